@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# One idempotent install step for `make demo` and `make test` (issue 2): installs only what is missing,
+# and takes a few seconds when everything is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_pkgs=()
+have_cmd() { command -v "$1" >/dev/null 2>&1; }
+have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+
+for pkg in ffmpeg mosquitto libmosquitto1 influxdb ${LIVEROOM_EXTRA_PKGS:-}; do
+  have_pkg "$pkg" || need_pkgs+=("$pkg")
+done
+
+if ((${#need_pkgs[@]})); then
+  echo "install: Debian packages missing: ${need_pkgs[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  # The packaged services must not start on the default ports: tests and the demo run their own copies.
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null
+    $SUDO chmod +x /usr/sbin/policy-rc.d
+    trap '$SUDO rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >/dev/null
+fi
+
+for prog in ffmpeg ffprobe mosquitto influxd; do
+  if ! have_cmd "$prog" && [ ! -x "/usr/sbin/$prog" ]; then
+    echo "install: '$prog' is still missing after installing packages; install it and retry" >&2
+    exit 1
+  fi
+done
+
+if [ ! -e /usr/lib/x86_64-linux-gnu/libmosquitto.so.1 ] && ! ldconfig -p | grep -q 'libmosquitto.so.1'; then
+  echo "install: libmosquitto.so.1 not found (Debian package libmosquitto1)" >&2
+  exit 1
+fi
+
+# .NET restore: skipped when no project file changed since the last restore.
+stamp=obj/.restore-stamp
+mkdir -p obj
+if [ ! -e "$stamp" ] || [ -n "$(find . -name '*.csproj' -newer "$stamp" -o -name '*.props' -newer "$stamp" -o -name global.json -newer "$stamp" | grep -v '/obj/' | head -1)" ]; then
+  echo "install: dotnet restore"
+  dotnet restore LiveRoom.sln --nologo -v quiet
+  touch "$stamp"
+fi
+
+# npm packages (dashboard charts), when the dashboard declares any.
+if [ -f src/Dashboard/package.json ] && [ ! -d src/Dashboard/node_modules ]; then
+  echo "install: npm ci (src/Dashboard)"
+  (cd src/Dashboard && npm ci --no-audit --no-fund --silent)
+fi

@@ -1,0 +1,38 @@
+namespace LiveRoom.Contracts.Payloads;
+
+/// <summary>Metric kinds: each is one InfluxDB measurement and one <c>metrics/{kind}</c> topic.</summary>
+public static class MetricKind
+{
+    public const string Stream = "stream";
+    public const string Audio = "audio";
+    public const string Vision = "vision";
+    public const string Network = "network";
+    public const string Host = "host";
+    public const string Event = "event";
+    public const string Checklist = "checklist";
+
+    /// <summary>Field names of <see cref="Stream"/> (seed clause 6.2.2.1).</summary>
+    public static class StreamFields
+    {
+        /// <summary>Decoded width in pixels.</summary>
+        public const string Width = "width";
+
+        /// <summary>Decoded height in pixels (1088 coded height counts as 1080).</summary>
+        public const string Height = "height";
+
+        /// <summary>Frame rate measured from timestamps over a sliding window, frames per second.</summary>
+        public const string Fps = "fps";
+
+        /// <summary>Total bitrate, bits per second.</summary>
+        public const string Bitrate = "bitrate_bps";
+
+        public const string VideoBitrate = "video_bitrate_bps";
+        public const string AudioBitrate = "audio_bitrate_bps";
+
+        /// <summary>Whether the stream is up.</summary>
+        public const string Up = "up";
+
+        public const string VideoCodec = "video_codec";
+        public const string AudioCodec = "audio_codec";
+    }
+}

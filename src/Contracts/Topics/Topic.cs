@@ -1,0 +1,64 @@
+namespace LiveRoom.Contracts.Topics;
+
+/// <summary>
+/// Topic names under <c>liveroom/v1/{site}/{room}/...</c> (ARCHITECTURE.md, "Contracts").
+/// Site and room are identifiers checked by <see cref="Identifier"/>, so a name can never
+/// carry an MQTT wildcard or level separator.
+/// </summary>
+public static class Topic
+{
+    /// <summary>Root of every room topic; the version segment changes only with an incompatible schema.</summary>
+    public const string Root = "liveroom/v1";
+
+    /// <summary>What the collector subscribes to: every room of every site.</summary>
+    public const string AllRooms = Root + "/+/+/#";
+
+    /// <summary>Where the collector republishes rejected payloads, outside <see cref="AllRooms"/> so it never reads them back.</summary>
+    public const string DeadLetterRoot = "liveroom-sys/v1/deadletter";
+
+    /// <summary>Topic-kind segment for a batch that mixes metric kinds (replay after an outage).</summary>
+    public const string MixedKinds = "batch";
+
+    public static string RoomPrefix(string site, string room)
+    {
+        Identifier.ThrowIfInvalid(site, nameof(site));
+        Identifier.ThrowIfInvalid(room, nameof(room));
+        return string.Concat(Root, "/", site, "/", room);
+    }
+
+    /// <summary><c>metrics/{kind}</c>: QoS 1, not retained. Use <see cref="MixedKinds"/> when the batch mixes kinds.</summary>
+    public static string Metrics(string site, string room, string kind)
+    {
+        Identifier.ThrowIfInvalid(kind, nameof(kind));
+        return string.Concat(RoomPrefix(site, room), "/", TopicChannel.Metrics, "/", kind);
+    }
+
+    public static string Events(string site, string room) => Channel(site, room, TopicChannel.Events);
+
+    public static string Checklist(string site, string room) => Channel(site, room, TopicChannel.Checklist);
+
+    /// <summary><c>status</c>: retained <c>online</c>/<c>offline</c>, also the edge's last will.</summary>
+    public static string Status(string site, string room) => Channel(site, room, TopicChannel.Status);
+
+    public static string State(string site, string room) => Channel(site, room, TopicChannel.State);
+
+    public static string Display(string site, string room) => Channel(site, room, TopicChannel.Display);
+
+    /// <summary><c>ack</c>: retained, published by the collector: highest contiguous sequence stored.</summary>
+    public static string Ack(string site, string room) => Channel(site, room, TopicChannel.Ack);
+
+    /// <summary><c>cmd/{name}</c>: central to edge (schedule, reference, run-checklist).</summary>
+    public static string Command(string site, string room, string name)
+    {
+        Identifier.ThrowIfInvalid(name, nameof(name));
+        return string.Concat(RoomPrefix(site, room), "/", TopicChannel.Command, "/", name);
+    }
+
+    /// <summary>Filter for every command of one room (what an edge subscribes to).</summary>
+    public static string AllCommands(string site, string room) => Channel(site, room, TopicChannel.Command) + "/#";
+
+    public static string DeadLetter(string reason) => string.Concat(DeadLetterRoot, "/", reason);
+
+    private static string Channel(string site, string room, string channel) =>
+        string.Concat(RoomPrefix(site, room), "/", channel);
+}
