@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Formatting.Json;
+
+namespace LiveRoom.Runtime.Logging;
+
+/// <summary>
+/// Serilog for every LiveRoom host: console (compact JSON when running under systemd, whose journal
+/// stores one object per line) and a daily rolling file. A <c>Serilog</c> configuration section, when
+/// present, is applied on top (levels, overrides, extra sinks).
+/// </summary>
+public static class LiveRoomLogging
+{
+    /// <summary>Configuration key of the log file directory (default: $LOGS_DIRECTORY from systemd, else ./logs).</summary>
+    public const string DirectoryKey = "Logging:Directory";
+
+    public static IHostApplicationBuilder AddLiveRoomLogging(this IHostApplicationBuilder builder)
+    {
+        var appName = builder.Environment.ApplicationName;
+        var directory = builder.Configuration[DirectoryKey]
+            ?? Environment.GetEnvironmentVariable("LOGS_DIRECTORY")
+            ?? Path.Combine(Environment.CurrentDirectory, "logs");
+        var underSystemd = Environment.GetEnvironmentVariable("INVOCATION_ID") is not null
+            || Environment.GetEnvironmentVariable("JOURNAL_STREAM") is not null;
+
+        var config = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("System.Net.Http", Serilog.Events.LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .Enrich.WithProperty("app", appName);
+        config = underSystemd
+            ? config.WriteTo.Console(new JsonFormatter(renderMessage: true), standardErrorFromLevel: null)
+            : config.WriteTo.Console(
+                outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {SourceContext}: {Message:lj}{NewLine}{Exception}",
+                formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+        config = config.WriteTo.File(
+            new JsonFormatter(renderMessage: true),
+            Path.Combine(directory, appName + "-.log"),
+            rollingInterval: RollingInterval.Day,
+            retainedFileCountLimit: 14,
+            fileSizeLimitBytes: 100L * 1024 * 1024,
+            rollOnFileSizeLimit: true);
+        if (builder.Configuration.GetSection("Serilog").Exists())
+        {
+            config = config.ReadFrom.Configuration(builder.Configuration);
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(config.CreateLogger(), dispose: true);
+        return builder;
+    }
+}
