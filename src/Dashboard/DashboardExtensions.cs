@@ -1,0 +1,66 @@
+using LiveRoom.Dashboard.Health;
+using LiveRoom.Dashboard.Influx;
+using LiveRoom.Dashboard.Options;
+using LiveRoom.Dashboard.Rooms;
+using LiveRoom.Runtime.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+
+namespace LiveRoom.Dashboard;
+
+/// <summary>The dashboard's wiring: <c>builder.AddDashboard()</c> and <c>app.MapDashboard()</c>.</summary>
+public static class DashboardExtensions
+{
+    public static IHostApplicationBuilder AddDashboard(this IHostApplicationBuilder builder)
+    {
+        // HostRunner prints a failed start as one line; the host's own "Hosting failed to start" record would
+        // add a stack trace under it. (Unhandled failures still print theirs.)
+        builder.Logging.AddFilter<Serilog.Extensions.Logging.SerilogLoggerProvider>("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        var services = builder.Services;
+        services.AddOptions<DashboardOptions>()
+            .Bind(builder.Configuration.GetSection(DashboardDefaults.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, DashboardJsonContext.Default));
+
+        services.AddHttpClient<InfluxQueryClient>((sp, http) =>
+        {
+            var influx = sp.GetRequiredService<IOptions<DashboardOptions>>().Value.Influx;
+            http.BaseAddress = new Uri(influx.Url!.TrimEnd('/') + "/", UriKind.Absolute);
+            http.Timeout = influx.QueryTimeout;
+        });
+        services.AddTransient<LiveRoomsQuery>();
+        return builder;
+    }
+
+    public static WebApplication MapDashboard(this WebApplication app)
+    {
+        // The page ships inside the assembly: it is found wherever the dll runs (bin, out/, /opt/liveroom).
+        var files = new EmbeddedFileProvider(typeof(DashboardExtensions).Assembly, "LiveRoom.Dashboard.wwwroot");
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.MapHealthApi();
+        app.MapRoomsApi();
+        return app;
+    }
+
+    /// <summary>
+    /// Runs until stopped; a bad setting, or an address already in use, ends it with one line on stderr and
+    /// exit code 2 or 3 (issue 2, "Bad input").
+    /// </summary>
+    public static async Task<int> RunDashboardAsync(this WebApplication app, string appName)
+    {
+        try
+        {
+            return await app.RunLiveRoomAsync(appName);
+        }
+        catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            await Console.Error.WriteLineAsync($"{appName}: {ex.Message} Choose another with --urls or ASPNETCORE_URLS.");
+            return HostRunner.StartupError;
+        }
+    }
+}

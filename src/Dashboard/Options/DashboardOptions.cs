@@ -1,0 +1,14 @@
+namespace LiveRoom.Dashboard.Options;
+
+/// <summary>The dashboard's options (configuration section <c>Dashboard</c>).</summary>
+public sealed class DashboardOptions
+{
+    /// <summary>The InfluxDB the collector writes to.</summary>
+    public InfluxOptions Influx { get; set; } = new();
+
+    /// <summary>How far back the live view looks for a room's latest values. Default 1 min; 10 s to 1 h.</summary>
+    public TimeSpan LiveWindow { get; set; } = DashboardDefaults.LiveWindow;
+
+    /// <summary>A room whose newest point is older than this is stale ("no data"). Default 15 s; 2 s to <see cref="LiveWindow"/>.</summary>
+    public TimeSpan StaleAfter { get; set; } = DashboardDefaults.StaleAfter;
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Options;
+
+namespace LiveRoom.Dashboard.Options;
+
+/// <summary>Checks the options at start; every message names the key and what is allowed (STYLE.md rule 6).</summary>
+internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOptions>
+{
+    private const string Prefix = DashboardDefaults.Section + ":";
+
+    public ValidateOptionsResult Validate(string? name, DashboardOptions options)
+    {
+        var errors = new List<string>();
+        ValidateUrl(options.Influx.Url, errors);
+
+        if (!IsInfluxIdentifier(options.Influx.Database))
+        {
+            errors.Add($"{Prefix}Influx:Database '{options.Influx.Database}' must be 1-64 letters, digits, '-', '_' or '.'");
+        }
+
+        if (!IsInfluxIdentifier(options.Influx.RetentionPolicy))
+        {
+            errors.Add($"{Prefix}Influx:RetentionPolicy '{options.Influx.RetentionPolicy}' must be 1-64 letters, digits, '-', '_' or '.'");
+        }
+
+        if (options.Influx.Password is not null && string.IsNullOrEmpty(options.Influx.Username))
+        {
+            errors.Add($"{Prefix}Influx:Password is set but {Prefix}Influx:Username is not");
+        }
+
+        CheckRange(errors, "Influx:QueryTimeout", options.Influx.QueryTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(2));
+        CheckRange(errors, "LiveWindow", options.LiveWindow, TimeSpan.FromSeconds(10), TimeSpan.FromHours(1));
+        CheckRange(errors, "StaleAfter", options.StaleAfter, TimeSpan.FromSeconds(2), options.LiveWindow);
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateUrl(string? url, List<string> errors)
+    {
+        const string Key = Prefix + "Influx:Url";
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            errors.Add($"{Key} is required: the InfluxDB v1 HTTP API base URL, e.g. http://127.0.0.1:8086");
+        }
+        else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || string.IsNullOrEmpty(uri.Host))
+        {
+            errors.Add($"{Key} '{url}' is not an absolute http:// or https:// URL, e.g. http://127.0.0.1:8086");
+        }
+        else if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            errors.Add($"{Key} must not carry credentials; use {Prefix}Influx:Username and {Prefix}Influx:Password");
+        }
+    }
+
+    private static void CheckRange(List<string> errors, string key, TimeSpan value, TimeSpan min, TimeSpan max)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add($"{Prefix}{key} is {value:c}; allowed is {min:c} to {max:c}");
+        }
+    }
+
+    private static bool IsInfluxIdentifier(string? value) =>
+        !string.IsNullOrEmpty(value)
+        && value.Length <= 64
+        && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+}

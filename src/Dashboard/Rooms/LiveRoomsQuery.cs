@@ -1,0 +1,111 @@
+using System.Globalization;
+using LiveRoom.Contracts.Payloads;
+using LiveRoom.Dashboard.Influx;
+using LiveRoom.Dashboard.Options;
+using Microsoft.Extensions.Options;
+
+namespace LiveRoom.Dashboard.Rooms;
+
+/// <summary>Latest stream values per site and room, from measurement <c>stream</c>.</summary>
+internal sealed class LiveRoomsQuery(InfluxQueryClient influx, IOptions<DashboardOptions> options, TimeProvider time)
+{
+    private const string Site = "site";
+    private const string Room = "room";
+
+    private readonly DashboardOptions options = options.Value;
+
+    /// <summary>
+    /// The latest value of each field per room. With several <c>last()</c> selectors InfluxDB reports the
+    /// start of the window as the time, so <see cref="BuildNewestQuery"/> (one selector) gives the newest timestamp.
+    /// </summary>
+    public string BuildValuesQuery() =>
+        $"SELECT {Last(MetricKind.StreamFields.Width)}, {Last(MetricKind.StreamFields.Height)}, "
+        + $"{Last(MetricKind.StreamFields.Fps)}, {Last(MetricKind.StreamFields.Bitrate)} {From()}";
+
+    /// <summary>Each room's newest <c>up</c> value with its source timestamp.</summary>
+    public string BuildNewestQuery() => $"SELECT {Last(MetricKind.StreamFields.Up)} {From()}";
+
+    /// <exception cref="InfluxQueryException">InfluxDB is unreachable or refused the query.</exception>
+    public async Task<LiveRoomsResponse> GetAsync(CancellationToken cancellationToken)
+    {
+        // Two requests, not two statements in one: InfluxDB 1.x answers a multi-statement query on a missing
+        // database with a bare "not executed", which cannot be told apart from a real failure.
+        var values = influx.QueryAsync(BuildValuesQuery(), cancellationToken);
+        var newest = influx.QueryAsync(BuildNewestQuery(), cancellationToken);
+        var results = await Task.WhenAll(values, newest);
+        var now = time.GetUtcNow();
+        return new LiveRoomsResponse(now, options.StaleAfter.TotalSeconds, Map(First(results[0]), First(results[1]), now, options.StaleAfter));
+    }
+
+    /// <summary>Joins the answers of <see cref="BuildValuesQuery"/> and <see cref="BuildNewestQuery"/> into one status per room.</summary>
+    internal static IReadOnlyList<LiveRoomStatus> Map(InfluxStatementResult valuesResult, InfluxStatementResult newestResult, DateTimeOffset now, TimeSpan staleAfter)
+    {
+        foreach (var r in new[] { valuesResult, newestResult })
+        {
+            if (r.Error is not null && !r.IsNotCreatedYet)
+            {
+                throw new InfluxQueryException($"InfluxDB refused the live rooms query: {r.Error}");
+            }
+        }
+
+        var values = valuesResult.Series;
+        var upSeries = newestResult.Series;
+        var upByRoom = upSeries.ToDictionary(s => (Tag(s, Site), Tag(s, Room)));
+
+        var rooms = new List<LiveRoomStatus>();
+        foreach (var key in values.Select(s => (Tag(s, Site), Tag(s, Room))).Union(upByRoom.Keys).Distinct())
+        {
+            var series = values.FirstOrDefault(s => (Tag(s, Site), Tag(s, Room)) == key);
+            upByRoom.TryGetValue(key, out var up);
+            var width = Number(series, MetricKind.StreamFields.Width);
+            var height = Number(series, MetricKind.StreamFields.Height);
+            var fps = Number(series, MetricKind.StreamFields.Fps);
+            var lastSeen = up is { Values.Count: > 0 } ? InfluxValue.AsEpochMilliseconds(up.Values[0][0]) : null;
+            var upValue = up is not null && up.Values.Count > 0 && up.ColumnIndex(MetricKind.StreamFields.Up) is var i and >= 0
+                ? InfluxValue.AsBoolean(up.Values[0][i])
+                : null;
+            var age = lastSeen is { } seen ? Math.Max(0, (now - seen).TotalSeconds) : (double?)null;
+            rooms.Add(new LiveRoomStatus(
+                key.Item1,
+                key.Item2,
+                width,
+                height,
+                fps,
+                Number(series, MetricKind.StreamFields.Bitrate),
+                upValue,
+                lastSeen,
+                age,
+                Stale: age is null || age > staleAfter.TotalSeconds,
+                StreamStandard.MeetsResolution(width, height),
+                StreamStandard.MeetsFrameRate(fps)));
+        }
+
+        return rooms
+            .OrderBy(r => r.Site, StringComparer.Ordinal)
+            .ThenBy(r => r.Room, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static InfluxStatementResult First(IReadOnlyList<InfluxStatementResult> results) =>
+        results.Count > 0 ? results[0] : new InfluxStatementResult(0, null, []);
+
+    private string From() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"FROM \"{options.Influx.RetentionPolicy}\".\"{MetricKind.Stream}\" WHERE time > now() - {(long)options.LiveWindow.TotalSeconds}s GROUP BY \"{Site}\", \"{Room}\"");
+
+    private static string Last(string field) => $"last(\"{field}\") AS \"{field}\"";
+
+    private static string Tag(InfluxSeries series, string tag) =>
+        series.Tags.TryGetValue(tag, out var value) ? value : string.Empty;
+
+    private static double? Number(InfluxSeries? series, string column)
+    {
+        if (series is null || series.Values.Count == 0)
+        {
+            return null;
+        }
+
+        var i = series.ColumnIndex(column);
+        return i >= 0 && i < series.Values[0].Count ? InfluxValue.AsDouble(series.Values[0][i]) : null;
+    }
+}

@@ -1,0 +1,7 @@
+namespace LiveRoom.Dashboard.Rooms;
+
+/// <summary>Body of <c>GET /api/rooms/live</c>.</summary>
+/// <param name="GeneratedAt">When the answer was built (UTC).</param>
+/// <param name="StaleAfterSeconds">Age beyond which a room is stale.</param>
+/// <param name="Rooms">Rooms with a point in the live window, ordered by site then room.</param>
+public sealed record LiveRoomsResponse(DateTimeOffset GeneratedAt, double StaleAfterSeconds, IReadOnlyList<LiveRoomStatus> Rooms);

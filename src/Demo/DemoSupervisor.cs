@@ -1,0 +1,226 @@
+using System.Globalization;
+using LiveRoom.Demo.Options;
+using LiveRoom.Demo.Stack;
+using LiveRoom.Demo.Supervision;
+using LiveRoom.Runtime.Hosting;
+using LiveRoom.Runtime.Processes;
+using LiveRoom.Runtime.Services;
+using Microsoft.Extensions.Options;
+
+namespace LiveRoom.Demo;
+
+/// <summary>
+/// <c>make demo</c>: starts Mosquitto, InfluxDB, the collector, the dashboard, and per room a synthetic
+/// encoder and an edge worker, as children; watches and restarts them; on SIGINT/SIGTERM stops them in
+/// reverse order (SIGTERM, grace, SIGKILL) so no process is left behind (issue 2, item 3).
+/// </summary>
+internal sealed partial class DemoSupervisor(
+    IOptions<DemoOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<DemoSupervisor> logger,
+    TimeProvider time) : IHostedService, IDisposable
+{
+    // Built on first use, after the host has validated the options (a bad option is then one line, not a crash).
+    private DemoLayout _layout => field ??= new(options.Value, Environment.CurrentDirectory);
+    private readonly ChildLauncher _launcher = new(logger);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<List<Supervised>> _tiers = [];
+    private readonly List<Task> _watches = [];
+    private Task _run = Task.CompletedTask;
+    private bool _ownsPidFile;
+
+    /// <summary>0 after a clean stop; 1 when a core child could not be kept running; 3 when the demo could not start.</summary>
+    public int ExitCode { get; private set; }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Start in the background: Ctrl-C during start-up must work, and a failure is reported as one line.
+        _run = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _run;
+        await Task.WhenAll(_watches);
+        for (var i = _tiers.Count - 1; i >= 0; i--)
+        {
+            await Task.WhenAll(_tiers[i].Select(c => c.StopAsync(DemoDefaults.StopGrace)));
+        }
+
+        if (_ownsPidFile)
+        {
+            File.Delete(_layout.PidFile);
+        }
+
+        LogStopped(logger);
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        try
+        {
+            DemoPreflight.Check(_layout);
+            Directory.CreateDirectory(_layout.State);
+            Directory.CreateDirectory(_layout.Logs);
+            DemoPreflight.ClaimPidFile(_layout);
+            _ownsPidFile = true;
+            await StartAllAsync(stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex) when (ex is StartupException or ProcessFailedException or IOException or UnauthorizedAccessException)
+        {
+            Fail(ex.Message, HostRunner.StartupError);
+        }
+        catch (Exception ex)
+        {
+            LogStartFailed(logger, ex);
+            Fail(ex.Message, HostRunner.StartupError);
+        }
+    }
+
+    private async Task StartAllAsync(CancellationToken stopping)
+    {
+        var dotnet = DemoPreflight.Dotnet();
+        MosquittoServer? mqtt = null;
+        await StartTierAsync(stopping, Core("mosquitto", async (restart, ct) =>
+        {
+            if (restart)
+            {
+                await mqtt!.RestartAsync(ct);
+            }
+            else
+            {
+                mqtt = await MosquittoServer.StartAsync(new MosquittoServerOptions { DataDirectory = _layout.Mosquitto }, ct);
+            }
+
+            return ChildLauncher.Watch(mqtt.ProcessId, () => TailOfFile(mqtt.LogPath), _ => mqtt.StopAsync(CancellationToken.None));
+        }));
+
+        InfluxServer? influx = null;
+        await StartTierAsync(stopping, Core("influxd", async (restart, ct) =>
+        {
+            if (restart)
+            {
+                await influx!.RestartAsync(ct);
+            }
+            else
+            {
+                influx = await InfluxServer.StartAsync(new InfluxServerOptions { DataDirectory = _layout.Influx }, ct);
+            }
+
+            return ChildLauncher.Watch(influx.ProcessId, () => $"(influxd's output: see {_layout.Influx})", _ => influx.StopAsync(CancellationToken.None));
+        }));
+
+        await StartTierAsync(stopping, Service("ingest", dotnet, DemoCommands.Ingest(_layout, mqtt!.Host, mqtt.Port, influx!.BaseUri), _layout.Ingest, core: true));
+
+        var dashboardPort = _layout.Options.DashboardPort == 0 ? FreePort.Next() : _layout.Options.DashboardPort;
+        var dashboard = Service("dashboard", dotnet, DemoCommands.Dashboard(_layout, dashboardPort, influx.BaseUri), _layout.Dashboard, core: true);
+        await StartTierAsync(stopping, dashboard);
+        var dashboardUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{dashboardPort}/"));
+        await DemoPreflight.WaitForHealthAsync(dashboardUri, dashboard.Pid, time, stopping);
+
+        var ports = _layout.Rooms.ToDictionary(r => r, _ => FreeUdpPort.Next(), StringComparer.Ordinal);
+        await StartTierAsync(stopping, [.. _layout.Rooms.Select(room => Encoder(room, ports[room]))]);
+        await StartTierAsync(stopping, [.. _layout.Rooms.Select(room => Probe(room, dotnet, ports[room], mqtt))]);
+
+        PrintSummary(mqtt, influx, dashboardUri);
+    }
+
+    private async Task StartTierAsync(CancellationToken stopping, params Supervised[] tier)
+    {
+        var list = new List<Supervised>();
+        _tiers.Add(list);
+        foreach (var child in tier)
+        {
+            stopping.ThrowIfCancellationRequested();
+            await child.StartAsync(stopping);
+            list.Add(child);
+            _watches.Add(child.WatchAsync(stopping));
+        }
+    }
+
+    private Supervised Core(string name, Func<bool, CancellationToken, Task<RunningChild>> start) =>
+        new(name, start, new RestartBackoff(giveUpOnConfigurationError: false, giveUpAfterQuickFailures: true), logger, time, GiveUp);
+
+    private Supervised Service(string name, string dotnet, IReadOnlyList<string> arguments, string workingDirectory, bool core) =>
+        new(
+            name,
+            (_, _) => Task.FromResult(_launcher.Start(name, dotnet, arguments, workingDirectory, liveRoomService: true)),
+            new RestartBackoff(giveUpOnConfigurationError: true, giveUpAfterQuickFailures: core),
+            logger,
+            time,
+            GiveUp);
+
+    private Supervised Encoder(string room, int port)
+    {
+        var name = $"encoder {room}";
+        var arguments = DemoCommands.Encoder(port, _layout.Options.VideoBitrateKbps);
+        return new(
+            name,
+            (_, _) => Task.FromResult(_launcher.Start(name, "ffmpeg", arguments, _layout.Room(room), liveRoomService: false)),
+            new RestartBackoff(giveUpOnConfigurationError: false, giveUpAfterQuickFailures: false),
+            logger,
+            time,
+            GiveUp);
+    }
+
+    private Supervised Probe(string room, string dotnet, int port, MosquittoServer mqtt) =>
+        Service($"probe {room}", dotnet, DemoCommands.Probe(_layout, room, port, mqtt.Host, mqtt.Port), _layout.Room(room), core: false);
+
+    private void GiveUp(string child, string reason)
+    {
+        ExitCode = 1;
+        Console.Error.WriteLine($"liveroom-demo: stopping: {reason}");
+        lifetime.StopApplication();
+    }
+
+    private void Fail(string message, int exitCode)
+    {
+        ExitCode = exitCode;
+        Console.Error.WriteLine($"liveroom-demo: {message}");
+        lifetime.StopApplication();
+    }
+
+    private void PrintSummary(MosquittoServer mqtt, InfluxServer influx, Uri dashboard)
+    {
+        var o = _layout.Options;
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+
+            LiveRoom demo: {o.Rooms} room(s) {string.Join(", ", _layout.Rooms)} at site {o.Site}, state in {_layout.State}
+              MQTT broker  {mqtt.Host}:{mqtt.Port}
+              InfluxDB     {influx.BaseUri} (database liveroom)
+              Logs         {_layout.Logs}
+              Dashboard    {dashboard}
+            Live values appear within about 30 s. Ctrl-C stops everything.
+
+            """));
+        LogReady(logger, dashboard);
+    }
+
+    private static string TailOfFile(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? string.Join(" | ", File.ReadLines(path).TakeLast(5)) : $"({path} does not exist)";
+        }
+        catch (IOException ex)
+        {
+            return $"({path}: {ex.Message})";
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo running; dashboard at {Dashboard}")]
+    private static partial void LogReady(ILogger logger, Uri dashboard);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo stopped; every child has exited")]
+    private static partial void LogStopped(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Demo failed to start")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception);
+}

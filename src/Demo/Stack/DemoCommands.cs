@@ -1,0 +1,72 @@
+using System.Globalization;
+
+namespace LiveRoom.Demo.Stack;
+
+/// <summary>The argument lists of the demo's children (pure: unit-tested without starting anything).</summary>
+internal static class DemoCommands
+{
+    public const string ProbeProject = "Probe";
+    public const string ProbeAssembly = "liveroom-probe";
+    public const string IngestProject = "Ingest";
+    public const string IngestAssembly = "liveroom-ingest";
+    public const string DashboardProject = "Dashboard";
+    public const string DashboardAssembly = "liveroom-dashboard";
+
+    /// <summary>
+    /// The encoder is the SRT <em>listener</em> and the probe the caller. A listener that waits survives a probe
+    /// restart cheaply (it is simply restarted when its caller goes away), and the probe, which reconnects
+    /// with backoff anyway, survives an encoder restart; an encoder as caller would fail and be restarted
+    /// every few seconds for as long as its probe is down.
+    /// </summary>
+    public static string SrtListenUrl(int port) =>
+        string.Create(CultureInfo.InvariantCulture, $"srt://127.0.0.1:{port}?mode=listener&latency=200000&pkt_size=1316");
+
+    /// <summary>The URL the probe reads (SRT caller).</summary>
+    public static string SrtSourceUrl(int port) =>
+        string.Create(CultureInfo.InvariantCulture, $"srt://127.0.0.1:{port}?mode=caller&latency=200000");
+
+    /// <summary>A synthetic studio encoder: testsrc2 1920x1080 at 30 fps and a 1 kHz tone, H.264 + AAC in MPEG-TS over SRT.</summary>
+    public static IReadOnlyList<string> Encoder(int srtPort, int videoBitrateKbps) =>
+    [
+        "-hide_banner", "-nostdin", "-nostats", "-loglevel", "warning",
+        "-re",
+        "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30",
+        "-f", "lavfi", "-i", "sine=frequency=1000:sample_rate=48000",
+        "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-pix_fmt", "yuv420p", "-g", "60",
+        "-b:v", Kbps(videoBitrateKbps), "-maxrate", Kbps(videoBitrateKbps), "-bufsize", Kbps(videoBitrateKbps * 2),
+        "-c:a", "aac", "-b:a", "128k",
+        "-f", "mpegts", SrtListenUrl(srtPort),
+    ];
+
+    public static IReadOnlyList<string> Probe(DemoLayout layout, string room, int srtPort, string mqttHost, int mqttPort) =>
+    [
+        layout.Dll(ProbeProject, ProbeAssembly),
+        $"--Probe:Site={layout.Options.Site}",
+        $"--Probe:Room={room}",
+        $"--Probe:SourceUrl={SrtSourceUrl(srtPort)}",
+        $"--Probe:Mqtt:Host={mqttHost}",
+        string.Create(CultureInfo.InvariantCulture, $"--Probe:Mqtt:Port={mqttPort}"),
+        $"--Probe:Outbox:Directory={Path.Combine(layout.Room(room), "outbox")}",
+        $"--Logging:Directory={layout.Logs}",
+    ];
+
+    public static IReadOnlyList<string> Ingest(DemoLayout layout, string mqttHost, int mqttPort, Uri influx) =>
+    [
+        layout.Dll(IngestProject, IngestAssembly),
+        $"--Ingest:Mqtt:Host={mqttHost}",
+        string.Create(CultureInfo.InvariantCulture, $"--Ingest:Mqtt:Port={mqttPort}"),
+        $"--Ingest:Influx:Url={influx.ToString().TrimEnd('/')}",
+        $"--Ingest:StateDirectory={layout.Ingest}",
+        $"--Logging:Directory={layout.Logs}",
+    ];
+
+    public static IReadOnlyList<string> Dashboard(DemoLayout layout, int port, Uri influx) =>
+    [
+        layout.Dll(DashboardProject, DashboardAssembly),
+        string.Create(CultureInfo.InvariantCulture, $"--urls=http://127.0.0.1:{port}"),
+        $"--Dashboard:Influx:Url={influx.ToString().TrimEnd('/')}",
+        $"--Logging:Directory={layout.Logs}",
+    ];
+
+    private static string Kbps(int kbps) => string.Create(CultureInfo.InvariantCulture, $"{kbps}k");
+}

@@ -1,0 +1,24 @@
+namespace LiveRoom.Ingest.Options;
+
+/// <summary>The collector's settings (configuration section <c>Ingest</c>).</summary>
+public sealed class IngestOptions
+{
+    public IngestMqttOptions Mqtt { get; set; } = new();
+
+    public InfluxOptions Influx { get; set; } = new();
+
+    /// <summary>Directory for the collector's own state (the spill buffer lives in <c>spill/</c> under it).</summary>
+    public string StateDirectory { get; set; } = IngestDefaults.StateDirectory;
+
+    /// <summary>Parsed batches waiting for the writer; when full, the MQTT dispatcher waits (back-pressure).</summary>
+    public int QueueCapacity { get; set; } = IngestDefaults.QueueCapacity;
+
+    /// <summary>Shortest time between two acknowledgements of one room; default 200 ms.</summary>
+    public TimeSpan AckInterval { get; set; } = IngestDefaults.AckInterval;
+
+    /// <summary>Out-of-order sequence numbers remembered per edge; default 1,000,000.</summary>
+    public int MaxPendingSequences { get; set; } = IngestDefaults.MaxPendingSequences;
+
+    /// <summary>How often counters are logged; default 60 s.</summary>
+    public TimeSpan StatsInterval { get; set; } = IngestDefaults.StatsInterval;
+}

@@ -1,0 +1,179 @@
+using System.Text;
+using LiveRoom.Contracts.Topics;
+
+namespace LiveRoom.Ingest.Security;
+
+/// <summary>
+/// Generates per-room broker security for Mosquitto 2.0: a password file and an ACL file (for
+/// <c>password_file</c>/<c>acl_file</c>), the same accounts and rules as a dynamic-security plugin config, and
+/// the clear-text credentials to hand to each edge. Every room user <c>edge-{site}-{room}</c> may publish only
+/// its own channels and read only its own <c>cmd/#</c> and <c>ack</c>; the collector reads and writes
+/// <c>liveroom/v1/#</c> and writes <c>liveroom-sys/#</c>; nothing else is allowed to anyone.
+/// </summary>
+public static class MosquittoSecurityGenerator
+{
+    /// <summary>Builds the files in memory. Throws <see cref="ArgumentException"/> naming the offending room or user.</summary>
+    public static SecurityFiles Generate(IReadOnlyList<RoomId> rooms, string collectorUser)
+    {
+        ArgumentNullException.ThrowIfNull(rooms);
+        if (!Identifier.IsValid(collectorUser, out var reason))
+        {
+            throw new ArgumentException($"collector user: {reason}", nameof(collectorUser));
+        }
+
+        if (rooms.Count == 0)
+        {
+            throw new ArgumentException("at least one room is required", nameof(rooms));
+        }
+
+        var names = new Dictionary<string, string>(StringComparer.Ordinal) { [collectorUser] = "the collector" };
+        var users = new List<BrokerUser>(rooms.Count + 1);
+        foreach (var room in rooms)
+        {
+            Identifier.ThrowIfInvalid(room.Site, nameof(rooms));
+            Identifier.ThrowIfInvalid(room.Room, nameof(rooms));
+            if (!names.TryAdd(room.UserName, room.ToString()))
+            {
+                // e.g. a-b/c and a/b-c both give edge-a-b-c: one account must never serve two rooms.
+                throw new ArgumentException(
+                    $"room '{room}' gives user name '{room.UserName}', which is already used by {names[room.UserName]}", nameof(rooms));
+            }
+
+            users.Add(NewUser(room, room.UserName));
+        }
+
+        var collector = NewUser(null, collectorUser);
+        users.Add(collector);
+        return new SecurityFiles(
+            users,
+            PasswordFile(users),
+            AclFile(users),
+            DynamicSecurityConfig.Build(users),
+            RoomCredentials(users),
+            string.Concat(collector.UserName, " ", collector.Password, "\n"));
+    }
+
+    /// <summary>
+    /// Writes the files into <paramref name="directory"/> (created if missing). Password and credential files are
+    /// created with mode 0600. Existing files are replaced only with <paramref name="overwrite"/>.
+    /// </summary>
+    public static async Task WriteAsync(SecurityFiles files, string directory, bool overwrite, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        Directory.CreateDirectory(directory);
+        var secret = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        var readable = secret | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        var outputs = new (string Name, string Text, UnixFileMode Mode)[]
+        {
+            (SecurityFiles.PasswordFileName, files.PasswordFile, secret),
+            (SecurityFiles.AclFileName, files.AclFile, readable),
+            (SecurityFiles.DynamicSecurityFileName, files.DynamicSecurityJson, secret),
+            (SecurityFiles.RoomCredentialsFileName, files.RoomCredentials, secret),
+            (SecurityFiles.CollectorCredentialsFileName, files.CollectorCredentials, secret),
+        };
+        var certificates = Path.Combine(directory, SecurityFiles.CertificateDirectoryName);
+        if (files.Certificates.Count > 0)
+        {
+            Directory.CreateDirectory(certificates);
+        }
+
+        outputs =
+        [
+            .. outputs,
+            .. files.Certificates.SelectMany(c => new[]
+            {
+                (Path.Combine(SecurityFiles.CertificateDirectoryName, c.UserName + ".crt"), c.CertificatePem, readable),
+                (Path.Combine(SecurityFiles.CertificateDirectoryName, c.UserName + ".key"), c.KeyPem, secret),
+            }),
+        ];
+        if (!overwrite)
+        {
+            var existing = outputs.Select(o => Path.Combine(directory, o.Name)).Where(File.Exists).ToList();
+            if (existing.Count > 0)
+            {
+                throw new IOException($"{string.Join(", ", existing)} already exist(s); use --force to replace them (every room gets a new password)");
+            }
+        }
+
+        foreach (var (name, text, mode) in outputs)
+        {
+            var path = Path.Combine(directory, name);
+            File.Delete(path);
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                // Set at creation, so the secret is never readable by others, not even for a moment.
+                options.UnixCreateMode = mode;
+            }
+
+            var stream = new FileStream(path, options);
+            await using (stream.ConfigureAwait(false))
+            {
+                await stream.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static BrokerUser NewUser(RoomId? room, string userName)
+    {
+        var password = MosquittoPasswordHash.NewPassword();
+        var (salt, hash) = MosquittoPasswordHash.Compute(password);
+        return new BrokerUser(room, userName, password, salt, hash);
+    }
+
+    private static string PasswordFile(IEnumerable<BrokerUser> users)
+    {
+        var text = new StringBuilder();
+        foreach (var user in users)
+        {
+            text.Append(user.UserName).Append(':').Append(MosquittoPasswordHash.Format(user.Salt, user.Hash)).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static string AclFile(IEnumerable<BrokerUser> users)
+    {
+        var text = new StringBuilder();
+        text.Append("# Generated by liveroom-ingest security generate. Anything not listed is denied.\n");
+        text.Append("# mosquitto 2.0's acl_file checks publishing and delivery; subscriptions outside a user's topics are\n");
+        text.Append("# granted but receive nothing. dynamic-security.json also refuses them at SUBACK (0x87).\n");
+        foreach (var user in users)
+        {
+            text.Append('\n').Append("user ").Append(user.UserName).Append('\n');
+            if (user.Room is not { } room)
+            {
+                text.Append("topic readwrite ").Append(RoomChannels.CollectorReadWrite).Append('\n');
+                text.Append("topic write ").Append(RoomChannels.CollectorWriteOnly).Append('\n');
+                continue;
+            }
+
+            foreach (var channel in RoomChannels.Write)
+            {
+                text.Append("topic write ").Append(room.TopicPrefix).Append('/').Append(channel).Append('\n');
+            }
+
+            foreach (var channel in RoomChannels.Read)
+            {
+                text.Append("topic read ").Append(room.TopicPrefix).Append('/').Append(channel).Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string RoomCredentials(IEnumerable<BrokerUser> users)
+    {
+        var text = new StringBuilder();
+        text.Append("# site/room user password (hand each line to that room's edge only)\n");
+        foreach (var user in users)
+        {
+            if (user.Room is { } room)
+            {
+                text.Append(room.ToString()).Append(' ').Append(user.UserName).Append(' ').Append(user.Password).Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using LiveRoom.Contracts.Topics;
+using LiveRoom.Runtime.Processes;
+using Microsoft.Extensions.Options;
+
+namespace LiveRoom.Probe.Hosting;
+
+/// <summary>Checks <see cref="ProbeOptions"/> at start; every message names the key and what is allowed.</summary>
+internal sealed class ProbeOptionsValidator : IValidateOptions<ProbeOptions>
+{
+    internal static readonly TimeSpan MinResendAfter = TimeSpan.FromMilliseconds(100);
+    internal static readonly TimeSpan MaxResendAfter = TimeSpan.FromDays(1);
+
+    public ValidateOptionsResult Validate(string? name, ProbeOptions options)
+    {
+        var failures = new List<string>();
+        CheckIdentifier(failures, "Site", options.Site);
+        CheckIdentifier(failures, "Room", options.Room);
+        if (string.IsNullOrWhiteSpace(options.SourceUrl))
+        {
+            failures.Add("Probe:SourceUrl is required: the URL ffmpeg reads the room's stream from (srt://, rtmp://, udp:// or a file)");
+        }
+
+        if (ProgramLocator.Find(options.Ffmpeg) is null)
+        {
+            failures.Add($"Probe:Ffmpeg: program '{options.Ffmpeg}' was not found on PATH (Debian package 'ffmpeg')");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Mqtt.Host))
+        {
+            failures.Add("Probe:Mqtt:Host is required: the broker's host name or address");
+        }
+
+        if (options.Mqtt.Port is < 1 or > 65535)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Probe:Mqtt:Port is {options.Mqtt.Port}; allowed 1-65535"));
+        }
+
+        if (options.Mqtt.CaFile is { Length: > 0 } ca && !File.Exists(ca))
+        {
+            failures.Add($"Probe:Mqtt:CaFile '{ca}' does not exist");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Outbox.Directory))
+        {
+            failures.Add("Probe:Outbox:Directory is required");
+        }
+
+        if (options.Outbox.MaxBytes < ProbeDefaults.OutboxMinBytes)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Probe:Outbox:MaxBytes is {options.Outbox.MaxBytes}; allowed at least {ProbeDefaults.OutboxMinBytes} (1 MiB), default {ProbeDefaults.OutboxMaxBytes} (1 GiB)"));
+        }
+
+        if (options.Outbox.ResendAfter < MinResendAfter || options.Outbox.ResendAfter > MaxResendAfter)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Probe:Outbox:ResendAfter is {options.Outbox.ResendAfter:c}; allowed {MinResendAfter:c} to {MaxResendAfter:c}, default {ProbeDefaults.ResendAfter:c}"));
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckIdentifier(List<string> failures, string key, string value)
+    {
+        if (!Identifier.IsValid(value, out var reason))
+        {
+            failures.Add($"Probe:{key}: {reason} (1-{Identifier.MaxLength} characters: letters, digits, '-', '_', '.', starting with a letter or digit)");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using LiveRoom.Contracts.Payloads;
+using LiveRoom.Mqtt;
+using LiveRoom.Probe.Outbox;
+using LiveRoom.Probe.Publishing;
+using LiveRoom.Probe.Status;
+using LiveRoom.Probe.Stream;
+using LiveRoom.Runtime.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LiveRoom.Probe.Hosting;
+
+/// <summary>
+/// One room's edge: opens the outbox (a failure stops the service with one line), starts the stream monitor (which
+/// appends to the outbox whether or not the broker is reachable), connects to the broker in the background (retrying
+/// with backoff), and publishes the outbox. At shutdown: retained <c>offline</c>, DISCONNECT, outbox fsynced.
+/// </summary>
+internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttClientFactory clientFactory, TimeProvider time, ILoggerFactory loggers)
+    : IHostedService
+{
+    private static readonly TimeSpan ShutdownStep = TimeSpan.FromSeconds(3);
+    private readonly ILogger _logger = loggers.CreateLogger<ProbeWorker>();
+    private readonly CancellationTokenSource _stopping = new();
+    private DiskOutbox? _outbox;
+    private IMqttClient? _client;
+    private OutboxPublisher? _publisher;
+    private StatusReporter? _status;
+    private StreamMonitor? _monitor;
+    private Task[] _tasks = [];
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        try
+        {
+            _outbox = DiskOutbox.Open(o.Outbox, time, loggers.CreateLogger<DiskOutbox>());
+        }
+        catch (OutboxException ex)
+        {
+            throw new StartupException($"Probe:Outbox:Directory: {ex.Message}", ex);
+        }
+
+        _client = clientFactory(new MqttClientOptions
+        {
+            Host = o.Mqtt.Host,
+            Port = o.Mqtt.Port,
+            ClientId = o.ClientId,
+            Username = string.IsNullOrEmpty(o.Mqtt.Username) ? o.ClientId : o.Mqtt.Username,
+            Password = o.Mqtt.Password,
+            Tls = string.IsNullOrEmpty(o.Mqtt.CaFile) ? null : new MqttTlsOptions { CaFile = o.Mqtt.CaFile },
+            Will = StatusReporter.Will(o.Site, o.Room),
+            OnMessage = (message, ct) => _publisher?.HandleMessageAsync(message, ct) ?? ValueTask.CompletedTask,
+        });
+        _publisher = new OutboxPublisher(
+            _outbox,
+            _client,
+            new PublisherOptions { Site = o.Site, Room = o.Room, ResendAfter = o.Outbox.ResendAfter },
+            time,
+            loggers.CreateLogger<OutboxPublisher>());
+        _status = new StatusReporter(_client, o.Site, o.Room, time, _logger);
+        _monitor = new StreamMonitor(
+            _outbox,
+            new StreamMonitorOptions { SourceUrl = o.SourceUrl, Ffmpeg = o.Ffmpeg },
+            o.Room,
+            time,
+            loggers.CreateLogger<StreamMonitor>());
+        var token = _stopping.Token;
+        _tasks =
+        [
+            Task.Run(() => ConnectAsync(_client, _publisher.AckTopic, token), CancellationToken.None),
+            Task.Run(() => _publisher.RunAsync(token), CancellationToken.None),
+            Task.Run(() => _monitor.RunAsync(token), CancellationToken.None),
+        ];
+        LogStarted(_logger, o.Site, o.Room, _outbox.EdgeId, o.SourceUrl, o.Mqtt.Host, o.Mqtt.Port);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_tasks).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (_client is { IsConnected: true } && _status is not null)
+        {
+            try
+            {
+                await _status.PublishAsync(StatusMessage.Offline, cancellationToken).WaitAsync(ShutdownStep, cancellationToken).ConfigureAwait(false);
+                await _client.DisconnectAsync(cancellationToken).WaitAsync(ShutdownStep, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is MqttException or TimeoutException)
+            {
+                LogGoodbyeFailed(_logger, ex);
+            }
+        }
+
+        if (_client is not null)
+        {
+            await _client.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _publisher?.Dispose();
+        _status?.Dispose();
+        _monitor?.Dispose();
+        _outbox?.Dispose();
+        _stopping.Dispose();
+    }
+
+    /// <summary>Connects (retrying with a doubling backoff: the edge keeps measuring into the outbox meanwhile) and subscribes to the acks.</summary>
+    private async Task ConnectAsync(IMqttClient client, string ackTopic, CancellationToken cancellationToken)
+    {
+        var delay = ProbeDefaults.RestartMinDelay;
+        var connected = false;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!connected)
+                {
+                    await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+                    connected = true;
+                }
+
+                // Renewed by the client after every reconnect; the retained ack arrives at once.
+                await client.SubscribeAsync(ackTopic, MqttQos.AtLeastOnce, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (MqttException ex)
+            {
+                LogConnectFailed(_logger, ex.Message, delay.TotalSeconds);
+            }
+
+            try
+            {
+                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            delay = delay * 2 < ProbeDefaults.RestartMaxDelay ? delay * 2 : ProbeDefaults.RestartMaxDelay;
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Edge {Site}/{Room} started: outbox edge {Edge}, source {Source}, broker {Host}:{Port}")]
+    private static partial void LogStarted(ILogger logger, string site, string room, string edge, string source, string host, int port);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "MQTT connect failed: {Reason}; retrying in {DelaySeconds} s (metrics stay in the outbox)")]
+    private static partial void LogConnectFailed(ILogger logger, string reason, double delaySeconds);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Could not say goodbye to the broker (the last will reports offline instead)")]
+    private static partial void LogGoodbyeFailed(ILogger logger, Exception exception);
+}

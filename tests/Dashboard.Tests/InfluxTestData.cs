@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Text;
+
+namespace LiveRoom.Dashboard.Tests;
+
+/// <summary>Creates a database with the collector's retention policy and writes line protocol to a real influxd.</summary>
+internal static class InfluxTestData
+{
+    public static async Task CreateDatabaseAsync(Uri baseUri, string database)
+    {
+        using var http = new HttpClient { BaseAddress = baseUri };
+        var q = $"CREATE DATABASE \"{database}\"; CREATE RETENTION POLICY \"liveroom\" ON \"{database}\" DURATION 90d REPLICATION 1 DEFAULT";
+        using var content = new FormUrlEncodedContent([new("q", q)]);
+        using var response = await http.PostAsync(new Uri("query", UriKind.Relative), content);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode && !body.Contains("\"error\"", StringComparison.Ordinal), body);
+    }
+
+    public static async Task WriteAsync(Uri baseUri, string database, params string[] lines)
+    {
+        using var http = new HttpClient { BaseAddress = baseUri };
+        using var content = new StringContent(string.Join('\n', lines), Encoding.UTF8, "text/plain");
+        using var response = await http.PostAsync(new Uri($"write?db={database}&rp=liveroom&precision=ms", UriKind.Relative), content);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A <c>stream</c> point in line protocol, as the collector writes it (numbers as floats).</summary>
+    public static string StreamPoint(string site, string room, double width, double height, double fps, double bitrate, bool up, DateTimeOffset at) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"stream,room={room},site={site} width={width},height={height},fps={fps},bitrate_bps={bitrate},up={(up ? "true" : "false")},video_codec=\"h264\" {at.ToUnixTimeMilliseconds()}");
+}

@@ -1,0 +1,54 @@
+using LiveRoom.Demo.Options;
+using LiveRoom.Demo.Stack;
+
+namespace LiveRoom.EndToEnd.Demo;
+
+public sealed class DemoCommandsTests
+{
+    private static readonly DemoLayout Layout = new(new DemoOptions { Rooms = 2, StateDirectory = "var/demo", BinDirectory = "src" }, "/repo");
+
+    [Fact]
+    public void Encoder_Defaults_1080p30H264AacMpegTsToSrtListener()
+    {
+        var args = DemoCommands.Encoder(40000, 4500);
+
+        Assert.Equal("testsrc2=size=1920x1080:rate=30", After(args, "-i"));
+        Assert.Equal("libx264", After(args, "-c:v"));
+        Assert.Equal("4500k", After(args, "-b:v"));
+        Assert.Equal("aac", After(args, "-c:a"));
+        Assert.Equal("mpegts", After(args, "-f", last: true));
+        Assert.StartsWith("srt://127.0.0.1:40000?mode=listener", args[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Probe_Room_ReadsItsEncoderAndKeepsStateUnderTheStateDirectory()
+    {
+        var args = DemoCommands.Probe(Layout, "room-2", 40000, "127.0.0.1", 1883);
+
+        Assert.Equal("/repo/src/Probe/bin/Release/net10.0/liveroom-probe.dll", args[0]);
+        Assert.Contains("--Probe:Site=demo", args);
+        Assert.Contains("--Probe:Room=room-2", args);
+        Assert.Contains("--Probe:Mqtt:Port=1883", args);
+        Assert.Contains("--Probe:Outbox:Directory=/repo/var/demo/rooms/room-2/outbox", args);
+        Assert.Contains(args, a => a.StartsWith("--Probe:SourceUrl=srt://127.0.0.1:40000?mode=caller", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Layout_Rooms_NumberedFromOne() =>
+        Assert.Equal(["room-1", "room-2"], Layout.Rooms);
+
+    [Fact]
+    public void Dashboard_Port_ListensOnLoopbackAndReadsInflux()
+    {
+        var args = DemoCommands.Dashboard(Layout, 8080, new Uri("http://127.0.0.1:8086/"));
+
+        Assert.Contains("--urls=http://127.0.0.1:8080", args);
+        Assert.Contains("--Dashboard:Influx:Url=http://127.0.0.1:8086", args);
+    }
+
+    private static string After(IReadOnlyList<string> args, string flag, bool last = false)
+    {
+        var i = last ? args.ToList().FindLastIndex(a => a == flag) : args.ToList().IndexOf(flag);
+        return args[i + 1];
+    }
+}

@@ -1,0 +1,125 @@
+using LiveRoom.Contracts.Topics;
+using LiveRoom.Mqtt;
+using static LiveRoom.Ingest.Tests.Security.SecuredBroker;
+
+namespace LiveRoom.Ingest.Tests.Security;
+
+/// <summary>Generated security loaded by a real mosquitto 2.0, both as password/ACL files and as dynamic-security config.</summary>
+public sealed class BrokerSecurityTests
+{
+    private static readonly byte[] Payload = "{}"u8.ToArray();
+
+    [Theory]
+    [InlineData(BrokerSecurity.PasswordAndAclFiles)]
+    [InlineData(BrokerSecurity.DynamicSecurityPlugin)]
+    public async Task RoomCredentials_PublishIntoAnotherRoom_Refused0x87AndCollectorGetsNothing(BrokerSecurity mode)
+    {
+        await using var broker = await StartAsync(mode);
+        var collectorInbox = new Received();
+        var collector = await broker.ConnectAsync(null, collectorInbox.Handle);
+        await collector.SubscribeAsync(Topic.AllRooms, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
+        var edgeA = await broker.ConnectAsync(RoomA);
+
+        var intoB = Topic.Metrics(RoomB.Site, RoomB.Room, "stream");
+        var refused = await Assert.ThrowsAsync<MqttPublishException>(
+            () => edgeA.PublishAsync(intoB, Payload, MqttQos.AtLeastOnce, false, CancellationToken.None).WaitAsync(Wait));
+        var own = Topic.Metrics(RoomA.Site, RoomA.Room, "stream");
+        await edgeA.PublishAsync(own, Payload, MqttQos.AtLeastOnce, false, CancellationToken.None).WaitAsync(Wait);
+
+        Assert.Equal(0x87, refused.ReasonCode);
+        var topics = await collectorInbox.WaitForTopicAsync(own);
+        Assert.DoesNotContain(intoB, topics);
+    }
+
+    [Theory]
+    [InlineData(BrokerSecurity.PasswordAndAclFiles)]
+    [InlineData(BrokerSecurity.DynamicSecurityPlugin)]
+    public async Task RoomCredentials_SubscribeToEverything_RefusedOrReceivesNothingOfOthers(BrokerSecurity mode)
+    {
+        await using var broker = await StartAsync(mode);
+        var inbox = new Received();
+        var edgeA = await broker.ConnectAsync(RoomA, inbox.Handle);
+        var collector = await broker.ConnectAsync(null);
+
+        var subscribe = edgeA.SubscribeAsync("#", MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
+        if (mode == BrokerSecurity.DynamicSecurityPlugin)
+        {
+            // The plugin checks subscriptions: the v5 refusal reaches the edge.
+            var refused = await Assert.ThrowsAsync<MqttSubscribeException>(() => subscribe);
+            Assert.Equal(0x87, refused.ReasonCode);
+            await edgeA.SubscribeAsync(Topic.AllCommands(RoomA.Site, RoomA.Room), MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
+        }
+        else
+        {
+            // mosquitto 2.0's acl_file grants the SUBACK and filters every delivery instead.
+            await subscribe;
+        }
+
+        var otherRoom = Topic.Command(RoomB.Site, RoomB.Room, "schedule");
+        var otherMetrics = Topic.Metrics(RoomB.Site, RoomB.Room, "stream");
+        var mine = Topic.Command(RoomA.Site, RoomA.Room, "schedule");
+        await collector.PublishAsync(otherRoom, Payload, MqttQos.AtLeastOnce, false, CancellationToken.None).WaitAsync(Wait);
+        await collector.PublishAsync(otherMetrics, Payload, MqttQos.AtLeastOnce, false, CancellationToken.None).WaitAsync(Wait);
+        await collector.PublishAsync(mine, Payload, MqttQos.AtLeastOnce, false, CancellationToken.None).WaitAsync(Wait);
+
+        var topics = await inbox.WaitForTopicAsync(mine);
+        Assert.Equal([mine], topics);
+    }
+
+    [Theory]
+    [InlineData(BrokerSecurity.PasswordAndAclFiles)]
+    [InlineData(BrokerSecurity.DynamicSecurityPlugin)]
+    public async Task Connect_WithoutCredentialsOrWithAnotherRoomsPassword_Refused(BrokerSecurity mode)
+    {
+        await using var broker = await StartAsync(mode);
+        await using var anonymous = new MosquittoClient(broker.Options(null, null));
+        await using var wrongPassword = new MosquittoClient(broker.Options(broker.User(RoomA).UserName, broker.User(RoomB).Password));
+
+        var anonymousRefused = await Assert.ThrowsAsync<MqttConnectException>(() => anonymous.ConnectAsync(CancellationToken.None).WaitAsync(Wait));
+        var passwordRefused = await Assert.ThrowsAsync<MqttConnectException>(() => wrongPassword.ConnectAsync(CancellationToken.None).WaitAsync(Wait));
+
+        Assert.Contains(anonymousRefused.ReasonCode, new[] { 0x86, 0x87 });
+        Assert.Contains(passwordRefused.ReasonCode, new[] { 0x86, 0x87 });
+    }
+
+    [Theory]
+    [InlineData(BrokerSecurity.PasswordAndAclFiles)]
+    [InlineData(BrokerSecurity.DynamicSecurityPlugin)]
+    public async Task Collector_ReadsEveryRoomsChannels_AndEachEdgeGetsOnlyItsOwnCommandsAndAck(BrokerSecurity mode)
+    {
+        await using var broker = await StartAsync(mode);
+        var collectorInbox = new Received();
+        var collector = await broker.ConnectAsync(null, collectorInbox.Handle);
+        await collector.SubscribeAsync(Topic.AllRooms, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
+        var inboxA = new Received();
+        var edgeA = await broker.ConnectAsync(RoomA, inboxA.Handle);
+        await edgeA.SubscribeAsync(Topic.AllCommands(RoomA.Site, RoomA.Room), MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
+        await edgeA.SubscribeAsync(Topic.Ack(RoomA.Site, RoomA.Room), MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
+        var edgeB = await broker.ConnectAsync(RoomB);
+
+        string[] sent =
+        [
+            Topic.Metrics(RoomA.Site, RoomA.Room, "audio"),
+            Topic.Events(RoomA.Site, RoomA.Room),
+            Topic.Checklist(RoomA.Site, RoomA.Room),
+            Topic.Status(RoomA.Site, RoomA.Room),
+            Topic.State(RoomA.Site, RoomA.Room),
+            Topic.Display(RoomA.Site, RoomA.Room),
+        ];
+        foreach (var topic in sent)
+        {
+            await edgeA.PublishAsync(topic, Payload, MqttQos.AtLeastOnce, false, CancellationToken.None).WaitAsync(Wait);
+        }
+
+        var fromB = Topic.Events(RoomB.Site, RoomB.Room);
+        await edgeB.PublishAsync(fromB, Payload, MqttQos.AtLeastOnce, false, CancellationToken.None).WaitAsync(Wait);
+        await collector.PublishAsync(Topic.Ack(RoomB.Site, RoomB.Room), Payload, MqttQos.AtLeastOnce, false, CancellationToken.None).WaitAsync(Wait);
+        await collector.PublishAsync(Topic.Ack(RoomA.Site, RoomA.Room), Payload, MqttQos.AtLeastOnce, false, CancellationToken.None).WaitAsync(Wait);
+        await collector.PublishAsync(Topic.DeadLetter("test"), Payload, MqttQos.AtLeastOnce, false, CancellationToken.None).WaitAsync(Wait);
+
+        var collected = await collectorInbox.WaitForTopicAsync(fromB);
+        Assert.All(sent, topic => Assert.Contains(topic, collected));
+        var atA = await inboxA.WaitForTopicAsync(Topic.Ack(RoomA.Site, RoomA.Room));
+        Assert.Equal([Topic.Ack(RoomA.Site, RoomA.Room)], atA);
+    }
+}

@@ -1,0 +1,80 @@
+using LiveRoom.Ingest.Security;
+using LiveRoom.Testing;
+
+namespace LiveRoom.Ingest.Tests.Security;
+
+public sealed class SecurityCommandTests
+{
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task RunAsync_Generate_WritesFilesWithSecretsOwnerOnly()
+    {
+        using var dir = new TempDirectory("security");
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var code = await SecurityCommand.RunAsync(
+            ["generate", "--rooms", "site1/room1,site1/room2", "--collector-user", "collector", "--out", dir.Path], output, error, CancellationToken.None);
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error.ToString());
+        foreach (var secret in new[] { "passwords", "dynamic-security.json", "rooms.credentials", "collector.credentials" })
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(dir.Combine(secret)));
+        }
+
+        var credentials = (await File.ReadAllLinesAsync(dir.Combine("rooms.credentials"))).Where(l => !l.StartsWith('#')).ToList();
+        Assert.Equal(["site1/room1 edge-site1-room1", "site1/room2 edge-site1-room2"], credentials.Select(l => string.Join(' ', l.Split(' ')[..2])));
+        Assert.All(credentials, l => Assert.Equal(32, l.Split(' ')[2].Length));
+        Assert.StartsWith("collector ", await File.ReadAllTextAsync(dir.Combine("collector.credentials")), StringComparison.Ordinal);
+        Assert.Contains("password_file", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_BadRoomId_ExitCode2AndErrorNamesTheRoom()
+    {
+        using var dir = new TempDirectory("security");
+        var error = new StringWriter();
+
+        var code = await SecurityCommand.RunAsync(
+            ["generate", "--rooms", "site1/room1,site1/bad room", "--collector-user", "collector", "--out", dir.Path], TextWriter.Null, error, CancellationToken.None);
+
+        Assert.Equal(2, code);
+        Assert.Contains("site1/bad room", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(dir.Path));
+    }
+
+    [Fact]
+    public async Task RunAsync_FilesExistWithoutForce_RefusesAndKeepsThem()
+    {
+        using var dir = new TempDirectory("security");
+        string[] args = ["generate", "--rooms", "s/r", "--collector-user", "collector", "--out", dir.Path];
+        Assert.Equal(0, await SecurityCommand.RunAsync(args, TextWriter.Null, TextWriter.Null, CancellationToken.None));
+        var before = await File.ReadAllTextAsync(dir.Combine("passwords"));
+        var error = new StringWriter();
+
+        var code = await SecurityCommand.RunAsync(args, TextWriter.Null, error, CancellationToken.None);
+
+        Assert.Equal(1, code);
+        Assert.Contains("--force", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllTextAsync(dir.Combine("passwords")));
+        Assert.Equal(0, await SecurityCommand.RunAsync([.. args, "--force"], TextWriter.Null, TextWriter.Null, CancellationToken.None));
+        Assert.NotEqual(before, await File.ReadAllTextAsync(dir.Combine("passwords")));
+    }
+
+    [Theory]
+    [InlineData(new[] { "generate", "--rooms", "s/r", "--out", "x" }, "--collector-user")]
+    [InlineData(new[] { "generate", "--collector-user", "c", "--out", "x" }, "no rooms")]
+    [InlineData(new[] { "rotate" }, "rotate")]
+    [InlineData(new[] { "generate", "--rooms" }, "--rooms needs a value")]
+    [InlineData(new[] { "generate", "--rooms", "s/r", "--collector-user", "bad user", "--out", "x" }, "bad user")]
+    public async Task RunAsync_BadArguments_ExitCode2WithReason(string[] args, string expected)
+    {
+        var error = new StringWriter();
+
+        var code = await SecurityCommand.RunAsync(args, TextWriter.Null, error, CancellationToken.None);
+
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error.ToString(), StringComparison.Ordinal);
+    }
+}

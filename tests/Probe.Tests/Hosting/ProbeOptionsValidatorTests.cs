@@ -1,0 +1,57 @@
+using LiveRoom.Probe.Hosting;
+
+namespace LiveRoom.Probe.Tests.Hosting;
+
+public sealed class ProbeOptionsValidatorTests
+{
+    private static ProbeOptions Valid() => new() { Site = "site-1", Room = "room_2.a", SourceUrl = "srt://0.0.0.0:9000?mode=listener" };
+
+    private static IEnumerable<string> Failures(ProbeOptions options) =>
+        new ProbeOptionsValidator().Validate(null, options).Failures ?? [];
+
+    [Fact]
+    public void Validate_Defaults_WithSiteRoomSource_Succeeds() =>
+        Assert.True(new ProbeOptionsValidator().Validate(null, Valid()).Succeeded);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("room 1")]
+    [InlineData("room/1")]
+    [InlineData("room+")]
+    [InlineData("-room")]
+    public void Validate_BadRoom_NamesProbeRoom(string room)
+    {
+        var options = Valid();
+        options.Room = room;
+
+        Assert.Contains(Failures(options), f => f.StartsWith("Probe:Room:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_ResendAfterOutOfRange_NamesKeyAndRange()
+    {
+        var options = Valid();
+        options.Outbox.ResendAfter = TimeSpan.Zero;
+
+        var failure = Assert.Single(Failures(options));
+
+        Assert.StartsWith("Probe:Outbox:ResendAfter", failure, StringComparison.Ordinal);
+        Assert.Contains("allowed 00:00:00.1000000 to 1.00:00:00", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_MissingCaFileAndSource_ReportsBoth()
+    {
+        var options = Valid();
+        options.SourceUrl = " ";
+        options.Mqtt.CaFile = "/nonexistent/ca.pem";
+
+        var failures = Failures(options).ToList();
+
+        Assert.Contains(failures, f => f.StartsWith("Probe:SourceUrl", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Probe:Mqtt:CaFile", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ClientId_IsEdgeSiteRoom() => Assert.Equal("edge-site-1-room_2.a", Valid().ClientId);
+}

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using LiveRoom.Contracts.Payloads;
+using LiveRoom.Contracts.Serialization;
+using LiveRoom.Mqtt;
+
+namespace LiveRoom.Probe.Tests.Publishing;
+
+/// <summary>A real MQTT client standing in for the collector: records what the edge publishes, and publishes acks.</summary>
+internal sealed class MqttTap : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<MqttMessage> _messages = new();
+
+    private MqttTap(MosquittoClient client) => Client = client;
+
+    public MosquittoClient Client { get; }
+
+    public IReadOnlyList<MqttMessage> Messages => [.. _messages];
+
+    public static async Task<MqttTap> StartAsync(string host, int port, string filter)
+    {
+        MqttTap? tap = null;
+        var client = new MosquittoClient(new MqttClientOptions
+        {
+            Host = host,
+            Port = port,
+            ClientId = "tap-" + Guid.NewGuid().ToString("N")[..8],
+            ReconnectMinDelay = TimeSpan.FromMilliseconds(100),
+            ReconnectMaxDelay = TimeSpan.FromMilliseconds(500),
+            OnMessage = (m, _) =>
+            {
+                tap!._messages.Enqueue(m);
+                return ValueTask.CompletedTask;
+            },
+        });
+        tap = new MqttTap(client);
+        await client.ConnectAsync(CancellationToken.None);
+        await client.SubscribeAsync(filter, MqttQos.AtLeastOnce, CancellationToken.None);
+        return tap;
+    }
+
+    public List<(string Topic, MetricBatch Batch, int Bytes)> Batches() =>
+        Messages.Where(m => !m.Topic.EndsWith("/status", StringComparison.Ordinal) && !m.Topic.EndsWith("/ack", StringComparison.Ordinal))
+            .Select(m => (m.Topic, JsonSerializer.Deserialize(m.Payload.Span, ContractsJsonContext.Default.MetricBatch)!, m.Payload.Length))
+            .ToList();
+
+    public HashSet<long> SeqsReceived() => [.. Batches().SelectMany(b => b.Batch.Points).Select(p => p.Seq)];
+
+    public Task AckAsync(string topic, string edge, long seq) =>
+        Client.PublishAsync(
+            topic,
+            JsonSerializer.SerializeToUtf8Bytes(
+                new AckMessage { V = SchemaVersion.Current, Site = "s1", Room = "r1", Edge = edge, Seq = seq, Ts = 0 },
+                ContractsJsonContext.Default.AckMessage),
+            MqttQos.AtLeastOnce,
+            retain: true,
+            CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Client.DisposeAsync();
+    }
+}
