@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using LiveRoom.Mqtt.Interop;
@@ -139,7 +140,7 @@ public sealed partial class MosquittoClient
             var text = MosquittoLibrary.ReasonText(reasonCode);
             Log.PublishRefused(_logger, pending.Topic, reasonCode, text);
             pending.Completion.TrySetException(new MqttPublishException(
-                $"broker refused publish to '{pending.Topic}': {text} (reason code 0x{reasonCode:X2})", reasonCode, 0));
+                string.Create(CultureInfo.InvariantCulture, $"broker refused publish to '{pending.Topic}': {text} (reason code 0x{reasonCode:X2})"), reasonCode, 0));
         }
         else
         {
@@ -173,7 +174,8 @@ public sealed partial class MosquittoClient
         {
             var text = MosquittoLibrary.ReasonText(granted);
             Log.SubscribeRefused(_logger, filter, granted, text);
-            var error = new MqttSubscribeException($"broker refused subscription to '{filter}': {text} (reason code 0x{granted:X2})", granted, 0);
+            var error = new MqttSubscribeException(
+                string.Create(CultureInfo.InvariantCulture, $"broker refused subscription to '{filter}': {text} (reason code 0x{granted:X2})"), granted, 0);
             foreach (var waiter in subscription.Waiters)
             {
                 waiter.TrySetException(error);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LiveRoom.Mqtt.Interop;
 
 namespace LiveRoom.Mqtt;
@@ -56,7 +57,7 @@ public sealed partial class MosquittoClient
     }
 
     private static MqttPublishException PublishFailure(string topic, int rc) =>
-        new($"publish to '{topic}' failed in libmosquitto: {MosquittoLibrary.ErrorText(rc)} (MOSQ_ERR {rc})", -1, rc);
+        new(string.Create(CultureInfo.InvariantCulture, $"publish to '{topic}' failed in libmosquitto: {MosquittoLibrary.ErrorText(rc)} (MOSQ_ERR {rc})"), -1, rc);
 
     private unsafe void ExecuteSubscribe(ClientCommand command)
     {
@@ -95,7 +96,7 @@ public sealed partial class MosquittoClient
 
         _subscriptions.Remove(subscription.Filter);
         var error = new MqttSubscribeException(
-            $"subscribe to '{subscription.Filter}' failed in libmosquitto: {MosquittoLibrary.ErrorText(rc)} (MOSQ_ERR {rc})", -1, rc);
+            string.Create(CultureInfo.InvariantCulture, $"subscribe to '{subscription.Filter}' failed in libmosquitto: {MosquittoLibrary.ErrorText(rc)} (MOSQ_ERR {rc})"), -1, rc);
         foreach (var waiter in subscription.Waiters)
         {
             waiter.TrySetException(error);

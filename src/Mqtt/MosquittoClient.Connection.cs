@@ -75,7 +75,7 @@ public sealed partial class MosquittoClient
             text = text + "; " + _lastLibraryError;
         }
 
-        return new MqttConnectException($"MQTT connect to {Endpoint} failed: {text} (MOSQ_ERR {rc})", -1, rc);
+        return new MqttConnectException(string.Create(CultureInfo.InvariantCulture, $"MQTT connect to {Endpoint} failed: {text} (MOSQ_ERR {rc})"), -1, rc);
     }
 
     private void Reconnect()
@@ -219,7 +219,7 @@ public sealed partial class MosquittoClient
 
         if (_connectCompletion is not null)
         {
-            _connectCompletion.TrySetException(new MqttConnectException($"MQTT connect to {Endpoint} failed: {text} (MOSQ_ERR {rc})", -1, rc));
+            _connectCompletion.TrySetException(new MqttConnectException(string.Create(CultureInfo.InvariantCulture, $"MQTT connect to {Endpoint} failed: {text} (MOSQ_ERR {rc})"), -1, rc));
             _connectCompletion = null;
         }
 

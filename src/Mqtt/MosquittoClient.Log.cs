@@ -40,6 +40,9 @@ public sealed partial class MosquittoClient
         [LoggerMessage(EventId = 11, Level = LogLevel.Critical, Message = "MQTT network loop failed; the client is unusable")]
         public static partial void LoopFailed(ILogger logger, Exception exception);
 
+        [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "MQTT client disposed while its connect to {Endpoint} is still blocking; not waiting beyond {WaitMs} ms, the thread cleans up when the connect returns")]
+        public static partial void DisposeNotWaitingForConnect(ILogger logger, string endpoint, long waitMs);
+
         [LoggerMessage(EventId = 12, Level = LogLevel.Debug, Message = "libmosquitto [{Level}] {Line}")]
         public static partial void Library(ILogger logger, int level, string line);
     }

@@ -75,6 +75,8 @@ public sealed partial class MosquittoClient
         finally
         {
             Shutdown();
+            // Only disposal stops the loop; nobody signals the eventfd once _loopDone is set.
+            CloseEventFd();
             _loopExited.TrySetResult();
         }
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading.Channels;
@@ -31,6 +32,8 @@ public sealed partial class MosquittoClient : IMqttClient
     private readonly Thread _thread;
     private readonly Task _messageDispatcher;
     private readonly Task _eventDispatcher;
+    /// <summary>How long DisposeAsync waits for the owning thread (it may be stuck in a blocking connect).</summary>
+    private static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(5);
     private int _eventFd;
     private int _wakeRequested;
     private volatile bool _connected;
@@ -99,7 +102,7 @@ public sealed partial class MosquittoClient : IMqttClient
             Observe(completion.Task);
             Enqueue(new ClientCommand(CommandKind.AbortConnect, null));
             throw new MqttConnectException(
-                $"no CONNACK from {_options.Host}:{_options.Port} within {_options.ConnectTimeout.TotalSeconds:0.###} s",
+                string.Create(CultureInfo.InvariantCulture, $"no CONNACK from {_options.Host}:{_options.Port} within {_options.ConnectTimeout.TotalSeconds:0.###} s"),
                 -1,
                 0);
         }
@@ -171,13 +174,22 @@ public sealed partial class MosquittoClient : IMqttClient
 
         _stopRequested = true;
         Wake();
-        await _loopExited.Task.ConfigureAwait(false);
-        _thread.Join();
+        try
+        {
+            await _loopExited.Task.WaitAsync(DisposeWait).ConfigureAwait(false);
+            _thread.Join();
+        }
+        catch (TimeoutException)
+        {
+            // The thread is inside a blocking TCP connect (an unreachable host can hold it for the kernel's SYN
+            // timeout). It exits, destroys the handle and faults what is pending as soon as that returns.
+            Log.DisposeNotWaitingForConnect(_logger, Endpoint, (long)DisposeWait.TotalMilliseconds);
+        }
+
         await _disposeCts.CancelAsync().ConfigureAwait(false);
         _inbox.Writer.TryComplete();
         _connectionEvents.Writer.TryComplete();
         await Task.WhenAll(_messageDispatcher, _eventDispatcher).ConfigureAwait(false);
-        CloseEventFd();
         _disposeCts.Dispose();
     }
 

@@ -14,7 +14,10 @@ public static class ProbeDefaults
     /// <summary>Size at which the outbox starts a new segment file: 16 MiB (capped at a quarter of the bound).</summary>
     public const long OutboxSegmentBytes = 16L << 20;
 
-    /// <summary>Outbox directory, relative to the working directory (systemd: the unit's StateDirectory).</summary>
+    /// <summary>
+    /// Outbox directory of a <see cref="Outbox.OutboxOptions"/> made directly. The worker's default is
+    /// <c>{StateDirectory or working directory}/outbox/{site}-{room}</c>, so rooms never share one.
+    /// </summary>
     public const string OutboxDirectory = "outbox";
 
     /// <summary>Group commit period of the outbox: at most this much of the newest points is at risk on power loss.</summary>

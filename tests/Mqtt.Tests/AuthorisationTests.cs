@@ -5,6 +5,7 @@ using static LiveRoom.Mqtt.Tests.TestClients;
 namespace LiveRoom.Mqtt.Tests;
 
 /// <summary>A broker with a password file and an ACL: the v5 reason codes must reach the caller.</summary>
+[FailOnUnobservedTaskException]
 public sealed class AuthorisationTests : IAsyncLifetime
 {
     private readonly TempDirectory _dir = new("mqtt-auth");

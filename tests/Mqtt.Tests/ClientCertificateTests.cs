@@ -5,6 +5,7 @@ using static LiveRoom.Mqtt.Tests.TestClients;
 namespace LiveRoom.Mqtt.Tests;
 
 /// <summary>A TLS listener that requires a client certificate and uses its CN as the user name for the ACL.</summary>
+[FailOnUnobservedTaskException]
 public sealed class ClientCertificateTests : IAsyncLifetime
 {
     private readonly TempDirectory _dir = new("mqtt-mtls");

@@ -5,6 +5,7 @@ using LiveRoom.Mqtt;
 
 namespace LiveRoom.Mqtt.Tests;
 
+[FailOnUnobservedTaskException]
 public sealed class ConnectFailureTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using static LiveRoom.Mqtt.Tests.TestClients;
 
 namespace LiveRoom.Mqtt.Tests;
 
+[FailOnUnobservedTaskException]
 public sealed class LifetimeTests(MosquittoFixture broker) : IClassFixture<MosquittoFixture>
 {
     [Fact]

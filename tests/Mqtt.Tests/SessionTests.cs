@@ -5,6 +5,7 @@ using static LiveRoom.Mqtt.Tests.TestClients;
 namespace LiveRoom.Mqtt.Tests;
 
 /// <summary>Last will, network cuts and broker restarts, against a real broker with persistence.</summary>
+[FailOnUnobservedTaskException]
 public sealed class SessionTests : IAsyncLifetime
 {
     private readonly TempDirectory _dir = new("mqtt-session");

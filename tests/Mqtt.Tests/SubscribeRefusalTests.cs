@@ -10,6 +10,7 @@ namespace LiveRoom.Mqtt.Tests;
 /// mosquitto 2.0's acl_file grants every SUBSCRIBE and filters deliveries; its dynamic-security plugin checks
 /// subscriptions and answers a denied one with SUBACK 0x87. That refusal must reach the caller.
 /// </summary>
+[FailOnUnobservedTaskException]
 public sealed class SubscribeRefusalTests : IAsyncLifetime
 {
     private const string Plugin = "/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so";

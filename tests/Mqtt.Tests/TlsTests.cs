@@ -4,6 +4,7 @@ using static LiveRoom.Mqtt.Tests.TestClients;
 
 namespace LiveRoom.Mqtt.Tests;
 
+[FailOnUnobservedTaskException]
 public sealed class TlsTests : IAsyncLifetime
 {
     private readonly TempDirectory _dir = new("mqtt-tls");

@@ -37,7 +37,16 @@ public sealed class TcpRelay : IAsyncDisposable
         {
             foreach (var (a, b) in _pairs)
             {
-                a.Client.LingerState = new LingerOption(true, 0);
+                try
+                {
+                    // RST rather than FIN: what a pulled cable or a dead NAT looks like to the client, at once.
+                    a.Client?.LingerState = new LingerOption(true, 0);
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The pump already closed this side.
+                }
+
                 a.Dispose();
                 b.Dispose();
             }

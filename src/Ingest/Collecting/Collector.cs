@@ -25,12 +25,13 @@ public sealed partial class Collector : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly IngestCounters _counters = new();
-    private readonly Channel<ReceivedBatch> _queue;
+    private readonly Channel<MqttMessage> _queue;
     private readonly InfluxClient _influx;
     private readonly AckTracker _tracker;
     private readonly AckPublisher _acks;
     private readonly DeadLetterPublisher _deadLetters;
     private readonly MessageHandler _handler;
+    private readonly MessageParser _parser;
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _databaseReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<Task> _loops = [];
@@ -58,13 +59,14 @@ public sealed partial class Collector : IAsyncDisposable
         _mqttFactory = mqttFactory;
         _logger = loggerFactory?.CreateLogger<Collector>() ?? (ILogger)NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
-        _queue = Channel.CreateBounded<ReceivedBatch>(new BoundedChannelOptions(options.QueueCapacity) { SingleReader = true, SingleWriter = true });
+        _queue = Channel.CreateBounded<MqttMessage>(new BoundedChannelOptions(options.QueueCapacity) { SingleWriter = true });
         _influx = new InfluxClient(http, options.Influx);
         _tracker = new AckTracker(options.MaxPendingSequences);
         _tracker.WindowOverflow += e => IngestLog.AckWindowOverflow(_logger, e.Site, e.Room, e.Edge, options.MaxPendingSequences);
         _acks = new AckPublisher(_tracker, _counters, options.AckInterval, _logger, _time);
         _deadLetters = new DeadLetterPublisher(_counters, _logger, _time);
-        _handler = new MessageHandler(_queue.Writer, _counters, _deadLetters, new RejectionLog(_logger, _time), _logger, _time);
+        _handler = new MessageHandler(_queue.Writer, _counters);
+        _parser = new MessageParser(_counters, _deadLetters, new RejectionLog(_logger, _time), _logger, _time);
     }
 
     /// <summary>A snapshot of the counters.</summary>
@@ -92,7 +94,7 @@ public sealed partial class Collector : IAsyncDisposable
         _spill = new SpillBuffer(Path.Combine(_options.StateDirectory, "spill"), _options.Influx.SpillSegmentBytes, _logger);
         _counters.SpillPending = () => _spill.Pending;
         var writer = new InfluxWriter(_influx, _options.Influx, _counters, _deadLetters, _logger, _time);
-        _pipeline = new WritePipeline(_options.Influx, _queue.Reader, writer, _spill, _tracker, _counters, _deadLetters, _acks.Wake, _logger, _time);
+        _pipeline = new WritePipeline(_options.Influx, _queue.Reader, _parser, _options.Workers, writer, _spill, _tracker, _counters, _deadLetters, _acks.Wake, _logger, _time);
         _writerLoop = Guard("writer", _pipeline.RunAsync(stopping));
         _loops.Add(Guard("spill drain", _pipeline.DrainAsync(stopping)));
         _loops.Add(Guard("acknowledgements", _acks.RunAsync(stopping)));

@@ -48,8 +48,11 @@ public static class IngestDefaults
     /// <summary>Largest spill segment file before a new one is started.</summary>
     public const long SpillSegmentBytes = 64L * 1024 * 1024;
 
-    /// <summary>Parsed batches waiting between the MQTT dispatcher and the writer.</summary>
-    public const int QueueCapacity = 4_096;
+    /// <summary>Received messages waiting for a worker (at most 64 KiB each, so at most 64 MiB).</summary>
+    public const int QueueCapacity = 1_024;
+
+    /// <summary>Parse/encode workers: one per core, at most 4.</summary>
+    public static readonly int Workers = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     /// <summary>Shortest time between two acknowledgements of one room.</summary>
     public static readonly TimeSpan AckInterval = TimeSpan.FromMilliseconds(200);

@@ -10,8 +10,11 @@ public sealed class IngestOptions
     /// <summary>Directory for the collector's own state (the spill buffer lives in <c>spill/</c> under it).</summary>
     public string StateDirectory { get; set; } = IngestDefaults.StateDirectory;
 
-    /// <summary>Parsed batches waiting for the writer; when full, the MQTT dispatcher waits (back-pressure).</summary>
+    /// <summary>Received messages waiting for a worker; default 1,024. When full, the MQTT dispatcher waits (back-pressure).</summary>
     public int QueueCapacity { get; set; } = IngestDefaults.QueueCapacity;
+
+    /// <summary>Parallel parse/encode workers; default one per core, at most 4.</summary>
+    public int Workers { get; set; } = IngestDefaults.Workers;
 
     /// <summary>Shortest time between two acknowledgements of one room; default 200 ms.</summary>
     public TimeSpan AckInterval { get; set; } = IngestDefaults.AckInterval;

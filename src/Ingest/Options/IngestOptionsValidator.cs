@@ -50,6 +50,7 @@ public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
         Range(failures, $"{M}Port", options.Mqtt.Port, 1, 65535);
         Require(failures, string.IsNullOrWhiteSpace(options.Mqtt.ClientId), $"{M}ClientId must not be empty (the persistent session needs a fixed id)");
         Require(failures, string.IsNullOrWhiteSpace(options.StateDirectory), $"{IngestDefaults.Section}:StateDirectory must not be empty");
+        Range(failures, $"{IngestDefaults.Section}:Workers", options.Workers, 1, 64);
         Range(failures, $"{IngestDefaults.Section}:QueueCapacity", options.QueueCapacity, 1, 1_000_000);
         Range(failures, $"{IngestDefaults.Section}:MaxPendingSequences", options.MaxPendingSequences, 1_000, 100_000_000);
         Duration(failures, $"{IngestDefaults.Section}:AckInterval", options.AckInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1));

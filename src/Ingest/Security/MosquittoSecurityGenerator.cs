@@ -12,7 +12,7 @@ namespace LiveRoom.Ingest.Security;
 /// </summary>
 public static class MosquittoSecurityGenerator
 {
-    /// <summary>Builds the files in memory. Throws <see cref="ArgumentException"/> naming the offending room or user.</summary>
+    /// <summary>Builds the files in memory; rooms.credentials has exactly one line per room, <c>site/room user password</c>. Throws <see cref="ArgumentException"/> naming the offending room or user.</summary>
     public static SecurityFiles Generate(IReadOnlyList<RoomId> rooms, string collectorUser)
     {
         ArgumentNullException.ThrowIfNull(rooms);
@@ -165,7 +165,6 @@ public static class MosquittoSecurityGenerator
     private static string RoomCredentials(IEnumerable<BrokerUser> users)
     {
         var text = new StringBuilder();
-        text.Append("# site/room user password (hand each line to that room's edge only)\n");
         foreach (var user in users)
         {
             if (user.Room is { } room)

@@ -6,20 +6,25 @@ using LiveRoom.Ingest.Influx;
 using LiveRoom.Ingest.LineProtocol;
 using LiveRoom.Ingest.Options;
 using LiveRoom.Ingest.Spill;
+using LiveRoom.Mqtt;
 using Microsoft.Extensions.Logging;
 
 namespace LiveRoom.Ingest.Writing;
 
 /// <summary>
-/// Encodes queued batches into write batches bounded by size (<see cref="InfluxOptions.BatchSize"/> lines) and time
-/// (<see cref="InfluxOptions.FlushInterval"/>), keeps up to <see cref="InfluxOptions.MaxConcurrentWrites"/> writes in flight,
-/// marks confirmed points for the acknowledgement, and spills what InfluxDB cannot take. Memory is bounded by the
-/// pool of <c>MaxConcurrentWrites + 1</c> write batches and the queue.
+/// Workers (one per core, at most 4) take received messages from the queue, parse and validate them, and encode the
+/// points into write batches bounded by size (<see cref="InfluxOptions.BatchSize"/> lines) and time
+/// (<see cref="InfluxOptions.FlushInterval"/>); up to <see cref="InfluxOptions.MaxConcurrentWrites"/> writes are in flight.
+/// Confirmed points are marked for the acknowledgement; what InfluxDB cannot take is spilled. Memory is bounded by the
+/// pool of <c>MaxConcurrentWrites + workers</c> write batches and the queue. Message order across workers does not
+/// matter: timestamps come from the source and the acknowledgement tolerates any order.
 /// </summary>
 internal sealed partial class WritePipeline
 {
     private readonly InfluxOptions _options;
-    private readonly ChannelReader<ReceivedBatch> _queue;
+    private readonly ChannelReader<MqttMessage> _queue;
+    private readonly MessageParser _parser;
+    private readonly int _workers;
     private readonly InfluxWriter _writer;
     private readonly SpillBuffer _spill;
     private readonly AckTracker _tracker;
@@ -30,12 +35,13 @@ internal sealed partial class WritePipeline
     private readonly TimeProvider _time;
     private readonly Channel<WriteBatch> _free;
     private readonly Signal _drainSignal = new();
-    private readonly LineProtocolEncoder _encoder = new();
     private volatile bool _databaseReady;
 
     public WritePipeline(
         InfluxOptions options,
-        ChannelReader<ReceivedBatch> queue,
+        ChannelReader<MqttMessage> queue,
+        MessageParser parser,
+        int workers,
         InfluxWriter writer,
         SpillBuffer spill,
         AckTracker tracker,
@@ -47,6 +53,8 @@ internal sealed partial class WritePipeline
     {
         _options = options;
         _queue = queue;
+        _parser = parser;
+        _workers = workers;
         _writer = writer;
         _spill = spill;
         _tracker = tracker;
@@ -57,7 +65,7 @@ internal sealed partial class WritePipeline
         _time = time;
         _free = Channel.CreateUnbounded<WriteBatch>();
         var initialBytes = Math.Clamp(options.BatchSize * 160, 4096, 16 * 1024 * 1024);
-        for (var i = 0; i <= options.MaxConcurrentWrites; i++)
+        for (var i = 0; i < options.MaxConcurrentWrites + workers; i++)
         {
             _free.Writer.TryWrite(new WriteBatch(initialBytes));
         }
@@ -71,24 +79,47 @@ internal sealed partial class WritePipeline
     }
 
     /// <summary>
-    /// Runs until the queue is completed, then flushes what is left and waits for every write in flight.
+    /// Runs the workers until the queue is completed, then flushes what is left and waits for every write in flight.
     /// <paramref name="cancellationToken"/> is the hard stop (writes are abandoned; the edges re-send).
     /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        var workers = new Task[_workers];
+        for (var i = 0; i < workers.Length; i++)
+        {
+            workers[i] = Task.Run(() => WorkAsync(cancellationToken), CancellationToken.None);
+        }
+
+        await Task.WhenAll(workers).ConfigureAwait(false);
+
+        // Every batch back in the pool means no write is in flight.
+        for (var i = 0; i < _options.MaxConcurrentWrites + _workers; i++)
+        {
+            await _free.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WorkAsync(CancellationToken cancellationToken)
+    {
+        var encoder = new LineProtocolEncoder();
         var current = await _free.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         var deadline = DateTimeOffset.MaxValue;
         Task<bool>? waiting = null;
         while (true)
         {
-            while (_queue.TryRead(out var item))
+            while (_queue.TryRead(out var message))
             {
+                if (!_parser.TryAccept(message, out var item))
+                {
+                    continue;
+                }
+
                 if (current.LineCount == 0)
                 {
                     deadline = _time.GetUtcNow() + _options.FlushInterval;
                 }
 
-                Add(current, item);
+                Add(encoder, current, item);
                 if (current.LineCount >= _options.BatchSize)
                 {
                     current = await FlushAsync(current, cancellationToken).ConfigureAwait(false);
@@ -128,14 +159,10 @@ internal sealed partial class WritePipeline
             current = await FlushAsync(current, cancellationToken).ConfigureAwait(false);
         }
 
-        // Every batch back in the pool means no write is in flight.
-        for (var i = 0; i < _options.MaxConcurrentWrites; i++)
-        {
-            await _free.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        }
+        _free.Writer.TryWrite(current);
     }
 
-    private void Add(WriteBatch batch, in ReceivedBatch item)
+    private void Add(LineProtocolEncoder encoder, WriteBatch batch, in ReceivedBatch item)
     {
         _tracker.ObserveFloor(item.Edge, item.Batch.Floor);
         var points = item.Batch.Points;
@@ -143,7 +170,7 @@ internal sealed partial class WritePipeline
         {
             try
             {
-                batch.Add(_encoder, item.Edge, points[i]);
+                batch.Add(encoder, item.Edge, points[i]);
             }
             catch (ArgumentException ex)
             {

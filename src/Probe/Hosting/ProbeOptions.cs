@@ -21,7 +21,21 @@ public sealed class ProbeOptions
 
     public ProbeMqttOptions Mqtt { get; set; } = new();
 
-    public OutboxOptions Outbox { get; set; } = new();
+    /// <summary>
+    /// The outbox. <c>Probe:Outbox:Directory</c> defaults to <c>outbox/{site}-{room}</c> under systemd's
+    /// <c>$STATE_DIRECTORY</c> (else the working directory).
+    /// </summary>
+    public OutboxOptions Outbox { get; set; } = new() { Directory = string.Empty };
+
+    /// <summary>Fills in the defaults that depend on other settings.</summary>
+    internal void ApplyDefaults()
+    {
+        if (string.IsNullOrWhiteSpace(Outbox.Directory))
+        {
+            var state = Environment.GetEnvironmentVariable("STATE_DIRECTORY")?.Split(':')[0];
+            Outbox.Directory = Path.Combine(string.IsNullOrEmpty(state) ? Environment.CurrentDirectory : state, ProbeDefaults.OutboxDirectory, $"{Site}-{Room}");
+        }
+    }
 
     /// <summary>The MQTT client id and default user name: <c>edge-{site}-{room}</c>.</summary>
     public string ClientId => $"edge-{Site}-{Room}";

@@ -10,6 +10,7 @@ internal sealed class ProbeOptionsValidator : IValidateOptions<ProbeOptions>
 {
     internal static readonly TimeSpan MinResendAfter = TimeSpan.FromMilliseconds(100);
     internal static readonly TimeSpan MaxResendAfter = TimeSpan.FromDays(1);
+    internal const long MinSegmentBytes = 64 * 1024;
 
     public ValidateOptionsResult Validate(string? name, ProbeOptions options)
     {
@@ -41,11 +42,6 @@ internal sealed class ProbeOptionsValidator : IValidateOptions<ProbeOptions>
             failures.Add($"Probe:Mqtt:CaFile '{ca}' does not exist");
         }
 
-        if (string.IsNullOrWhiteSpace(options.Outbox.Directory))
-        {
-            failures.Add("Probe:Outbox:Directory is required");
-        }
-
         if (options.Outbox.MaxBytes < ProbeDefaults.OutboxMinBytes)
         {
             failures.Add(string.Create(CultureInfo.InvariantCulture, $"Probe:Outbox:MaxBytes is {options.Outbox.MaxBytes}; allowed at least {ProbeDefaults.OutboxMinBytes} (1 MiB), default {ProbeDefaults.OutboxMaxBytes} (1 GiB)"));
@@ -54,6 +50,16 @@ internal sealed class ProbeOptionsValidator : IValidateOptions<ProbeOptions>
         if (options.Outbox.ResendAfter < MinResendAfter || options.Outbox.ResendAfter > MaxResendAfter)
         {
             failures.Add(string.Create(CultureInfo.InvariantCulture, $"Probe:Outbox:ResendAfter is {options.Outbox.ResendAfter:c}; allowed {MinResendAfter:c} to {MaxResendAfter:c}, default {ProbeDefaults.ResendAfter:c}"));
+        }
+
+        if (options.Outbox.SyncInterval <= TimeSpan.Zero || options.Outbox.SyncInterval > ProbeDefaults.OutboxSyncInterval)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Probe:Outbox:SyncInterval is {options.Outbox.SyncInterval:c}; allowed above 0 up to {ProbeDefaults.OutboxSyncInterval:c} (at most 1 s of points at risk on power loss)"));
+        }
+
+        if (options.Outbox.SegmentBytes < MinSegmentBytes)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Probe:Outbox:SegmentBytes is {options.Outbox.SegmentBytes}; allowed at least {MinSegmentBytes}, default {ProbeDefaults.OutboxSegmentBytes}"));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -41,17 +41,7 @@ internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttCl
             throw new StartupException($"Probe:Outbox:Directory: {ex.Message}", ex);
         }
 
-        _client = clientFactory(new MqttClientOptions
-        {
-            Host = o.Mqtt.Host,
-            Port = o.Mqtt.Port,
-            ClientId = o.ClientId,
-            Username = string.IsNullOrEmpty(o.Mqtt.Username) ? o.ClientId : o.Mqtt.Username,
-            Password = o.Mqtt.Password,
-            Tls = string.IsNullOrEmpty(o.Mqtt.CaFile) ? null : new MqttTlsOptions { CaFile = o.Mqtt.CaFile },
-            Will = StatusReporter.Will(o.Site, o.Room),
-            OnMessage = (message, ct) => _publisher?.HandleMessageAsync(message, ct) ?? ValueTask.CompletedTask,
-        });
+        _client = CreateClient(o);
         _publisher = new OutboxPublisher(
             _outbox,
             _client,
@@ -103,6 +93,28 @@ internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttCl
         _monitor?.Dispose();
         _outbox?.Dispose();
         _stopping.Dispose();
+    }
+
+    private IMqttClient CreateClient(ProbeOptions o)
+    {
+        try
+        {
+            return clientFactory(new MqttClientOptions
+            {
+                Host = o.Mqtt.Host,
+                Port = o.Mqtt.Port,
+                ClientId = o.ClientId,
+                Username = string.IsNullOrEmpty(o.Mqtt.Username) ? o.ClientId : o.Mqtt.Username,
+                Password = o.Mqtt.Password,
+                Tls = string.IsNullOrEmpty(o.Mqtt.CaFile) ? null : new MqttTlsOptions { CaFile = o.Mqtt.CaFile },
+                Will = StatusReporter.Will(o.Site, o.Room),
+                OnMessage = (message, ct) => _publisher?.HandleMessageAsync(message, ct) ?? ValueTask.CompletedTask,
+            });
+        }
+        catch (MqttException ex)
+        {
+            throw new StartupException($"Probe:Mqtt: the MQTT client cannot be created: {ex.Message}", ex);
+        }
     }
 
     /// <summary>Connects (retrying with a doubling backoff: the edge keeps measuring into the outbox meanwhile) and subscribes to the acks.</summary>

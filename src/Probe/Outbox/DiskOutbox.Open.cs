@@ -29,6 +29,37 @@ public sealed partial class DiskOutbox
     private static DiskOutbox OpenCore(OutboxOptions options, TimeProvider time, ILogger logger)
     {
         System.IO.Directory.CreateDirectory(options.Directory);
+        var lockFile = AcquireLock(options.Directory);
+        try
+        {
+            return OpenLocked(options, time, logger, lockFile);
+        }
+        catch
+        {
+            lockFile.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// One process per outbox: two writers appending to the same segment would interleave records. .NET takes an
+    /// exclusive advisory lock (flock) for FileShare.None on Unix; the kernel drops it when the process dies.
+    /// </summary>
+    private static FileStream AcquireLock(string directory)
+    {
+        var path = Path.Combine(directory, LockFileName);
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new OutboxException($"outbox {Path.GetFullPath(directory)} is in use by another process ({path} is locked)", ex);
+        }
+    }
+
+    private static DiskOutbox OpenLocked(OutboxOptions options, TimeProvider time, ILogger logger, FileStream lockFile)
+    {
         var meta = OutboxMeta.Load(options.Directory);
         if (meta is null)
         {
@@ -75,7 +106,7 @@ public sealed partial class DiskOutbox
             }
         }
 
-        var outbox = new DiskOutbox(options, time, logger, meta.Edge, segments, nextSeq, Math.Min(meta.Acked, nextSeq - 1));
+        var outbox = new DiskOutbox(options, time, logger, meta.Edge, segments, nextSeq, Math.Min(meta.Acked, nextSeq - 1), lockFile);
         OutboxLog.Opened(logger, options.Directory, outbox.EdgeId, outbox.Floor, nextSeq - 1, outbox.SizeBytes, segments.Count);
         return outbox;
     }

@@ -27,12 +27,16 @@ namespace LiveRoom.Probe.Outbox;
 /// </summary>
 public sealed partial class DiskOutbox : IDisposable
 {
+    /// <summary>Held (exclusive lock) while the outbox is open: one process per outbox.</summary>
+    public const string LockFileName = "outbox.lock";
+
     private readonly Lock _gate = new();
     private readonly OutboxOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly List<OutboxSegment> _segments;
     private readonly ITimer _syncTimer;
+    private readonly FileStream _lockFile;
     private FileStream _writer;
     private long _nextSeq;
     private long _acked;
@@ -43,8 +47,9 @@ public sealed partial class DiskOutbox : IDisposable
     private bool _reportingOverflow;
     private bool _disposed;
 
-    private DiskOutbox(OutboxOptions options, TimeProvider time, ILogger logger, string edge, List<OutboxSegment> segments, long nextSeq, long acked)
+    private DiskOutbox(OutboxOptions options, TimeProvider time, ILogger logger, string edge, List<OutboxSegment> segments, long nextSeq, long acked, FileStream lockFile)
     {
+        _lockFile = lockFile;
         _options = options;
         _time = time;
         _logger = logger;
@@ -137,7 +142,24 @@ public sealed partial class DiskOutbox : IDisposable
                 _disposed = true;
                 _writer.Dispose();
                 CloseReader();
+                _lockFile.Dispose();
             }
+        }
+    }
+
+    /// <summary>
+    /// What a crash does, for tests: drops the files' handles and the lock without a group commit or a meta update
+    /// (the data already written stays in the kernel's cache, as after kill -9).
+    /// </summary>
+    internal void SimulateCrash()
+    {
+        _syncTimer.Dispose();
+        lock (_gate)
+        {
+            _disposed = true;
+            _writer.Dispose();
+            CloseReader();
+            _lockFile.Dispose();
         }
     }
 

@@ -63,8 +63,3 @@ internal sealed record OutboxMeta
         File.Move(temp, path, overwrite: true);
     }
 }
-
-[JsonSerializable(typeof(OutboxMeta))]
-internal sealed partial class OutboxMetaJsonContext : JsonSerializerContext
-{
-}

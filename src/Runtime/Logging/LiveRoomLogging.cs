@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serilog;
+using Serilog.Extensions.Logging;
 using Serilog.Formatting.Json;
 
 namespace LiveRoom.Runtime.Logging;
@@ -50,6 +51,12 @@ public static class LiveRoomLogging
 
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(config.CreateLogger(), dispose: true);
+
+        // A refused configuration is reported as one line by HostRunner; the host's own "failed to start" entry
+        // would repeat it with a stack trace. (Serilog's provider carries its own catch-all rule, so the filter
+        // must name it to take precedence.)
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+        builder.Logging.AddFilter<SerilogLoggerProvider>("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         return builder;
     }
 }

@@ -22,7 +22,7 @@ public sealed partial class DemoEndToEndTests(ITestOutputHelper output)
 
     [Fact]
     [Trait("Category", "EndToEnd")]
-    public async Task Demo_ThreeRooms_ShowsLive1080p30ThenSigtermLeavesNoProcess()
+    public async Task Demo_ThreeRooms_LiveRestartsKilledChildAndSigtermLeavesNoProcess()
     {
         using var state = new TempDirectory("demo");
         var stdout = new List<string>();
@@ -83,6 +83,29 @@ public sealed partial class DemoEndToEndTests(ITestOutputHelper output)
             Assert.Contains(commands, c => c.Contains("influxd", StringComparison.Ordinal));
             Assert.Contains(commands, c => c.Contains("liveroom-ingest.dll", StringComparison.Ordinal));
             Assert.Contains(commands, c => c.Contains("liveroom-dashboard.dll", StringComparison.Ordinal));
+
+            // A child that dies is reported (name, pid, exit code) and restarted; its room comes back.
+            var probe = seen.Values.Single(p => p.Command.Contains("liveroom-probe.dll", StringComparison.Ordinal)
+                && p.Command.Contains("--Probe:Room=room-2", StringComparison.Ordinal));
+            var killedAt = DateTimeOffset.UtcNow;
+            using (var victim = Process.GetProcessById(probe.Pid))
+            {
+                victim.Kill();
+            }
+
+            var report = $"probe room-2 (pid {probe.Pid}) exited unexpectedly with code 137";
+            await Eventually.WaitAsync(() => Tail(stdout, 200).Contains(report, StringComparison.Ordinal), DataTimeout, report);
+            await Eventually.WaitAsync(
+                async () =>
+                {
+                    Remember(seen, ProcessTree.Descendants(demo.Id));
+                    return await LiveRoomsAsync(http);
+                },
+                rooms => rooms.Any(r => r.Room == "room-2" && IsLive1080p30(r) && r.LastSeen > killedAt.AddSeconds(1)),
+                DataTimeout,
+                "room-2 live again after its edge worker was killed");
+            output.WriteLine($"room-2 back after {(DateTimeOffset.UtcNow - killedAt).TotalSeconds:0.0} s");
+            Remember(seen, ProcessTree.Descendants(demo.Id));
 
             Assert.True(demo.Signal(15), "SIGTERM could not be sent");
             var code = await demo.Exited.WaitAsync(TimeSpan.FromSeconds(100));
@@ -163,7 +186,7 @@ public sealed partial class DemoEndToEndTests(ITestOutputHelper output)
 
     private sealed record LiveRoomsDto(IReadOnlyList<LiveRoomDto> Rooms);
 
-    private sealed record LiveRoomDto(string Site, string Room, double? Width, double? Height, double? Fps, double? BitrateBps, bool? Up, bool Stale)
+    private sealed record LiveRoomDto(string Site, string Room, double? Width, double? Height, double? Fps, double? BitrateBps, bool? Up, bool Stale, DateTimeOffset? LastSeen)
     {
         public override string ToString() =>
             string.Create(CultureInfo.InvariantCulture, $"{Site}/{Room} {Width}x{Height} {Fps:0.00} fps {BitrateBps / 1e6:0.00} Mbit/s up={Up} stale={Stale}");

@@ -25,6 +25,9 @@ public sealed class CollectorTests : IAsyncLifetime
         var options = new IngestOptions
         {
             StateDirectory = _dir.Path,
+
+            // One worker: which points share a write batch is then deterministic.
+            Workers = 1,
             Influx = new InfluxOptions { Url = _influx.BaseUri.ToString(), BatchSize = 100, MaxRetryAttempts = 0 },
         };
         _collector = new Collector(options, o => _mqtt = new FakeMqttClient(o), _http, timeProvider: _time);
@@ -55,14 +58,18 @@ public sealed class CollectorTests : IAsyncLifetime
         await _mqtt.DeliverAsync(_topic, Payloads.Valid().Replace("25.5", "1e400", StringComparison.Ordinal));
         await _mqtt.DeliverAsync("liveroom/v1/s1/bad room/metrics/stream", Payloads.Valid());
 
+        // Workers parse in parallel, so the dead letters may come in any order.
+        await Eventually.WaitAsync(() => Acks.DeadLetters(_mqtt.Published).Count() == 4, Wait, "4 dead letters");
         var stats = _collector.Stats;
         Assert.Equal(1, stats.Rejected["bad-json"]);
         Assert.Equal(1, stats.Rejected["room-mismatch"]);
         Assert.Equal(1, stats.Rejected["non-finite"]);
         Assert.Equal(1, stats.Rejected["bad-topic"]);
         var letters = Acks.DeadLetters(_mqtt.Published).ToList();
-        Assert.Equal(["bad-json", "room-mismatch", "non-finite", "bad-topic"], letters.Select(l => l.Reason));
-        Assert.Equal("{not json", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(letters[0].PayloadBase64)));
+        Assert.Equal(["bad-json", "bad-topic", "non-finite", "room-mismatch"], letters.Select(l => l.Reason).Order(StringComparer.Ordinal));
+        var badJson = Assert.Single(letters, l => l.Reason == "bad-json");
+        Assert.Equal("{not json", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(badJson.PayloadBase64)));
+        Assert.Equal(_topic, badJson.Topic);
         Assert.Contains(_mqtt.Published, m => m.Topic == Topic.DeadLetter("room-mismatch"));
     }
 
@@ -71,6 +78,7 @@ public sealed class CollectorTests : IAsyncLifetime
     {
         await _mqtt.DeliverAsync(_topic, Payloads.Valid().Replace("\"fps\"", "\"seq\"", StringComparison.Ordinal));
 
+        await Eventually.WaitAsync(() => _collector.Stats.RejectedTotal == 1, Wait, "1 rejection");
         Assert.Equal(1, _collector.Stats.Rejected["bad-identifier"]);
     }
 
@@ -80,7 +88,7 @@ public sealed class CollectorTests : IAsyncLifetime
         await _mqtt.DeliverAsync(Topic.Status("s1", "r1"), "{\"status\":\"online\"}");
         await _mqtt.DeliverAsync(Topic.Ack("s1", "r1"), "{}");
 
-        Assert.Equal(2, _collector.Stats.MessagesIgnored);
+        await Eventually.WaitAsync(() => _collector.Stats.MessagesIgnored == 2, Wait, "2 ignored messages");
         Assert.Equal(0, _collector.Stats.RejectedTotal);
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LiveRoom.Ingest.Tests.Support;
 using LiveRoom.Testing;
 
 namespace LiveRoom.Ingest.Tests.Options;
@@ -22,17 +23,13 @@ public sealed class ProgramTests : IDisposable
         Assert.DoesNotContain("   at ", stdout + stderr, StringComparison.Ordinal);
     }
 
-    /// <summary>The collector as built in src/Ingest (with its own runtimeconfig and deps), Release or Debug like this test.</summary>
-    private static string ExecutablePath()
+    [Fact]
+    public async Task Run_SecurityVerb_DispatchesToTheSecurityCommand()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LiveRoom.sln")))
-        {
-            dir = dir.Parent;
-        }
+        var (exit, stdout, stderr) = await RunAsync("security");
 
-        var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
-        return Path.Combine(dir!.FullName, "src", "Ingest", "bin", configuration, "net10.0", "liveroom-ingest.dll");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("usage: security generate", stdout + stderr, StringComparison.Ordinal);
     }
 
     private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
@@ -43,7 +40,7 @@ public sealed class ProgramTests : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(ExecutablePath());
+        start.ArgumentList.Add(IngestExecutable.Path);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

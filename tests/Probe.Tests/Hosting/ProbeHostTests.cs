@@ -6,6 +6,7 @@ using LiveRoom.Contracts.Topics;
 using LiveRoom.Probe.Outbox;
 using LiveRoom.Probe.Tests.Publishing;
 using LiveRoom.Runtime.Processes;
+using LiveRoom.Runtime.Services;
 using LiveRoom.Testing;
 
 namespace LiveRoom.Probe.Tests.Hosting;
@@ -111,6 +112,7 @@ public sealed class ProbeHostTests : IDisposable
             Assert.Equal(ackUpTo, outbox.Acked);
         }
 
+        tap.AssertAllAcceptedByCollector();
         Assert.Equal(1920, measured.Fields[MetricKind.StreamFields.Width].Number);
         Assert.Equal(1080, measured.Fields[MetricKind.StreamFields.Height].Number);
         Assert.Equal(30, measured.Fields[MetricKind.StreamFields.Fps].Number, 1);
@@ -129,6 +131,59 @@ public sealed class ProbeHostTests : IDisposable
         var after = tap.Batches().Skip(countBefore).ToList();
         Assert.All(after, b => Assert.Equal(edge, b.Batch.Edge));
         Assert.All(after.SelectMany(b => b.Batch.Points), p => Assert.True(p.Seq > ackUpTo, $"seq {p.Seq} re-sent after ack {ackUpTo}"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Run_BrokerDownAtStart_KeepsMeasuring_ThenDeliversFromSeqOne(bool killedDuringOutage)
+    {
+        var port = FreePort.Next();
+        var settings = Settings(source: _dir.Combine("no-encoder-yet.ts"));
+        settings["Probe:Mqtt:Port"] = port.ToString(CultureInfo.InvariantCulture);
+        settings["Probe:Outbox:ResendAfter"] = "00:00:02";
+        var probe = ProbeProcess.Start(_dir.Path, settings);
+        if (killedDuringOutage)
+        {
+            await using (probe)
+            {
+                await WaitForOutboxBytesAsync(probe, 500);
+                probe.Kill();
+            }
+
+            var bytesAtKill = OutboxBytes();
+            probe = ProbeProcess.Start(_dir.Path, settings);
+            await WaitForOutboxBytesAsync(probe, bytesAtKill + 500);
+        }
+
+        await using (probe)
+        {
+            await WaitForOutboxBytesAsync(probe, 500);
+
+            var (broker, brokerDir) = await Services.StartMosquittoAsync(dir => new MosquittoServerOptions { DataDirectory = dir, Port = port });
+            await using var _ = broker;
+            using var __ = brokerDir;
+            await using var tap = await MqttTap.StartAsync(broker.Host, broker.Port, "liveroom/v1/s1/r1/#");
+
+            await Eventually.WaitAsync(
+                () =>
+                {
+                    var seqs = tap.SeqsReceived();
+                    return seqs.Count >= 5 && seqs.Min() == 1 && seqs.Max() == seqs.Count;
+                },
+                Wait,
+                "every point from seq 1, without a gap");
+            await probe.StopAsync(TimeSpan.FromSeconds(15));
+        }
+    }
+
+    private long OutboxBytes() =>
+        Directory.Exists(_dir.Combine("outbox")) ? Directory.GetFiles(_dir.Combine("outbox"), "*.seg").Sum(f => new FileInfo(f).Length) : 0;
+
+    private async Task WaitForOutboxBytesAsync(ChildProcess probe, long bytes)
+    {
+        await Eventually.WaitAsync(() => OutboxBytes() > bytes || probe.HasExited, Wait, $"more than {bytes} bytes in the outbox while the broker is down");
+        Assert.False(probe.HasExited, probe.StderrTail());
     }
 
     private static long AckedInMeta(string path)

@@ -53,5 +53,27 @@ public sealed class ProbeOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_SyncIntervalAboveOneSecond_IsRefusedCitingTheRisk()
+    {
+        var options = Valid();
+        options.Outbox.SyncInterval = TimeSpan.FromSeconds(5);
+
+        var failure = Assert.Single(Failures(options));
+
+        Assert.StartsWith("Probe:Outbox:SyncInterval is 00:00:05", failure, StringComparison.Ordinal);
+        Assert.Contains("at most 1 s of points at risk", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ClientId_IsEdgeSiteRoom() => Assert.Equal("edge-site-1-room_2.a", Valid().ClientId);
+
+    [Fact]
+    public void ApplyDefaults_NoOutboxDirectory_UsesOnePerRoom()
+    {
+        var options = Valid();
+
+        options.ApplyDefaults();
+
+        Assert.EndsWith(Path.Combine("outbox", "site-1-room_2.a"), options.Outbox.Directory, StringComparison.Ordinal);
+    }
 }

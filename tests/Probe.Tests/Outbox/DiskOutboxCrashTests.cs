@@ -24,7 +24,7 @@ public sealed class DiskOutboxCrashTests : IDisposable
         }
 
         outbox.Sync();
-        GC.KeepAlive(outbox);
+        outbox.SimulateCrash();
     }
 
     [Theory]

@@ -134,6 +134,16 @@ public sealed class DiskOutboxTests : IDisposable
     }
 
     [Fact]
+    public void Open_AlreadyOpen_ThrowsOutboxExceptionSayingInUse()
+    {
+        using var first = Open(_dir, _time);
+
+        var ex = Assert.Throws<OutboxException>(() => Open(_dir, _time));
+
+        Assert.Contains("in use by another process", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Open_AfterEverythingAckedAndSegmentsDeleted_ContinuesSequence()
     {
         using (var outbox = Open(_dir, _time, segmentBytes: 4096))

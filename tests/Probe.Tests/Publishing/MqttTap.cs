@@ -46,6 +46,18 @@ internal sealed class MqttTap : IAsyncDisposable
 
     public HashSet<long> SeqsReceived() => [.. Batches().SelectMany(b => b.Batch.Points).Select(p => p.Seq)];
 
+    /// <summary>Every metrics/events message passes the collector's validation (src/Contracts).</summary>
+    public void AssertAllAcceptedByCollector()
+    {
+        foreach (var m in Messages.Where(m => m.Topic.Contains("/metrics/", StringComparison.Ordinal) || m.Topic.EndsWith("/events", StringComparison.Ordinal)))
+        {
+            Assert.True(Contracts.Topics.ParsedTopic.TryParse(m.Topic, out var parsed, out var why), why);
+            Assert.True(
+                Contracts.Validation.PayloadValidator.TryParseBatch(parsed, m.Payload.Span, DateTimeOffset.UtcNow, out _, out var rejection),
+                $"{m.Topic}: {rejection}");
+        }
+    }
+
     public Task AckAsync(string topic, string edge, long seq) =>
         Client.PublishAsync(
             topic,

@@ -116,6 +116,30 @@ public sealed class OutboxPublisherClockTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Tick_AckProgressWithinResendAfter_PostponesResend()
+    {
+        _client.SetConnected(true);
+        for (var i = 0; i < 30; i++)
+        {
+            _outbox.Append(Point(i));
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await Eventually.WaitAsync(() => _client.Published.Count == 3, Wait, "three batches");
+        _time.Advance(TimeSpan.FromSeconds(19));
+        await Ack(10);
+
+        var passes = _publisher.Passes;
+        _time.Advance(TimeSpan.FromSeconds(12));
+        await Eventually.WaitAsync(() => _publisher.Passes > passes, Wait, "a pass 31 s after sending");
+        Assert.Equal(3, _client.Published.Count);
+
+        _time.Advance(TimeSpan.FromSeconds(19));
+        await Eventually.WaitAsync(() => _client.Published.Count > 3, Wait, "resend once progress stopped");
+        Assert.Equal(11, Batches()[3].Points[0].Seq);
+    }
+
+    [Fact]
     public async Task Tick_Backlog_KeepsAtMostMaxInFlightUnconfirmedPublishes()
     {
         _client.AutoAck = false;

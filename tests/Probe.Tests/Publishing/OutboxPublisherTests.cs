@@ -1,5 +1,6 @@
 using LiveRoom.Contracts.Payloads;
 using LiveRoom.Contracts.Topics;
+using LiveRoom.Contracts.Validation;
 using LiveRoom.Mqtt;
 using LiveRoom.Probe.Outbox;
 using LiveRoom.Probe.Publishing;
@@ -108,6 +109,12 @@ public sealed class OutboxPublisherTests : IAsyncLifetime
                 : kinds[0] == MetricKind.Event ? Topic.Events("s1", "r1")
                 : Topic.Metrics("s1", "r1", kinds[0]);
             Assert.Equal(expected, b.Topic);
+        });
+        Assert.All(_tap.Messages.Where(m => m.Topic != _publisher.AckTopic), m =>
+        {
+            // What the collector will check (src/Contracts validation) must accept every message.
+            Assert.True(ParsedTopic.TryParse(m.Topic, out var parsed, out var why), why);
+            Assert.True(PayloadValidator.TryParseBatch(parsed, m.Payload.Span, DateTimeOffset.UtcNow, out _, out var rejection), rejection?.ToString());
         });
     }
 

@@ -1,0 +1,66 @@
+using LiveRoom.Contracts.Topics;
+using LiveRoom.Contracts.Validation;
+using LiveRoom.Ingest.Acking;
+using LiveRoom.Ingest.Diagnostics;
+using LiveRoom.Mqtt;
+using Microsoft.Extensions.Logging;
+
+namespace LiveRoom.Ingest.Collecting;
+
+/// <summary>
+/// Turns a received message into a validated batch: topic and payload checks (<see cref="PayloadValidator"/>) plus
+/// <see cref="CollectorRules"/>. A refusal is counted per reason, logged rate-limited and dead-lettered; anything
+/// unexpected is caught, counted and dead-lettered (STYLE.md rule 11). Thread-safe.
+/// </summary>
+internal sealed class MessageParser(IngestCounters counters, DeadLetterPublisher deadLetters, RejectionLog rejections, ILogger logger, TimeProvider time)
+{
+    public bool TryAccept(MqttMessage message, out ReceivedBatch accepted)
+    {
+        accepted = default;
+        try
+        {
+            if (!ParsedTopic.TryParse(message.Topic, out var topic, out var why))
+            {
+                Reject(message, new Rejection(RejectReason.BadTopic, why));
+                return false;
+            }
+
+            if (topic.Channel is not (TopicChannel.Metrics or TopicChannel.Events or TopicChannel.Checklist))
+            {
+                // status, state, display, ack (our own), cmd: not stored.
+                counters.MessageIgnored();
+                return false;
+            }
+
+            if (!PayloadValidator.TryParseBatch(topic, message.Payload.Span, time.GetUtcNow(), out var batch, out var rejection))
+            {
+                Reject(message, rejection);
+                return false;
+            }
+
+            if (CollectorRules.Check(batch) is { } refused)
+            {
+                Reject(message, refused);
+                return false;
+            }
+
+            counters.PointsReceived(batch.Points.Count);
+            accepted = new ReceivedBatch(new EdgeKey(batch.Site, batch.Room, batch.Edge), batch);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            counters.Failure();
+            IngestLog.MessageFailed(logger, message.Topic, ex);
+            deadLetters.Failed(message.Topic, message.Payload, ex);
+            return false;
+        }
+    }
+
+    private void Reject(MqttMessage message, Rejection rejection)
+    {
+        counters.Rejected(rejection.Code);
+        rejections.Log(message.Topic, rejection);
+        deadLetters.Rejected(message.Topic, message.Payload, rejection);
+    }
+}
