@@ -14,9 +14,6 @@ public static class DashboardExtensions
 {
     public static IHostApplicationBuilder AddDashboard(this IHostApplicationBuilder builder)
     {
-        // HostRunner prints a failed start as one line; the host's own "Hosting failed to start" record would
-        // add a stack trace under it. (Unhandled failures still print theirs.)
-        builder.Logging.AddFilter<Serilog.Extensions.Logging.SerilogLoggerProvider>("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         var services = builder.Services;
         services.AddOptions<DashboardOptions>()
             .Bind(builder.Configuration.GetSection(DashboardDefaults.Section))

@@ -21,9 +21,6 @@ public static class DemoExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DemoSupervisor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoSupervisor>());
-        // HostRunner prints a failed start as one line; the host's own "Hosting failed to start" record would
-        // add a stack trace under it.
-        builder.Logging.AddFilter<Serilog.Extensions.Logging.SerilogLoggerProvider>("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         // Stopping every child in order (grace 10 s each tier) can take longer than the default 30 s.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(90));
         return builder;

@@ -96,7 +96,7 @@ internal sealed partial class DemoSupervisor(
             }
             else
             {
-                mqtt = await MosquittoServer.StartAsync(new MosquittoServerOptions { DataDirectory = _layout.Mosquitto }, ct);
+                mqtt = await MosquittoServer.StartAsync(new MosquittoServerOptions { DataDirectory = _layout.Mosquitto, OwnProcessGroup = true }, ct);
             }
 
             return ChildLauncher.Watch(mqtt.ProcessId, () => TailOfFile(mqtt.LogPath), _ => mqtt.StopAsync(CancellationToken.None));
@@ -111,10 +111,10 @@ internal sealed partial class DemoSupervisor(
             }
             else
             {
-                influx = await InfluxServer.StartAsync(new InfluxServerOptions { DataDirectory = _layout.Influx }, ct);
+                influx = await InfluxServer.StartAsync(new InfluxServerOptions { DataDirectory = _layout.Influx, OwnProcessGroup = true }, ct);
             }
 
-            return ChildLauncher.Watch(influx.ProcessId, () => $"(influxd's output: see {_layout.Influx})", _ => influx.StopAsync(CancellationToken.None));
+            return ChildLauncher.Watch(influx.ProcessId, () => influx.Process?.StderrTail(10) ?? string.Empty, _ => influx.StopAsync(CancellationToken.None));
         }));
 
         await StartTierAsync(stopping, Service("ingest", dotnet, DemoCommands.Ingest(_layout, mqtt!.Host, mqtt.Port, influx!.BaseUri), _layout.Ingest, core: true));

@@ -34,5 +34,20 @@ public static class MetricKind
 
         public const string VideoCodec = "video_codec";
         public const string AudioCodec = "audio_codec";
+
+        /// <summary>Codec profile as ffmpeg names it (e.g. <c>High</c>, <c>Main</c>, <c>LC</c> for the audio).</summary>
+        public const string VideoProfile = "video_profile";
+
+        /// <summary>Seconds between the last two keyframes.</summary>
+        public const string KeyframeInterval = "keyframe_interval_s";
+
+        /// <summary>Seconds the stream has been up (0 when down).</summary>
+        public const string Uptime = "uptime_s";
+
+        /// <summary>Video frames missing from the timestamps (late or dropped) within the measuring window.</summary>
+        public const string DroppedFrames = "dropped_frames";
+
+        /// <summary>Timestamp gaps (an interval over 1.5 nominal frame durations) within the measuring window.</summary>
+        public const string TimestampGaps = "timestamp_gaps";
     }
 }

@@ -7,7 +7,7 @@ namespace LiveRoom.Probe.Outbox;
 public sealed partial class DiskOutbox
 {
     /// <summary>Event type of the point that reports points dropped by a full outbox.</summary>
-    public const string OverflowEventType = "outbox_overflow";
+    public const string OverflowEventType = EventTypes.OutboxOverflow;
 
     /// <summary>
     /// Appends a point, assigning the next sequence number (the <see cref="MetricPoint.Seq"/> passed in is ignored).
@@ -128,9 +128,10 @@ public sealed partial class DiskOutbox
                 Kind = MetricKind.Event,
                 Fields = new Dictionary<string, FieldValue>(StringComparer.Ordinal)
                 {
-                    ["type"] = OverflowEventType,
-                    ["dropped"] = (double)dropped,
+                    [EventFields.Type] = OverflowEventType,
+                    [EventFields.Dropped] = (double)dropped,
                 },
+                Tags = new Dictionary<string, string>(StringComparer.Ordinal) { [EventFields.Type] = OverflowEventType },
             });
             EnforceBound();
         }

@@ -3,38 +3,71 @@ namespace LiveRoom.Probe.Stream;
 /// <summary>
 /// Packets of one stream over a sliding window of stream time. Rates come from the packets' own timestamps
 /// (decode order, monotonic even with B-frames), never from the rate the container declares: 29.97 fps reads 29.97.
+/// Also counts timestamp gaps (an interval over 1.5 packet durations) and the frames they leave out (late or dropped),
+/// and the mean size of non-key packets (how much the encoder says changed: tiny and steady for a frozen picture).
 /// </summary>
 internal sealed class PacketWindow(double windowSeconds)
 {
     // A timestamp jump beyond this (source restarted, wrapped) starts the window afresh.
     private const double DiscontinuitySeconds = 5;
 
-    private readonly Queue<(double Time, int Size)> _packets = new();
+    // An interval longer than this many packet durations is a gap.
+    private const double GapFactor = 1.5;
+
+    private readonly Queue<Entry> _packets = new();
     private long _bytes;
+    private long _interBytes;
+    private int _interCount;
+    private int _gaps;
+    private int _missing;
     private double _lastTime;
     private double? _lastKeyTime;
 
     /// <summary>Seconds between the last two keyframes; null until two were seen.</summary>
     public double? KeyframeInterval { get; private set; }
 
+    /// <summary>Size of the latest keyframe packet, bytes; null before the first.</summary>
+    public int? LastKeyframeBytes { get; private set; }
+
     public int Count => _packets.Count;
 
-    public void Add(double time, int size, bool key)
+    /// <summary>Timestamp gaps within the window.</summary>
+    public int Gaps => _gaps;
+
+    /// <summary>Frames the gaps within the window leave out.</summary>
+    public int MissingFrames => _missing;
+
+    /// <summary>Mean size of the non-key packets in the window, bytes; null when there is none.</summary>
+    public double? MeanInterBytes => _interCount > 0 ? (double)_interBytes / _interCount : null;
+
+    public void Add(double time, int size, bool key) => Add(time, size, key, 0);
+
+    /// <param name="time">Decode timestamp, seconds.</param>
+    /// <param name="size">Bytes.</param>
+    /// <param name="key">Keyframe.</param>
+    /// <param name="duration">The packet's duration, seconds (0 when unknown: no gap detection).</param>
+    public void Add(double time, int size, bool key, double duration)
     {
+        var missing = 0;
         if (_packets.Count > 0)
         {
             if (time < _lastTime - DiscontinuitySeconds || time > _lastTime + DiscontinuitySeconds)
             {
                 Clear();
             }
+            else if (duration > 0 && time - _lastTime > GapFactor * duration)
+            {
+                missing = Math.Max(1, (int)Math.Round((time - _lastTime) / duration) - 1);
+            }
         }
 
-        _packets.Enqueue((time, size));
+        var entry = new Entry(time, size, key, missing);
+        _packets.Enqueue(entry);
+        Count(entry, 1);
         _lastTime = time;
-        _bytes += size;
         while (_packets.Peek().Time < time - windowSeconds)
         {
-            _bytes -= _packets.Dequeue().Size;
+            Count(_packets.Dequeue(), -1);
         }
 
         if (key)
@@ -45,6 +78,7 @@ internal sealed class PacketWindow(double windowSeconds)
             }
 
             _lastKeyTime = time;
+            LastKeyframeBytes = size;
         }
     }
 
@@ -66,9 +100,31 @@ internal sealed class PacketWindow(double windowSeconds)
     {
         _packets.Clear();
         _bytes = 0;
+        _interBytes = 0;
+        _interCount = 0;
+        _gaps = 0;
+        _missing = 0;
         _lastKeyTime = null;
         KeyframeInterval = null;
     }
 
+    private void Count(Entry entry, int sign)
+    {
+        _bytes += sign * entry.Size;
+        if (!entry.Key)
+        {
+            _interBytes += sign * entry.Size;
+            _interCount += sign;
+        }
+
+        if (entry.Missing > 0)
+        {
+            _gaps += sign;
+            _missing += sign * entry.Missing;
+        }
+    }
+
     private double Span() => _packets.Count < 2 ? 0 : _lastTime - _packets.Peek().Time;
+
+    private readonly record struct Entry(double Time, int Size, bool Key, int Missing);
 }

@@ -10,6 +10,7 @@ internal sealed class StreamMeter(TimeProvider time, TimeSpan window, TimeSpan s
     private readonly Lock _gate = new();
     private readonly Dictionary<int, StreamInfo> _streams = [];
     private readonly Dictionary<int, PacketWindow> _windows = [];
+    private readonly StreamDumpParser _dump = new();
     private long? _lastPacketAt;
     private long? _upSince;
 
@@ -25,7 +26,23 @@ internal sealed class StreamMeter(TimeProvider time, TimeSpan window, TimeSpan s
             _windows.Clear();
             _lastPacketAt = null;
             _upSince = null;
+            _dump.Reset();
         }
+    }
+
+    /// <summary>A stderr line of the reader (the input dump names the codec profiles).</summary>
+    public void OnStderrLine(string line)
+    {
+        lock (_gate)
+        {
+            _dump.OnLine(line);
+        }
+    }
+
+    /// <summary>Whether any packet arrived since the reader started.</summary>
+    public bool HadPackets
+    {
+        get { lock (_gate) { return _upSince is not null; } }
     }
 
     public void OnLine(string line)
@@ -56,7 +73,7 @@ internal sealed class StreamMeter(TimeProvider time, TimeSpan window, TimeSpan s
                 _windows[packet.StreamIndex] = packets = new PacketWindow(window.TotalSeconds);
             }
 
-            packets.Add(stamp * timeBase, packet.Size, packet.Key);
+            packets.Add(stamp * timeBase, packet.Size, packet.Key, packet.Duration > 0 ? packet.Duration * timeBase : 0);
             var now = time.GetTimestamp();
             _lastPacketAt = now;
             _upSince ??= now;
@@ -104,6 +121,13 @@ internal sealed class StreamMeter(TimeProvider time, TimeSpan window, TimeSpan s
                 KeyframeInterval = video.Window?.KeyframeInterval,
                 VideoCodec = NullIfEmpty(video.Info?.Codec),
                 AudioCodec = NullIfEmpty(audio.Info?.Codec),
+                VideoProfile = _dump.VideoProfile,
+                HasVideo = video.Info is not null,
+                HasAudio = audio.Info is not null,
+                DroppedFrames = video.Window?.MissingFrames,
+                TimestampGaps = video.Window?.Gaps,
+                InterFrameBytes = video.Window?.MeanInterBytes,
+                KeyframeBytes = video.Window?.LastKeyframeBytes,
                 UptimeSeconds = _upSince is { } since ? time.GetElapsedTime(since).TotalSeconds : 0,
             };
         }

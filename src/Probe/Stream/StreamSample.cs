@@ -25,6 +25,27 @@ public sealed record StreamSample
 
     public string? AudioCodec { get; init; }
 
+    /// <summary>Video codec profile from ffmpeg's input dump (e.g. High).</summary>
+    public string? VideoProfile { get; init; }
+
+    /// <summary>The stream has a video track.</summary>
+    public bool HasVideo { get; init; }
+
+    /// <summary>The stream has an audio track.</summary>
+    public bool HasAudio { get; init; }
+
+    /// <summary>Video frames missing from the timestamps (late or dropped) within the window.</summary>
+    public int? DroppedFrames { get; init; }
+
+    /// <summary>Timestamp gaps within the window.</summary>
+    public int? TimestampGaps { get; init; }
+
+    /// <summary>Mean size of non-key video packets within the window, bytes (what changed between frames).</summary>
+    public double? InterFrameBytes { get; init; }
+
+    /// <summary>Size of the latest video keyframe, bytes.</summary>
+    public int? KeyframeBytes { get; init; }
+
     /// <summary>Seconds since the stream came up (0 when down).</summary>
     public double UptimeSeconds { get; init; }
 }

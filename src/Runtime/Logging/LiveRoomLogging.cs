@@ -55,8 +55,8 @@ public static class LiveRoomLogging
         // A refused configuration is reported as one line by HostRunner; the host's own "failed to start" entry
         // would repeat it with a stack trace. (Serilog's provider carries its own catch-all rule, so the filter
         // must name it to take precedence.)
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
-        builder.Logging.AddFilter<SerilogLoggerProvider>("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        builder.Logging.AddFilter<SerilogLoggerProvider>("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         return builder;
     }
 }

@@ -50,7 +50,8 @@ public sealed class ChildProcess : IAsyncDisposable
     {
         var path = ProgramLocator.Find(info.FileName)
             ?? throw new ProcessFailedException($"{info.Name}: program '{info.FileName}' was not found on PATH");
-        var psi = new ProcessStartInfo(path)
+        var setsid = info.OwnProcessGroup ? ProgramLocator.Find("setsid") : null;
+        var psi = new ProcessStartInfo(setsid ?? path)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -58,6 +59,11 @@ public sealed class ChildProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = info.WorkingDirectory ?? Environment.CurrentDirectory,
         };
+        if (setsid is not null)
+        {
+            psi.ArgumentList.Add(path);
+        }
+
         foreach (var arg in info.Arguments)
         {
             psi.ArgumentList.Add(arg);

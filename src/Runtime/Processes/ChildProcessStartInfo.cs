@@ -22,6 +22,13 @@ public sealed record ChildProcessStartInfo
     /// <summary>Called for every stderr line, on a reader thread. The last lines are also kept for errors.</summary>
     public Action<string>? StderrLine { get; init; }
 
+    /// <summary>
+    /// Start the child as the leader of its own process group (through util-linux <c>setsid</c>, which execs in
+    /// place so the pid stays the child's): a Ctrl-C in the terminal then reaches only the parent, which stops
+    /// its children in order. Default false.
+    /// </summary>
+    public bool OwnProcessGroup { get; init; }
+
     /// <summary>How many stderr lines to keep for error messages; default 40.</summary>
     public int StderrTailLines { get; init; } = 40;
 }

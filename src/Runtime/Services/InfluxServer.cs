@@ -31,6 +31,9 @@ public sealed class InfluxServer : IAsyncDisposable
 
     public int ProcessId => _process?.Id ?? 0;
 
+    /// <summary>The running server process (exit code, stderr tail), null before the first start.</summary>
+    public ChildProcess? Process => _process;
+
     public bool IsRunning => _process is { HasExited: false };
 
     public static async Task<InfluxServer> StartAsync(InfluxServerOptions options, CancellationToken cancellationToken)
@@ -81,6 +84,7 @@ public sealed class InfluxServer : IAsyncDisposable
             FileName = program,
             Arguments = ["-config", ConfigPath],
             WorkingDirectory = _options.DataDirectory,
+            OwnProcessGroup = _options.OwnProcessGroup,
         });
         await ServiceReadiness.WaitForPortAsync(_process, Port, TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
         using var http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(5) };

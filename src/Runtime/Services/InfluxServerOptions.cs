@@ -8,4 +8,7 @@ public sealed record InfluxServerOptions
 
     /// <summary>HTTP (v1 API) port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; init; }
+
+    /// <summary>Run the server in its own process group, so a terminal Ctrl-C reaches only its supervisor.</summary>
+    public bool OwnProcessGroup { get; init; }
 }

@@ -35,6 +35,9 @@ public sealed class MosquittoServer : IAsyncDisposable
     /// <summary>Process id of the running broker (for tests that kill it from outside).</summary>
     public int ProcessId => _process?.Id ?? 0;
 
+    /// <summary>The running server process (exit code, stderr tail), null before the first start.</summary>
+    public ChildProcess? Process => _process;
+
     public static async Task<MosquittoServer> StartAsync(MosquittoServerOptions options, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.DataDirectory);
@@ -88,6 +91,7 @@ public sealed class MosquittoServer : IAsyncDisposable
             FileName = program,
             Arguments = ["-c", ConfigPath],
             WorkingDirectory = _options.DataDirectory,
+            OwnProcessGroup = _options.OwnProcessGroup,
         });
         await ServiceReadiness.WaitForPortAsync(_process, Port, TimeSpan.FromSeconds(20), cancellationToken, () => TailOfLog()).ConfigureAwait(false);
         if (TlsPort != 0)

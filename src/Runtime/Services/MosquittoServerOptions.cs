@@ -30,4 +30,7 @@ public sealed record MosquittoServerOptions
 
     /// <summary>Extra lines appended to the generated config.</summary>
     public string? ExtraConfig { get; init; }
+
+    /// <summary>Run the server in its own process group, so a terminal Ctrl-C reaches only its supervisor.</summary>
+    public bool OwnProcessGroup { get; init; }
 }

@@ -1,0 +1,29 @@
+namespace LiveRoom.Probe.Obs;
+
+/// <summary>OBS Studio statistics over obs-websocket v5 (configuration section <c>Probe:Obs</c>; defaults in <see cref="ObsDefaults"/>).</summary>
+public sealed record ObsOptions
+{
+    /// <summary>obs-websocket address, e.g. <c>ws://127.0.0.1:4455</c>. Empty (the default) disables the OBS collector.</summary>
+    public string Url { get; init; } = string.Empty;
+
+    /// <summary>obs-websocket server password; empty when authentication is off in OBS. Never logged.</summary>
+    public string Password { get; init; } = string.Empty;
+
+    /// <summary>Polling period; default 1 s.</summary>
+    public TimeSpan PollInterval { get; init; } = ObsDefaults.PollInterval;
+
+    /// <summary>Timeout of the handshake and of each request; default 5 s.</summary>
+    public TimeSpan RequestTimeout { get; init; } = ObsDefaults.RequestTimeout;
+
+    /// <summary>First reconnect delay; default 1 s, doubling up to <see cref="ReconnectMaxDelay"/>.</summary>
+    public TimeSpan ReconnectMinDelay { get; init; } = ObsDefaults.ReconnectMinDelay;
+
+    /// <summary>Longest reconnect delay; default 30 s.</summary>
+    public TimeSpan ReconnectMaxDelay { get; init; } = ObsDefaults.ReconnectMaxDelay;
+
+    /// <summary>Percent of one interval's frames dropped by the network above which an event is raised; default 1 %.</summary>
+    public double NetworkDropThresholdPercent { get; init; } = ObsDefaults.NetworkDropThresholdPercent;
+
+    /// <summary>Whether the collector runs (<see cref="Url"/> is set).</summary>
+    public bool Enabled => !string.IsNullOrWhiteSpace(Url);
+}

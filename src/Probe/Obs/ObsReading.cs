@@ -1,0 +1,40 @@
+namespace LiveRoom.Probe.Obs;
+
+/// <summary>
+/// A counter's value and its change over the last interval (null on the first reading or after the counter went
+/// backwards, i.e. the output restarted: then the delta is the new value, counted from zero).
+/// </summary>
+internal readonly record struct ObsCounter(long Total, long? Delta);
+
+/// <summary>
+/// One poll turned into values. The three kinds of skipped frames are kept apart: <see cref="NetworkSkipped"/>
+/// (GetStreamStatus: dropped because the network could not carry them), <see cref="EncoderSkipped"/> (GetStats
+/// outputSkippedFrames: encoder lag) and <see cref="RenderSkipped"/> (GetStats renderSkippedFrames: rendering lag).
+/// </summary>
+internal sealed record ObsReading
+{
+    public ObsStreamStatus? Stream { get; init; }
+
+    /// <summary>Bits per second from the change of outputBytes over the monotonic time between the two polls.</summary>
+    public double? BitsPerSecond { get; init; }
+
+    public ObsCounter? NetworkSkipped { get; init; }
+
+    public ObsCounter? NetworkTotal { get; init; }
+
+    public ObsStats? Stats { get; init; }
+
+    public ObsCounter? EncoderSkipped { get; init; }
+
+    public ObsCounter? EncoderTotal { get; init; }
+
+    public ObsCounter? RenderSkipped { get; init; }
+
+    public ObsCounter? RenderTotal { get; init; }
+
+    public ObsVideoSettings? Video { get; init; }
+
+    /// <summary>Percent of this interval's frames dropped by the network (null without a delta or without frames).</summary>
+    public double? NetworkDroppedPercent =>
+        NetworkSkipped?.Delta is { } s && NetworkTotal?.Delta is { } t && s + t > 0 ? 100.0 * s / (s + t) : null;
+}

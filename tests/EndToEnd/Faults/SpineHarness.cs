@@ -1,0 +1,189 @@
+using System.Globalization;
+using LiveRoom.Probe.Outbox;
+using LiveRoom.Runtime.Processes;
+using LiveRoom.Runtime.Services;
+using LiveRoom.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LiveRoom.EndToEnd.Faults;
+
+/// <summary>
+/// The whole messaging spine as real processes: mosquitto, influxd, the collector (<c>liveroom-ingest</c>)
+/// and edges (<c>liveroom-probe</c>), each edge optionally behind a <see cref="TcpRelay"/> that can cut its link.
+/// Points are counted by sequence number in InfluxDB: every edge numbers its points 1, 2, 3… so "nothing
+/// lost" is "every number up to the last one is stored" and "no duplicate rows" is "count = distinct count".
+/// </summary>
+internal sealed class SpineHarness : IAsyncDisposable
+{
+    public const string Site = "fault";
+    public const string Database = "liveroom";
+    private readonly TempDirectory _root = new("spine");
+    private readonly Dictionary<string, ChildProcess> _edges = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TcpRelay> _relays = new(StringComparer.Ordinal);
+    private ChildProcess? _collector;
+
+    private SpineHarness()
+    {
+    }
+
+    public MosquittoServer Broker { get; private set; } = null!;
+
+    public InfluxServer Influx { get; private set; } = null!;
+
+    public InfluxQuery Query { get; private set; } = null!;
+
+    public static async Task<SpineHarness> StartAsync()
+    {
+        var h = new SpineHarness();
+        h.Broker = await MosquittoServer.StartAsync(
+            new MosquittoServerOptions { DataDirectory = h._root.Combine("mosquitto"), AutosaveInterval = TimeSpan.FromSeconds(30) },
+            CancellationToken.None);
+        h.Influx = await InfluxServer.StartAsync(new InfluxServerOptions { DataDirectory = h._root.Combine("influx") }, CancellationToken.None);
+        h.Query = new InfluxQuery(h.Influx.BaseUri, Database);
+        return h;
+    }
+
+    public static string Exe(string name) => Path.Combine(AppContext.BaseDirectory, name);
+
+    public void StartCollector()
+    {
+        _collector = ChildProcess.Start(new ChildProcessStartInfo
+        {
+            Name = "liveroom-ingest",
+            FileName = Exe("liveroom-ingest"),
+            Arguments =
+            [
+                "--Ingest:Mqtt:Host=127.0.0.1",
+                $"--Ingest:Mqtt:Port={Broker.Port.ToString(CultureInfo.InvariantCulture)}",
+                $"--Ingest:Influx:Url={Influx.BaseUri.ToString().TrimEnd('/')}",
+                $"--Ingest:StateDirectory={_root.Combine("ingest")}",
+                $"--Logging:Directory={_root.Combine("logs", "ingest")}",
+            ],
+            WorkingDirectory = _root.Path,
+        });
+    }
+
+    /// <summary>SIGKILL: a crash, nothing flushed, no goodbye.</summary>
+    public async Task KillCollectorAsync()
+    {
+        _collector!.Kill();
+        await _collector.Exited.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>Starts the edge of <paramref name="room"/>; through a cuttable relay when <paramref name="viaRelay"/>.</summary>
+    public void StartEdge(string room, bool viaRelay = false)
+    {
+        var port = Broker.Port;
+        if (viaRelay)
+        {
+            if (!_relays.TryGetValue(room, out var relay))
+            {
+                relay = new TcpRelay(Broker.Port);
+                _relays[room] = relay;
+            }
+
+            port = relay.Port;
+        }
+
+        _edges[room] = ChildProcess.Start(new ChildProcessStartInfo
+        {
+            Name = $"liveroom-probe {room}",
+            FileName = Exe("liveroom-probe"),
+            Arguments =
+            [
+                $"--Probe:Site={Site}",
+                $"--Probe:Room={room}",
+                // Nobody sends to this SRT listener: the edge still measures "stream down" every second,
+                // which is a steady, numbered flow of points through the outbox.
+                $"--Probe:SourceUrl=srt://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}?mode=listener",
+                "--Probe:Mqtt:Host=127.0.0.1",
+                $"--Probe:Mqtt:Port={port.ToString(CultureInfo.InvariantCulture)}",
+                $"--Probe:Outbox:Directory={OutboxDirectory(room)}",
+                "--Probe:Outbox:ResendAfter=00:00:10",
+                $"--Logging:Directory={_root.Combine("logs", room)}",
+            ],
+            WorkingDirectory = _root.Path,
+        });
+    }
+
+    public TcpRelay Relay(string room) => _relays[room];
+
+    public string OutboxDirectory(string room) => _root.Combine("edges", room);
+
+    public async Task KillEdgeAsync(string room)
+    {
+        var edge = _edges[room];
+        edge.Kill();
+        await edge.Exited.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>Stops the edge (SIGTERM) and reads from its outbox the last sequence number it assigned.</summary>
+    public async Task<long> StopEdgeAndReadLastSeqAsync(string room)
+    {
+        await _edges[room].StopAsync(TimeSpan.FromSeconds(20));
+        using var outbox = DiskOutbox.Open(
+            new OutboxOptions { Directory = OutboxDirectory(room) },
+            TimeProvider.System,
+            NullLogger<DiskOutbox>.Instance);
+        return outbox.NextSeq - 1;
+    }
+
+    /// <summary>Rows of <paramref name="room"/> with seq ≤ <paramref name="last"/>, over every measurement.</summary>
+    public Task<long> CountAsync(string room, long last) =>
+        Query.SumAsync($"SELECT count(seq) AS n FROM /.*/ WHERE site='{Site}' AND room='{room}' AND seq <= {last.ToString(CultureInfo.InvariantCulture)}", "n");
+
+    /// <summary>Distinct sequence numbers of <paramref name="room"/> up to <paramref name="last"/> (per measurement; edges never reuse one across kinds).</summary>
+    public Task<long> DistinctAsync(string room, long last) =>
+        Query.SumAsync($"SELECT count(distinct(seq)) AS n FROM /.*/ WHERE site='{Site}' AND room='{room}' AND seq <= {last.ToString(CultureInfo.InvariantCulture)}", "n");
+
+    /// <summary>
+    /// Stops the edge, reads its last sequence number L, restarts it (so it can deliver what is still
+    /// unacknowledged) and waits until every number 1..L is in InfluxDB. Returns (L, rows, distinct).
+    /// </summary>
+    public async Task<(long Last, long Rows, long Distinct)> DrainAndCountAsync(string room, TimeSpan timeout, bool viaRelay = false)
+    {
+        var last = await StopEdgeAndReadLastSeqAsync(room);
+        StartEdge(room, viaRelay);
+        var distinct = await Eventually.WaitAsync(() => DistinctAsync(room, last), n => n >= last, timeout, $"all {last} points of {room} in InfluxDB");
+        var rows = await CountAsync(room, last);
+        return (last, rows, distinct);
+    }
+
+    /// <summary>Waits until the edge has produced at least <paramref name="points"/> points into InfluxDB.</summary>
+    public Task WaitForRowsAsync(string room, long points, TimeSpan timeout) =>
+        Eventually.WaitAsync(() => CountAsync(room, long.MaxValue / 2), n => n >= points, timeout, $"{points} rows of {room}");
+
+    public string Diagnostics() =>
+        $"collector: {_collector?.StderrTail(20)}; edges: {string.Join("; ", _edges.Select(e => $"{e.Key}: {e.Value.StderrTail(10)}"))}";
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var edge in _edges.Values)
+        {
+            await edge.DisposeAsync();
+        }
+
+        if (_collector is not null)
+        {
+            await _collector.DisposeAsync();
+        }
+
+        foreach (var relay in _relays.Values)
+        {
+            await relay.DisposeAsync();
+        }
+
+        Query?.Dispose();
+        if (Influx is not null)
+        {
+            await Influx.DisposeAsync();
+        }
+
+        if (Broker is not null)
+        {
+            await Broker.DisposeAsync();
+        }
+
+        _root.Dispose();
+    }
+}
