@@ -5,7 +5,7 @@ CONFIG ?= Release
 ROOMS ?= 3
 RID ?= linux-x64
 
-.PHONY: install build test demo publish bench-ingest clean
+.PHONY: install build test demo publish bench-ingest bench-probe clean
 
 install:
 	@scripts/install.sh
@@ -28,6 +28,10 @@ publish: install
 
 bench-ingest: build
 	$(DOTNET) bench/Ingest.Bench/bin/$(CONFIG)/net10.0/LiveRoom.Ingest.Bench.dll
+
+# Issue 4: CPU of the full probe on a 60 s 1080p30 stream vs a full decode of it; last line probe_cpu_ratio (target <= 0.15).
+bench-probe: build
+	$(DOTNET) bench/Probe.Bench/bin/$(CONFIG)/net10.0/LiveRoom.Probe.Bench.dll
 
 clean:
 	rm -rf var out

@@ -8,7 +8,8 @@ need_pkgs=()
 have_cmd() { command -v "$1" >/dev/null 2>&1; }
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
-for pkg in ffmpeg mosquitto libmosquitto1 influxdb ${LIVEROOM_EXTRA_PKGS:-}; do
+# chromium: the dashboard's browser tests drive Debian's chromium (a browser download is impossible here).
+for pkg in ffmpeg mosquitto libmosquitto1 influxdb chromium ${LIVEROOM_EXTRA_PKGS:-}; do
   have_pkg "$pkg" || need_pkgs+=("$pkg")
 done
 
@@ -48,7 +49,9 @@ if [ ! -e "$stamp" ] || [ -n "$(find . -name '*.csproj' -newer "$stamp" -o -name
 fi
 
 # npm packages (dashboard charts), when the dashboard declares any.
-if [ -f src/Dashboard/package.json ] && [ ! -d src/Dashboard/node_modules ]; then
+# Also when package-lock.json changed since the last npm ci (npm writes node_modules/.package-lock.json).
+if [ -f src/Dashboard/package.json ] && { [ ! -e src/Dashboard/node_modules/.package-lock.json ] \
+     || [ src/Dashboard/package-lock.json -nt src/Dashboard/node_modules/.package-lock.json ]; }; then
   echo "install: npm ci (src/Dashboard)"
   (cd src/Dashboard && npm ci --no-audit --no-fund --silent)
 fi

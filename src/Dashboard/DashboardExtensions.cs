@@ -2,6 +2,11 @@ using LiveRoom.Dashboard.Health;
 using LiveRoom.Dashboard.Influx;
 using LiveRoom.Dashboard.Options;
 using LiveRoom.Dashboard.Rooms;
+using LiveRoom.Dashboard.Security;
+using LiveRoom.Dashboard.Security.Audit;
+using LiveRoom.Dashboard.Security.SignIn;
+using LiveRoom.Dashboard.Series;
+using LiveRoom.Dashboard.Users;
 using LiveRoom.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
@@ -22,6 +27,7 @@ public static class DashboardExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, DashboardJsonContext.Default));
+        services.AddOpenApi();
 
         services.AddHttpClient<InfluxQueryClient>((sp, http) =>
         {
@@ -30,17 +36,29 @@ public static class DashboardExtensions
             http.Timeout = influx.QueryTimeout;
         });
         services.AddTransient<LiveRoomsQuery>();
+        services.AddTransient<RoomSeriesQuery>();
+        services.AddHostedService<RollupMaintainer>();
+        services.AddDashboardSecurity();
         return builder;
     }
 
     public static WebApplication MapDashboard(this WebApplication app)
     {
+        app.UseSecurityHeaders();
+
         // The page ships inside the assembly: it is found wherever the dll runs (bin, out/, /opt/liveroom).
+        // Pages and scripts hold no data and are served to anyone; every byte of data comes from the API, behind sign-in.
         var files = new EmbeddedFileProvider(typeof(DashboardExtensions).Assembly, "LiveRoom.Dashboard.wwwroot");
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthApi();
+        app.MapAuthApi();
         app.MapRoomsApi();
+        app.MapUsersApi();
+        app.MapAuditApi();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;
     }
 

@@ -2,6 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using LiveRoom.Dashboard.Health;
 using LiveRoom.Dashboard.Rooms;
+using LiveRoom.Dashboard.Security.Audit;
+using LiveRoom.Dashboard.Security.SignIn;
+using LiveRoom.Dashboard.Series;
+using LiveRoom.Dashboard.Users;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LiveRoom.Dashboard;
@@ -11,4 +15,16 @@ namespace LiveRoom.Dashboard;
 [JsonSerializable(typeof(LiveRoomsResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(ProblemDetails))]
+[JsonSerializable(typeof(HttpValidationProblemDetails))]
+[JsonSerializable(typeof(ProblemDetailsBody))]
+[JsonSerializable(typeof(LoginRequest))]
+[JsonSerializable(typeof(PasswordChangeRequest))]
+[JsonSerializable(typeof(MeResponse))]
+[JsonSerializable(typeof(CsrfResponse))]
+[JsonSerializable(typeof(CreateUserRequest))]
+[JsonSerializable(typeof(CreatedUserResponse))]
+[JsonSerializable(typeof(List<UserSummary>))]
+[JsonSerializable(typeof(IReadOnlyList<AuditEntry>))]
+[JsonSerializable(typeof(RoomSeriesResponse))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;

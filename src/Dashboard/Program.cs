@@ -1,5 +1,11 @@
 using LiveRoom.Dashboard;
+using LiveRoom.Dashboard.Users;
 using LiveRoom.Runtime.Logging;
+
+if (UsersCommand.Matches(args))
+{
+    return UsersCommand.Run(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddLiveRoomLogging();

@@ -56,4 +56,53 @@ public static class ProbeDefaults
 
     /// <summary>The ffmpeg program (a name on PATH or a full path).</summary>
     public const string Ffmpeg = "ffmpeg";
+
+    /// <summary>Sampled frame size for the picture and vision checks: 640x360.</summary>
+    public const int FrameWidth = 640;
+
+    public const int FrameHeight = 360;
+
+    /// <summary>At most this many sampled (key)frames per second.</summary>
+    public const double FramesPerSecondMax = 2;
+
+    /// <summary>Expected profile: 1920x1080 at 30 fps, 4 to 20 Mbit/s (seed clauses 6.2.2.1, 6.2.1.1).</summary>
+    public const int ProfileWidth = 1920;
+
+    public const int ProfileHeight = 1080;
+
+    public const double ProfileFps = 30;
+
+    public const double ProfileMinBitrate = 4_000_000;
+
+    public const double ProfileMaxBitrate = 20_000_000;
+
+    /// <summary>The measured frame rate may be this far below the profile's (29.97 passes 30).</summary>
+    public const double FpsTolerance = 0.5;
+
+    /// <summary>Momentary loudness below -60 LUFS is silence.</summary>
+    public const double SilenceFloorLufs = -60;
+
+    public static readonly TimeSpan SilenceAfter = TimeSpan.FromSeconds(10);
+
+    /// <summary>A sample peak at or above -0.1 dBFS is clipping.</summary>
+    public const double ClipLevelDbfs = -0.1;
+
+    /// <summary>A frame whose 98th luma percentile is at or below 32 is black.</summary>
+    public const int BlackLumaP98 = 32;
+
+    public static readonly TimeSpan BlackAfter = TimeSpan.FromSeconds(2);
+
+    public static readonly TimeSpan FreezeAfter = TimeSpan.FromSeconds(6);
+
+    /// <summary>Non-key video packets under 2% of a keyframe's size mean the encoder sees no motion.</summary>
+    public const double StaticPacketRatio = 0.02;
+
+    /// <summary>A 16x16 block changed when its mean absolute luma difference exceeds 4 levels.</summary>
+    public const double StillBlockDelta = 4;
+
+    /// <summary>A frame is unchanged when at most 0.2% of its blocks changed.</summary>
+    public const double StillShare = 0.002;
+
+    /// <summary>Default duration of <c>liveroom-probe check</c>.</summary>
+    public static readonly TimeSpan CheckDuration = TimeSpan.FromSeconds(20);
 }

@@ -1,7 +1,13 @@
+using LiveRoom.Probe.Check;
 using LiveRoom.Probe.Hosting;
 using LiveRoom.Runtime.Hosting;
 using LiveRoom.Runtime.Logging;
 using Microsoft.Extensions.Hosting;
+
+if (args is [CheckCommand.Verb, .. var checkArgs])
+{
+    return await CheckCommand.RunAsync(checkArgs, Console.Out, Console.Error, CancellationToken.None);
+}
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddLiveRoomLogging();

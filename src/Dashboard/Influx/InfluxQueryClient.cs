@@ -16,12 +16,28 @@ internal sealed class InfluxQueryClient(HttpClient http, IOptions<DashboardOptio
     public string Database => influx.Database;
 
     /// <exception cref="InfluxQueryException">InfluxDB is unreachable, timed out or refused the query.</exception>
-    public async Task<IReadOnlyList<InfluxStatementResult>> QueryAsync(string influxQl, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<InfluxStatementResult>> QueryAsync(string influxQl, CancellationToken cancellationToken)
     {
         var uri = string.Create(
             CultureInfo.InvariantCulture,
             $"query?db={Uri.EscapeDataString(influx.Database)}&epoch=ms&q={Uri.EscapeDataString(influxQl)}");
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        return SendAsync(new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken);
+    }
+
+    /// <summary>Statements that change something (CREATE, SELECT INTO): InfluxDB wants them POSTed.</summary>
+    /// <exception cref="InfluxQueryException">InfluxDB is unreachable, timed out or refused the query.</exception>
+    public Task<IReadOnlyList<InfluxStatementResult>> ExecuteAsync(string influxQl, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"query?db={Uri.EscapeDataString(influx.Database)}&epoch=ms")
+        {
+            Content = new FormUrlEncodedContent([new KeyValuePair<string, string>("q", influxQl)]),
+        };
+        return SendAsync(request, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<InfluxStatementResult>> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var disposeRequest = request;
         if (!string.IsNullOrEmpty(influx.Username))
         {
             var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{influx.Username}:{influx.Password}"));

@@ -20,4 +20,28 @@ public static class DashboardDefaults
 
     /// <summary>A room whose newest point is older than this shows "no data": 15 s.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(15);
+
+    /// <summary>SQLite file of the configuration store: <c>dashboard.db</c>.</summary>
+    public const string DatabaseFile = "dashboard.db";
+
+    /// <summary>A session unused this long ends: 30 min.</summary>
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+
+    /// <summary>A session ends this long after sign-in: 12 h (one shift).</summary>
+    public static readonly TimeSpan AbsoluteTimeout = TimeSpan.FromHours(12);
+
+    /// <summary>Failed sign-ins that lock a user: 5 within <see cref="FailureWindow"/>.</summary>
+    public const int MaxFailuresPerUser = 5;
+
+    /// <summary>Failed sign-ins that block an IP address: 20 within <see cref="FailureWindow"/>.</summary>
+    public const int MaxFailuresPerIp = 20;
+
+    /// <summary>Window for counting failed sign-ins: 15 min.</summary>
+    public static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a lockout lasts: 15 min.</summary>
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often the room wall's event stream pushes a fresh snapshot: 2 s.</summary>
+    public static readonly TimeSpan LivePushInterval = TimeSpan.FromSeconds(2);
 }

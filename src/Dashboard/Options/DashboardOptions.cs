@@ -11,4 +11,13 @@ public sealed class DashboardOptions
 
     /// <summary>A room whose newest point is older than this is stale ("no data"). Default 15 s; 2 s to <see cref="LiveWindow"/>.</summary>
     public TimeSpan StaleAfter { get; set; } = DashboardDefaults.StaleAfter;
+
+    /// <summary>The configuration store (users, sessions, audit log).</summary>
+    public StoreOptions Store { get; set; } = new();
+
+    /// <summary>Sign-in, sessions and brute-force limits.</summary>
+    public SecurityOptions Security { get; set; } = new();
+
+    /// <summary>How often the room wall's event stream pushes a snapshot. Default 2 s; 500 ms to 1 min.</summary>
+    public TimeSpan LivePushInterval { get; set; } = DashboardDefaults.LivePushInterval;
 }

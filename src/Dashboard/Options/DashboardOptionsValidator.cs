@@ -30,6 +30,14 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
         CheckRange(errors, "Influx:QueryTimeout", options.Influx.QueryTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(2));
         CheckRange(errors, "LiveWindow", options.LiveWindow, TimeSpan.FromSeconds(10), TimeSpan.FromHours(1));
         CheckRange(errors, "StaleAfter", options.StaleAfter, TimeSpan.FromSeconds(2), options.LiveWindow);
+        CheckRange(errors, "LivePushInterval", options.LivePushInterval, TimeSpan.FromMilliseconds(500), TimeSpan.FromMinutes(1));
+        var security = options.Security;
+        CheckRange(errors, "Security:IdleTimeout", security.IdleTimeout, TimeSpan.FromMinutes(1), TimeSpan.FromHours(24));
+        CheckRange(errors, "Security:AbsoluteTimeout", security.AbsoluteTimeout, TimeSpan.FromMinutes(5), TimeSpan.FromDays(30));
+        CheckRange(errors, "Security:FailureWindow", security.FailureWindow, TimeSpan.FromMinutes(1), TimeSpan.FromHours(24));
+        CheckRange(errors, "Security:LockoutDuration", security.LockoutDuration, TimeSpan.FromMinutes(1), TimeSpan.FromHours(24));
+        CheckCount(errors, "Security:MaxFailuresPerUser", security.MaxFailuresPerUser, 1, 100);
+        CheckCount(errors, "Security:MaxFailuresPerIp", security.MaxFailuresPerIp, 1, 1000);
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
@@ -58,6 +66,14 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
         if (value < min || value > max)
         {
             errors.Add($"{Prefix}{key} is {value:c}; allowed is {min:c} to {max:c}");
+        }
+    }
+
+    private static void CheckCount(List<string> errors, string key, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Prefix}{key} is {value}; allowed is {min} to {max}"));
         }
     }
 

@@ -1,26 +1,37 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
+using System.Text.Json;
 using LiveRoom.Dashboard.Influx;
+using LiveRoom.Dashboard.Options;
+using LiveRoom.Dashboard.Security;
+using LiveRoom.Dashboard.Security.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace LiveRoom.Dashboard.Rooms;
 
-/// <summary><c>/api/rooms/*</c>: what the room wall shows.</summary>
+/// <summary><c>/api/rooms/*</c>: what the room wall shows, as a snapshot and as a live event stream.</summary>
 internal static partial class RoomsApi
 {
     public static IEndpointRouteBuilder MapRoomsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/rooms");
+        var api = app.MapGroup("/api/rooms").RequireAuthorization(Policies.View).WithTags("rooms");
         api.MapGet("/live", GetLiveAsync);
+        api.MapGet("/live/events", GetLiveEvents);
+        api.MapRoomSeriesApi();
         return app;
     }
 
     internal static async Task<Results<Ok<LiveRoomsResponse>, ProblemHttpResult>> GetLiveAsync(
         LiveRoomsQuery query,
+        ClaimsPrincipal user,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         try
         {
-            return TypedResults.Ok(await query.GetAsync(cancellationToken));
+            return TypedResults.Ok(ForUser(await query.GetAsync(cancellationToken), user));
         }
         catch (InfluxQueryException ex)
         {
@@ -29,6 +40,69 @@ internal static partial class RoomsApi
             return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "InfluxDB unavailable");
         }
     }
+
+    /// <summary>
+    /// Server-sent events: a <c>rooms</c> event with the same body as <c>GET /api/rooms/live</c> every
+    /// <c>Dashboard:LivePushInterval</c>, or an <c>unavailable</c> event naming the InfluxDB problem. The stream ends
+    /// when the session ends (logout, timeout), so a signed-out browser stops receiving data.
+    /// </summary>
+    internal static ServerSentEventsResult<string> GetLiveEvents(
+        LiveRoomsQuery query,
+        ClaimsPrincipal user,
+        SessionStore sessions,
+        IOptions<DashboardOptions> options,
+        TimeProvider time,
+        CancellationToken cancellationToken) =>
+        TypedResults.ServerSentEvents(LiveEventsAsync(query, user, sessions, options.Value, time, cancellationToken));
+
+    private static async IAsyncEnumerable<SseItem<string>> LiveEventsAsync(
+        LiveRoomsQuery query,
+        ClaimsPrincipal user,
+        SessionStore sessions,
+        DashboardOptions options,
+        TimeProvider time,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var sessionHash = user.FindFirst(SessionClaims.SessionHash)?.Value;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            SseItem<string> item;
+            try
+            {
+                var body = ForUser(await query.GetAsync(cancellationToken), user);
+                item = new SseItem<string>(JsonSerializer.Serialize(body, DashboardJsonContext.Default.LiveRoomsResponse), "rooms");
+            }
+            catch (InfluxQueryException ex)
+            {
+                item = new SseItem<string>(JsonSerializer.Serialize(ex.Message, DashboardJsonContext.Default.String), "unavailable");
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+
+            yield return item;
+            try
+            {
+                await Task.Delay(options.LivePushInterval, time, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+
+            var session = sessionHash is null ? null : sessions.FindByHash(sessionHash);
+            if (session is null
+                || time.GetUtcNow() - session.CreatedAt > options.Security.AbsoluteTimeout)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>Only the sites the user may see (a user scoped to sites sees nothing of the others).</summary>
+    internal static LiveRoomsResponse ForUser(LiveRoomsResponse response, ClaimsPrincipal user) =>
+        response with { Rooms = response.Rooms.Where(r => user.MaySee(r.Site)).ToList() };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live rooms query failed: {Reason}")]
     private static partial void LogInfluxFailed(ILogger logger, string reason);

@@ -1,98 +1,120 @@
-// Room wall: polls GET /api/rooms/live every 2 s and keeps one tile per room seen since the page opened.
-// Plain JS, no build step. Text goes in with textContent only (room names are data, never markup).
-"use strict";
+// Room wall: one tile per room, grouped by site, kept live by the server-sent events of
+// GET api/rooms/live/events (no polling, no reloads). Text goes in with textContent only.
+import { el, header, requireUser, t, toLogin, api } from "./api.js";
 
-const POLL_MS = 2000;
-const tiles = new Map(); // "site/room" -> tile element
+const tiles = new Map(); // "site/room" -> { tile, history: [fps...] }
+const HISTORY = 60;
+const SVG = "http://www.w3.org/2000/svg";
 
 function fmtBitrate(bps) {
   if (bps == null) return "–";
   return bps >= 1e6 ? (bps / 1e6).toFixed(2) + " Mbit/s" : (bps / 1e3).toFixed(0) + " kbit/s";
 }
-
-function fmtFps(fps) {
-  return fps == null ? "–" : fps.toFixed(2) + " fps";
-}
-
-function fmtResolution(r) {
-  return r.width == null || r.height == null ? "–" : Math.round(r.width) + "x" + Math.round(r.height);
-}
+const fmtFps = (fps) => fps == null ? "–" : fps.toFixed(2) + " fps";
+const fmtResolution = (r) => r.width == null || r.height == null ? "–" : Math.round(r.width) + "x" + Math.round(r.height);
 
 function row(dl, label, value, failing) {
-  const dt = document.createElement("dt");
-  dt.textContent = label;
-  const dd = document.createElement("dd");
-  dd.textContent = value;
-  if (failing) dd.className = "fail";
-  dl.append(dt, dd);
+  dl.append(el("dt", { text: t(label) }), el("dd", { text: value, class: failing ? "fail" : "" }));
 }
 
-function tileFor(key, site, room) {
-  let tile = tiles.get(key);
-  if (!tile) {
-    tile = document.createElement("section");
-    tile.className = "tile";
-    tile.dataset.site = site;
-    tile.dataset.room = room;
-    const h2 = document.createElement("h2");
-    h2.textContent = room;
-    const s = document.createElement("div");
-    s.className = "site";
-    s.textContent = site;
-    const verdict = document.createElement("div");
-    verdict.className = "verdict";
-    const dl = document.createElement("dl");
-    tile.append(h2, s, verdict, dl);
-    tiles.set(key, tile);
-    // Keep tiles ordered by site, then room (append moves an existing node).
-    const wall = document.getElementById("wall");
-    for (const k of [...tiles.keys()].sort()) wall.append(tiles.get(k));
+function siteSection(site) {
+  const id = "site-" + site;
+  let section = document.getElementById(id);
+  if (!section) {
+    section = el("section", { id, class: "site-group" }, el("h2", { text: site }), el("div", { class: "wall" }));
+    const all = document.getElementById("sites");
+    all.append(section);
+    for (const s of [...all.querySelectorAll(".site-group")].sort((a, b) => a.id.localeCompare(b.id))) all.append(s);
   }
-  return tile;
+  return section.querySelector(".wall");
 }
 
-function render(tile, r) {
+function entryFor(site, room) {
+  const key = site + "/" + room;
+  let entry = tiles.get(key);
+  if (!entry) {
+    const link = el("a", { href: "room.html?site=" + encodeURIComponent(site) + "&room=" + encodeURIComponent(room), text: room });
+    const tile = el("article", { class: "tile", "data-site": site, "data-room": room },
+      el("h3", {}, link), el("div", { class: "verdict" }), el("dl"), spark());
+    entry = { tile, history: [] };
+    tiles.set(key, entry);
+    const wall = siteSection(site);
+    wall.append(tile);
+    for (const tl of [...wall.children].sort((a, b) => a.dataset.room.localeCompare(b.dataset.room))) wall.append(tl);
+  }
+  return entry;
+}
+
+function spark() {
+  const svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("class", "spark");
+  svg.setAttribute("viewBox", "0 0 " + HISTORY + " 20");
+  svg.setAttribute("preserveAspectRatio", "none");
+  svg.append(document.createElementNS(SVG, "polyline"));
+  return svg;
+}
+
+function drawSpark(entry) {
+  const line = entry.tile.querySelector("polyline");
+  const pts = entry.history.map((v, i) => i + "," + (20 - Math.max(0, Math.min(20, (v ?? 0) * 20 / 35))).toFixed(1));
+  line.setAttribute("points", pts.join(" "));
+}
+
+function render(entry, r) {
+  const { tile } = entry;
   const verdict = tile.querySelector(".verdict");
   const dl = tile.querySelector("dl");
   dl.replaceChildren();
+  entry.history.push(r && !r.stale ? r.fps : null);
+  if (entry.history.length > HISTORY) entry.history.shift();
+  drawSpark(entry);
   if (!r || r.stale) {
     tile.className = "tile stale";
-    verdict.textContent = "no data";
-    if (r && r.ageSeconds != null) row(dl, "last seen", Math.round(r.ageSeconds) + " s ago");
+    verdict.textContent = t("no data");
+    if (r && r.ageSeconds != null) row(dl, "last seen", Math.round(r.ageSeconds) + " s");
     return;
   }
   const meets = r.up === true && r.meetsResolution && r.meetsFrameRate;
   tile.className = "tile " + (meets ? "ok" : "bad");
-  verdict.textContent = r.up === false ? "stream DOWN" : meets ? "1080p30 OK" : "below 1080p30";
+  verdict.textContent = t(r.up === false ? "stream DOWN" : meets ? "1080p30 OK" : "below 1080p30");
   row(dl, "resolution", fmtResolution(r), !r.meetsResolution);
   row(dl, "frame rate", fmtFps(r.fps), !r.meetsFrameRate);
   row(dl, "bitrate", fmtBitrate(r.bitrateBps));
   row(dl, "age", r.ageSeconds == null ? "–" : r.ageSeconds.toFixed(1) + " s");
 }
 
-async function poll() {
-  const status = document.getElementById("status");
-  try {
-    const response = await fetch("api/rooms/live", { cache: "no-store" });
-    const body = await response.json();
-    if (!response.ok) throw new Error(body.detail || body.title || ("HTTP " + response.status));
-    const seen = new Set();
-    for (const r of body.rooms) {
-      const key = r.site + "/" + r.room;
-      seen.add(key);
-      render(tileFor(key, r.site, r.room), r);
-    }
-    for (const [key, tile] of tiles) if (!seen.has(key)) render(tile, null);
-    document.getElementById("empty").hidden = tiles.size > 0;
-    status.className = "status";
-    status.textContent = "updated " + new Date(body.generatedAt).toLocaleTimeString();
-  } catch (e) {
-    status.className = "status error";
-    status.textContent = "no data: " + e.message;
-    for (const tile of tiles.values()) render(tile, null);
-  } finally {
-    setTimeout(poll, POLL_MS);
+function show(body) {
+  const seen = new Set();
+  for (const r of body.rooms) {
+    seen.add(r.site + "/" + r.room);
+    render(entryFor(r.site, r.room), r);
   }
+  for (const [key, entry] of tiles) if (!seen.has(key)) render(entry, null);
+  document.getElementById("empty").hidden = tiles.size > 0;
+  const status = document.getElementById("status");
+  status.className = "status";
+  status.textContent = t("updated") + " " + new Date(body.generatedAt).toLocaleTimeString();
+  document.body.dataset.updates = String(Number(document.body.dataset.updates || 0) + 1);
 }
 
-poll();
+function unavailable(message) {
+  const status = document.getElementById("status");
+  status.className = "status error";
+  status.textContent = t("no data") + ": " + message;
+  for (const entry of tiles.values()) render(entry, null);
+}
+
+async function start() {
+  const me = await requireUser();
+  header(me, t("Room wall"));
+  document.getElementById("empty").textContent = t("No room has reported in the last minute.");
+  const events = new EventSource("api/rooms/live/events");
+  events.addEventListener("rooms", (e) => show(JSON.parse(e.data)));
+  events.addEventListener("unavailable", (e) => unavailable(JSON.parse(e.data)));
+  events.onerror = async () => {
+    // The stream ends when the session does; EventSource reconnects by itself otherwise.
+    try { const m = await api("api/auth/me"); if (!m.signedIn) toLogin(); } catch { /* shown by the next event */ }
+  };
+}
+
+start();

@@ -80,6 +80,18 @@ public sealed class AckTracker(int maxPending)
         return changed;
     }
 
+    /// <summary>Marks every edge changed, so all acknowledgements are published again (after reconnecting to the broker).</summary>
+    public void MarkAllChanged()
+    {
+        foreach (var state in _edges.Values)
+        {
+            lock (state)
+            {
+                state.Dirty = true;
+            }
+        }
+    }
+
     /// <summary>Marks an edge changed again (its acknowledgement could not be published).</summary>
     public void MarkChanged(in EdgeKey edge)
     {

@@ -23,7 +23,7 @@ internal sealed class EdgeAckState
         {
             Contiguous = floor - 1;
             Dirty = true;
-            Settle(prune: true);
+            Settle();
         }
     }
 
@@ -32,6 +32,9 @@ internal sealed class EdgeAckState
     {
         if (to <= Contiguous)
         {
+            // A re-send of stored points: the edge evidently missed the acknowledgement (e.g. a broker restart lost
+            // the retained message), so publish it again.
+            Dirty = true;
             return true;
         }
 
@@ -40,7 +43,7 @@ internal sealed class EdgeAckState
         {
             Contiguous = to;
             Dirty = true;
-            Settle(prune: true);
+            Settle();
             return true;
         }
 
@@ -60,7 +63,7 @@ internal sealed class EdgeAckState
         return true;
     }
 
-    private void Settle(bool prune)
+    private void Settle()
     {
         if (_pending is null || _pending.Count == 0)
         {
@@ -72,7 +75,7 @@ internal sealed class EdgeAckState
             Contiguous++;
         }
 
-        if (prune && _pending.Count > 0)
+        if (_pending.Count > 0)
         {
             var contiguous = Contiguous;
             _pending.RemoveWhere(seq => seq <= contiguous);

@@ -93,7 +93,10 @@ public sealed partial class Collector : IAsyncDisposable
         var stopping = _stopping.Token;
         _spill = new SpillBuffer(Path.Combine(_options.StateDirectory, "spill"), _options.Influx.SpillSegmentBytes, _logger);
         _counters.SpillPending = () => _spill.Pending;
-        var writer = new InfluxWriter(_influx, _options.Influx, _counters, _deadLetters, _logger, _time);
+        var writer = new InfluxWriter(_influx, _options.Influx, _counters, _deadLetters, _logger, _time)
+        {
+            DatabaseMissing = ct => DatabaseInitializer.EnsureAsync(_influx, _options.Influx, ct),
+        };
         _pipeline = new WritePipeline(_options.Influx, _queue.Reader, _parser, _options.Workers, writer, _spill, _tracker, _counters, _deadLetters, _acks.Wake, _logger, _time);
         _writerLoop = Guard("writer", _pipeline.RunAsync(stopping));
         _loops.Add(Guard("spill drain", _pipeline.DrainAsync(stopping)));
@@ -106,6 +109,8 @@ public sealed partial class Collector : IAsyncDisposable
         {
             if (e.Connected)
             {
+                // A restarted broker may have lost the retained acknowledgements: publish them all again.
+                _tracker.MarkAllChanged();
                 _acks.Wake();
             }
         };

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Runtime.CompilerServices;
 using LiveRoom.Ingest.Diagnostics;
 using LiveRoom.Ingest.LineProtocol;
@@ -46,12 +47,16 @@ public sealed class InfluxWriter
                 MaxDelay = options.RetryMaxDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                OnRetry = args =>
+                OnRetry = async args =>
                 {
                     _counters.Retry();
                     var outcome = args.Outcome.Exception?.Message ?? args.Outcome.Result?.ToString() ?? "unknown";
                     IngestLog.WriteRetry(_logger, args.AttemptNumber + 1, outcome, args.RetryDelay);
-                    return default;
+                    if (args.Outcome.Result?.HttpStatus == HttpStatusCode.NotFound && DatabaseMissing is { } recreate)
+                    {
+                        // "database not found": someone dropped it while we run; create it again before the retry.
+                        await RecreateAsync(recreate, args.Context.CancellationToken).ConfigureAwait(false);
+                    }
                 },
             });
         }
@@ -60,6 +65,9 @@ public sealed class InfluxWriter
             .AddTimeout(options.RequestTimeout)
             .Build();
     }
+
+    /// <summary>Called before retrying a write that InfluxDB answered with 404 (database not found).</summary>
+    public Func<CancellationToken, Task>? DatabaseMissing { get; set; }
 
     /// <summary>
     /// Writes every line of <paramref name="lines"/>. <see cref="WriteOutcome.Handled"/> when all are handled (stored,
@@ -154,6 +162,18 @@ public sealed class InfluxWriter
         refused.Value++;
         _counters.LineDeadLettered();
         _deadLetters.LineRejected(lines.Line(index).ToArray(), error);
+    }
+
+    private async Task RecreateAsync(Func<CancellationToken, Task> recreate, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await recreate(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InfluxException || IsTransient(ex, cancellationToken))
+        {
+            IngestLog.DatabaseNotReady(_logger, _client.BaseUri, ex.Message, TimeSpan.Zero);
+        }
     }
 
     private static bool IsTransient(Outcome<InfluxWriteResult> outcome, CancellationToken cancellationToken) =>

@@ -23,6 +23,9 @@ public sealed class InfluxOptions
     /// <summary>Longest a point waits in a partly filled batch; default 1 s.</summary>
     public TimeSpan FlushInterval { get; set; } = IngestDefaults.FlushInterval;
 
+    /// <summary>A partly filled batch is written after this long without a new message; default 20 ms (zero: only <see cref="FlushInterval"/>).</summary>
+    public TimeSpan IdleFlush { get; set; } = IngestDefaults.IdleFlush;
+
     /// <summary>Writes in flight at once; default 2.</summary>
     public int MaxConcurrentWrites { get; set; } = IngestDefaults.MaxConcurrentWrites;
 

@@ -30,6 +30,12 @@ public static class IngestDefaults
     /// <summary>Longest a point waits in a partly filled batch.</summary>
     public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// A partly filled batch is written once no message has arrived for this long: at the end of a burst the tail
+    /// goes out at once instead of waiting for <see cref="FlushInterval"/>; a steady stream still fills whole batches.
+    /// </summary>
+    public static readonly TimeSpan IdleFlush = TimeSpan.FromMilliseconds(20);
+
     /// <summary>InfluxDB writes in flight at once.</summary>
     public const int MaxConcurrentWrites = 2;
 

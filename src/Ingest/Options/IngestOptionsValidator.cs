@@ -37,6 +37,7 @@ public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
         Range(failures, $"{I}MaxConcurrentWrites", influx.MaxConcurrentWrites, 1, 64);
         Range(failures, $"{I}MaxRetryAttempts", influx.MaxRetryAttempts, 0, 100);
         Duration(failures, $"{I}FlushInterval", influx.FlushInterval, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(1));
+        Duration(failures, $"{I}IdleFlush", influx.IdleFlush, TimeSpan.Zero, influx.FlushInterval);
         Duration(failures, $"{I}RequestTimeout", influx.RequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10));
         Duration(failures, $"{I}RetryBaseDelay", influx.RetryBaseDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(1));
         Duration(failures, $"{I}RetryMaxDelay", influx.RetryMaxDelay, influx.RetryBaseDelay, TimeSpan.FromHours(1));

@@ -14,7 +14,7 @@ namespace LiveRoom.Ingest.Writing;
 /// <summary>
 /// Workers (one per core, at most 4) take received messages from the queue, parse and validate them, and encode the
 /// points into write batches bounded by size (<see cref="InfluxOptions.BatchSize"/> lines) and time
-/// (<see cref="InfluxOptions.FlushInterval"/>); up to <see cref="InfluxOptions.MaxConcurrentWrites"/> writes are in flight.
+/// (<see cref="InfluxOptions.FlushInterval"/>, or <see cref="InfluxOptions.IdleFlush"/> without new messages); up to <see cref="InfluxOptions.MaxConcurrentWrites"/> writes are in flight.
 /// Confirmed points are marked for the acknowledgement; what InfluxDB cannot take is spilled. Memory is bounded by the
 /// pool of <c>MaxConcurrentWrites + workers</c> write batches and the queue. Message order across workers does not
 /// matter: timestamps come from the source and the acknowledgement tolerates any order.
@@ -134,8 +134,14 @@ internal sealed partial class WritePipeline
             waiting ??= _queue.WaitToReadAsync(cancellationToken).AsTask();
             if (!waiting.IsCompleted && current.LineCount > 0)
             {
+                // Wait for the next message, but no longer than the deadline or the idle bound.
                 using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 var wait = deadline - _time.GetUtcNow();
+                if (_options.IdleFlush > TimeSpan.Zero && _options.IdleFlush < wait)
+                {
+                    wait = _options.IdleFlush;
+                }
+
                 var delay = Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, _time, cts.Token);
                 await Task.WhenAny(waiting, delay).ConfigureAwait(false);
                 await cts.CancelAsync().ConfigureAwait(false);

@@ -16,14 +16,14 @@ public sealed class FrameReader(int width, int height, IReadOnlyList<IFrameConsu
     /// <summary>Consumer calls that threw.</summary>
     public long ConsumerErrors => Interlocked.Read(ref _consumerErrors);
 
-    /// <summary>Reads until the stream ends (a partial last frame is dropped) or cancellation.</summary>
-    public async Task RunAsync(System.IO.Stream source, CancellationToken cancellationToken)
+    /// <summary>Reads until the stream ends (a partial last frame is dropped). Blocking: run it on its own thread.</summary>
+    public void Run(System.IO.Stream source)
     {
         var raw = _frame.Raw;
         while (true)
         {
             // Straight into the frame's buffer: consumers run on this thread, so it is free again when they return.
-            var read = await source.ReadAtLeastAsync(raw, raw.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            var read = source.ReadAtLeast(raw, raw.Length, throwOnEndOfStream: false);
             if (read < raw.Length)
             {
                 return;

@@ -24,7 +24,7 @@ internal sealed class ObsMeter(TimeProvider time)
         if (stream is not null)
         {
             var previous = _lastStream;
-            var bytesDelta = previous is null ? null : Delta(previous.Bytes, stream.Bytes);
+            long? bytesDelta = previous is null ? null : Delta(previous.Bytes, stream.Bytes);
             double? bps = null;
             if (previous is not null && stream.Bytes >= previous.Bytes)
             {

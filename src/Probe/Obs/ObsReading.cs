@@ -34,7 +34,10 @@ internal sealed record ObsReading
 
     public ObsVideoSettings? Video { get; init; }
 
-    /// <summary>Percent of this interval's frames dropped by the network (null without a delta or without frames).</summary>
+    /// <summary>
+    /// Percent of this interval's frames dropped by the network, as OBS's own statistics window computes it
+    /// (dropped ÷ total frames of the output); null without a delta or without frames.
+    /// </summary>
     public double? NetworkDroppedPercent =>
-        NetworkSkipped?.Delta is { } s && NetworkTotal?.Delta is { } t && s + t > 0 ? 100.0 * s / (s + t) : null;
+        NetworkSkipped?.Delta is { } s && NetworkTotal?.Delta is { } t && t > 0 ? 100.0 * s / t : null;
 }

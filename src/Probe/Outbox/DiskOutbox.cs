@@ -25,7 +25,7 @@ namespace LiveRoom.Probe.Outbox;
 /// </para>
 /// <para>Thread-safe: one lock; each call is short (one write, or one read of at most a batch).</para>
 /// </summary>
-public sealed partial class DiskOutbox : IDisposable
+public sealed partial class DiskOutbox : IMetricSink, IDisposable
 {
     /// <summary>Held (exclusive lock) while the outbox is open: one process per outbox.</summary>
     public const string LockFileName = "outbox.lock";

@@ -63,11 +63,11 @@ internal sealed class PacketWindow(double windowSeconds)
 
         var entry = new Entry(time, size, key, missing);
         _packets.Enqueue(entry);
-        Count(entry, 1);
+        Tally(entry, 1);
         _lastTime = time;
         while (_packets.Peek().Time < time - windowSeconds)
         {
-            Count(_packets.Dequeue(), -1);
+            Tally(_packets.Dequeue(), -1);
         }
 
         if (key)
@@ -108,7 +108,7 @@ internal sealed class PacketWindow(double windowSeconds)
         KeyframeInterval = null;
     }
 
-    private void Count(Entry entry, int sign)
+    private void Tally(Entry entry, int sign)
     {
         _bytes += sign * entry.Size;
         if (!entry.Key)

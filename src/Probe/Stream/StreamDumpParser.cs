@@ -13,9 +13,19 @@ internal sealed class StreamDumpParser
 
     public string? AudioProfile { get; private set; }
 
+    /// <summary>The input dump has ended (its tracks below are complete).</summary>
+    public bool InputKnown { get; private set; }
+
+    public bool InputHasVideo { get; private set; }
+
+    public bool InputHasAudio { get; private set; }
+
     public void Reset()
     {
         _inInput = false;
+        InputKnown = false;
+        InputHasVideo = false;
+        InputHasAudio = false;
         VideoProfile = null;
         AudioProfile = null;
     }
@@ -31,6 +41,15 @@ internal sealed class StreamDumpParser
 
         if (line.StartsWith("Output #", StringComparison.Ordinal) || line.StartsWith("Stream mapping:", StringComparison.Ordinal))
         {
+            InputKnown |= _inInput;
+            _inInput = false;
+            return false;
+        }
+
+        if (_inInput && !line.StartsWith(' '))
+        {
+            // The dump's lines are indented; anything else ends it (e.g. "Stream map '0:a:0' matches no streams.").
+            InputKnown = true;
             _inInput = false;
             return false;
         }
@@ -42,12 +61,14 @@ internal sealed class StreamDumpParser
 
         if (TryProfile(line, "Video: ", out var video))
         {
+            InputHasVideo = true;
             VideoProfile ??= video;
             return true;
         }
 
         if (TryProfile(line, "Audio: ", out var audio))
         {
+            InputHasAudio = true;
             AudioProfile ??= audio;
             return true;
         }

@@ -21,4 +21,13 @@ internal static partial class StreamLog
 
     [LoggerMessage(EventId = 305, Level = LogLevel.Error, Message = "Stream {Room}: sampling failed")]
     public static partial void TickFailed(ILogger logger, Exception exception, string room);
+
+    [LoggerMessage(EventId = 306, Level = LogLevel.Warning, Message = "Stream {Room}: pipe {Path} failed: {Reason}")]
+    public static partial void PipeFailed(ILogger logger, string room, string path, string reason);
+
+    [LoggerMessage(EventId = 307, Level = LogLevel.Error, Message = "Stream {Room}: could not append a point: {Reason}")]
+    public static partial void AppendFailed(ILogger logger, string room, string reason);
+
+    [LoggerMessage(EventId = 308, Level = LogLevel.Warning, Message = "Stream {Room}: {Type} {State}: {Message}")]
+    public static partial void Condition(ILogger logger, string room, string type, string state, string message);
 }

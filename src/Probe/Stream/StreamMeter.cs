@@ -39,6 +39,12 @@ internal sealed class StreamMeter(TimeProvider time, TimeSpan window, TimeSpan s
         }
     }
 
+    /// <summary>The tracks ffmpeg's input dump listed; null until the dump is complete.</summary>
+    public ReaderLayout? InputTracks
+    {
+        get { lock (_gate) { return _dump.InputKnown ? new ReaderLayout(_dump.InputHasVideo, _dump.InputHasAudio) : null; } }
+    }
+
     /// <summary>Whether any packet arrived since the reader started.</summary>
     public bool HadPackets
     {

@@ -1,4 +1,9 @@
+using System.Globalization;
+using LiveRoom.Probe.Audio;
+using LiveRoom.Probe.Detection;
+using LiveRoom.Probe.Frames;
 using LiveRoom.Probe.Outbox;
+using LiveRoom.Probe.Picture;
 using LiveRoom.Runtime.Processes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -6,38 +11,66 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace LiveRoom.Probe.Stream;
 
 /// <summary>
-/// One room's stream: a single long-running ffmpeg reader (see <see cref="FfmpegArguments"/>) drained line by line,
-/// and every <see cref="StreamMonitorOptions.SampleInterval"/> a <c>stream</c> point appended to the outbox (up=false
-/// while there is no stream). Events <c>stream_started</c>/<c>stream_stopped</c> on change. When ffmpeg exits, or
-/// packets stop for the stall timeout, it is restarted with a doubling backoff (reset once packets flowed again).
+/// One room's stream: a single long-running ffmpeg reader (see <see cref="FfmpegArguments"/>): packet lines on stdout,
+/// sampled frames and audio loudness through FIFOs. Every <see cref="StreamMonitorOptions.SampleInterval"/> it appends
+/// <c>stream</c>, <c>audio</c> and <c>vision</c> points to the sink, and <c>event</c> points on change (stream up/down,
+/// profile, conditions of <see cref="RoomEvaluator"/>, reader failures). When ffmpeg exits, or packets stop for the
+/// stall timeout, it is restarted with a doubling backoff (reset once packets flowed again).
 /// </summary>
 public sealed partial class StreamMonitor : IDisposable
 {
-    private readonly DiskOutbox _outbox;
+    private readonly IMetricSink _sink;
     private readonly StreamMonitorOptions _options;
     private readonly string _name;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly StreamMeter _meter;
+    private readonly AudioMeter _audio;
+    private readonly PictureMeter _picture;
+    private readonly IReadOnlyList<IFrameConsumer> _frameConsumers;
+    private readonly RoomEvaluator _evaluator;
+    private readonly ConditionTracker _conditions;
+    private const int StderrTailLines = 12;
+    private readonly Queue<string> _stderrTail = new();
     private readonly Lock _tickGate = new();
     private TaskCompletionSource _stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITimer? _timer;
+    private ReaderLayout _layout;
     private bool _wasUp;
     private string? _lastStopReason;
+    private string? _lastErrorReported;
+    private string? _lastProfile;
     private StreamSample? _lastSample;
+    private RoomSample? _lastRoomSample;
 
-    public StreamMonitor(DiskOutbox outbox, StreamMonitorOptions options, string name, TimeProvider time, ILogger<StreamMonitor>? logger = null)
+    public StreamMonitor(IMetricSink sink, StreamMonitorOptions options, string name, TimeProvider time, ILogger<StreamMonitor>? logger = null, IReadOnlyList<IFrameConsumer>? frameConsumers = null)
     {
-        _outbox = outbox;
+        _sink = sink;
         _options = options;
         _name = name;
         _time = time;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _meter = new StreamMeter(time, options.Window, options.StallTimeout);
+        var t = options.Thresholds;
+        _audio = new AudioMeter(time, t.SilenceFloorLufs, t.ClipLevelDbfs, options.StallTimeout);
+        _picture = new PictureMeter(time, t.BlackLumaP98, ProbeDefaults.StillBlockDelta, ProbeDefaults.StillShare);
+        _frameConsumers = [_picture, .. frameConsumers ?? []];
+        _evaluator = new RoomEvaluator(options.Profile, t, options.Window);
+        _conditions = new ConditionTracker(time);
+        _layout = options.Decode ? ReaderLayout.Full : ReaderLayout.PacketsOnly;
     }
 
-    /// <summary>The latest sample (null before the first tick).</summary>
+    /// <summary>The latest stream sample (null before the first tick).</summary>
     public StreamSample? LastSample => Volatile.Read(ref _lastSample);
+
+    /// <summary>The latest full sample with its conditions (null before the first tick).</summary>
+    public RoomSample? LastRoomSample => Volatile.Read(ref _lastRoomSample);
+
+    /// <summary>Called on the timer after every sampling step (the check command collects them).</summary>
+    internal Action<RoomSample>? OnSample { get; init; }
+
+    /// <summary>Why the reader last stopped or failed to start (null while none did).</summary>
+    public string? LastStopReason => Volatile.Read(ref _lastStopReason);
 
     /// <summary>Reader processes started so far.</summary>
     public int Starts { get; private set; }
@@ -47,12 +80,18 @@ public sealed partial class StreamMonitor : IDisposable
     {
         _timer = _time.CreateTimer(static s => ((StreamMonitor)s!).Tick(), this, _options.SampleInterval, _options.SampleInterval);
         var delay = _options.RestartMinDelay;
+        ReaderPipes? pipes = null;
         try
         {
+            if (_options.Decode)
+            {
+                pipes = await ReaderPipes.CreateAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             while (!cancellationToken.IsCancellationRequested)
             {
-                var hadPackets = await RunReaderOnceAsync(cancellationToken).ConfigureAwait(false);
-                delay = hadPackets ? _options.RestartMinDelay : Min(delay * 2, _options.RestartMaxDelay);
+                var (hadPackets, relayout) = await RunReaderOnceAsync(pipes, cancellationToken).ConfigureAwait(false);
+                delay = hadPackets || relayout ? _options.RestartMinDelay : Min(delay * 2, _options.RestartMaxDelay);
                 StreamLog.Restarting(_logger, _name, delay.TotalSeconds);
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
             }
@@ -64,56 +103,20 @@ public sealed partial class StreamMonitor : IDisposable
         finally
         {
             _timer.Dispose();
+            pipes?.Dispose();
         }
     }
 
     public void Dispose() => _timer?.Dispose();
 
-    /// <summary>One sampling step (the timer's callback): append the measurement and any up/down event.</summary>
-    internal void Tick()
-    {
-        if (!_tickGate.TryEnter())
-        {
-            return;
-        }
-
-        try
-        {
-            var sample = _meter.Sample();
-            var ts = _time.GetUtcNow().ToUnixTimeMilliseconds();
-            if (sample.Up != _wasUp)
-            {
-                _outbox.Append(sample.Up
-                    ? StreamPoints.Event(StreamPoints.StreamStarted, ts)
-                    : StreamPoints.Event(StreamPoints.StreamStopped, ts, Volatile.Read(ref _lastStopReason)));
-                StreamLog.UpChanged(_logger, _name, sample.Up);
-                _wasUp = sample.Up;
-            }
-
-            _outbox.Append(StreamPoints.Measurement(sample, ts));
-
-            // Published last, so whoever sees this sample also finds its points in the outbox.
-            Volatile.Write(ref _lastSample, sample);
-            if (_meter.IsStalled())
-            {
-                _stalled.TrySetResult();
-            }
-        }
-        catch (Exception ex)
-        {
-            // A timer callback must never throw; the next tick tries again.
-            StreamLog.TickFailed(_logger, ex, _name);
-        }
-        finally
-        {
-            _tickGate.Exit();
-        }
-    }
-
-    private async Task<bool> RunReaderOnceAsync(CancellationToken cancellationToken)
+    /// <returns>Whether packets flowed, and whether the reader must start again at once with another layout.</returns>
+    private async Task<(bool HadPackets, bool Relayout)> RunReaderOnceAsync(ReaderPipes? pipes, CancellationToken cancellationToken)
     {
         _meter.Reset();
+        _audio.Reset();
+        _picture.Reset();
         _stalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var layout = pipes is null ? ReaderLayout.PacketsOnly : _layout;
         ChildProcess child;
         try
         {
@@ -122,48 +125,222 @@ public sealed partial class StreamMonitor : IDisposable
                 {
                     Name = "ffmpeg " + _name,
                     FileName = _options.Ffmpeg,
-                    Arguments = FfmpegArguments.For(_options.SourceUrl),
+                    Arguments = FfmpegArguments.For(_options.SourceUrl, layout, pipes?.Pictures, _options.Frames),
                     StdoutLine = _meter.OnLine,
+                    StderrLine = OnStderrLine,
                 },
                 _logger);
             Starts++;
         }
         catch (ProcessFailedException ex)
         {
-            Volatile.Write(ref _lastStopReason, ex.Message);
+            ReportFailure(ex.Message);
             StreamLog.StartFailed(_logger, _name, ex.Message);
-            return false;
+            return (false, false);
         }
 
+        var readers = StartPipeReaders(pipes, layout);
         await using (child.ConfigureAwait(false))
         {
             StreamLog.ReaderStarted(_logger, _name, child.Id, _options.SourceUrl);
             var cancelled = Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
-            var first = await Task.WhenAny(child.Exited, _stalled.Task, cancelled).ConfigureAwait(false);
-            var hadPackets = _meter.Sample().Up || first == _stalled.Task;
+            var relayout = WaitForLayoutMismatchAsync(layout, child.Exited, cancellationToken);
+            var first = await Task.WhenAny(child.Exited, _stalled.Task, cancelled, relayout).ConfigureAwait(false);
+            var hadPackets = _meter.HadPackets;
+            string? reason = null;
             if (first == cancelled)
             {
                 await child.StopAsync(TimeSpan.FromSeconds(2), CancellationToken.None).ConfigureAwait(false);
-                return hadPackets;
             }
-
-            string reason;
-            if (first == _stalled.Task)
+            else if (first == relayout)
             {
-                reason = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no packets for {_options.StallTimeout.TotalSeconds:0.#} s");
+                child.Kill();
+                await child.Exited.ConfigureAwait(false);
+            }
+            else if (first == _stalled.Task)
+            {
+                reason = string.Create(CultureInfo.InvariantCulture, $"no packets for {_options.StallTimeout.TotalSeconds:0.#} s");
+                Append(Detection.EventPoints.Create(Contracts.Payloads.EventTypes.StreamStalled, Now(), reason, _options.StallTimeout.TotalSeconds));
                 child.Kill();
                 await child.Exited.ConfigureAwait(false);
             }
             else
             {
-                var tail = child.StderrTail(5);
-                reason = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ffmpeg exited with code {child.ExitCode}") + (tail.Length > 0 ? ": " + tail : string.Empty);
+                var tail = StderrTail();
+                reason = string.Create(CultureInfo.InvariantCulture, $"ffmpeg exited with code {child.ExitCode}") + (tail.Length > 0 ? ": " + tail : string.Empty);
             }
 
-            Volatile.Write(ref _lastStopReason, reason);
-            StreamLog.ReaderStopped(_logger, _name, reason);
+            await ReleasePipesAsync(pipes, readers).ConfigureAwait(false);
+            var relaid = first == relayout || AdaptLayout(layout);
+            if (reason is not null && !relaid)
+            {
+                if (!hadPackets)
+                {
+                    ReportFailure(reason);
+                }
+                else
+                {
+                    Volatile.Write(ref _lastStopReason, reason);
+                }
+
+                StreamLog.ReaderStopped(_logger, _name, reason);
+            }
+
             _meter.Reset();
-            return hadPackets;
+            return (hadPackets, relaid);
+        }
+    }
+
+    private Task[] StartPipeReaders(ReaderPipes? pipes, ReaderLayout layout)
+    {
+        if (pipes is null)
+        {
+            return [];
+        }
+
+        var readers = new List<Task>();
+        if (layout.Pictures)
+        {
+            var frames = new FrameReader(_options.Frames.Width, _options.Frames.Height, _frameConsumers, _time);
+            readers.Add(Task.Factory.StartNew(() => ReadPipe(pipes.Pictures, s => frames.Run(s)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
+        }
+
+        return [.. readers];
+    }
+
+    /// <summary>Audio metadata lines go to the audio meter; the rest to the input dump parser and the error tail.</summary>
+    private void OnStderrLine(string line)
+    {
+        if (line.StartsWith(FfmpegArguments.AudioLinePrefix, StringComparison.Ordinal))
+        {
+            var end = line.IndexOf("] ", StringComparison.Ordinal);
+            if (end > 0)
+            {
+                _audio.OnLine(line[(end + 2)..]);
+            }
+
+            return;
+        }
+
+        _meter.OnStderrLine(line);
+        lock (_stderrTail)
+        {
+            _stderrTail.Enqueue(line);
+            if (_stderrTail.Count > StderrTailLines)
+            {
+                _stderrTail.Dequeue();
+            }
+        }
+    }
+
+    /// <summary>The last stderr lines that are not audio metadata, for error messages.</summary>
+    private string StderrTail()
+    {
+        lock (_stderrTail)
+        {
+            // Not the input dump (indented) nor the filters' summaries at exit: the error is in what remains.
+            var lines = _stderrTail.Where(l => !l.StartsWith(' ') && !l.StartsWith("[Parsed_", StringComparison.Ordinal)).ToList();
+            var text = string.Join(" | ", lines.Skip(Math.Max(0, lines.Count - 5)));
+            _stderrTail.Clear();
+            return text;
+        }
+    }
+
+    private void ReadPipe(string path, Action<System.IO.Stream> read)
+    {
+        try
+        {
+            using var stream = ReaderPipes.OpenRead(path);
+            read(stream);
+        }
+        catch (IOException ex)
+        {
+            StreamLog.PipeFailed(_logger, _name, path, ex.Message);
+        }
+    }
+
+    private static async Task ReleasePipesAsync(ReaderPipes? pipes, Task[] readers)
+    {
+        if (pipes is null || readers.Length == 0)
+        {
+            return;
+        }
+
+        // A reader still blocked opening its FIFO (ffmpeg died before opening the write end) is let go to EOF.
+        var all = Task.WhenAll(readers);
+        while (!all.IsCompleted)
+        {
+            ReaderPipes.Release(pipes.Pictures);
+            await Task.WhenAny(all, Task.Delay(50)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Completes when the input dump shows a track this layout does not decode (e.g. audio added after a start without it).</summary>
+    private async Task WaitForLayoutMismatchAsync(ReaderLayout layout, Task exited, CancellationToken cancellationToken)
+    {
+        if (!_options.Decode)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+
+        while (!exited.IsCompleted)
+        {
+            if (_meter.InputTracks is { } tracks)
+            {
+                if ((tracks.Pictures && !layout.Pictures) || (tracks.Audio && !layout.Audio))
+                {
+                    _layout = new ReaderLayout(tracks.Pictures, tracks.Audio);
+                    return;
+                }
+
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
+        }
+
+        await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>After an exit: when the dump showed the source lacks a track the layout decodes, drop that output.</summary>
+    private bool AdaptLayout(ReaderLayout layout)
+    {
+        if (!_options.Decode || _meter.InputTracks is not { } tracks)
+        {
+            return false;
+        }
+
+        var next = new ReaderLayout(layout.Pictures && tracks.Pictures, layout.Audio && tracks.Audio);
+        if (next == layout)
+        {
+            return false;
+        }
+
+        _layout = next;
+        return true;
+    }
+
+    private void ReportFailure(string reason)
+    {
+        Volatile.Write(ref _lastStopReason, reason);
+        if (!string.Equals(reason, _lastErrorReported, StringComparison.Ordinal))
+        {
+            _lastErrorReported = reason;
+            Append(Detection.EventPoints.Create(Contracts.Payloads.EventTypes.SourceError, Now(), reason));
+        }
+    }
+
+    private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private void Append(Contracts.Payloads.MetricPoint point)
+    {
+        try
+        {
+            _sink.Append(point);
+        }
+        catch (OutboxException ex)
+        {
+            StreamLog.AppendFailed(_logger, _name, ex.Message);
         }
     }
 

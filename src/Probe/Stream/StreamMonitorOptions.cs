@@ -1,3 +1,6 @@
+using LiveRoom.Probe.Detection;
+using LiveRoom.Probe.Frames;
+
 namespace LiveRoom.Probe.Stream;
 
 /// <summary>Settings of one room's stream monitor.</summary>
@@ -21,4 +24,15 @@ public sealed record StreamMonitorOptions
     public TimeSpan RestartMinDelay { get; init; } = ProbeDefaults.RestartMinDelay;
 
     public TimeSpan RestartMaxDelay { get; init; } = ProbeDefaults.RestartMaxDelay;
+
+    /// <summary>Decode keyframes and audio for the picture and audio checks (false: packet statistics only); default true.</summary>
+    public bool Decode { get; init; } = true;
+
+    /// <summary>How pictures are sampled (640x360 keyframes by default).</summary>
+    public FrameSampling Frames { get; init; } = new();
+
+    /// <summary>What the encoder should send.</summary>
+    public ExpectedProfile Profile { get; init; } = new();
+
+    public ProbeThresholds Thresholds { get; init; } = new();
 }

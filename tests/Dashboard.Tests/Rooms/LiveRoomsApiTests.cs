@@ -26,7 +26,7 @@ public sealed class LiveRoomsApiTests(InfluxFixture influx) : IClassFixture<Infl
             InfluxTestData.StreamPoint("north", "room-1", 1920, 1080, 30, 4_000_000, false, now.AddSeconds(-1)));
 
         using var factory = Factory(db);
-        using var client = factory.CreateClient();
+        using var client = await ViewerAsync(factory);
         var body = await client.GetFromJsonAsync<LiveRoomsResponse>("/api/rooms/live", Json);
 
         Assert.NotNull(body);
@@ -57,7 +57,7 @@ public sealed class LiveRoomsApiTests(InfluxFixture influx) : IClassFixture<Infl
             InfluxTestData.StreamPoint("demo", "room-9", 1920, 1080, 30, 4_500_000, true, DateTimeOffset.UtcNow.AddSeconds(-40)));
 
         using var factory = Factory(db);
-        using var client = factory.CreateClient();
+        using var client = await ViewerAsync(factory);
         var body = await client.GetFromJsonAsync<LiveRoomsResponse>("/api/rooms/live", Json);
 
         var room = Assert.Single(body!.Rooms);
@@ -70,7 +70,7 @@ public sealed class LiveRoomsApiTests(InfluxFixture influx) : IClassFixture<Infl
     public async Task GetLive_DatabaseNotCreatedYet_ReturnsNoRooms()
     {
         using var factory = Factory(NewDatabase());
-        using var client = factory.CreateClient();
+        using var client = await ViewerAsync(factory);
         var body = await client.GetFromJsonAsync<LiveRoomsResponse>("/api/rooms/live", Json);
 
         Assert.NotNull(body);
@@ -82,7 +82,7 @@ public sealed class LiveRoomsApiTests(InfluxFixture influx) : IClassFixture<Infl
     {
         var closedPort = FreePortHelper.Closed();
         using var factory = new DashboardFactory(new Dictionary<string, string?> { ["Dashboard:Influx:Url"] = $"http://127.0.0.1:{closedPort}" });
-        using var client = factory.CreateClient();
+        using var client = await ViewerAsync(factory);
 
         using var response = await client.GetAsync(new Uri("/api/rooms/live", UriKind.Relative));
 
@@ -110,8 +110,34 @@ public sealed class LiveRoomsApiTests(InfluxFixture influx) : IClassFixture<Infl
         var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
         var js = await client.GetStringAsync(new Uri("/app.js", UriKind.Relative));
 
-        Assert.Contains("<script src=\"app.js\">", html, StringComparison.Ordinal);
-        Assert.Contains("api/rooms/live", js, StringComparison.Ordinal);
+        Assert.Contains("<script type=\"module\" src=\"app.js\">", html, StringComparison.Ordinal);
+        Assert.Contains("api/rooms/live/events", js, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetLive_UserScopedToSite_SeesOnlyThatSite()
+    {
+        var db = NewDatabase();
+        await InfluxTestData.CreateDatabaseAsync(influx.Server.BaseUri, db);
+        var now = DateTimeOffset.UtcNow;
+        await InfluxTestData.WriteAsync(
+            influx.Server.BaseUri,
+            db,
+            InfluxTestData.StreamPoint("demo", "room-1", 1920, 1080, 30, 4_500_000, true, now.AddSeconds(-1)),
+            InfluxTestData.StreamPoint("north", "room-1", 1920, 1080, 30, 4_000_000, true, now.AddSeconds(-1)));
+        using var factory = Factory(db);
+        factory.CreateUser("north-tech", ["technician"], ["north"]);
+        using var client = await factory.SignedInAsync("north-tech");
+
+        var body = await client.GetFromJsonAsync<LiveRoomsResponse>("/api/rooms/live", Json);
+
+        Assert.Equal(["north/room-1"], body!.Rooms.Select(r => $"{r.Site}/{r.Room}"));
+    }
+
+    private static async Task<HttpClient> ViewerAsync(DashboardFactory factory)
+    {
+        factory.CreateUser("viewer", ["on-call"]);
+        return await factory.SignedInAsync("viewer");
     }
 
     private static string NewDatabase() => "t" + Guid.NewGuid().ToString("N")[..12];

@@ -136,5 +136,29 @@ public sealed class AckTrackerTests
     }
 
     [Fact]
+    public void MarkStored_ReSentStoredPoints_MarksTheEdgeChangedAgain()
+    {
+        var tracker = new AckTracker(1000);
+        tracker.MarkStored(Range(1, 10));
+        tracker.TakeChanged();
+
+        tracker.MarkStored(Range(3, 4));
+
+        Assert.Equal(new KeyValuePair<EdgeKey, long>(Edge, 10), Assert.Single(tracker.TakeChanged()));
+    }
+
+    [Fact]
+    public void MarkAllChanged_AfterReconnect_RepublishesEveryEdge()
+    {
+        var tracker = new AckTracker(1000);
+        tracker.MarkStored([new(Edge, 1, 3), new(Edge with { Room = "r2" }, 1, 5)]);
+        tracker.TakeChanged();
+
+        tracker.MarkAllChanged();
+
+        Assert.Equal(2, tracker.TakeChanged().Count);
+    }
+
+    [Fact]
     public void Contiguous_UnknownEdge_IsNull() => Assert.Null(new AckTracker(1000).Contiguous(Edge));
 }

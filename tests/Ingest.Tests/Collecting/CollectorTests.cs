@@ -141,6 +141,29 @@ public sealed class CollectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deliver_EndOfBurst_TailIsWrittenAfterIdleFlushNotFlushInterval()
+    {
+        await _collector.DatabaseReady.WaitAsync(Wait);
+        var start = _time.GetUtcNow();
+        await _mqtt.DeliverAsync(_topic, Payloads.Valid(count: 3));
+
+        await Eventually.WaitAsync(
+            () =>
+            {
+                if (_influx.Bodies.IsEmpty)
+                {
+                    _time.Advance(TimeSpan.FromMilliseconds(5));
+                }
+
+                return !_influx.Bodies.IsEmpty;
+            },
+            Wait,
+            "the tail written");
+
+        Assert.InRange(_time.GetUtcNow() - start, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(500));
+    }
+
+    [Fact]
     public async Task Deliver_FloorAboveGap_AcknowledgesPastTheDroppedPoints()
     {
         await _collector.DatabaseReady.WaitAsync(Wait);

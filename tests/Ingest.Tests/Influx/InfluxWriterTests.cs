@@ -50,6 +50,25 @@ public sealed class InfluxWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WriteAsync_404DatabaseNotFound_RecreatesTheDatabaseAndRetries()
+    {
+        var recreated = 0;
+        _server.Respond = (_, _) => recreated == 0 ? (404, "database not found: \"liveroom\"") : (204, null);
+        var writer = Writer();
+        writer.DatabaseMissing = _ =>
+        {
+            recreated++;
+            return Task.CompletedTask;
+        };
+
+        var outcome = await writer.WriteAsync(Batches.Create(1, 3).Lines, CancellationToken.None);
+
+        Assert.True(outcome.Handled);
+        Assert.Equal(1, recreated);
+        Assert.Equal(2, _server.Bodies.Count);
+    }
+
+    [Fact]
     public async Task WriteAsync_500Always_GivesUpAfterBudgetForTheSpill()
     {
         _server.Respond = (_, _) => (500, "engine failure");

@@ -1,0 +1,155 @@
+using System.Globalization;
+using LiveRoom.Runtime.Processes;
+
+namespace LiveRoom.Probe.Bench;
+
+/// <summary>
+/// Issue 4's benchmark, both sides in the same run on the same file: (a) CPU seconds of <c>liveroom-probe check
+/// --duration 60s</c> monitoring a 60 s 1920x1080 30 fps H.264 ~4.5 Mbit/s + AAC stream in real time (the probe
+/// process plus its ffmpeg reader: every metric of items 2–4), (b) CPU seconds of <c>ffmpeg -i SRC -f null -</c>, a
+/// full decode of the same file. CPU is the user+system time of the waited-for children as bash's <c>times</c>
+/// reports it (it includes grandchildren the child waited for). Last line: <c>probe_cpu_ratio X</c> = a / b.
+/// </summary>
+internal static class ProbeBenchmark
+{
+    private const int Seconds = 60;
+
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "liveroom-probe-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var source = args is [var existing] ? existing : await MakeStreamAsync(dir, cancellationToken).ConfigureAwait(false);
+            var probe = Path.Combine(AppContext.BaseDirectory, "liveroom-probe");
+            Print($"stream {source}");
+
+            var (probeCpu, probeRss, report) = await MeasureAsync(probe, ["check", "--source", source, "--duration", $"{Seconds}s", "--json"], watchRss: true, cancellationToken).ConfigureAwait(false);
+            Print($"probe_check_result {Result(report)}");
+            Print($"probe_cpu_s {probeCpu:0.000}");
+            Print($"probe_peak_rss_mb {probeRss / 1024.0:0.0}");
+
+            var (decodeCpu, _, _) = await MeasureAsync("ffmpeg", ["-hide_banner", "-nostdin", "-v", "error", "-i", source, "-f", "null", "-"], watchRss: false, cancellationToken).ConfigureAwait(false);
+            Print($"full_decode_cpu_s {decodeCpu:0.000}");
+            Print($"probe_cpu_ratio {probeCpu / decodeCpu:0.000}");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static async Task<string> MakeStreamAsync(string dir, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(dir, "bench-1080p30.ts");
+        var s = Seconds.ToString(CultureInfo.InvariantCulture);
+
+        // What a studio encoder sends: x264 veryfast CBR 4.5 Mbit/s, keyframe every 2 s, AAC 128k (speech-like tone).
+        (await ProcessRunner.RunAsync(
+            "ffmpeg",
+            [
+                "-hide_banner", "-nostdin", "-v", "error", "-y",
+                "-f", "lavfi", "-i", $"testsrc2=size=1920x1080:rate=30:duration={s}",
+                "-f", "lavfi", "-i", $"sine=frequency=440:sample_rate=48000:duration={s}",
+                "-c:v", "libx264", "-preset", "veryfast", "-b:v", "4500k", "-maxrate", "4500k", "-bufsize", "9000k", "-g", "60", "-pix_fmt", "yuv420p",
+                "-c:a", "aac", "-b:a", "128k", "-shortest", "-f", "mpegts", path,
+            ],
+            TimeSpan.FromMinutes(10),
+            cancellationToken).ConfigureAwait(false)).EnsureSuccess();
+        return path;
+    }
+
+    /// <summary>Runs the program under bash and returns its CPU seconds (children included), its peak RSS (KiB) and its stdout.</summary>
+    private static async Task<(double Cpu, long PeakRssKb, string Stdout)> MeasureAsync(string program, IReadOnlyList<string> arguments, bool watchRss, CancellationToken cancellationToken)
+    {
+        var pid = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stdout = new List<string>();
+        var tail = new List<string>();
+
+        // bash prints the program's pid on stderr, waits for it, then `times` (user and system time of its children).
+        const string Script = "\"$0\" \"$@\" & echo \"pid $!\" >&2; wait $!; code=$?; times >&2; exit $code";
+        await using var child = ChildProcess.Start(new ChildProcessStartInfo
+        {
+            Name = "bench " + Path.GetFileName(program),
+            FileName = "bash",
+            Arguments = ["-c", Script, program, .. arguments],
+            StdoutLine = line => { lock (stdout) { stdout.Add(line); } },
+            StderrLine = line =>
+            {
+                if (line.StartsWith("pid ", StringComparison.Ordinal))
+                {
+                    pid.TrySetResult(int.Parse(line.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture));
+                }
+
+                lock (tail) { tail.Add(line); }
+            },
+        });
+        long peak = 0;
+        var id = await pid.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        while (!child.HasExited)
+        {
+            if (watchRss && ReadHighWaterMarkKb(id) is { } kb)
+            {
+                peak = Math.Max(peak, kb);
+            }
+
+            await Task.WhenAny(child.Exited, Task.Delay(250, cancellationToken)).ConfigureAwait(false);
+        }
+
+        await child.Exited.ConfigureAwait(false);
+        List<string> err;
+        lock (tail)
+        {
+            err = [.. tail];
+        }
+
+        // `times`: line 1 the shell's own user/system time, line 2 its children's, e.g. "0m1.234s 0m0.456s".
+        var times = err.Where(l => l.Contains("m", StringComparison.Ordinal) && l.EndsWith('s') && l.Split(' ').Length == 2).ToList();
+        if (times.Count < 2)
+        {
+            throw new InvalidOperationException($"{program}: no CPU times (exit {child.ExitCode}): {string.Join(" | ", err.TakeLast(10))}");
+        }
+
+        var parts = times[^1].Split(' ');
+        lock (stdout)
+        {
+            return (ParseTimes(parts[0]) + ParseTimes(parts[1]), peak, string.Join('\n', stdout));
+        }
+    }
+
+    private static double ParseTimes(string text)
+    {
+        var m = text.IndexOf('m', StringComparison.Ordinal);
+        return (double.Parse(text.AsSpan(0, m), NumberStyles.Float, CultureInfo.InvariantCulture) * 60)
+            + double.Parse(text.AsSpan(m + 1, text.Length - m - 2), NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    private static long? ReadHighWaterMarkKb(int pid)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // Exited between the check and the read.
+        }
+
+        return null;
+    }
+
+    private static string Result(string json)
+    {
+        var at = json.LastIndexOf("\"status\"", StringComparison.Ordinal);
+        return at < 0 ? "unknown" : json[(at + 8)..].Split('"', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1) ?? "unknown";
+    }
+
+    private static void Print(FormattableString line) => Console.Out.WriteLine(line.ToString(CultureInfo.InvariantCulture));
+}

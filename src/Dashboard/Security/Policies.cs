@@ -1,0 +1,33 @@
+namespace LiveRoom.Dashboard.Security;
+
+/// <summary>Authorization policies: which roles may do what (the role matrix, issue 8 item 5).</summary>
+public static class Policies
+{
+    /// <summary>Room wall, room pages and their data: every role.</summary>
+    public const string View = "view";
+
+    /// <summary>Room changes a technician makes (reference frame, regions, checklist sign-off): technician, admin.</summary>
+    public const string Operate = "operate";
+
+    /// <summary>Acknowledging alerts: on-call, technician, admin.</summary>
+    public const string Acknowledge = "acknowledge";
+
+    /// <summary>Reports and exports: manager, admin.</summary>
+    public const string Reports = "reports";
+
+    /// <summary>Users and the audit log: admin.</summary>
+    public const string Admin = "admin";
+
+    /// <summary>Signed in, even with a password still to change (only for sign-out and password change).</summary>
+    public const string SignedIn = "signed-in";
+
+    /// <summary>The roles each role-based policy admits.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> RolesOf = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        [View] = [Roles.Technician, Roles.OnCall, Roles.Manager, Roles.Admin],
+        [Operate] = [Roles.Technician, Roles.Admin],
+        [Acknowledge] = [Roles.Technician, Roles.OnCall, Roles.Admin],
+        [Reports] = [Roles.Manager, Roles.Admin],
+        [Admin] = [Roles.Admin],
+    };
+}

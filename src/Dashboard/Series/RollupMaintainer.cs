@@ -1,0 +1,123 @@
+using System.Globalization;
+using LiveRoom.Dashboard.Influx;
+using LiveRoom.Dashboard.Options;
+using Microsoft.Extensions.Options;
+
+namespace LiveRoom.Dashboard.Series;
+
+/// <summary>
+/// Keeps a 1-minute rollup of the panels' measurements in retention policy <c>{rp}_1m</c>: one InfluxDB continuous
+/// query (<c>mean(*), min(*), max(*)</c> per minute, recomputing the last 10 minutes each minute for late points
+/// from an edge's outbox), and on first creation a backfill of what is already stored. 90 days of 1 point/s become
+/// 129,600 points per field, which a 90-day chart reads in milliseconds (docs/decisions/0007-dashboard.md).
+/// Runs until it succeeds (the collector creates the database on its first start), then rechecks now and then.
+/// </summary>
+internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOptions<DashboardOptions> options, TimeProvider time, ILogger<RollupMaintainer> logger)
+    : BackgroundService
+{
+    public const string QueryName = "liveroom_rollup_1m";
+
+    /// <summary>How far back the first backfill reaches: the default retention, 90 days.</summary>
+    public static readonly TimeSpan BackfillDepth = TimeSpan.FromDays(90);
+
+    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RecheckEvery = TimeSpan.FromMinutes(10);
+    private readonly InfluxOptions _influx = options.Value.Influx;
+
+    public static string RetentionPolicy(InfluxOptions influx) => influx.RetentionPolicy + "_1m";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var ok = false;
+            try
+            {
+                ok = await EnsureAsync(stoppingToken);
+            }
+            catch (InfluxQueryException ex)
+            {
+                LogNotYet(logger, ex.Message);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(ok ? RecheckEvery : RetryEvery, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Creates the rollup policy and continuous query if missing (and then backfills); false while the database does not exist.</summary>
+    public async Task<bool> EnsureAsync(CancellationToken cancellationToken)
+    {
+        var shown = await influx.QueryAsync("SHOW CONTINUOUS QUERIES", cancellationToken);
+        var exists = shown.Count > 0 && shown[0].Series.Any(s => s.Name == _influx.Database && s.Values.Any(v => v.Count > 0 && v[0].GetString() == QueryName));
+        if (exists)
+        {
+            return true;
+        }
+
+        var databases = await influx.QueryAsync("SHOW DATABASES", cancellationToken);
+        if (!databases.Any(r => r.Series.Any(s => s.Values.Any(v => v.Count > 0 && v[0].GetString() == _influx.Database))))
+        {
+            return false;
+        }
+
+        var rp = RetentionPolicy(_influx);
+        Check(await influx.ExecuteAsync($"CREATE RETENTION POLICY \"{rp}\" ON \"{_influx.Database}\" DURATION 400d REPLICATION 1", cancellationToken), allowExists: true);
+        Check(await influx.ExecuteAsync(
+            $"CREATE CONTINUOUS QUERY \"{QueryName}\" ON \"{_influx.Database}\" RESAMPLE EVERY 1m FOR 10m BEGIN {RollupSelect()} GROUP BY time(1m), * END",
+            cancellationToken), allowExists: true);
+        LogCreated(logger, rp);
+        var now = time.GetUtcNow();
+        await BackfillAsync(now - BackfillDepth, now, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Computes the rollup for [from, to) from the raw points, a day at a time (newest first).</summary>
+    public async Task BackfillAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var end = to;
+        while (end > from)
+        {
+            var start = end - TimeSpan.FromDays(1) < from ? from : end - TimeSpan.FromDays(1);
+            var statement = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{RollupSelect()} WHERE time >= {start.ToUnixTimeMilliseconds()}ms AND time < {end.ToUnixTimeMilliseconds()}ms GROUP BY time(1m), *");
+            Check(await influx.ExecuteAsync(statement, cancellationToken), allowExists: false);
+            end = start;
+        }
+    }
+
+    private string RollupSelect()
+    {
+        var measurements = string.Join('|', PanelCatalog.Measurements);
+        return $"SELECT mean(*), min(*), max(*) INTO \"{_influx.Database}\".\"{RetentionPolicy(_influx)}\".:MEASUREMENT "
+            + $"FROM \"{_influx.Database}\".\"{_influx.RetentionPolicy}\"./^({measurements})$/";
+    }
+
+    private static void Check(IReadOnlyList<InfluxStatementResult> results, bool allowExists)
+    {
+        foreach (var r in results)
+        {
+            if (r.Error is { } error && !(allowExists && error.Contains("already exists", StringComparison.Ordinal)))
+            {
+                throw new InfluxQueryException($"InfluxDB refused the rollup statement: {error}");
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "InfluxDB rollup not set up yet: {Reason}")]
+    private static partial void LogNotYet(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created the 1-minute rollup (retention policy {RetentionPolicy}, continuous query) and backfilled it")]
+    private static partial void LogCreated(ILogger logger, string retentionPolicy);
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+using LiveRoom.Dashboard.Influx;
+using LiveRoom.Dashboard.Options;
+using Microsoft.Extensions.Options;
+
+namespace LiveRoom.Dashboard.Series;
+
+/// <summary>
+/// The room page's panels over a range, downsampled in InfluxDB with <c>GROUP BY time(interval)</c>; buckets of a
+/// minute or more read the 1-minute rollup (continuous queries, <see cref="RollupMaintainer"/>) when it holds the range.
+/// </summary>
+internal sealed class RoomSeriesQuery(InfluxQueryClient influx, IOptions<DashboardOptions> options)
+{
+    private readonly InfluxOptions _influx = options.Value.Influx;
+
+    /// <summary>Whether the site has reported the room (from the series index, which is cheap); null when InfluxDB cannot say.</summary>
+    public async Task<bool?> RoomExistsAsync(string site, string room, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var results = await influx.QueryAsync($"SHOW TAG VALUES WITH KEY = \"room\" WHERE \"site\" = '{site}'", cancellationToken);
+            var result = results.Count > 0 ? results[0] : null;
+            if (result is null || result.IsNotCreatedYet)
+            {
+                return false;
+            }
+
+            if (result.Error is not null)
+            {
+                return null;
+            }
+
+            return result.Series.Any(s => s.Values.Any(v => v.Count > 1 && v[1].GetString() == room));
+        }
+        catch (InfluxQueryException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<RoomSeriesResponse> GetAsync(string site, string room, SeriesRange range, CancellationToken cancellationToken)
+    {
+        var useRollup = range.Interval >= TimeSpan.FromMinutes(1);
+        var measurements = PanelCatalog.Measurements;
+        var tasks = measurements.ToDictionary(m => m, m => QueryMeasurementAsync(site, room, m, range, useRollup, cancellationToken), StringComparer.Ordinal);
+        await Task.WhenAll(tasks.Values);
+        var anyRollup = tasks.Values.Any(t => t.Result.FromRollup);
+        var panels = PanelCatalog.All.Select(p => ToPanel(p, tasks[p.Measurement].Result)).ToList();
+        return new RoomSeriesResponse(site, room, range.From, range.To, range.Interval.TotalSeconds, anyRollup ? "rollup" : "raw", panels);
+    }
+
+    /// <summary>The InfluxQL for one measurement: every panel field's aggregate per bucket.</summary>
+    internal string BuildQuery(string site, string room, string measurement, SeriesRange range, bool rollup)
+    {
+        var fields = PanelCatalog.All.Where(p => p.Measurement == measurement).SelectMany(p => p.Fields).DistinctBy(f => f.Column).ToList();
+        var select = new StringBuilder();
+        foreach (var f in fields)
+        {
+            if (select.Length > 0)
+            {
+                select.Append(", ");
+            }
+
+            var fn = f.Aggregate.ToString().ToLowerInvariant();
+            var source = rollup ? f.Column : f.Field;
+            select.Append(CultureInfo.InvariantCulture, $"{fn}(\"{source}\") AS \"{f.Column}\"");
+        }
+
+        var rp = rollup ? RollupMaintainer.RetentionPolicy(_influx) : _influx.RetentionPolicy;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"SELECT {select} FROM \"{rp}\".\"{measurement}\" WHERE \"site\" = '{site}' AND \"room\" = '{room}' "
+            + $"AND time >= {range.From.ToUnixTimeMilliseconds()}ms AND time < {range.To.ToUnixTimeMilliseconds()}ms "
+            + $"GROUP BY time({(long)range.Interval.TotalSeconds}s) fill(none)");
+    }
+
+    private async Task<MeasurementResult> QueryMeasurementAsync(string site, string room, string measurement, SeriesRange range, bool useRollup, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (useRollup)
+            {
+                var rolled = await RunAsync(BuildQuery(site, room, measurement, range, rollup: true), cancellationToken);
+                // An empty rollup (not created yet, or before its backfill) falls back to the raw points.
+                if (rolled is { Series.Count: > 0 })
+                {
+                    return new MeasurementResult(rolled.Series[0], null, true);
+                }
+            }
+
+            var raw = await RunAsync(BuildQuery(site, room, measurement, range, rollup: false), cancellationToken);
+            if (raw.Error is not null && !raw.IsNotCreatedYet)
+            {
+                return new MeasurementResult(null, $"InfluxDB refused the query: {raw.Error}", false);
+            }
+
+            return new MeasurementResult(raw.Series.Count > 0 ? raw.Series[0] : null, null, false);
+        }
+        catch (InfluxQueryException ex)
+        {
+            return new MeasurementResult(null, ex.Message, false);
+        }
+    }
+
+    private async Task<InfluxStatementResult> RunAsync(string influxQl, CancellationToken cancellationToken)
+    {
+        var results = await influx.QueryAsync(influxQl, cancellationToken);
+        return results.Count > 0 ? results[0] : new InfluxStatementResult(0, null, []);
+    }
+
+    private static PanelData ToPanel(PanelSpec panel, MeasurementResult result)
+    {
+        if (result.Series is not { } series)
+        {
+            return new PanelData(panel.Id, panel.Title, panel.Unit, [], panel.Fields.Select(f => new SeriesData(f.Label, [])).ToList(), result.Error);
+        }
+
+        var times = new List<long>(series.Values.Count);
+        foreach (var row in series.Values)
+        {
+            times.Add(InfluxValue.AsEpochMilliseconds(row[0])?.ToUnixTimeMilliseconds() ?? 0);
+        }
+
+        var lines = panel.Fields.Select(f =>
+        {
+            var i = series.ColumnIndex(f.Column);
+            var values = series.Values.Select(row => i >= 0 && i < row.Count ? InfluxValue.AsDouble(row[i]) : null).ToList();
+            return new SeriesData(f.Label, values);
+        }).ToList();
+        return new PanelData(panel.Id, panel.Title, panel.Unit, times, lines, null);
+    }
+
+    private sealed record MeasurementResult(InfluxSeries? Series, string? Error, bool FromRollup);
+}

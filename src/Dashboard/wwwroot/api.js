@@ -1,0 +1,69 @@
+// Shared by every page: API calls with the session cookie and the anti-forgery header, sign-in redirect,
+// a tiny English/Chinese dictionary. Text reaches the page through textContent only (names are data, never markup).
+let csrf = null;
+
+export async function csrfToken(refresh = false) {
+  if (!csrf || refresh) {
+    const r = await fetch("api/auth/csrf", { cache: "no-store" });
+    csrf = (await r.json()).token;
+  }
+  return csrf;
+}
+
+export function toLogin() {
+  const next = location.pathname.replace(/^\//, "") + location.search;
+  location.href = "login.html?next=" + encodeURIComponent(next);
+}
+
+// GET or a change (POST/DELETE with JSON); 401 sends the browser to the sign-in page.
+export async function api(path, { method = "GET", body } = {}) {
+  const headers = {};
+  if (method !== "GET") {
+    headers["X-CSRF-TOKEN"] = await csrfToken();
+    headers["Content-Type"] = "application/json";
+  }
+  const r = await fetch(path, { method, headers, cache: "no-store", body: body === undefined ? undefined : JSON.stringify(body) });
+  if (r.status === 401 && !path.startsWith("api/auth/login")) { toLogin(); throw new Error("signed out"); }
+  const text = await r.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!r.ok) throw new Error((data && (data.detail || data.title)) || ("HTTP " + r.status));
+  return data;
+}
+
+export async function requireUser() {
+  const me = await api("api/auth/me");
+  if (!me.signedIn || me.mustChangePassword) { toLogin(); throw new Error("not signed in"); }
+  return me;
+}
+
+const zh = {
+  "Room wall": "直播间总览", "Sign out": "退出", "no data": "无数据", "stream DOWN": "推流中断",
+  "1080p30 OK": "1080p30 达标", "below 1080p30": "低于 1080p30", "resolution": "分辨率", "frame rate": "帧率",
+  "bitrate": "码率", "age": "延迟", "last seen": "最后上报", "updated": "已更新", "Sign in": "登录",
+  "Name": "用户名", "Password": "密码", "New password": "新密码", "Change password": "修改密码",
+  "Range": "时间范围", "Apply": "应用", "From": "从", "To": "到", "Back to wall": "返回总览",
+  "No room has reported in the last minute.": "最近一分钟没有直播间上报数据。",
+};
+const lang = (localStorage.getItem("lang") || (navigator.language || "en")).startsWith("zh") ? "zh" : "en";
+export function t(s) { return lang === "zh" && zh[s] ? zh[s] : s; }
+export function toggleLanguage() { localStorage.setItem("lang", lang === "zh" ? "en" : "zh"); location.reload(); }
+
+export function el(tag, props = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === "text") e.textContent = v; else if (k === "class") e.className = v; else e.setAttribute(k, v);
+  }
+  e.append(...children);
+  return e;
+}
+
+// The header every signed-in page shows: title, user, language, sign-out.
+export function header(me, title) {
+  const bar = document.getElementById("bar");
+  const out = el("button", { type: "button", id: "logout", text: t("Sign out") });
+  out.addEventListener("click", async () => { await api("api/auth/logout", { method: "POST" }); location.href = "login.html"; });
+  const lang = el("button", { type: "button", text: "中文 / EN" });
+  lang.addEventListener("click", toggleLanguage);
+  bar.replaceChildren(el("h1", { text: title }), el("span", { id: "status", class: "status" }),
+    el("span", { class: "user", text: me.name + " (" + me.roles.join(", ") + ")" }), lang, out);
+}

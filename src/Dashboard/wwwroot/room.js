@@ -1,0 +1,118 @@
+// Room page: uPlot panels over a Grafana-like time range (presets, custom range, drag to zoom, shared crosshair).
+// The server downsamples to the panel's pixel width; this page never asks for more points than it can draw.
+import uPlot from "./lib/uPlot.esm.js";
+import { api, el, header, requireUser, t } from "./api.js";
+
+const PRESETS = [["15m", 9e5], ["1h", 36e5], ["6h", 216e5], ["24h", 864e5], ["7d", 6048e5], ["30d", 2592e6], ["90d", 7776e6]];
+const params = new URLSearchParams(location.search);
+const site = params.get("site") || "";
+const room = params.get("room") || "";
+const plots = new Map();
+let range = initialRange();
+
+function initialRange() {
+  const from = Number(params.get("from")), to = Number(params.get("to"));
+  if (from && to) return { from, to, preset: null };
+  const preset = PRESETS.find(([k]) => k === params.get("range")) || PRESETS[1];
+  return { from: Date.now() - preset[1], to: Date.now(), preset: preset[0] };
+}
+
+function setRange(from, to, preset) {
+  range = { from: Math.round(from), to: Math.round(to), preset };
+  const q = new URLSearchParams({ site, room });
+  if (preset) q.set("range", preset); else { q.set("from", range.from); q.set("to", range.to); }
+  history.replaceState(null, "", "room.html?" + q);
+  load();
+}
+
+const toLocal = (ms) => { const d = new Date(ms - new Date(ms).getTimezoneOffset() * 6e4); return d.toISOString().slice(0, 16); };
+
+function fmtValue(unit, v) {
+  if (v == null) return "–";
+  if (unit === "bit/s") return v >= 1e6 ? (v / 1e6).toFixed(2) + " Mbit/s" : (v / 1e3).toFixed(0) + " kbit/s";
+  return v.toFixed(2) + " " + unit;
+}
+
+function panelBox(p) {
+  let box = document.getElementById("panel-" + p.id);
+  if (!box) {
+    box = el("section", { id: "panel-" + p.id, class: "panel" }, el("h3", { text: p.title }), el("div", { class: "chart" }), el("p", { class: "panel-message" }));
+    document.getElementById("panels").append(box);
+  }
+  return box;
+}
+
+function draw(p) {
+  const box = panelBox(p);
+  const message = box.querySelector(".panel-message");
+  const chart = box.querySelector(".chart");
+  plots.get(p.id)?.destroy();
+  plots.delete(p.id);
+  chart.replaceChildren();
+  box.dataset.points = String(p.times.length);
+  if (p.error) { message.textContent = "InfluxDB: " + p.error; box.classList.add("error"); return; }
+  box.classList.remove("error");
+  message.textContent = p.times.length ? "" : t("no data");
+  const colors = ["#4fc3f7", "#ffb74d", "#81c995", "#f28b82"];
+  const opts = {
+    width: chart.clientWidth || 600,
+    height: 180,
+    cursor: { sync: { key: "room" }, drag: { x: true, y: false } },
+    scales: { x: { time: true, min: range.from / 1000, max: range.to / 1000 } },
+    axes: [{ stroke: "#9aa0a6", grid: { stroke: "#2a313a" } }, { stroke: "#9aa0a6", grid: { stroke: "#2a313a" }, size: 70, values: (u, vals) => vals.map((v) => fmtValue(p.unit, v)) }],
+    series: [{}, ...p.series.map((s, i) => ({ label: s.name, stroke: colors[i % colors.length], value: (u, v) => fmtValue(p.unit, v), spanGaps: false }))],
+    hooks: {
+      setSelect: [(u) => {
+        if (u.select.width < 5) return;
+        const from = u.posToVal(u.select.left, "x") * 1000, to = u.posToVal(u.select.left + u.select.width, "x") * 1000;
+        setRange(from, to, null);
+      }],
+    },
+  };
+  const data = [p.times.map((ms) => ms / 1000), ...p.series.map((s) => s.values)];
+  plots.set(p.id, new uPlot(opts, data, chart));
+}
+
+async function load() {
+  if (range.preset) { const span = PRESETS.find(([k]) => k === range.preset)[1]; range.to = Date.now(); range.from = range.to - span; }
+  document.getElementById("from").value = toLocal(range.from);
+  document.getElementById("to").value = toLocal(range.to);
+  for (const b of document.querySelectorAll("#presets button")) b.classList.toggle("active", b.dataset.range === range.preset);
+  const info = document.getElementById("info");
+  const width = Math.max(100, Math.min(4000, Math.round(document.getElementById("panels").clientWidth || 1000)));
+  try {
+    const body = await api(`api/rooms/${encodeURIComponent(site)}/${encodeURIComponent(room)}/series?from=${range.from}&to=${range.to}&width=${width}`);
+    info.className = "status";
+    info.textContent = `${body.intervalSeconds} s / point (${body.source})`;
+    for (const p of body.panels) draw(p);
+    document.body.dataset.loaded = String(Number(document.body.dataset.loaded || 0) + 1);
+  } catch (e) {
+    info.className = "status error";
+    info.textContent = e.message;
+    document.body.dataset.loaded = String(Number(document.body.dataset.loaded || 0) + 1);
+  }
+}
+
+async function start() {
+  const me = await requireUser();
+  header(me, "LiveRoom");
+  for (const e of document.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t);
+  document.getElementById("roomName").textContent = site + " / " + room;
+  document.title = "LiveRoom — " + site + "/" + room;
+  const presets = document.getElementById("presets");
+  for (const [key] of PRESETS) {
+    const b = el("button", { type: "button", "data-range": key, text: key });
+    b.addEventListener("click", () => setRange(0, 0, key));
+    presets.append(b);
+  }
+  document.getElementById("apply").addEventListener("click", () => {
+    const from = new Date(document.getElementById("from").value).getTime();
+    const to = new Date(document.getElementById("to").value).getTime();
+    setRange(from, to, null);
+  });
+  await load();
+  // Short presets follow the present, as Grafana's refresh does.
+  setInterval(() => { if (range.preset && ["15m", "1h"].includes(range.preset)) load(); }, 10000);
+}
+
+start();

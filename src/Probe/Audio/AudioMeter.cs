@@ -1,0 +1,125 @@
+using System.Globalization;
+
+namespace LiveRoom.Probe.Audio;
+
+/// <summary>
+/// Parses the reader's audio metadata (<c>ebur128=metadata=1,astats=metadata=1,ametadata=mode=print</c>: a
+/// <c>frame:N pts:… pts_time:…</c> line per 100 ms frame, then <c>key=value</c> lines) into <see cref="AudioSample"/>s.
+/// Lines arrive on the pipe's reader thread, samples are taken on the sampling timer: one lock guards both.
+/// </summary>
+internal sealed class AudioMeter(TimeProvider time, double silenceFloorLufs, double clipLevelDbfs, TimeSpan absentAfter)
+{
+    private const string Momentary = "lavfi.r128.M=";
+    private const string ShortTerm = "lavfi.r128.S=";
+    private const string TruePeak = "lavfi.r128.true_peak=";
+    private const string PeakLevel = "lavfi.astats.Overall.Peak_level=";
+
+    private readonly Lock _gate = new();
+    private long? _lastFrameAt;
+    private long? _silentSince;
+    private double? _momentary;
+    private double? _shortTerm;
+    private double? _truePeak;
+    private double? _peak;
+
+    /// <summary>Lines that looked like values but did not parse.</summary>
+    public long BadLines { get; private set; }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _lastFrameAt = null;
+            _silentSince = null;
+            _momentary = _shortTerm = _truePeak = _peak = null;
+        }
+    }
+
+    public void OnLine(string line)
+    {
+        lock (_gate)
+        {
+            if (line.StartsWith("frame:", StringComparison.Ordinal))
+            {
+                _lastFrameAt = time.GetTimestamp();
+            }
+            else if (TryValue(line, Momentary, out var m))
+            {
+                _momentary = m;
+                if (m < silenceFloorLufs)
+                {
+                    _silentSince ??= time.GetTimestamp();
+                }
+                else
+                {
+                    _silentSince = null;
+                }
+            }
+            else if (TryValue(line, ShortTerm, out var s))
+            {
+                _shortTerm = s;
+            }
+            else if (TryValue(line, TruePeak, out var tp))
+            {
+                // ebur128 gives the peak as a linear factor.
+                _truePeak = tp > 0 ? 20 * Math.Log10(tp) : double.NegativeInfinity;
+            }
+            else if (TryValue(line, PeakLevel, out var p))
+            {
+                _peak = _peak is { } old ? Math.Max(old, p) : p;
+            }
+        }
+    }
+
+    /// <summary>The measurement now; starts a new peak interval.</summary>
+    public AudioSample Sample()
+    {
+        lock (_gate)
+        {
+            var present = _lastFrameAt is { } last && time.GetElapsedTime(last) <= absentAfter;
+            if (!present)
+            {
+                return new AudioSample { Present = false };
+            }
+
+            var peak = _peak;
+            _peak = null;
+            return new AudioSample
+            {
+                Present = true,
+                MomentaryLufs = Finite(_momentary),
+                ShortTermLufs = Finite(_shortTerm),
+                TruePeakDbtp = Finite(_truePeak),
+                PeakDbfs = Finite(peak),
+                SilentSeconds = _silentSince is { } since ? time.GetElapsedTime(since).TotalSeconds : 0,
+                Clipping = peak >= clipLevelDbfs,
+            };
+        }
+    }
+
+    private bool TryValue(string line, string key, out double value)
+    {
+        value = 0;
+        if (!line.StartsWith(key, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var text = line.AsSpan(key.Length).Trim();
+        if (text.SequenceEqual("-inf"))
+        {
+            value = double.NegativeInfinity;
+            return true;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            return true;
+        }
+
+        BadLines++;
+        return false;
+    }
+
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
+}

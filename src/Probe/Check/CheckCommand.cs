@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using LiveRoom.Contracts.Payloads;
+using LiveRoom.Probe.Detection;
+using LiveRoom.Probe.Stream;
+
+namespace LiveRoom.Probe.Check;
+
+/// <summary>
+/// <c>liveroom-probe check</c> (issue 4 item 8): watches one source for a while with the same monitor the worker runs
+/// (no outbox, no broker), then prints pass/warn/fail per item. Exit code 0 only when every item passes, 1 otherwise,
+/// 2 for wrong arguments.
+/// </summary>
+public static class CheckCommand
+{
+    public const string Verb = "check";
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var parsed = CheckArguments.Parse(args, out var problem);
+        if (parsed is null)
+        {
+            await error.WriteLineAsync($"{problem}\n{CheckArguments.Usage}").ConfigureAwait(false);
+            return 2;
+        }
+
+        var report = await RunCheckAsync(parsed, new ExpectedProfile(), new ProbeThresholds(), TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        await output.WriteAsync(parsed.Json ? JsonSerializer.Serialize(report, CheckJsonContext.Default.CheckReport) + "\n" : Format(report)).ConfigureAwait(false);
+        return report.Status == CheckStatus.Pass ? 0 : 1;
+    }
+
+    internal static async Task<CheckReport> RunCheckAsync(CheckArguments args, ExpectedProfile profile, ProbeThresholds thresholds, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var sink = new CollectingSink();
+        var samples = new List<RoomSample>();
+        using var monitor = new StreamMonitor(
+            sink,
+            new StreamMonitorOptions { SourceUrl = args.Source, Ffmpeg = args.Ffmpeg, Profile = profile, Thresholds = thresholds },
+            "check",
+            time)
+        {
+            OnSample = s => { lock (samples) { samples.Add(s); } },
+        };
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var run = monitor.RunAsync(stop.Token);
+        try
+        {
+            await Task.Delay(args.Duration, time, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await run.ConfigureAwait(false);
+        }
+
+        List<RoomSample> taken;
+        lock (samples)
+        {
+            taken = [.. samples];
+        }
+
+        var items = CheckEvaluator.Evaluate(taken, profile, thresholds, monitor.LastStopReason);
+        var events = sink.Snapshot()
+            .Where(p => p.Kind == MetricKind.Event && !(p.Fields.TryGetValue(EventFields.Active, out var a) && !a.Boolean))
+            .Select(p => p.Fields[EventFields.Type].Text + (p.Fields.TryGetValue(EventFields.Message, out var m) ? ": " + m.Text : string.Empty))
+            .ToList();
+        return new CheckReport
+        {
+            Source = args.Source,
+            DurationSeconds = args.Duration.TotalSeconds,
+            Status = items.Count > 0 && items.All(i => i.Status == CheckStatus.Pass) ? CheckStatus.Pass : items.Any(i => i.Status == CheckStatus.Fail) ? CheckStatus.Fail : CheckStatus.Warn,
+            Items = items,
+            Events = events,
+        };
+    }
+
+    internal static string Format(CheckReport report)
+    {
+        var text = new StringBuilder();
+        var ic = CultureInfo.InvariantCulture;
+        text.Append(ic, $"liveroom-probe check: {report.Source} for {report.DurationSeconds:0} s\n\n");
+        foreach (var item in report.Items)
+        {
+            text.Append(ic, $"  {Label(item.Status),-4}  {item.Item,-18} {item.Measured}  (expected: {item.Expected})\n");
+        }
+
+        if (report.Events.Count > 0)
+        {
+            text.Append("\nevents:\n");
+            foreach (var e in report.Events)
+            {
+                text.Append(ic, $"  {e}\n");
+            }
+        }
+
+        text.Append(ic, $"\nresult: {Label(report.Status)}\n");
+        return text.ToString();
+    }
+
+    private static string Label(CheckStatus status) => status switch
+    {
+        CheckStatus.Pass => "PASS",
+        CheckStatus.Warn => "WARN",
+        _ => "FAIL",
+    };
+}

@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+
+namespace LiveRoom.Probe.Check;
+
+/// <summary>The result of <c>liveroom-probe check</c> (the <c>--json</c> form).</summary>
+public sealed record CheckReport
+{
+    [JsonPropertyName("source")]
+    public required string Source { get; init; }
+
+    [JsonPropertyName("duration_s")]
+    public required double DurationSeconds { get; init; }
+
+    /// <summary><c>pass</c> only when every item passes.</summary>
+    [JsonPropertyName("status")]
+    public required CheckStatus Status { get; init; }
+
+    [JsonPropertyName("items")]
+    public required IReadOnlyList<CheckItem> Items { get; init; }
+
+    /// <summary>Events raised during the run (type and message), in order.</summary>
+    [JsonPropertyName("events")]
+    public required IReadOnlyList<string> Events { get; init; }
+}

@@ -1,0 +1,81 @@
+using LiveRoom.Runtime.Processes;
+using Microsoft.Win32.SafeHandles;
+
+namespace LiveRoom.Probe.Stream;
+
+/// <summary>
+/// The named pipes (FIFOs) the reader writes its decoded outputs into (a .NET child only has stdin, stdout and
+/// stderr): <c>pictures</c> (raw frames), in a private temporary directory that is
+/// removed on dispose. Opening a FIFO blocks until the other end opens; <see cref="Release"/> unblocks a reader whose
+/// ffmpeg died before opening its end.
+/// </summary>
+internal sealed class ReaderPipes : IDisposable
+{
+    private ReaderPipes(string directory)
+    {
+        Directory = directory;
+    }
+
+    public string Directory { get; }
+
+    public string Pictures => Path.Combine(Directory, "pictures");
+
+    public static async Task<ReaderPipes> CreateAsync(CancellationToken cancellationToken)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "liveroom-probe-" + Guid.NewGuid().ToString("N")[..12]);
+        System.IO.Directory.CreateDirectory(dir);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var pipes = new ReaderPipes(dir);
+        try
+        {
+            (await ProcessRunner.RunAsync("mkfifo", ["-m", "600", pipes.Pictures], TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false)).EnsureSuccess();
+        }
+        catch
+        {
+            pipes.Dispose();
+            throw;
+        }
+
+        return pipes;
+    }
+
+    /// <summary>Opens the read end (blocks until a writer opens the other end, or <see cref="Release"/>).</summary>
+    public static FileStream OpenRead(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+
+    /// <summary>
+    /// Lets a reader blocked in <see cref="OpenRead"/> go on to end of file: opening a FIFO read-write never blocks on
+    /// Linux and counts as a writer; closing it again leaves no writer, so the read end sees EOF.
+    /// </summary>
+    public static void Release(string path)
+    {
+        try
+        {
+            using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+        }
+        catch (IOException)
+        {
+            // Already gone.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Already gone.
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp directory is harmless.
+        }
+    }
+}
