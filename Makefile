@@ -5,7 +5,7 @@ CONFIG ?= Release
 ROOMS ?= 3
 RID ?= linux-x64
 
-.PHONY: install build test demo publish bench-ingest bench-probe clean
+.PHONY: install build test demo publish bench-ingest bench-probe bench-dashboard clean
 
 install:
 	@scripts/install.sh
@@ -32,6 +32,16 @@ bench-ingest: build
 # Issue 4: CPU of the full probe on a 60 s 1080p30 stream vs a full decode of it; last line probe_cpu_ratio (target <= 0.15).
 bench-probe: build
 	$(DOTNET) bench/Probe.Bench/bin/$(CONFIG)/net10.0/LiveRoom.Probe.Bench.dll
+
+# Seeds 90 days at 1 point/s for one room into a real influxd (takes minutes), then times the room page's data API;
+# prints `dashboard_90d_ms X` last. `make bench-dashboard DAYS=7` for a quick run.
+DAYS ?= 90
+bench-dashboard: build
+	$(DOTNET) bench/Dashboard.Bench/bin/$(CONFIG)/net10.0/LiveRoom.Dashboard.Bench.dll $(DAYS)
+
+# Issue 7: fault at the encoder -> webhook arrival through the real edge, collector and alert engine; last line alert_latency_p95_s (target <= 5).
+bench-alert: build
+	$(DOTNET) bench/Alert.Bench/bin/$(CONFIG)/net10.0/LiveRoom.Alert.Bench.dll
 
 clean:
 	rm -rf var out

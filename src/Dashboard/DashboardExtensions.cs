@@ -1,6 +1,7 @@
 using LiveRoom.Dashboard.Health;
 using LiveRoom.Dashboard.Influx;
 using LiveRoom.Dashboard.Options;
+using LiveRoom.Dashboard.Reports;
 using LiveRoom.Dashboard.Rooms;
 using LiveRoom.Dashboard.Security;
 using LiveRoom.Dashboard.Security.Audit;
@@ -37,6 +38,7 @@ public static class DashboardExtensions
         });
         services.AddTransient<LiveRoomsQuery>();
         services.AddTransient<RoomSeriesQuery>();
+        services.AddTransient<ComplianceQuery>();
         services.AddHostedService<RollupMaintainer>();
         services.AddDashboardSecurity();
         return builder;
@@ -56,6 +58,7 @@ public static class DashboardExtensions
         app.MapHealthApi();
         app.MapAuthApi();
         app.MapRoomsApi();
+        app.MapReportsApi();
         app.MapUsersApi();
         app.MapAuditApi();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LiveRoom.Dashboard.Health;
+using LiveRoom.Dashboard.Reports;
 using LiveRoom.Dashboard.Rooms;
 using LiveRoom.Dashboard.Security.Audit;
 using LiveRoom.Dashboard.Security.SignIn;
@@ -26,5 +27,6 @@ namespace LiveRoom.Dashboard;
 [JsonSerializable(typeof(List<UserSummary>))]
 [JsonSerializable(typeof(IReadOnlyList<AuditEntry>))]
 [JsonSerializable(typeof(RoomSeriesResponse))]
+[JsonSerializable(typeof(ComplianceReport))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;

@@ -20,4 +20,10 @@ public sealed class InfluxOptions
 
     /// <summary>Timeout of one query. Default 5 s; 1 s to 2 min.</summary>
     public TimeSpan QueryTimeout { get; set; } = DashboardDefaults.QueryTimeout;
+
+    /// <summary>
+    /// Keep the 1-minute rollup (retention policy <c>{RetentionPolicy}_1m</c> and a continuous query) that long ranges
+    /// read. Default true; needs InfluxDB rights to create retention policies and continuous queries.
+    /// </summary>
+    public bool Rollup { get; set; } = true;
 }

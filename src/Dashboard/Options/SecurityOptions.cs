@@ -20,4 +20,11 @@ public sealed class SecurityOptions
 
     /// <summary>How long a locked user or blocked address stays refused. Default 15 min; 1 min to 24 h.</summary>
     public TimeSpan LockoutDuration { get; set; } = DashboardDefaults.LockoutDuration;
+
+    /// <summary>
+    /// Kiosk mode: a request without a session is served as the read-only role <c>kiosk</c> (room wall and room pages;
+    /// no reports, no changes, no users, no audit), for a wall screen on a trusted network and for <c>make demo</c>.
+    /// Default false: everything needs sign-in.
+    /// </summary>
+    public bool Kiosk { get; set; }
 }

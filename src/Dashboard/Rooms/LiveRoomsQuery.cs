@@ -32,9 +32,57 @@ internal sealed class LiveRoomsQuery(InfluxQueryClient influx, IOptions<Dashboar
         // database with a bare "not executed", which cannot be told apart from a real failure.
         var values = influx.QueryAsync(BuildValuesQuery(), cancellationToken);
         var newest = influx.QueryAsync(BuildNewestQuery(), cancellationToken);
+        var alerts = ActiveAlertsAsync(cancellationToken);
         var results = await Task.WhenAll(values, newest);
         var now = time.GetUtcNow();
-        return new LiveRoomsResponse(now, options.StaleAfter.TotalSeconds, Map(First(results[0]), First(results[1]), now, options.StaleAfter));
+        return new LiveRoomsResponse(now, options.StaleAfter.TotalSeconds, Map(First(results[0]), First(results[1]), now, options.StaleAfter), await alerts);
+    }
+
+    /// <summary>How far back an alert that started and has not recovered is still shown: 24 h.</summary>
+    public static readonly TimeSpan AlertLookback = TimeSpan.FromHours(24);
+
+    /// <summary>The latest event per site, room and type; those still active are the room's alerts.</summary>
+    public string BuildAlertsQuery() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"SELECT \"{EventFields.Active}\", \"{EventFields.Message}\" FROM \"{options.Influx.RetentionPolicy}\".\"{MetricKind.Event}\" "
+        + $"WHERE time > now() - {(long)AlertLookback.TotalSeconds}s GROUP BY \"{Site}\", \"{Room}\", \"{EventFields.Type}\" ORDER BY time DESC LIMIT 1");
+
+    private async Task<IReadOnlyList<ActiveAlert>> ActiveAlertsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = First(await influx.QueryAsync(BuildAlertsQuery(), cancellationToken));
+            return MapAlerts(result);
+        }
+        catch (InfluxQueryException)
+        {
+            // The tiles report InfluxDB problems already; alerts are then simply unknown.
+            return [];
+        }
+    }
+
+    internal static IReadOnlyList<ActiveAlert> MapAlerts(InfluxStatementResult result)
+    {
+        var alerts = new List<ActiveAlert>();
+        foreach (var s in result.Series)
+        {
+            var active = s.ColumnIndex(EventFields.Active);
+            var message = s.ColumnIndex(EventFields.Message);
+            if (s.Values.Count == 0 || active < 0 || InfluxValue.AsBoolean(s.Values[0][active]) != true)
+            {
+                continue;
+            }
+
+            var row = s.Values[0];
+            alerts.Add(new ActiveAlert(
+                Tag(s, Site),
+                Tag(s, Room),
+                Tag(s, EventFields.Type),
+                message >= 0 && row[message].ValueKind == System.Text.Json.JsonValueKind.String ? row[message].GetString() : null,
+                InfluxValue.AsEpochMilliseconds(row[0])));
+        }
+
+        return alerts.OrderBy(a => a.Site, StringComparer.Ordinal).ThenBy(a => a.Room, StringComparer.Ordinal).ThenBy(a => a.Since).ToList();
     }
 
     /// <summary>Joins the answers of <see cref="BuildValuesQuery"/> and <see cref="BuildNewestQuery"/> into one status per room.</summary>

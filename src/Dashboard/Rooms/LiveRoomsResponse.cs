@@ -4,4 +4,5 @@ namespace LiveRoom.Dashboard.Rooms;
 /// <param name="GeneratedAt">When the answer was built (UTC).</param>
 /// <param name="StaleAfterSeconds">Age beyond which a room is stale.</param>
 /// <param name="Rooms">Rooms with a point in the live window, ordered by site then room.</param>
-public sealed record LiveRoomsResponse(DateTimeOffset GeneratedAt, double StaleAfterSeconds, IReadOnlyList<LiveRoomStatus> Rooms);
+/// <param name="Alerts">Conditions started within the last 24 h and not recovered, per room (empty when none or unknown).</param>
+public sealed record LiveRoomsResponse(DateTimeOffset GeneratedAt, double StaleAfterSeconds, IReadOnlyList<LiveRoomStatus> Rooms, IReadOnlyList<ActiveAlert>? Alerts = null);

@@ -91,9 +91,9 @@ internal static partial class RoomsApi
                 yield break;
             }
 
-            var session = sessionHash is null ? null : sessions.FindByHash(sessionHash);
-            if (session is null
-                || time.GetUtcNow() - session.CreatedAt > options.Security.AbsoluteTimeout)
+            // A kiosk screen has no session; a signed-in user's stream ends with the session.
+            if (sessionHash is not null
+                && (sessions.FindByHash(sessionHash) is not { } session || time.GetUtcNow() - session.CreatedAt > options.Security.AbsoluteTimeout))
             {
                 yield break;
             }
@@ -102,7 +102,11 @@ internal static partial class RoomsApi
 
     /// <summary>Only the sites the user may see (a user scoped to sites sees nothing of the others).</summary>
     internal static LiveRoomsResponse ForUser(LiveRoomsResponse response, ClaimsPrincipal user) =>
-        response with { Rooms = response.Rooms.Where(r => user.MaySee(r.Site)).ToList() };
+        response with
+        {
+            Rooms = response.Rooms.Where(r => user.MaySee(r.Site)).ToList(),
+            Alerts = response.Alerts?.Where(a => user.MaySee(a.Site)).ToList(),
+        };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live rooms query failed: {Reason}")]
     private static partial void LogInfluxFailed(ILogger logger, string reason);

@@ -3,7 +3,7 @@ namespace LiveRoom.Dashboard.Security;
 /// <summary>Authorization policies: which roles may do what (the role matrix, issue 8 item 5).</summary>
 public static class Policies
 {
-    /// <summary>Room wall, room pages and their data: every role.</summary>
+    /// <summary>Room wall, room pages and their data: every role, and a kiosk screen when enabled.</summary>
     public const string View = "view";
 
     /// <summary>Room changes a technician makes (reference frame, regions, checklist sign-off): technician, admin.</summary>
@@ -24,7 +24,7 @@ public static class Policies
     /// <summary>The roles each role-based policy admits.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesOf = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        [View] = [Roles.Technician, Roles.OnCall, Roles.Manager, Roles.Admin],
+        [View] = [Roles.Technician, Roles.OnCall, Roles.Manager, Roles.Admin, Roles.Kiosk],
         [Operate] = [Roles.Technician, Roles.Admin],
         [Acknowledge] = [Roles.Technician, Roles.OnCall, Roles.Admin],
         [Reports] = [Roles.Manager, Roles.Admin],

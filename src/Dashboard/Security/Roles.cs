@@ -15,6 +15,12 @@ public static class Roles
     /// <summary>Administrator: everything, including users and the audit log.</summary>
     public const string Admin = "admin";
 
+    /// <summary>
+    /// Read-only wall screen without sign-in (<c>Dashboard:Security:Kiosk</c>); never given to a user account.
+    /// </summary>
+    public const string Kiosk = "kiosk";
+
+    /// <summary>The roles a user account may hold.</summary>
     public static readonly IReadOnlyList<string> All = [Technician, OnCall, Manager, Admin];
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);

@@ -55,7 +55,9 @@ internal static class SecurityExtensions
         headers["Referrer-Policy"] = "no-referrer";
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
         {
-            headers.CacheControl = "no-store";
+            // The value antiforgery also sets, so it does not warn about an overridden header.
+            headers.CacheControl = "no-cache, no-store";
+            headers.Pragma = "no-cache";
         }
 
         await next(context);

@@ -28,6 +28,11 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!_influx.Rollup)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             var ok = false;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LiveRoom.Contracts.Payloads;
 using LiveRoom.Dashboard.Influx;
 using LiveRoom.Dashboard.Options;
 using Microsoft.Extensions.Options;
@@ -44,10 +45,40 @@ internal sealed class RoomSeriesQuery(InfluxQueryClient influx, IOptions<Dashboa
         var useRollup = range.Interval >= TimeSpan.FromMinutes(1);
         var measurements = PanelCatalog.Measurements;
         var tasks = measurements.ToDictionary(m => m, m => QueryMeasurementAsync(site, room, m, range, useRollup, cancellationToken), StringComparer.Ordinal);
+        var events = EventsAsync(site, room, range, cancellationToken);
         await Task.WhenAll(tasks.Values);
         var anyRollup = tasks.Values.Any(t => t.Result.FromRollup);
         var panels = PanelCatalog.All.Select(p => ToPanel(p, tasks[p.Measurement].Result)).ToList();
-        return new RoomSeriesResponse(site, room, range.From, range.To, range.Interval.TotalSeconds, anyRollup ? "rollup" : "raw", panels);
+        return new RoomSeriesResponse(site, room, range.From, range.To, range.Interval.TotalSeconds, anyRollup ? "rollup" : "raw", panels, await events);
+    }
+
+    /// <summary>The newest 200 events of the room in the range (an InfluxDB problem is already told by the panels).</summary>
+    private async Task<IReadOnlyList<RoomEvent>> EventsAsync(string site, string room, SeriesRange range, CancellationToken cancellationToken)
+    {
+        var q = string.Create(
+            CultureInfo.InvariantCulture,
+            $"SELECT \"{EventFields.Message}\", \"{EventFields.Type}\" FROM \"{_influx.RetentionPolicy}\".\"{MetricKind.Event}\" WHERE \"site\" = '{site}' AND \"room\" = '{room}' "
+            + $"AND time >= {range.From.ToUnixTimeMilliseconds()}ms AND time < {range.To.ToUnixTimeMilliseconds()}ms ORDER BY time DESC LIMIT 200");
+        try
+        {
+            var result = await RunAsync(q, cancellationToken);
+            if (result.Series.Count == 0)
+            {
+                return [];
+            }
+
+            var s = result.Series[0];
+            var message = s.ColumnIndex(EventFields.Message);
+            var type = s.ColumnIndex(EventFields.Type);
+            return s.Values.Select(row => new RoomEvent(
+                InfluxValue.AsEpochMilliseconds(row[0])?.ToUnixTimeMilliseconds() ?? 0,
+                type >= 0 && row[type].ValueKind == System.Text.Json.JsonValueKind.String ? row[type].GetString()! : string.Empty,
+                message >= 0 && row[message].ValueKind == System.Text.Json.JsonValueKind.String ? row[message].GetString() : null)).ToList();
+        }
+        catch (InfluxQueryException)
+        {
+            return [];
+        }
     }
 
     /// <summary>The InfluxQL for one measurement: every panel field's aggregate per bucket.</summary>

@@ -17,4 +17,8 @@ public sealed record RoomSeriesResponse(
     DateTimeOffset To,
     double IntervalSeconds,
     string Source,
-    IReadOnlyList<PanelData> Panels);
+    IReadOnlyList<PanelData> Panels,
+    IReadOnlyList<RoomEvent> Events);
+
+/// <summary>An event (incident) of the room in the range, marked on the time axis: newest 200 at most.</summary>
+public sealed record RoomEvent(long Time, string Type, string? Message);

@@ -41,7 +41,7 @@ const zh = {
   "1080p30 OK": "1080p30 达标", "below 1080p30": "低于 1080p30", "resolution": "分辨率", "frame rate": "帧率",
   "bitrate": "码率", "age": "延迟", "last seen": "最后上报", "updated": "已更新", "Sign in": "登录",
   "Name": "用户名", "Password": "密码", "New password": "新密码", "Change password": "修改密码",
-  "Range": "时间范围", "Apply": "应用", "From": "从", "To": "到", "Back to wall": "返回总览",
+  "Range": "时间范围", "Reports": "报表", "Apply": "应用", "From": "从", "To": "到", "Back to wall": "返回总览",
   "No room has reported in the last minute.": "最近一分钟没有直播间上报数据。",
 };
 const lang = (localStorage.getItem("lang") || (navigator.language || "en")).startsWith("zh") ? "zh" : "en";
@@ -64,6 +64,10 @@ export function header(me, title) {
   out.addEventListener("click", async () => { await api("api/auth/logout", { method: "POST" }); location.href = "login.html"; });
   const lang = el("button", { type: "button", text: "中文 / EN" });
   lang.addEventListener("click", toggleLanguage);
-  bar.replaceChildren(el("h1", { text: title }), el("span", { id: "status", class: "status" }),
-    el("span", { class: "user", text: me.name + " (" + me.roles.join(", ") + ")" }), lang, out);
+  const nav = el("nav", {}, el("a", { href: "index.html", text: t("Room wall") }));
+  if (me.roles.includes("manager") || me.roles.includes("admin")) nav.append(el("a", { href: "reports.html", id: "reportsLink", text: t("Reports") }));
+  // A kiosk wall screen (Dashboard:Security:Kiosk) has no session: it offers sign-in instead of sign-out.
+  const account = me.roles.includes("kiosk") ? el("a", { href: "login.html", id: "signinLink", text: t("Sign in") }) : out;
+  bar.replaceChildren(el("h1", { text: title }), nav, el("span", { id: "status", class: "status" }),
+    el("span", { class: "user", text: me.name + " (" + me.roles.join(", ") + ")" }), lang, account);
 }

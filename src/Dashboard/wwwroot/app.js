@@ -83,11 +83,19 @@ function render(entry, r) {
   row(dl, "age", r.ageSeconds == null ? "–" : r.ageSeconds.toFixed(1) + " s");
 }
 
+function showAlerts(entry, alerts) {
+  let box = entry.tile.querySelector(".alerts");
+  if (!box) { box = el("ul", { class: "alerts" }); entry.tile.append(box); }
+  box.replaceChildren(...alerts.map((a) => el("li", { text: "⚠ " + a.type + (a.message ? ": " + a.message : "") + (a.since ? " (" + new Date(a.since).toLocaleTimeString() + ")" : "") })));
+}
+
 function show(body) {
   const seen = new Set();
   for (const r of body.rooms) {
     seen.add(r.site + "/" + r.room);
-    render(entryFor(r.site, r.room), r);
+    const entry = entryFor(r.site, r.room);
+    render(entry, r);
+    showAlerts(entry, (body.alerts || []).filter((a) => a.site === r.site && a.room === r.room));
   }
   for (const [key, entry] of tiles) if (!seen.has(key)) render(entry, null);
   document.getElementById("empty").hidden = tiles.size > 0;

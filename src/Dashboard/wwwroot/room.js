@@ -9,6 +9,27 @@ const site = params.get("site") || "";
 const room = params.get("room") || "";
 const plots = new Map();
 let range = initialRange();
+let events = [];
+
+// Events (incidents) as red vertical lines on every panel's time axis.
+function drawEvents(u) {
+  const { ctx } = u;
+  const { top, height } = u.bbox;
+  ctx.save();
+  ctx.strokeStyle = "rgba(242, 139, 130, 0.8)";
+  ctx.lineWidth = 1;
+  for (const e of events) {
+    const x = Math.round(u.valToPos(e.time / 1000, "x", true));
+    if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
+    ctx.beginPath(); ctx.moveTo(x, top); ctx.lineTo(x, top + height); ctx.stroke();
+  }
+  ctx.restore();
+}
+
+function showEvents() {
+  const list = document.getElementById("events");
+  list.replaceChildren(...events.slice(0, 50).map((e) => el("li", { text: new Date(e.time).toLocaleString() + " — " + e.type + (e.message ? ": " + e.message : "") })));
+}
 
 function initialRange() {
   const from = Number(params.get("from")), to = Number(params.get("to"));
@@ -59,9 +80,10 @@ function draw(p) {
     height: 180,
     cursor: { sync: { key: "room" }, drag: { x: true, y: false } },
     scales: { x: { time: true, min: range.from / 1000, max: range.to / 1000 } },
-    axes: [{ stroke: "#9aa0a6", grid: { stroke: "#2a313a" } }, { stroke: "#9aa0a6", grid: { stroke: "#2a313a" }, size: 70, values: (u, vals) => vals.map((v) => fmtValue(p.unit, v)) }],
+    axes: [{ stroke: "#9aa0a6", grid: { stroke: "#2a313a" } }, { stroke: "#9aa0a6", grid: { stroke: "#2a313a" }, size: 95, values: (u, vals) => vals.map((v) => fmtValue(p.unit, v)) }],
     series: [{}, ...p.series.map((s, i) => ({ label: s.name, stroke: colors[i % colors.length], value: (u, v) => fmtValue(p.unit, v), spanGaps: false }))],
     hooks: {
+      draw: [drawEvents],
       setSelect: [(u) => {
         if (u.select.width < 5) return;
         const from = u.posToVal(u.select.left, "x") * 1000, to = u.posToVal(u.select.left + u.select.width, "x") * 1000;
@@ -84,6 +106,8 @@ async function load() {
     const body = await api(`api/rooms/${encodeURIComponent(site)}/${encodeURIComponent(room)}/series?from=${range.from}&to=${range.to}&width=${width}`);
     info.className = "status";
     info.textContent = `${body.intervalSeconds} s / point (${body.source})`;
+    events = body.events || [];
+    showEvents();
     for (const p of body.panels) draw(p);
     document.body.dataset.loaded = String(Number(document.body.dataset.loaded || 0) + 1);
   } catch (e) {

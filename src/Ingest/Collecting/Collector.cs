@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.Channels;
 using LiveRoom.Contracts.Topics;
 using LiveRoom.Ingest.Acking;
+using LiveRoom.Ingest.Alerts.Evaluation;
 using LiveRoom.Ingest.Diagnostics;
 using LiveRoom.Ingest.Influx;
 using LiveRoom.Ingest.Options;
@@ -46,7 +47,8 @@ public sealed partial class Collector : IAsyncDisposable
     /// <param name="http">HttpClient for InfluxDB (not disposed here).</param>
     /// <param name="loggerFactory">Logging; none when null.</param>
     /// <param name="timeProvider">Clock; <see cref="TimeProvider.System"/> when null.</param>
-    public Collector(IngestOptions options, Func<MqttClientOptions, IMqttClient> mqttFactory, HttpClient http, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+    /// <param name="observer">Told about every validated batch and edge status (the alert evaluator, issue 7); none when null.</param>
+    public Collector(IngestOptions options, Func<MqttClientOptions, IMqttClient> mqttFactory, HttpClient http, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, IBatchObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = IngestOptionsValidator.Check(options);
@@ -66,7 +68,7 @@ public sealed partial class Collector : IAsyncDisposable
         _acks = new AckPublisher(_tracker, _counters, options.AckInterval, _logger, _time);
         _deadLetters = new DeadLetterPublisher(_counters, _logger, _time);
         _handler = new MessageHandler(_queue.Writer, _counters);
-        _parser = new MessageParser(_counters, _deadLetters, new RejectionLog(_logger, _time), _logger, _time);
+        _parser = new MessageParser(_counters, _deadLetters, new RejectionLog(_logger, _time), _logger, _time) { Observer = observer };
     }
 
     /// <summary>A snapshot of the counters.</summary>

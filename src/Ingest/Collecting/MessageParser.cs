@@ -1,6 +1,10 @@
+using System.Text.Json;
+using LiveRoom.Contracts.Payloads;
+using LiveRoom.Contracts.Serialization;
 using LiveRoom.Contracts.Topics;
 using LiveRoom.Contracts.Validation;
 using LiveRoom.Ingest.Acking;
+using LiveRoom.Ingest.Alerts.Evaluation;
 using LiveRoom.Ingest.Diagnostics;
 using LiveRoom.Mqtt;
 using Microsoft.Extensions.Logging;
@@ -14,6 +18,9 @@ namespace LiveRoom.Ingest.Collecting;
 /// </summary>
 internal sealed class MessageParser(IngestCounters counters, DeadLetterPublisher deadLetters, RejectionLog rejections, ILogger logger, TimeProvider time)
 {
+    /// <summary>Told about every accepted batch and every edge status (alert rules, issue 7); null: nobody.</summary>
+    public IBatchObserver? Observer { get; init; }
+
     public bool TryAccept(MqttMessage message, out ReceivedBatch accepted)
     {
         accepted = default;
@@ -23,6 +30,11 @@ internal sealed class MessageParser(IngestCounters counters, DeadLetterPublisher
             {
                 Reject(message, new Rejection(RejectReason.BadTopic, why));
                 return false;
+            }
+
+            if (topic.Channel == TopicChannel.Status && Observer is not null)
+            {
+                ObserveStatus(topic, message);
             }
 
             if (topic.Channel is not (TopicChannel.Metrics or TopicChannel.Events or TopicChannel.Checklist))
@@ -46,6 +58,7 @@ internal sealed class MessageParser(IngestCounters counters, DeadLetterPublisher
 
             counters.PointsReceived(batch.Points.Count);
             accepted = new ReceivedBatch(new EdgeKey(batch.Site, batch.Room, batch.Edge), batch);
+            Observe(batch);
             return true;
         }
         catch (Exception ex)
@@ -54,6 +67,41 @@ internal sealed class MessageParser(IngestCounters counters, DeadLetterPublisher
             IngestLog.MessageFailed(logger, message.Topic, ex);
             deadLetters.Failed(message.Topic, message.Payload, ex);
             return false;
+        }
+    }
+
+    private void Observe(MetricBatch batch)
+    {
+        if (Observer is null)
+        {
+            return;
+        }
+
+        try
+        {
+            Observer.OnBatch(batch);
+        }
+        catch (Exception ex)
+        {
+            // Never lose a point because of alerting: the batch is stored regardless.
+            counters.Failure();
+            IngestLog.MessageFailed(logger, "alert evaluation", ex);
+        }
+    }
+
+    private void ObserveStatus(ParsedTopic topic, MqttMessage message)
+    {
+        try
+        {
+            var status = JsonSerializer.Deserialize(message.Payload.Span, ContractsJsonContext.Default.StatusMessage);
+            if (status?.Status is StatusMessage.Online or StatusMessage.Offline)
+            {
+                Observer!.OnStatus(topic.Site, topic.Room, status.Status == StatusMessage.Online);
+            }
+        }
+        catch (JsonException)
+        {
+            // A malformed status is not stored either; the edge's next status replaces it.
         }
     }
 

@@ -1,3 +1,5 @@
+using LiveRoom.Ingest.Alerts;
+using LiveRoom.Ingest.Alerts.Heartbeat;
 using LiveRoom.Ingest.Collecting;
 using LiveRoom.Ingest.Options;
 using LiveRoom.Mqtt;
@@ -14,6 +16,9 @@ public static class IngestHostingExtensions
     /// <summary>Name of the <see cref="HttpClient"/> used for InfluxDB.</summary>
     public const string InfluxHttpClient = "influx";
 
+    /// <summary>Name of the <see cref="HttpClient"/> used by the notification senders (Polly owns the timeouts).</summary>
+    public const string AlertsHttpClient = "alerts";
+
     /// <summary>
     /// Binds <see cref="IngestOptions"/> from the <c>Ingest</c> section (appsettings.json, environment
     /// <c>Ingest__Influx__Url</c>, command line <c>--Ingest:Influx:Url=…</c>), validates them at start and runs the collector.
@@ -27,15 +32,30 @@ public static class IngestHostingExtensions
         builder.Services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
         builder.Services.AddHttpClient(InfluxHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpClient(AlertsHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan);
         builder.Services.AddSingleton(sp =>
         {
+            var options = sp.GetRequiredService<IOptions<IngestOptions>>().Value;
+            var loggers = sp.GetRequiredService<ILoggerFactory>();
+            return new AlertService(
+                options.Alerts,
+                options.StateDirectory,
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(AlertsHttpClient),
+                loggers,
+                sp.GetRequiredService<TimeProvider>(),
+                heartbeatClient: () => new MosquittoClient(HeartbeatSession(options), loggers.CreateLogger<MosquittoClient>()));
+        });
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<IngestOptions>>().Value;
             var loggers = sp.GetRequiredService<ILoggerFactory>();
             return new Collector(
-                sp.GetRequiredService<IOptions<IngestOptions>>().Value,
+                options,
                 o => new MosquittoClient(o, loggers.CreateLogger<MosquittoClient>()),
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(InfluxHttpClient),
                 loggers,
-                sp.GetRequiredService<TimeProvider>());
+                sp.GetRequiredService<TimeProvider>(),
+                options.Alerts.Enabled ? sp.GetRequiredService<AlertService>().Evaluator : null);
         });
         builder.Services.AddHostedService<IngestHostedService>();
 
@@ -43,5 +63,21 @@ public static class IngestHostingExtensions
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Logging.AddFilter<Serilog.Extensions.Logging.SerilogLoggerProvider>("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         return builder;
+    }
+
+    /// <summary>The heartbeat's own session: same broker and credentials, its own client id, "dead" as its last will.</summary>
+    private static MqttClientOptions HeartbeatSession(IngestOptions options)
+    {
+        var m = options.Mqtt;
+        return new MqttClientOptions
+        {
+            Host = m.Host,
+            Port = m.Port,
+            ClientId = m.ClientId + "-heartbeat",
+            Username = m.Username,
+            Password = m.Password,
+            Tls = m.CaFile is null ? null : new MqttTlsOptions { CaFile = m.CaFile, CertFile = m.CertFile, KeyFile = m.KeyFile },
+            Will = HeartbeatPublisher.Will,
+        };
     }
 }

@@ -7,6 +7,9 @@ public sealed class IngestOptions
 
     public InfluxOptions Influx { get; set; } = new();
 
+    /// <summary>Alert rules, notifications and the acknowledgement page (section <c>Ingest:Alerts</c>, issue 7).</summary>
+    public Alerts.AlertOptions Alerts { get; set; } = new();
+
     /// <summary>Directory for the collector's own state (the spill buffer lives in <c>spill/</c> under it).</summary>
     public string StateDirectory { get; set; } = IngestDefaults.StateDirectory;
 

@@ -56,6 +56,7 @@ public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
         Range(failures, $"{IngestDefaults.Section}:MaxPendingSequences", options.MaxPendingSequences, 1_000, 100_000_000);
         Duration(failures, $"{IngestDefaults.Section}:AckInterval", options.AckInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1));
         Duration(failures, $"{IngestDefaults.Section}:StatsInterval", options.StatsInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+        Alerts.AlertOptionsValidator.Check(options.Alerts, failures);
         return failures;
     }
 

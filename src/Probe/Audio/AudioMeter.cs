@@ -105,8 +105,9 @@ internal sealed class AudioMeter(TimeProvider time, double silenceFloorLufs, dou
             return false;
         }
 
+        // Digital silence: ebur128 prints "nan" (log of zero energy) and astats "-inf"; both mean no signal at all.
         var text = line.AsSpan(key.Length).Trim();
-        if (text.SequenceEqual("-inf"))
+        if (text.Equals("-inf", StringComparison.OrdinalIgnoreCase) || text.Equals("nan", StringComparison.OrdinalIgnoreCase) || text.Equals("-nan", StringComparison.OrdinalIgnoreCase))
         {
             value = double.NegativeInfinity;
             return true;
@@ -114,6 +115,11 @@ internal sealed class AudioMeter(TimeProvider time, double silenceFloorLufs, dou
 
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
         {
+            if (double.IsNaN(value))
+            {
+                value = double.NegativeInfinity;
+            }
+
             return true;
         }
 

@@ -1,3 +1,4 @@
+using LiveRoom.Probe.Detection;
 using LiveRoom.Probe.Outbox;
 
 namespace LiveRoom.Probe.Hosting;
@@ -20,6 +21,12 @@ public sealed class ProbeOptions
     public string Ffmpeg { get; set; } = ProbeDefaults.Ffmpeg;
 
     public ProbeMqttOptions Mqtt { get; set; } = new();
+
+    /// <summary>What the room's encoder should send (<c>Probe:Profile:Width/Height/Fps/MinBitrate/MaxBitrate</c>); default 1080p30, 4–20 Mbit/s.</summary>
+    public ExpectedProfile Profile { get; set; } = new();
+
+    /// <summary>When measurements become events (<c>Probe:Thresholds:...</c>).</summary>
+    public ProbeThresholds Thresholds { get; set; } = new();
 
     /// <summary>
     /// The outbox. <c>Probe:Outbox:Directory</c> defaults to <c>outbox/{site}-{room}</c> under systemd's

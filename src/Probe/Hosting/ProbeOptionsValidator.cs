@@ -62,7 +62,46 @@ internal sealed class ProbeOptionsValidator : IValidateOptions<ProbeOptions>
             failures.Add(string.Create(CultureInfo.InvariantCulture, $"Probe:Outbox:SegmentBytes is {options.Outbox.SegmentBytes}; allowed at least {MinSegmentBytes}, default {ProbeDefaults.OutboxSegmentBytes}"));
         }
 
+        CheckProfile(failures, options.Profile);
+        CheckThresholds(failures, options.Thresholds);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckProfile(List<string> failures, Detection.ExpectedProfile p)
+    {
+        Range(failures, "Profile:Width", p.Width, 16, 7680, ProbeDefaults.ProfileWidth);
+        Range(failures, "Profile:Height", p.Height, 16, 4320, ProbeDefaults.ProfileHeight);
+        Range(failures, "Profile:Fps", p.Fps, 1, 240, ProbeDefaults.ProfileFps);
+        Range(failures, "Profile:MinBitrate", p.MinBitrate, 0, 1e9, ProbeDefaults.ProfileMinBitrate);
+        Range(failures, "Profile:MaxBitrate", p.MaxBitrate, Math.Max(1, p.MinBitrate), 1e9, ProbeDefaults.ProfileMaxBitrate);
+    }
+
+    private static void CheckThresholds(List<string> failures, Detection.ProbeThresholds t)
+    {
+        Range(failures, "Thresholds:FpsTolerance", t.FpsTolerance, 0, 10, ProbeDefaults.FpsTolerance);
+        Range(failures, "Thresholds:SilenceFloorLufs", t.SilenceFloorLufs, -120, -20, ProbeDefaults.SilenceFloorLufs);
+        Range(failures, "Thresholds:ClipLevelDbfs", t.ClipLevelDbfs, -6, 3, ProbeDefaults.ClipLevelDbfs);
+        Range(failures, "Thresholds:BlackLumaP98", t.BlackLumaP98, 0, 128, ProbeDefaults.BlackLumaP98);
+        Range(failures, "Thresholds:StaticPacketRatio", t.StaticPacketRatio, 0, 1, ProbeDefaults.StaticPacketRatio);
+        Span(failures, "Thresholds:SilenceAfter", t.SilenceAfter, ProbeDefaults.SilenceAfter);
+        Span(failures, "Thresholds:BlackAfter", t.BlackAfter, ProbeDefaults.BlackAfter);
+        Span(failures, "Thresholds:FreezeAfter", t.FreezeAfter, ProbeDefaults.FreezeAfter);
+    }
+
+    private static void Range(List<string> failures, string key, double value, double min, double max, double @default)
+    {
+        if (!double.IsFinite(value) || value < min || value > max)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Probe:{key} is {value}; allowed {min} to {max}, default {@default}"));
+        }
+    }
+
+    private static void Span(List<string> failures, string key, TimeSpan value, TimeSpan @default)
+    {
+        if (value < TimeSpan.FromSeconds(1) || value > TimeSpan.FromHours(1))
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"Probe:{key} is {value:c}; allowed 00:00:01 to 01:00:00, default {@default:c}"));
+        }
     }
 
     private static void CheckIdentifier(List<string> failures, string key, string value)

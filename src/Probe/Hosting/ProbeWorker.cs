@@ -51,7 +51,7 @@ internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttCl
         _status = new StatusReporter(_client, o.Site, o.Room, time, _logger);
         _monitor = new StreamMonitor(
             _outbox,
-            new StreamMonitorOptions { SourceUrl = o.SourceUrl, Ffmpeg = o.Ffmpeg },
+            new StreamMonitorOptions { SourceUrl = o.SourceUrl, Ffmpeg = o.Ffmpeg, Profile = o.Profile, Thresholds = o.Thresholds },
             o.Room,
             time,
             loggers.CreateLogger<StreamMonitor>());

@@ -33,9 +33,11 @@ public sealed class ClockOffsetEstimator(TimeProvider time)
     }
 
     /// <summary>Adds an exchange with both server times.</summary>
-    public ClockOffset Add(DateTimeOffset t0, DateTimeOffset t1, DateTimeOffset t2, DateTimeOffset t3)
+    public ClockOffset Add(DateTimeOffset t0, DateTimeOffset t1, DateTimeOffset t2, DateTimeOffset t3) => Add(Compute(t0, t1, t2, t3));
+
+    /// <summary>Adds a sample made by <see cref="Compute"/> (e.g. by <see cref="UplinkTester"/>).</summary>
+    public ClockOffset Add(ClockOffset sample)
     {
-        var sample = Compute(t0, t1, t2, t3);
         lock (_gate)
         {
             _samples.Enqueue(sample);

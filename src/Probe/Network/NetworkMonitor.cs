@@ -92,6 +92,11 @@ public sealed partial class NetworkMonitor
             return (result, verdict);
         }
 
+        if (result.Clock is { } sample)
+        {
+            _clock.Add(sample);
+        }
+
         NetworkLog.UplinkTested(_logger, _name, verdict.Level.ToString(), verdict.Reason);
         lock (_gate)
         {
@@ -116,9 +121,11 @@ public sealed partial class NetworkMonitor
         ClockOffset? clock = null;
         if (_uplink is not null && !string.IsNullOrWhiteSpace(_options.UplinkUrl) && IsDue(ref _lastClockAt, _options.ClockSyncInterval))
         {
-            clock = await _uplink.ExchangeTimeAsync(new Uri(_options.UplinkUrl), _options.RttTimeout * 5, cancellationToken).ConfigureAwait(false) is not null
-                ? _clock.Current
-                : null;
+            if (await _uplink.ExchangeTimeAsync(new Uri(_options.UplinkUrl), _options.RttTimeout * 5, cancellationToken).ConfigureAwait(false) is { } sample)
+            {
+                _clock.Add(sample);
+                clock = _clock.Current;
+            }
         }
 
         double? uplink;

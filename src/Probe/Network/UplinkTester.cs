@@ -6,10 +6,10 @@ namespace LiveRoom.Probe.Network;
 /// <summary>
 /// The active uplink test (issue 4 item 6): POSTs incompressible bytes for a given time to the collector's uplink
 /// endpoint and reports the Mbit/s the server acknowledged (<see cref="UplinkReceipt"/>). Each reply's
-/// <c>serverTime</c> also feeds the <see cref="ClockOffsetEstimator"/>; <see cref="ExchangeTimeAsync"/> does that
-/// with an empty body.
+/// <c>serverTime</c> also gives a clock sample (<see cref="ClockOffsetEstimator.Compute"/>) for the caller's
+/// <see cref="ClockOffsetEstimator"/>; <see cref="ExchangeTimeAsync"/> makes one with an empty body.
 /// </summary>
-public sealed class UplinkTester(HttpClient http, TimeProvider time, ClockOffsetEstimator? clock = null)
+public sealed class UplinkTester(HttpClient http, TimeProvider time)
 {
     /// <summary>Extra time the server may take to answer after the upload ended.</summary>
     private static readonly TimeSpan ReplyGrace = TimeSpan.FromSeconds(10);
@@ -26,8 +26,9 @@ public sealed class UplinkTester(HttpClient http, TimeProvider time, ClockOffset
         }
 
         var (receipt, t3) = (outcome.Receipt!, outcome.ReceivedAt);
-        ClockOffset? sample = receipt.ServerTime > 0 && clock is not null
-            ? clock.Add(content.Finished, DateTimeOffset.FromUnixTimeMilliseconds(receipt.ServerTime), t3)
+        // t0 = the last byte sent: the server stamps its reply when it has read the end of the body.
+        ClockOffset? sample = receipt.ServerTime > 0
+            ? ClockOffsetEstimator.Compute(content.Finished, FromUnix(receipt.ServerTime), FromUnix(receipt.ServerTime), t3)
             : null;
         return new UplinkTestResult
         {
@@ -41,19 +42,18 @@ public sealed class UplinkTester(HttpClient http, TimeProvider time, ClockOffset
         };
     }
 
-    /// <summary>A clock exchange: an empty POST; null (with nothing added) when it failed or the reply had no serverTime.</summary>
+    /// <summary>A clock exchange: an empty POST; null when it failed or the reply had no serverTime.</summary>
     public async Task<ClockOffset?> ExchangeTimeAsync(Uri endpoint, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var content = new ByteArrayContent([]);
         var t0 = time.GetUtcNow();
         var outcome = await ExchangeAsync(endpoint, content, timeout, cancellationToken).ConfigureAwait(false);
-        if (outcome.Receipt is not { ServerTime: > 0 } receipt || clock is null)
-        {
-            return null;
-        }
-
-        return clock.Add(t0, DateTimeOffset.FromUnixTimeMilliseconds(receipt.ServerTime), outcome.ReceivedAt);
+        return outcome.Receipt is { ServerTime: > 0 } receipt
+            ? ClockOffsetEstimator.Compute(t0, FromUnix(receipt.ServerTime), FromUnix(receipt.ServerTime), outcome.ReceivedAt)
+            : null;
     }
+
+    private static DateTimeOffset FromUnix(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 
     private async Task<(UplinkReceipt? Receipt, DateTimeOffset ReceivedAt, string? Error)> ExchangeAsync(Uri endpoint, HttpContent content, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -2,14 +2,6 @@ using System.Globalization;
 
 namespace LiveRoom.Probe.Network;
 
-/// <summary>How a check came out.</summary>
-public enum VerdictLevel
-{
-    Pass,
-    Warn,
-    Fail,
-}
-
 /// <summary>
 /// The pre-show checklist's uplink item: fail without a measurement, below <c>minMbps</c> (4 Mbit/s, seed clause
 /// 6.2.1.1) or below the stream's own bitrate; warn below the stream's bitrate plus the headroom (25 %); else pass.

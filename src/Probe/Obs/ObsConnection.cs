@@ -65,21 +65,23 @@ internal sealed partial class ObsConnection : IAsyncDisposable
             connection._receiveLoop = Task.Run(connection.ReceiveLoopAsync, CancellationToken.None);
             return connection;
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is OperationCanceledException or ObsException or WebSocketException or IOException or JsonException
+            or FormatException or InvalidOperationException or KeyNotFoundException)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            if (ex is ObsException || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
                 throw;
             }
 
-            throw ex switch
-            {
-                ObsException => ex,
-                OperationCanceledException => new ObsException(string.Create(CultureInfo.InvariantCulture, $"no Identified from {url} within {timeout.TotalSeconds:0.#} s"), ex),
-                WebSocketException or IOException or JsonException or FormatException => new ObsException($"cannot connect to {url}: {ex.Message}", ex),
-                _ => ex,
-            };
+            throw ex is OperationCanceledException
+                ? new ObsException(string.Create(CultureInfo.InvariantCulture, $"no Identified from {url} within {timeout.TotalSeconds:0.#} s"), ex)
+                : new ObsException($"cannot connect to {url}: {ex.Message}", ex);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 
@@ -113,9 +115,12 @@ internal sealed partial class ObsConnection : IAsyncDisposable
         {
             throw new ObsException(string.Create(CultureInfo.InvariantCulture, $"{requestType}: no response within {_requestTimeout.TotalSeconds:0.#} s"), ex);
         }
-        catch (Exception ex) when (ex is WebSocketException or IOException)
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
         {
-            throw new ObsException($"{requestType}: send failed: {ex.Message}", ex);
+            // The send fails when OBS has just closed the session: report OBS's reason (its close code matters: 4011
+            // forbids reconnecting), which the receive loop is about to record.
+            var closed = await Task.WhenAny(_closed.Task, Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None)).ConfigureAwait(false);
+            throw closed == _closed.Task ? _closed.Task.Result : new ObsException($"{requestType}: send failed: {ex.Message}", ex);
         }
         finally
         {

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace LiveRoom.Probe.Obs;
 
 /// <summary>OBS Studio statistics over obs-websocket v5 (configuration section <c>Probe:Obs</c>; defaults in <see cref="ObsDefaults"/>).</summary>
@@ -26,4 +29,13 @@ public sealed record ObsOptions
 
     /// <summary>Whether the collector runs (<see cref="Url"/> is set).</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(Url);
+
+    /// <summary>The record's text without the password (options end up in logs and exception messages).</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Url = {Url}, Password = {(Password.Length > 0 ? "***" : string.Empty)}, PollInterval = {PollInterval:c}, ");
+        builder.Append(CultureInfo.InvariantCulture, $"RequestTimeout = {RequestTimeout:c}, ReconnectMinDelay = {ReconnectMinDelay:c}, ReconnectMaxDelay = {ReconnectMaxDelay:c}, ");
+        builder.Append(CultureInfo.InvariantCulture, $"NetworkDropThresholdPercent = {NetworkDropThresholdPercent}");
+        return true;
+    }
 }

@@ -1,12 +1,6 @@
 namespace LiveRoom.Probe.Obs;
 
 /// <summary>
-/// A counter's value and its change over the last interval (null on the first reading or after the counter went
-/// backwards, i.e. the output restarted: then the delta is the new value, counted from zero).
-/// </summary>
-internal readonly record struct ObsCounter(long Total, long? Delta);
-
-/// <summary>
 /// One poll turned into values. The three kinds of skipped frames are kept apart: <see cref="NetworkSkipped"/>
 /// (GetStreamStatus: dropped because the network could not carry them), <see cref="EncoderSkipped"/> (GetStats
 /// outputSkippedFrames: encoder lag) and <see cref="RenderSkipped"/> (GetStats renderSkippedFrames: rendering lag).

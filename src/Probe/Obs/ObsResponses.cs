@@ -2,20 +2,6 @@ using System.Text.Json;
 
 namespace LiveRoom.Probe.Obs;
 
-/// <summary>GetStreamStatus responseData (the stream output, as delivered).</summary>
-internal sealed record ObsStreamStatus(bool Active, bool Reconnecting, double Congestion, long Bytes, long SkippedFrames, long TotalFrames, double DurationMs);
-
-/// <summary>GetStats responseData. <c>outputSkippedFrames</c> here are frames skipped by encoder lag, not by the network.</summary>
-internal sealed record ObsStats(
-    double CpuUsage, double MemoryUsageMb, double AvailableDiskSpaceMb, double ActiveFps, double AverageFrameRenderMs,
-    long RenderSkippedFrames, long RenderTotalFrames, long OutputSkippedFrames, long OutputTotalFrames);
-
-/// <summary>GetVideoSettings responseData: the configured output.</summary>
-internal sealed record ObsVideoSettings(int BaseWidth, int BaseHeight, int OutputWidth, int OutputHeight, long FpsNumerator, long FpsDenominator)
-{
-    public double? Fps => FpsDenominator > 0 ? (double)FpsNumerator / FpsDenominator : null;
-}
-
 /// <summary>responseData → records; a missing or mistyped field is a <see cref="FormatException"/>.</summary>
 internal static class ObsResponses
 {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LiveRoom.Runtime.Processes;
 using Microsoft.Win32.SafeHandles;
 
@@ -11,6 +12,8 @@ namespace LiveRoom.Probe.Stream;
 /// </summary>
 internal sealed class ReaderPipes : IDisposable
 {
+    private const string Prefix = "liveroom-probe-fifo-";
+
     private ReaderPipes(string directory)
     {
         Directory = directory;
@@ -22,7 +25,8 @@ internal sealed class ReaderPipes : IDisposable
 
     public static async Task<ReaderPipes> CreateAsync(CancellationToken cancellationToken)
     {
-        var dir = Path.Combine(Path.GetTempPath(), "liveroom-probe-" + Guid.NewGuid().ToString("N")[..12]);
+        RemoveStale();
+        var dir = Path.Combine(Path.GetTempPath(), Prefix + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8]);
         System.IO.Directory.CreateDirectory(dir);
         if (!OperatingSystem.IsWindows())
         {
@@ -67,6 +71,31 @@ internal sealed class ReaderPipes : IDisposable
         }
     }
 
+    /// <summary>Removes the directories of probe processes that no longer run (killed before they could clean up).</summary>
+    private static void RemoveStale()
+    {
+        try
+        {
+            foreach (var dir in System.IO.Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
+            {
+                var name = Path.GetFileName(dir).AsSpan(Prefix.Length);
+                var dash = name.IndexOf('-');
+                if (dash > 0 && int.TryParse(name[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && !System.IO.Directory.Exists("/proc/" + pid.ToString(CultureInfo.InvariantCulture)))
+                {
+                    new ReaderPipes(dir).Dispose();
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Another user's probe.
+        }
+    }
+
     public void Dispose()
     {
         try
@@ -75,7 +104,11 @@ internal sealed class ReaderPipes : IDisposable
         }
         catch (IOException)
         {
-            // A leftover temp directory is harmless.
+            // A leftover temp directory is harmless (and removed by the next probe that starts).
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Same.
         }
     }
 }

@@ -140,12 +140,16 @@ public sealed partial class StreamMonitor : IDisposable
         }
 
         var readers = StartPipeReaders(pipes, layout);
+
+        // Ends this run's waits when the run ends, so restarts do not pile up pending delays.
+        using var thisRun = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await using (child.ConfigureAwait(false))
         {
             StreamLog.ReaderStarted(_logger, _name, child.Id, _options.SourceUrl);
-            var cancelled = Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
-            var relayout = WaitForLayoutMismatchAsync(layout, child.Exited, cancellationToken);
+            var cancelled = Task.Delay(Timeout.InfiniteTimeSpan, thisRun.Token);
+            var relayout = WaitForLayoutMismatchAsync(layout, child.Exited, thisRun.Token);
             var first = await Task.WhenAny(child.Exited, _stalled.Task, cancelled, relayout).ConfigureAwait(false);
+            await thisRun.CancelAsync().ConfigureAwait(false);
             var hadPackets = _meter.HadPackets;
             string? reason = null;
             if (first == cancelled)
@@ -240,7 +244,7 @@ public sealed partial class StreamMonitor : IDisposable
         {
             // Not the input dump (indented) nor the filters' summaries at exit: the error is in what remains.
             var lines = _stderrTail.Where(l => !l.StartsWith(' ') && !l.StartsWith("[Parsed_", StringComparison.Ordinal)).ToList();
-            var text = string.Join(" | ", lines.Skip(Math.Max(0, lines.Count - 5)));
+            var text = ContextAddress().Replace(string.Join(" | ", lines.Skip(Math.Max(0, lines.Count - 5))), string.Empty);
             _stderrTail.Clear();
             return text;
         }
@@ -345,4 +349,8 @@ public sealed partial class StreamMonitor : IDisposable
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    /// <summary>ffmpeg's log context address (<c>[tcp @ 0x55ed36dee580]</c>) differs per run; without it equal errors read equal.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@" @ 0x[0-9a-f]+", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ContextAddress();
 }

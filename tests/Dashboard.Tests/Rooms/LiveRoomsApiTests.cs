@@ -134,6 +134,32 @@ public sealed class LiveRoomsApiTests(InfluxFixture influx) : IClassFixture<Infl
         Assert.Equal(["north/room-1"], body!.Rooms.Select(r => $"{r.Site}/{r.Room}"));
     }
 
+    [Fact]
+    public async Task GetLive_ConditionStartedNotRecovered_ListedAsActiveAlert()
+    {
+        var db = NewDatabase();
+        await InfluxTestData.CreateDatabaseAsync(influx.Server.BaseUri, db);
+        var now = DateTimeOffset.UtcNow;
+        string Event(string type, bool active, string message, DateTimeOffset at) => string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"event,room=room-1,site=demo,type={type} active={(active ? "true" : "false")},message=\"{message}\" {at.ToUnixTimeMilliseconds()}");
+        await InfluxTestData.WriteAsync(
+            influx.Server.BaseUri,
+            db,
+            InfluxTestData.StreamPoint("demo", "room-1", 1920, 1080, 30, 4_500_000, true, now.AddSeconds(-1)),
+            Event("frozen", true, "picture frozen", now.AddSeconds(-30)),
+            Event("black", true, "picture black", now.AddSeconds(-50)),
+            Event("black", false, "picture back", now.AddSeconds(-20)));
+        using var factory = Factory(db);
+        using var client = await ViewerAsync(factory);
+
+        var body = await client.GetFromJsonAsync<LiveRoomsResponse>("/api/rooms/live", Json);
+
+        var alert = Assert.Single(body!.Alerts!);
+        Assert.Equal(("demo", "room-1", "frozen", "picture frozen"), (alert.Site, alert.Room, alert.Type, alert.Message));
+        Assert.Equal(now.AddSeconds(-30).ToUnixTimeMilliseconds(), alert.Since!.Value.ToUnixTimeMilliseconds());
+    }
+
     private static async Task<HttpClient> ViewerAsync(DashboardFactory factory)
     {
         factory.CreateUser("viewer", ["on-call"]);

@@ -19,6 +19,7 @@ public sealed class RoleMatrixTests : IDisposable
     private static readonly string[] SignedIn = [Pending, "technician", "on-call", "manager", "admin"];
     private static readonly string[] AnyRole = ["technician", "on-call", "manager", "admin"];
     private static readonly string[] AdminOnly = ["admin"];
+    private static readonly string[] Managers = ["manager", "admin"];
 
     /// <summary>Who may call what: "METHOD pattern" → principals admitted; the request path used to call it.</summary>
     private static readonly Dictionary<string, (string[] Allowed, string Path)> Rules = new(StringComparer.Ordinal)
@@ -33,6 +34,7 @@ public sealed class RoleMatrixTests : IDisposable
         ["GET /api/rooms/live"] = (AnyRole, "/api/rooms/live"),
         ["GET /api/rooms/live/events"] = (AnyRole, "/api/rooms/live/events"),
         ["GET /api/rooms/{site}/{room}/series"] = (AnyRole, "/api/rooms/demo/room-1/series?from=1795330000000&to=1795333600000"),
+        ["GET /api/reports/compliance"] = (Managers, "/api/reports/compliance?from=1795330000000&to=1795333600000"),
         ["GET /api/users/"] = (AdminOnly, "/api/users/"),
         ["POST /api/users/"] = (AdminOnly, "/api/users/"),
         ["DELETE /api/users/{name}"] = (AdminOnly, "/api/users/nobody"),

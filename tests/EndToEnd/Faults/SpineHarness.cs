@@ -57,6 +57,8 @@ internal sealed class SpineHarness : IAsyncDisposable
                 $"--Ingest:Mqtt:Port={Broker.Port.ToString(CultureInfo.InvariantCulture)}",
                 $"--Ingest:Influx:Url={Influx.BaseUri.ToString().TrimEnd('/')}",
                 $"--Ingest:StateDirectory={_root.Combine("ingest")}",
+                // Several spines run in parallel: the collector's own HTTP endpoint needs a port of its own.
+                $"--Ingest:Alerts:HttpUrl=http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}",
                 $"--Logging:Directory={_root.Combine("logs", "ingest")}",
             ],
             WorkingDirectory = _root.Path,
@@ -130,11 +132,24 @@ internal sealed class SpineHarness : IAsyncDisposable
 
     /// <summary>Rows of <paramref name="room"/> with seq ≤ <paramref name="last"/>, over every measurement.</summary>
     public Task<long> CountAsync(string room, long last) =>
-        Query.SumAsync($"SELECT count(seq) AS n FROM /.*/ WHERE site='{Site}' AND room='{room}' AND seq <= {last.ToString(CultureInfo.InvariantCulture)}", "n");
+        SumOrZeroAsync($"SELECT count(seq) AS n FROM /.*/ WHERE site='{Site}' AND room='{room}' AND seq <= {last.ToString(CultureInfo.InvariantCulture)}", "n");
 
     /// <summary>Distinct sequence numbers of <paramref name="room"/> up to <paramref name="last"/> (per measurement; edges never reuse one across kinds).</summary>
     public Task<long> DistinctAsync(string room, long last) =>
-        Query.SumAsync($"SELECT count(distinct(seq)) AS n FROM /.*/ WHERE site='{Site}' AND room='{room}' AND seq <= {last.ToString(CultureInfo.InvariantCulture)}", "n");
+        SumOrZeroAsync($"SELECT count(distinct(seq)) AS n FROM /.*/ WHERE site='{Site}' AND room='{room}' AND seq <= {last.ToString(CultureInfo.InvariantCulture)}", "n");
+
+    /// <summary>0 until the collector has created the database.</summary>
+    private async Task<long> SumOrZeroAsync(string influxQl, string column)
+    {
+        try
+        {
+            return await Query.SumAsync(influxQl, column);
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("database not found", StringComparison.Ordinal))
+        {
+            return 0;
+        }
+    }
 
     /// <summary>
     /// Stops the edge, reads its last sequence number L, restarts it (so it can deliver what is still
@@ -144,17 +159,42 @@ internal sealed class SpineHarness : IAsyncDisposable
     {
         var last = await StopEdgeAndReadLastSeqAsync(room);
         StartEdge(room, viaRelay);
-        var distinct = await Eventually.WaitAsync(() => DistinctAsync(room, last), n => n >= last, timeout, $"all {last} points of {room} in InfluxDB");
+        long distinct;
+        try
+        {
+            distinct = await Eventually.WaitAsync(() => DistinctAsync(room, last), n => n >= last, timeout, $"all {last} points of {room} in InfluxDB");
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}; {Diagnostics()}", ex);
+        }
+
         var rows = await CountAsync(room, last);
         return (last, rows, distinct);
     }
 
     /// <summary>Waits until the edge has produced at least <paramref name="points"/> points into InfluxDB.</summary>
-    public Task WaitForRowsAsync(string room, long points, TimeSpan timeout) =>
-        Eventually.WaitAsync(() => CountAsync(room, long.MaxValue / 2), n => n >= points, timeout, $"{points} rows of {room}");
+    public async Task WaitForRowsAsync(string room, long points, TimeSpan timeout)
+    {
+        try
+        {
+            await Eventually.WaitAsync(() => CountAsync(room, long.MaxValue / 2), n => n >= points, timeout, $"{points} rows of {room}");
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}; {Diagnostics()}", ex);
+        }
+    }
 
-    public string Diagnostics() =>
-        $"collector: {_collector?.StderrTail(20)}; edges: {string.Join("; ", _edges.Select(e => $"{e.Key}: {e.Value.StderrTail(10)}"))}";
+    /// <summary>The tail of each process's log file (the services log to files; stderr carries only failures).</summary>
+    public string Diagnostics()
+    {
+        var logs = Directory.Exists(_root.Combine("logs"))
+            ? Directory.EnumerateFiles(_root.Combine("logs"), "*.log", SearchOption.AllDirectories)
+                .Select(f => $"{Path.GetFileName(Path.GetDirectoryName(f))}: {string.Join(" | ", File.ReadLines(f).TakeLast(8))}")
+            : [];
+        return $"collector stderr: {_collector?.StderrTail(10)}; logs: {string.Join(" || ", logs)}";
+    }
 
     public async ValueTask DisposeAsync()
     {

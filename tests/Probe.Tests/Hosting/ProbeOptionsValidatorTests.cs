@@ -76,4 +76,21 @@ public sealed class ProbeOptionsValidatorTests
 
         Assert.EndsWith(Path.Combine("outbox", "site-1-room_2.a"), options.Outbox.Directory, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_ProfileAndThresholdsOutOfRange_NameEachKeyWithItsRange()
+    {
+        var options = Valid();
+        options.Profile.Height = 0;
+        options.Profile.MinBitrate = 8_000_000;
+        options.Profile.MaxBitrate = 6_000_000;
+        options.Thresholds.SilenceAfter = TimeSpan.Zero;
+
+        var failures = Failures(options).ToList();
+
+        Assert.Equal(3, failures.Count);
+        Assert.Contains(failures, f => f.StartsWith("Probe:Profile:Height is 0; allowed 16 to 4320, default 1080", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Probe:Profile:MaxBitrate is 6000000; allowed 8000000", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Probe:Thresholds:SilenceAfter", StringComparison.Ordinal));
+    }
 }

@@ -6,6 +6,7 @@ using LiveRoom.Testing;
 namespace LiveRoom.Probe.Tests.Obs;
 
 /// <summary>Handshake and polling against the test obs-websocket server; polls driven one by one on a fake clock.</summary>
+[FailOnUnobservedTaskException]
 public sealed class ObsMonitorTests : IAsyncLifetime
 {
     private readonly RecordingPointSink _sink = new();
@@ -223,6 +224,24 @@ public sealed class ObsMonitorTests : IAsyncLifetime
         _server.Failures.Clear();
         await monitor.PollOnceAsync(connection, CancellationToken.None);
         Assert.True(LastObsPoint().Fields.ContainsKey(ObsPoints.CpuPercent));
+    }
+
+    [Fact]
+    public async Task Poll_UnknownStatusCodeWithoutComment_ReportedByNumberAndStreamFieldsOmitted()
+    {
+        _server.Start();
+        _server.Failures["GetStreamStatus"] = (999, null);
+        var monitor = Monitor();
+        await using var connection = await monitor.ConnectOnceAsync(CancellationToken.None);
+
+        await monitor.PollOnceAsync(connection, CancellationToken.None);
+
+        var f = LastObsPoint().Fields;
+        Assert.True(f[ObsPoints.Connected].Boolean);
+        Assert.False(f.ContainsKey(ObsPoints.StreamActive));
+        Assert.True(f.ContainsKey(ObsPoints.CpuPercent));
+        var refusal = await _sink.WaitForEventAsync(ObsPoints.EventRequestFailed);
+        Assert.Equal("GetStreamStatus: RequestStatus 999", refusal.Fields[SinkPoints.EventMessage].Text);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using LiveRoom.Probe.Obs;
 namespace LiveRoom.Probe.Tests.Obs;
 
 /// <summary>The monitor's loop on the real clock (short intervals) against a test OBS that goes away and comes back.</summary>
+[FailOnUnobservedTaskException]
 public sealed class ObsReconnectTests : IAsyncLifetime
 {
     private readonly RecordingPointSink _sink = new();
@@ -68,5 +69,20 @@ public sealed class ObsReconnectTests : IAsyncLifetime
         await run.WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Contains(ObsPoints.EventSessionInvalidated, _sink.EventTypes);
         Assert.Equal(1, monitor.Connections);
+    }
+
+    [Fact]
+    public async Task Run_NothingListening_ReportsDisconnectedOnceAndNotConnectedPoints()
+    {
+        await _server.StopAsync();
+        var monitor = Monitor();
+        var run = monitor.RunAsync(_stop.Token);
+
+        await _sink.WaitForAsync(_ => _sink.Points.Count(p => p.Kind == ObsDefaults.Kind) >= 3, "three failed attempts");
+        await _stop.CancelAsync();
+        await run;
+
+        Assert.Equal([ObsPoints.EventDisconnected], _sink.EventTypes);
+        Assert.All(_sink.Points.Where(p => p.Kind == ObsDefaults.Kind), p => Assert.False(p.Fields[ObsPoints.Connected].Boolean));
     }
 }

@@ -153,6 +153,10 @@ public sealed class StreamMonitorTests : IDisposable
         await run;
 
         Assert.False(monitor.LastSample!.Up);
-        Assert.DoesNotContain(Points(), p => p.Kind == MetricKind.Event);
+
+        // No stream_started/stopped; the failure is reported once (issue 4 "Bad input"), not at every retry.
+        var error = Assert.Single(Points(), p => p.Kind == MetricKind.Event);
+        Assert.Equal(EventTypes.SourceError, error.Fields[EventFields.Type].Text);
+        Assert.Contains("missing.ts", error.Fields[EventFields.Message].Text, StringComparison.Ordinal);
     }
 }

@@ -31,7 +31,7 @@ internal sealed class SessionAuthenticationHandler(
     {
         if (!Request.Cookies.TryGetValue(SessionClaims.CookieName, out var token) || string.IsNullOrEmpty(token))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return Task.FromResult(dashboardOptions.Value.Security.Kiosk ? Kiosk() : AuthenticateResult.NoResult());
         }
 
         var security = dashboardOptions.Value.Security;
@@ -92,6 +92,12 @@ internal sealed class SessionAuthenticationHandler(
         claims.AddRange(user.Sites.Select(s => new Claim(SessionClaims.Site, s)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SessionClaims.Scheme, ClaimTypes.Name, ClaimTypes.Role));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SessionClaims.Scheme)));
+    }
+
+    private static AuthenticateResult Kiosk()
+    {
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, Roles.Kiosk), new Claim(ClaimTypes.Role, Roles.Kiosk)], SessionClaims.Scheme, ClaimTypes.Name, ClaimTypes.Role);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SessionClaims.Scheme));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -1,0 +1,19 @@
+namespace LiveRoom.Dashboard.Reports;
+
+/// <summary>One room's compliance over a period (issue 8 item 4).</summary>
+/// <remarks>
+/// Percentages are of the time the room reported (minutes of the 1-minute rollup, or seconds of raw points when the
+/// rollup is empty); null when the room reported nothing of that kind. Scheduled show time is not known to the
+/// dashboard yet (schedules are another issue), so "show time" is "time on air and reporting".
+/// </remarks>
+public sealed record RoomCompliance(
+    string Site,
+    string Room,
+    double ReportedMinutes,
+    double? PercentAt1080p30,
+    double? PercentUplinkAtLeast4Mbps,
+    double? PercentStreamBitrateAtLeast4Mbps,
+    long Events);
+
+/// <summary>Body of <c>GET /api/reports/compliance</c>.</summary>
+public sealed record ComplianceReport(DateTimeOffset From, DateTimeOffset To, string Source, IReadOnlyList<RoomCompliance> Rooms);

@@ -1,0 +1,100 @@
+using LiveRoom.Ingest.Alerts.Incidents;
+using LiveRoom.Ingest.Alerts.Lifecycle;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LiveRoom.Ingest.Alerts.Acknowledging;
+
+/// <summary>
+/// The collector's small HTTP listener (<see cref="AlertOptions.HttpUrl"/>): <c>GET /alerts/{token}</c> shows the alert,
+/// <c>POST /alerts/{token}/ack</c> and <c>/resolve</c> (form fields <c>who</c>, <c>note</c>) act on it — the signed token
+/// authenticates, and state changes only on POST (anti-forgery: a cross-site form post is refused);
+/// <c>GET /api/alerts</c> lists open alerts; <c>GET /api/incidents?site=&amp;room=&amp;show=&amp;from=&amp;to=&amp;format=csv|json</c>
+/// exports incidents. Meant for loopback behind the dashboard's reverse proxy.
+/// </summary>
+public sealed class AlertHttpEndpoint(AlertAcknowledger acknowledger, AlertEngine engine, IncidentLog incidents) : IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    public Uri? Address { get; private set; }
+
+    public async Task StartAsync(string url, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(url);
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapGet("/alerts/{token}", (string token) =>
+        {
+            var (check, alert) = acknowledger.Open(token);
+            return Html(check == TokenCheck.Valid ? 200 : 403, AlertPage.Render(token, alert, check == TokenCheck.Valid ? null : "Link " + check.ToString().ToLowerInvariant()));
+        });
+        app.MapPost("/alerts/{token}/ack", (string token, HttpContext http) => ActAsync(token, http, resolve: false));
+        app.MapPost("/alerts/{token}/resolve", (string token, HttpContext http) => ActAsync(token, http, resolve: true));
+        app.MapGet("/api/alerts", () => Results.Text(System.Text.Json.JsonSerializer.Serialize(engine.Open(), Store.AlertStore.Json), "application/json"));
+        app.MapGet("/api/incidents", (string? site, string? room, string? show, DateTimeOffset? from, DateTimeOffset? to, string? format) =>
+        {
+            var found = incidents.Query(new IncidentFilter(site, room, show, from, to));
+            return string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
+                ? Results.Text(IncidentExport.Csv(found), "text/csv; charset=utf-8")
+                : Results.Text(IncidentExport.Json(found), "application/json");
+        });
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        _app = app;
+        Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync().ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<IResult> ActAsync(string token, HttpContext http, bool resolve)
+    {
+        if (string.Equals(http.Request.Headers["Sec-Fetch-Site"], "cross-site", StringComparison.OrdinalIgnoreCase) || !http.Request.HasFormContentType)
+        {
+            return Results.StatusCode(403);
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
+        var who = form["who"].ToString();
+        var note = form["note"].ToString();
+        var (check, result) = resolve ? acknowledger.Resolve(token, who, note) : acknowledger.Acknowledge(token, who, note);
+        if (check != TokenCheck.Valid)
+        {
+            return Html(403, AlertPage.Render(token, null, "Link " + check.ToString().ToLowerInvariant()));
+        }
+
+        var (_, alert) = acknowledger.Open(token);
+        var message = result switch
+        {
+            ActionResult.Done => resolve ? "Resolved. Thank you." : "Acknowledged. Reminders and escalation stop.",
+            ActionResult.AlreadyDone => "Already acknowledged.",
+            ActionResult.AlreadyResolved => "This alert is already resolved.",
+            ActionResult.NotFiring => "This alert has not fired yet.",
+            _ => "Unknown alert.",
+        };
+        return Html(result is ActionResult.Done or ActionResult.AlreadyDone or ActionResult.AlreadyResolved ? 200 : 409, AlertPage.Render(token, alert, message));
+    }
+
+    private static IResult Html(int status, string html) => Results.Content(html, "text/html; charset=utf-8", null, status);
+}

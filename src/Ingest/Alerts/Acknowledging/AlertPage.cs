@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using LiveRoom.Ingest.Alerts.Lifecycle;
+using LiveRoom.Ingest.Alerts.Notifying;
+
+namespace LiveRoom.Ingest.Alerts.Acknowledging;
+
+/// <summary>The small page a message links to: the alert, and Acknowledge / Resolve-with-note buttons (POST, token in the path).</summary>
+internal static class AlertPage
+{
+    public static string Render(string token, AlertSnapshot? alert, string? message)
+    {
+        var sb = new StringBuilder();
+        sb.Append("<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
+          .Append("<meta name=\"referrer\" content=\"no-referrer\"><title>LiveRoom alert</title>")
+          .Append("<style>body{font-family:sans-serif;margin:1em;max-width:36em}button{font-size:1.2em;padding:.5em 1em;margin:.3em 0}textarea,input{width:100%;font-size:1em}</style></head><body>");
+        if (message is not null)
+        {
+            sb.Append("<p><strong>").Append(E(message)).Append("</strong></p>");
+        }
+
+        if (alert is null)
+        {
+            sb.Append("<p>This alert is unknown (or the link is invalid or expired).</p></body></html>");
+            return sb.ToString();
+        }
+
+        sb.Append("<h1>").Append(E(alert.Site)).Append('/').Append(E(alert.Room)).Append(": ").Append(E(alert.Title)).Append("</h1><dl>")
+          .Append("<dt>State</dt><dd>").Append(E(alert.State.ToString())).Append("</dd>")
+          .Append("<dt>Severity</dt><dd>").Append(E(alert.Severity.ToString())).Append("</dd>")
+          .Append("<dt>Measured</dt><dd>").Append(E(NotificationText.Measured(alert))).Append("</dd>")
+          .Append("<dt>Since</dt><dd>").Append(E(alert.Since.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))).Append(" UTC</dd>");
+        if (alert.Show is not null)
+        {
+            sb.Append("<dt>Show</dt><dd>").Append(E(alert.Show)).Append("</dd>");
+        }
+
+        if (alert.AcknowledgedBy is not null)
+        {
+            sb.Append("<dt>Acknowledged by</dt><dd>").Append(E(alert.AcknowledgedBy)).Append("</dd>");
+        }
+
+        sb.Append("</dl>");
+        if (alert.State is AlertState.Firing or AlertState.Acknowledged)
+        {
+            var t = WebUtility.UrlEncode(token);
+            sb.Append("<form method=\"post\" action=\"/alerts/").Append(t).Append("/ack\"><label>Your name <input name=\"who\" required maxlength=\"100\"></label>")
+              .Append("<label>Note <textarea name=\"note\" maxlength=\"2000\"></textarea></label>")
+              .Append("<button type=\"submit\">Acknowledge</button> ")
+              .Append("<button type=\"submit\" formaction=\"/alerts/").Append(t).Append("/resolve\">Resolve with note</button></form>");
+        }
+
+        sb.Append("</body></html>");
+        return sb.ToString();
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,9 @@
+namespace LiveRoom.Ingest.Alerts.Acknowledging;
+
+public enum TokenCheck
+{
+    Valid,
+    Malformed,
+    BadSignature,
+    Expired,
+}

@@ -1,0 +1,39 @@
+namespace LiveRoom.Ingest.Alerts;
+
+/// <summary>Alerting settings (section <c>Ingest:Alerts</c>). Defaults in <see cref="AlertDefaults"/>.</summary>
+public sealed class AlertOptions
+{
+    /// <summary>Whether the collector evaluates alert rules; default true.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Listener of the acknowledgement page; default http://127.0.0.1:5081. Empty: no listener.</summary>
+    public string HttpUrl { get; set; } = AlertDefaults.HttpUrl;
+
+    /// <summary>Base URL put into messages (what a phone reaches, e.g. through the reverse proxy); default <see cref="HttpUrl"/>.</summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>HMAC key of the acknowledgement links (at least 32 characters). Empty: a random key per start (links die on restart).</summary>
+    public string? TokenSecret { get; set; }
+
+    public TimeSpan TokenLifetime { get; set; } = AlertDefaults.TokenLifetime;
+
+    public TimeSpan GroupWait { get; set; } = AlertDefaults.GroupWait;
+
+    public TimeSpan RepeatInterval { get; set; } = AlertDefaults.RepeatInterval;
+
+    public TimeSpan EscalateAfter { get; set; } = AlertDefaults.EscalateAfter;
+
+    public TimeSpan TickInterval { get; set; } = AlertDefaults.TickInterval;
+
+    public TimeSpan LiveGrace { get; set; } = AlertDefaults.LiveGrace;
+
+    /// <summary>Group alerts into one message per <c>site</c> (default) or per <c>room</c>.</summary>
+    public string GroupBy { get; set; } = "site";
+
+    public TimeSpan HeartbeatInterval { get; set; } = AlertDefaults.HeartbeatInterval;
+
+    /// <summary>SQLite file of rules, silences, rota and incidents; default <c>{StateDirectory}/alerts.db</c>.</summary>
+    public string? StorePath { get; set; }
+
+    public List<ChannelOptions> Channels { get; set; } = [];
+}

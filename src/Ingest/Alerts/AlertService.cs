@@ -1,0 +1,187 @@
+using LiveRoom.Ingest.Alerts.Acknowledging;
+using LiveRoom.Ingest.Alerts.Evaluation;
+using LiveRoom.Ingest.Alerts.Heartbeat;
+using LiveRoom.Ingest.Alerts.Incidents;
+using LiveRoom.Ingest.Alerts.Lifecycle;
+using LiveRoom.Ingest.Alerts.Notifying;
+using LiveRoom.Ingest.Alerts.Rota;
+using LiveRoom.Ingest.Alerts.Store;
+using LiveRoom.Mqtt;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LiveRoom.Ingest.Alerts;
+
+/// <summary>
+/// Alerting inside the collector: store, evaluator (the collector's <see cref="IBatchObserver"/>), engine, senders,
+/// acknowledgement page and heartbeat, started and stopped together.
+/// </summary>
+public sealed class AlertService : IAsyncDisposable
+{
+    private readonly AlertOptions _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly Func<IMqttClient>? _heartbeatClient;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _loops = [];
+    private readonly AlertHttpEndpoint _http;
+    private IMqttClient? _heartbeat;
+    private string _linkBase;
+
+    /// <remarks>heartbeatClient: Creates the heartbeat's own MQTT session (with <see cref="HeartbeatPublisher.Will"/>); null: no heartbeat.</remarks>
+    public AlertService(AlertOptions options, string stateDirectory, HttpClient http, ILoggerFactory? loggers = null, TimeProvider? time = null, IRoomStateProvider? rooms = null, Func<IMqttClient>? heartbeatClient = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _logger = loggers?.CreateLogger<AlertService>() ?? (ILogger)NullLogger.Instance;
+        _time = time ?? TimeProvider.System;
+        _heartbeatClient = heartbeatClient;
+        _linkBase = (options.PublicUrl ?? options.HttpUrl).TrimEnd('/');
+        Store = new AlertStore(options.StorePath ?? Path.Combine(stateDirectory, "alerts.db"));
+        Incidents = new IncidentLog(Store);
+        Incidents.Load();
+        Rota = new OnCallRota();
+        Rota.Set(Store.LoadRota());
+        Signer = AckTokenSigner.FromSecret(options.TokenSecret, _time);
+        Dispatcher = new NotificationDispatcher(_logger, _time);
+        foreach (var c in options.Channels)
+        {
+            Dispatcher.Add(CreateSender(c, http), c.MaxPerMinute, c.MinSeverity, AlertDefaults.SendRetries, AlertDefaults.SendRetryBaseDelay, AlertDefaults.SendTimeout);
+        }
+
+        var sink = new ForwardingSink();
+        Evaluator = new RuleEvaluator(Store.LoadRules(), sink, _time);
+        Engine = new AlertEngine(options, rooms ?? new StreamRoomStateProvider(Evaluator, _time, options.LiveGrace), Rota, Incidents, Dispatcher, Link, _time);
+        sink.Target = Engine;
+        foreach (var silence in Store.LoadSilences(_time.GetUtcNow()))
+        {
+            Engine.AddSilence(silence);
+        }
+
+        Acknowledger = new AlertAcknowledger(Engine, Signer, _logger);
+        _http = new AlertHttpEndpoint(Acknowledger, Engine, Incidents);
+    }
+
+    public AlertStore Store { get; }
+
+    public IncidentLog Incidents { get; }
+
+    public OnCallRota Rota { get; }
+
+    public AckTokenSigner Signer { get; }
+
+    public NotificationDispatcher Dispatcher { get; }
+
+    public RuleEvaluator Evaluator { get; }
+
+    public AlertEngine Engine { get; }
+
+    public AlertAcknowledger Acknowledger { get; }
+
+    /// <summary>Where the acknowledgement page listens (null without a listener).</summary>
+    public Uri? HttpAddress => _http.Address;
+
+    /// <summary>Reported in the heartbeat; the host sets it to the collector's database state.</summary>
+    public Func<bool> InfluxHealthy { get; set; } = () => true;
+
+    /// <summary>The signed link of an alert's page.</summary>
+    public string Link(string alertId) => _linkBase + "/alerts/" + Signer.Create(alertId, _options.TokenLifetime);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(_options.HttpUrl))
+        {
+            try
+            {
+                await _http.StartAsync(_options.HttpUrl, cancellationToken).ConfigureAwait(false);
+                if (string.IsNullOrEmpty(_options.PublicUrl))
+                {
+                    _linkBase = _http.Address!.ToString().TrimEnd('/');
+                }
+
+                AlertLog.Listening(_logger, _http.Address!.ToString());
+            }
+            catch (IOException ex)
+            {
+                // The port is taken (a second collector on this machine): alerts still go out; only the page is missing.
+                AlertLog.ListenFailed(_logger, _options.HttpUrl, ex.Message);
+            }
+        }
+
+        var stopping = _stopping.Token;
+        _loops.Add(Guard("engine", Engine.RunAsync(stopping)));
+        _loops.Add(Guard("notifications", Dispatcher.RunAsync(stopping)));
+        if (_heartbeatClient is not null)
+        {
+            _heartbeat = _heartbeatClient();
+            _loops.Add(Guard("heartbeat", new HeartbeatPublisher(_heartbeat, _options.HeartbeatInterval, () => InfluxHealthy(), _logger, _time).RunAsync(stopping)));
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_loops).ConfigureAwait(false);
+        _loops.Clear();
+        await _http.DisposeAsync().ConfigureAwait(false);
+        if (_heartbeat is not null)
+        {
+            // A clean stop: the broker does not send the will, so say it ourselves.
+            try
+            {
+                await _heartbeat.PublishAsync(AlertDefaults.HeartbeatTopic, "{\"status\":\"stopped\",\"ts\":0}"u8.ToArray(), MqttQos.AtLeastOnce, true, CancellationToken.None).ConfigureAwait(false);
+                await _heartbeat.DisconnectAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (MqttException ex)
+            {
+                AlertLog.HeartbeatFailed(_logger, ex.Message);
+            }
+
+            await _heartbeat.DisposeAsync().ConfigureAwait(false);
+            _heartbeat = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            await StopAsync().ConfigureAwait(false);
+        }
+
+        Store.Dispose();
+        _stopping.Dispose();
+    }
+
+    private INotificationSender CreateSender(ChannelOptions c, HttpClient http) => c.Type switch
+    {
+        "dingtalk" => new DingTalkSender(c.Name, c.Url, c.Secret, http, _time),
+        "wecom" => new WeComSender(c.Name, new Uri(c.Url), http),
+        "feishu" => new FeishuSender(c.Name, new Uri(c.Url), c.Secret, http, _time),
+        "email" => new SmtpSender(c),
+        _ => new WebhookSender(c.Name, new Uri(c.Url), http),
+    };
+
+    private async Task Guard(string name, Task loop)
+    {
+        try
+        {
+            await loop.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            AlertLog.LoopFailed(_logger, name, ex);
+        }
+    }
+
+    /// <summary>Lets the evaluator be built before the engine it posts to.</summary>
+    private sealed class ForwardingSink : IConditionSink
+    {
+        public AlertEngine? Target { get; set; }
+
+        public void Post(in ConditionChange change) => Target?.Post(change);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+
+namespace LiveRoom.Ingest.Alerts.Heartbeat;
+
+/// <summary>
+/// The watchdog's judgement of the collector's heartbeat (fed from the retained topic by whoever runs the watchdog):
+/// <c>Alive</c>, <c>Stale</c> (no heartbeat for <c>staleAfter</c>), <c>Dead</c> (the last will arrived) or
+/// <c>InfluxDown</c> (alive, but reports InfluxDB unhealthy). Thread-safe.
+/// </summary>
+public sealed class HeartbeatWatchdog(TimeSpan staleAfter, TimeProvider time)
+{
+    private readonly Lock _lock = new();
+    private DateTimeOffset _lastSeen = time.GetUtcNow();
+    private bool _dead;
+    private bool _influx = true;
+
+    public enum Verdict
+    {
+        Alive,
+        Stale,
+        Dead,
+        InfluxDown,
+    }
+
+    public void OnHeartbeat(ReadOnlySpan<byte> payload)
+    {
+        bool dead;
+        bool influx;
+        try
+        {
+            using var doc = JsonDocument.Parse(payload.ToArray());
+            dead = doc.RootElement.TryGetProperty("status", out var s) && s.ValueEquals("dead");
+            influx = !doc.RootElement.TryGetProperty("influx", out var i) || i.ValueKind != JsonValueKind.False;
+        }
+        catch (JsonException)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            _dead = dead;
+            _influx = influx;
+            if (!dead)
+            {
+                _lastSeen = time.GetUtcNow();
+            }
+        }
+    }
+
+    public Verdict Check()
+    {
+        lock (_lock)
+        {
+            if (_dead)
+            {
+                return Verdict.Dead;
+            }
+
+            if (time.GetUtcNow() - _lastSeen >= staleAfter)
+            {
+                return Verdict.Stale;
+            }
+
+            return _influx ? Verdict.Alive : Verdict.InfluxDown;
+        }
+    }
+}

@@ -1,0 +1,267 @@
+using System.Security.Cryptography;
+using System.Threading.Channels;
+using LiveRoom.Ingest.Alerts.Evaluation;
+using LiveRoom.Ingest.Alerts.Incidents;
+using LiveRoom.Ingest.Alerts.Notifying;
+using LiveRoom.Ingest.Alerts.Rota;
+using LiveRoom.Ingest.Alerts.Rules;
+
+namespace LiveRoom.Ingest.Alerts.Lifecycle;
+
+/// <summary>
+/// The alert life cycle (issue 7 item 2): condition changes from the <see cref="RuleEvaluator"/> open pending alerts;
+/// <see cref="Tick"/> fires them after <c>for</c> when the rule applies to the room's state, groups new alerts of a site
+/// (or room) for <see cref="AlertOptions.GroupWait"/> into one message, drops those muted by an inhibiting alert or a
+/// silence, sends reminders and escalates unacknowledged critical alerts along the rota. Every step is recorded in the
+/// <see cref="IncidentLog"/>. Single lock, no I/O: notices go to an <see cref="INotifier"/> queue.
+/// </summary>
+public sealed partial class AlertEngine : IConditionSink
+{
+    private readonly Channel<ConditionChange> _changes = Channel.CreateUnbounded<ConditionChange>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<(string Rule, string Site, string Room), Alert> _open = [];
+    private readonly Dictionary<string, Alert> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Group, NoticeKind Kind), (DateTimeOffset Due, List<Alert> Alerts)> _groups = [];
+    private readonly List<Silence> _silences = [];
+    private readonly Lock _lock = new();
+    private readonly AlertOptions _options;
+    private readonly IRoomStateProvider _rooms;
+    private readonly OnCallRota _rota;
+    private readonly IncidentLog _incidents;
+    private readonly INotifier _notifier;
+    private readonly Func<string, string> _link;
+    private readonly TimeProvider _time;
+    private long _notices;
+
+    /// <remarks>link: Link of an alert's acknowledgement page (signed token inside).</remarks>
+    public AlertEngine(AlertOptions options, IRoomStateProvider rooms, OnCallRota rota, IncidentLog incidents, INotifier notifier, Func<string, string> link, TimeProvider time)
+    {
+        _options = options;
+        _rooms = rooms;
+        _rota = rota;
+        _incidents = incidents;
+        _notifier = notifier;
+        _link = link;
+        _time = time;
+    }
+
+    /// <summary>Called by the evaluator on the collector's workers: queued, never blocks.</summary>
+    public void Post(in ConditionChange change) => _changes.Writer.TryWrite(change);
+
+    /// <summary>Set when something was queued (the loop wakes up at once instead of at the next tick).</summary>
+    internal ChannelReader<ConditionChange> Changes => _changes.Reader;
+
+    /// <summary>Applies every queued condition change, then runs <see cref="Tick"/>.</summary>
+    public void ProcessPending()
+    {
+        lock (_lock)
+        {
+            while (_changes.Reader.TryRead(out var change))
+            {
+                Apply(change);
+            }
+        }
+
+        Tick();
+    }
+
+    public IReadOnlyList<AlertSnapshot> Open()
+    {
+        lock (_lock)
+        {
+            return _open.Values.Select(a => a.Snapshot()).ToArray();
+        }
+    }
+
+    public AlertSnapshot? Find(string alertId)
+    {
+        lock (_lock)
+        {
+            return _byId.TryGetValue(alertId, out var a) ? a.Snapshot() : _incidents.Get(alertId)?.Alert;
+        }
+    }
+
+    /// <summary>Adds a silence; refused (with the reasons) when it has no expiry or is otherwise unusable.</summary>
+    public IReadOnlyList<string> AddSilence(Silence silence)
+    {
+        var failures = SilenceValidator.Check(silence);
+        if (failures.Count == 0)
+        {
+            lock (_lock)
+            {
+                _silences.RemoveAll(s => s.Id == silence.Id);
+                _silences.Add(silence);
+            }
+        }
+
+        return failures;
+    }
+
+    public IReadOnlyList<Silence> Silences()
+    {
+        lock (_lock)
+        {
+            return _silences.ToArray();
+        }
+    }
+
+    /// <summary>"I've got it": stops reminders and escalation; recorded with who and when (issue 7 item 4).</summary>
+    public ActionResult Acknowledge(string alertId, string who, string? note = null)
+    {
+        lock (_lock)
+        {
+            if (!_byId.TryGetValue(alertId, out var alert))
+            {
+                return _incidents.Get(alertId) is null ? ActionResult.UnknownAlert : ActionResult.AlreadyResolved;
+            }
+
+            switch (alert.State)
+            {
+                case AlertState.Acknowledged:
+                    return ActionResult.AlreadyDone;
+                case AlertState.Pending:
+                    return ActionResult.NotFiring;
+            }
+
+            var now = _time.GetUtcNow();
+            alert.State = AlertState.Acknowledged;
+            alert.AcknowledgedAt = now;
+            alert.AcknowledgedBy = who;
+            alert.Note = note ?? alert.Note;
+            _incidents.Record(alert.Snapshot(), IncidentEventKind.Acknowledged, now, who, note);
+            return ActionResult.Done;
+        }
+    }
+
+    /// <summary>Closes an alert by hand with a note (a resolved notice goes out when it had been notified).</summary>
+    public ActionResult Resolve(string alertId, string who, string? note)
+    {
+        lock (_lock)
+        {
+            if (!_byId.TryGetValue(alertId, out var alert))
+            {
+                return _incidents.Get(alertId) is null ? ActionResult.UnknownAlert : ActionResult.AlreadyResolved;
+            }
+
+            alert.Note = note;
+            Close(alert, _time.GetUtcNow(), who, note);
+            return ActionResult.Done;
+        }
+    }
+
+    private void Apply(in ConditionChange change)
+    {
+        var key = (change.Rule.Id, change.Site, change.Room);
+        var now = _time.GetUtcNow();
+        _open.TryGetValue(key, out var alert);
+        if (change.Active)
+        {
+            if (alert is null)
+            {
+                alert = new Alert(NewId(), change.Rule, change.Site, change.Room, now, change.At, change.Value);
+                _open[key] = alert;
+                _byId[alert.Id] = alert;
+            }
+            else
+            {
+                alert.Value = change.Value ?? alert.Value;
+            }
+
+            return;
+        }
+
+        if (alert is null)
+        {
+            return;
+        }
+
+        alert.Value = change.Value ?? alert.Value;
+        if (alert.State == AlertState.Pending)
+        {
+            // Recovered before `for` elapsed (or while it did not apply): never an alert.
+            Forget(alert);
+            return;
+        }
+
+        Close(alert, now, null, "recovered");
+    }
+
+    private void Close(Alert alert, DateTimeOffset now, string? who, string? note)
+    {
+        var wasNotified = alert.NotifiedAt is not null;
+        alert.State = AlertState.Resolved;
+        alert.ResolvedAt = now;
+        Forget(alert);
+        if (alert.FiredAt is null)
+        {
+            return;
+        }
+
+        _incidents.Record(alert.Snapshot(), IncidentEventKind.Resolved, now, who, note);
+        if (wasNotified)
+        {
+            Queue(alert, NoticeKind.Resolved, now);
+        }
+    }
+
+    private void Forget(Alert alert)
+    {
+        _open.Remove((alert.Rule.Id, alert.Site, alert.Room));
+        _byId.Remove(alert.Id);
+    }
+
+    private bool Applies(Alert alert)
+    {
+        if (alert.Rule.Applies == RuleApplies.Always)
+        {
+            return true;
+        }
+
+        var state = _rooms.Get(alert.Site, alert.Room);
+        alert.Show ??= state.Show;
+        return alert.Rule.Applies == RuleApplies.WhileLive ? state.Use == RoomUse.Live : state.Use != RoomUse.Free;
+    }
+
+    /// <summary>Why an alert is muted now (an inhibiting alert or a silence), or null.</summary>
+    private string? MutedBy(Alert alert, DateTimeOffset now)
+    {
+        foreach (var other in _open.Values)
+        {
+            if (other == alert || other.State == AlertState.Pending || other.Rule.Inhibits == InhibitScope.None || alert.Rule.Inhibits != InhibitScope.None && other.Rule.Inhibits <= alert.Rule.Inhibits)
+            {
+                continue;
+            }
+
+            if (other.Site == alert.Site && (other.Rule.Inhibits == InhibitScope.Site || other.Room == alert.Room))
+            {
+                return $"inhibited by {other.Rule.Id} ({other.Site}/{other.Room})";
+            }
+        }
+
+        foreach (var silence in _silences)
+        {
+            if (silence.Matches(alert.Site, alert.Room, alert.Rule.Id) && silence.IsActive(now))
+            {
+                return $"silenced by {silence.Id}";
+            }
+        }
+
+        return null;
+    }
+
+    private string GroupKey(Alert alert) =>
+        string.Equals(_options.GroupBy, "room", StringComparison.OrdinalIgnoreCase) ? alert.Site + "/" + alert.Room : alert.Site;
+
+    private void Queue(Alert alert, NoticeKind kind, DateTimeOffset now)
+    {
+        var key = (GroupKey(alert), kind);
+        if (!_groups.TryGetValue(key, out var group))
+        {
+            group = (kind == NoticeKind.Firing ? now + _options.GroupWait : now, []);
+            _groups[key] = group;
+        }
+
+        group.Alerts.Add(alert);
+    }
+
+    private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+}

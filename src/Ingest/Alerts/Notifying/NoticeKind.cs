@@ -1,0 +1,9 @@
+namespace LiveRoom.Ingest.Alerts.Notifying;
+
+public enum NoticeKind
+{
+    Firing,
+    Reminder,
+    Escalation,
+    Resolved,
+}

@@ -1,0 +1,27 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace LiveRoom.Ingest.Alerts.Notifying;
+
+/// <summary>WeCom (企业微信) group robot: markdown message; errcode 45009 is its rate limit (20 a minute).</summary>
+public sealed class WeComSender(string name, Uri url, HttpClient http) : INotificationSender
+{
+    public const int TooFast = 45009;
+
+    public string Name => name;
+
+    public async Task SendAsync(AlertNotice notice, CancellationToken cancellationToken)
+    {
+        var text = NotificationText.Markdown(notice, mentions: false);
+        foreach (var r in notice.Recipients.Where(r => r.Mobile is not null))
+        {
+            text += " <@" + r.Mobile + ">";
+        }
+
+        var body = new JsonObject { ["msgtype"] = "markdown", ["markdown"] = new JsonObject { ["content"] = text } };
+        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+        using var response = await http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
+        await RobotReply.CheckAsync(response, "errcode", "errmsg", [TooFast], cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using LiveRoom.Ingest.Alerts.Lifecycle;
+
+namespace LiveRoom.Ingest.Alerts.Notifying;
+
+/// <summary>
+/// Generic webhook: POST of the notice as JSON with an <c>Idempotency-Key</c> header (and <c>idempotencyKey</c> field)
+/// that stays the same across retries, so at-least-once delivery never shows twice. 2xx is success; 408/429/5xx and
+/// timeouts are retried; other 4xx are permanent.
+/// </summary>
+public sealed class WebhookSender(string name, Uri url, HttpClient http) : INotificationSender
+{
+    public string Name => name;
+
+    public async Task SendAsync(AlertNotice notice, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new StringContent(Json(notice).ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+        };
+        request.Headers.Add("Idempotency-Key", notice.IdempotencyKey);
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        await RobotReply.CheckAsync(response, "", "", [], cancellationToken).ConfigureAwait(false);
+    }
+
+    public static JsonObject Json(AlertNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var alerts = new JsonArray();
+        foreach (var a in notice.Alerts)
+        {
+            alerts.Add(Alert(a, notice.Links.GetValueOrDefault(a.Id)));
+        }
+
+        return new JsonObject
+        {
+            ["idempotencyKey"] = notice.IdempotencyKey,
+            ["kind"] = notice.Kind.ToString().ToLowerInvariant(),
+            ["group"] = notice.GroupKey,
+            ["title"] = NotificationText.Title(notice),
+            ["createdAt"] = Time(notice.CreatedAt),
+            ["recipients"] = new JsonArray(notice.Recipients.Select(r => (JsonNode?)new JsonObject { ["name"] = r.Name, ["level"] = r.Level }).ToArray()),
+            ["alerts"] = alerts,
+        };
+    }
+
+    private static JsonObject Alert(AlertSnapshot a, string? link) => new()
+    {
+        ["id"] = a.Id,
+        ["rule"] = a.RuleId,
+        ["title"] = a.Title,
+        ["severity"] = a.Severity.ToString().ToLowerInvariant(),
+        ["state"] = a.State.ToString().ToLowerInvariant(),
+        ["site"] = a.Site,
+        ["room"] = a.Room,
+        ["value"] = a.Value,
+        ["threshold"] = a.Threshold,
+        ["measured"] = NotificationText.Measured(a),
+        ["since"] = Time(a.Since),
+        ["firedAt"] = a.FiredAt is { } f ? Time(f) : null,
+        ["show"] = a.Show,
+        ["escalationLevel"] = a.EscalationLevel,
+        ["link"] = link,
+    };
+
+    private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using LiveRoom.Dashboard.Security.SignIn;
+using LiveRoom.Dashboard.Users;
+using LiveRoom.Runtime.Processes;
+using LiveRoom.Runtime.Services;
+using LiveRoom.Testing;
+using Microsoft.Playwright;
+
+namespace LiveRoom.Dashboard.Tests.Browser;
+
+/// <summary>
+/// One real stack for the browser tests of a class: influxd, the dashboard as its own process (liveroom-dashboard.dll
+/// on a free port), users made the real way (the first admin by the <c>users create-admin</c> command, the others
+/// through the API), a writer adding a stream point per room every second (as the collector does), and one Debian
+/// chromium driven by Playwright (never a downloaded browser).
+/// </summary>
+public sealed partial class BrowserFixture : IAsyncLifetime
+{
+    public const string Database = "liveroom";
+    public const string XssRoom = "<img src=x onerror=window.__xss=1>";
+    public static readonly string[] RoleNames = ["technician", "on-call", "manager", "admin"];
+
+    private readonly TempDirectory _dir = new("dashboard-browser");
+    private readonly CancellationTokenSource _stop = new();
+    private InfluxServer? _influx;
+    private ChildProcess? _dashboard;
+    private IPlaywright? _playwright;
+    private Task _writer = Task.CompletedTask;
+
+    public Uri BaseUri { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Role name → password (each user is named after the role).</summary>
+    public Dictionary<string, string> Passwords { get; } = new(StringComparer.Ordinal);
+
+    public string StorePath => Path.Combine(_dir.Path, "dashboard.db");
+
+    public static string ScreenshotDirectory
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LiveRoom.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            var path = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "var", "screenshots");
+            Directory.CreateDirectory(path);
+            return path;
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        _influx = await InfluxServer.StartAsync(new InfluxServerOptions { DataDirectory = Path.Combine(_dir.Path, "influx") }, CancellationToken.None);
+        await InfluxTestData.CreateDatabaseAsync(_influx.BaseUri, Database);
+        await SeedHistoryAsync();
+        _writer = WriteLiveAsync(_stop.Token);
+
+        var port = FreePort.Next();
+        BaseUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
+        var dll = Path.Combine(AppContext.BaseDirectory, "liveroom-dashboard.dll");
+        var admin = await ProcessRunner.RunAsync("dotnet", [dll, "users", "create-admin", "--name", "admin", $"--Dashboard:Store:Path={StorePath}"], TimeSpan.FromSeconds(60), CancellationToken.None);
+        Assert.True(admin.ExitCode == 0, admin.Stderr);
+        var oneTime = OneTimePassword().Match(admin.Stdout).Groups[1].Value;
+
+        _dashboard = ChildProcess.Start(new ChildProcessStartInfo
+        {
+            Name = "liveroom-dashboard",
+            FileName = "dotnet",
+            Arguments =
+            [
+                dll, $"--urls={BaseUri.ToString().TrimEnd('/')}", $"--Dashboard:Influx:Url={_influx.BaseUri.ToString().TrimEnd('/')}",
+                $"--Dashboard:Store:Path={StorePath}", $"--Logging:Directory={Path.Combine(_dir.Path, "logs")}", "--Dashboard:LivePushInterval=00:00:01",
+            ],
+            WorkingDirectory = _dir.Path,
+        });
+        using var http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(5) };
+        await Eventually.WaitAsync(
+            async () =>
+            {
+                Assert.False(_dashboard.HasExited, "dashboard exited: " + _dashboard.StderrTail());
+                try
+                {
+                    return (await http.GetAsync(new Uri("healthz", UriKind.Relative))).IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            },
+            ok => ok,
+            TimeSpan.FromSeconds(60),
+            "the dashboard to answer /healthz");
+
+        Passwords["admin"] = await ChangePasswordAsync("admin", oneTime);
+        foreach (var role in RoleNames.Where(r => r != "admin"))
+        {
+            Passwords[role] = await ChangePasswordAsync(role, await CreateUserAsync(role, [role]));
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>Creates a user through the API as admin; returns the one-time password.</summary>
+    public async Task<string> CreateUserAsync(string name, string[] roles)
+    {
+        using var admin = await ApiClientAsync("admin", Passwords["admin"]);
+        using var response = await admin.PostAsJsonAsync("api/users/", new CreateUserRequest(name, roles, null));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<CreatedUserResponse>())!.OneTimePassword;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _writer;
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_dashboard is not null)
+        {
+            await _dashboard.DisposeAsync();
+        }
+
+        if (_influx is not null)
+        {
+            await _influx.DisposeAsync();
+        }
+
+        _stop.Dispose();
+        _dir.Dispose();
+    }
+
+    private async Task<string> ChangePasswordAsync(string name, string oneTime)
+    {
+        var password = name + " chose this password";
+        using var client = await ApiClientAsync(name, oneTime);
+        using var response = await client.PostAsJsonAsync("api/auth/password", new PasswordChangeRequest(oneTime, password));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return password;
+    }
+
+    private async Task<HttpClient> ApiClientAsync(string name, string password)
+    {
+        var client = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = BaseUri };
+        await client.RefreshCsrfAsync();
+        using var login = await client.PostAsJsonAsync("api/auth/login", new LoginRequest(name, password));
+        Assert.True(login.IsSuccessStatusCode, await login.Content.ReadAsStringAsync());
+        await client.RefreshCsrfAsync();
+        return client;
+    }
+
+    /// <summary>30 days of room-1 history at one point a minute, so the room page's 30-day range has data.</summary>
+    private async Task SeedHistoryAsync()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var lines = new List<string>();
+        for (var m = 30 * 24 * 60; m > 0; m--)
+        {
+            var fps = m % 180 == 0 ? 25 : 30;
+            lines.Add(InfluxTestData.StreamPoint("demo", "room-1", 1920, 1080, fps, 4_500_000 + (m % 60 * 10_000), true, now.AddMinutes(-m)));
+        }
+
+        lines.Add(string.Create(CultureInfo.InvariantCulture, $"event,room=room-1,site=demo,type=freeze message=\"{XssRoom.Replace("\"", "\\\"", StringComparison.Ordinal)}\" {now.AddDays(-3).ToUnixTimeMilliseconds()}"));
+        lines.Add(string.Create(CultureInfo.InvariantCulture, $"event,room=room-2,site=demo,type=below_frame_rate active=true,message=\"25 fps < 29.97\" {now.AddMinutes(-2).ToUnixTimeMilliseconds()}"));
+        foreach (var chunk in lines.Chunk(10_000))
+        {
+            await InfluxTestData.WriteAsync(_influx!.BaseUri, Database, chunk);
+        }
+    }
+
+    private async Task WriteLiveAsync(CancellationToken cancellationToken)
+    {
+        // Line protocol escapes a tag value's spaces, commas and '=': the XSS room name is stored exactly.
+        var xssTag = XssRoom.Replace(" ", "\\ ", StringComparison.Ordinal).Replace("=", "\\=", StringComparison.Ordinal);
+        var tick = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var now = DateTimeOffset.UtcNow;
+            try
+            {
+                await InfluxTestData.WriteAsync(
+                    _influx!.BaseUri,
+                    Database,
+                    InfluxTestData.StreamPoint("demo", "room-1", 1920, 1080, 30, 4_500_000 + (tick % 10 * 50_000), true, now),
+                    InfluxTestData.StreamPoint("demo", "room-2", 1280, 720, 25, 2_000_000, true, now),
+                    InfluxTestData.StreamPoint("demo", xssTag, 1920, 1080, 30, 4_000_000, true, now));
+                tick++;
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"one-time password[^:]*: (\S+)")]
+    private static partial Regex OneTimePassword();
+}

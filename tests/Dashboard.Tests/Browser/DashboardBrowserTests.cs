@@ -1,0 +1,139 @@
+using Microsoft.Playwright;
+
+namespace LiveRoom.Dashboard.Tests.Browser;
+
+/// <summary>
+/// Issue 8, "Done when": in Debian's chromium, each role signs in and sees the wall update live, a room page changes
+/// its range to 30 days, a new user must replace the one-time password, and markup in a room name stays text.
+/// Screenshots of the wall and the room page go to var/screenshots/.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class DashboardBrowserTests(BrowserFixture stack) : IClassFixture<BrowserFixture>
+{
+    private static readonly float Timeout = 30_000;
+
+    [Theory]
+    [InlineData("technician")]
+    [InlineData("on-call")]
+    [InlineData("manager")]
+    [InlineData("admin")]
+    public async Task Wall_SignedInAsRole_TilesUpdateLiveWithoutReload(string role)
+    {
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
+
+        await SignInAsync(page, role, stack.Passwords[role]);
+        await page.WaitForSelectorAsync("article.tile.ok[data-room='room-1']", new PageWaitForSelectorOptions { Timeout = Timeout });
+        var first = int.Parse(await page.GetAttributeAsync("body", "data-updates") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        // Two more server-sent snapshots arrive on the same page: live, without a reload (the page's CSP forbids eval,
+        // so the wait is on an attribute, not on a JavaScript predicate).
+        await page.WaitForSelectorAsync($"body[data-updates='{first + 2}']", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
+
+        Assert.Equal("1920x1080", await page.Locator("article[data-room='room-1'] dd").First.TextContentAsync());
+        Assert.Contains("bad", await page.GetAttributeAsync("article[data-room='room-2']", "class"), StringComparison.Ordinal);
+        Assert.StartsWith("⚠ below_frame_rate: 25 fps < 29.97", await page.Locator("article[data-room='room-2'] .alerts li").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(role, (await page.Locator("header .user").TextContentAsync())!.Split(' ')[0]);
+        if (role == "manager")
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "wall.png"), FullPage = true });
+        }
+    }
+
+    [Fact]
+    public async Task Wall_RoomNameWithMarkup_ShownAsTextNeverRun()
+    {
+        await using var context = await stack.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await SignInAsync(page, "technician", stack.Passwords["technician"]);
+        var tile = page.Locator("article.tile").Filter(new LocatorFilterOptions { HasText = BrowserFixture.XssRoom });
+        await tile.WaitForAsync(new LocatorWaitForOptions { Timeout = Timeout });
+
+        Assert.Equal(BrowserFixture.XssRoom, await tile.Locator("h3").TextContentAsync());
+        Assert.Equal(0, await page.Locator("article img").CountAsync());
+        Assert.Null(await page.EvaluateAsync<int?>("window.__xss ?? null"));
+    }
+
+    [Fact]
+    public async Task RoomPage_Range30Days_DrawsDownsampledPanels()
+    {
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1600 } });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "manager", stack.Passwords["manager"]);
+        await page.ClickAsync("article[data-room='room-1'] h3 a");
+        await page.WaitForSelectorAsync("body[data-loaded='1']", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
+
+        await page.ClickAsync("#presets button[data-range='30d']");
+        await page.WaitForSelectorAsync("body[data-loaded='2']", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
+
+        Assert.Contains("range=30d", page.Url, StringComparison.Ordinal);
+        var points = int.Parse((await page.GetAttributeAsync("#panel-fps", "data-points"))!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(points, 300, 1300);
+        Assert.Equal(1, await page.Locator("#panel-fps canvas").CountAsync());
+        Assert.Contains("s / point", await page.TextContentAsync("#info"), StringComparison.Ordinal);
+        Assert.EndsWith("freeze: " + BrowserFixture.XssRoom, await page.Locator("#events li").First.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#events img").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "room-30d.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Reports_Manager_SeesTableAndExportsCsv()
+    {
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "manager", stack.Passwords["manager"]);
+        await page.ClickAsync("#reportsLink");
+        await page.WaitForSelectorAsync("body[data-loaded='1']", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
+        await page.WaitForSelectorAsync("#table tr[data-room='room-1']", new PageWaitForSelectorOptions { Timeout = Timeout });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "reports.png"), FullPage = true });
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#csv"));
+        var file = Path.Combine(BrowserFixture.ScreenshotDirectory, download.SuggestedFilename);
+        await download.SaveAsAsync(file);
+
+        var lines = await File.ReadAllLinesAsync(file);
+        Assert.StartsWith("site,room,from,to,", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("demo,room-1,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Wall_Technician_HasNoReportsLink()
+    {
+        await using var context = await stack.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "technician", stack.Passwords["technician"]);
+        await page.WaitForSelectorAsync("article.tile", new PageWaitForSelectorOptions { Timeout = Timeout });
+
+        Assert.Equal(0, await page.Locator("#reportsLink").CountAsync());
+    }
+
+    [Fact]
+    public async Task NewUser_OneTimePassword_MustChooseOwnBeforeWall()
+    {
+        var oneTime = await stack.CreateUserAsync("newcomer", ["technician"]);
+        await using var context = await stack.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(new Uri(stack.BaseUri, "login.html").ToString());
+        await page.FillAsync("#name", "newcomer");
+        await page.FillAsync("#password", oneTime);
+        await page.ClickAsync("#signin");
+        await page.WaitForSelectorAsync("#change:not([hidden])", new PageWaitForSelectorOptions { Timeout = Timeout });
+        await page.FillAsync("#newPassword", "newcomer's own password");
+        await page.ClickAsync("#changeButton");
+
+        await page.WaitForSelectorAsync("article.tile", new PageWaitForSelectorOptions { Timeout = Timeout });
+        Assert.EndsWith("/index.html", page.Url, StringComparison.Ordinal);
+    }
+
+    private async Task SignInAsync(IPage page, string name, string password)
+    {
+        // The wall sends a signed-out browser to the sign-in page.
+        await page.GotoAsync(stack.BaseUri.ToString());
+        await page.WaitForSelectorAsync("#login", new PageWaitForSelectorOptions { Timeout = Timeout });
+        await page.FillAsync("#name", name);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("#signin");
+        await page.WaitForURLAsync("**/index.html", new PageWaitForURLOptions { Timeout = Timeout });
+    }
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LiveRoom.Dashboard.Reports;
+using LiveRoom.Dashboard.Security.Audit;
+using LiveRoom.Dashboard.Series;
+using LiveRoom.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace LiveRoom.Dashboard.Tests.Reports;
+
+/// <summary>Issue 8 item 4: compliance per room and period from a real influxd, as JSON and CSV.</summary>
+public sealed class ComplianceReportTests(InfluxFixture influx) : IClassFixture<InfluxFixture>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [Theory]
+    [InlineData(false, "raw")]
+    [InlineData(true, "rollup")]
+    public async Task Compliance_HourWithQuarterAt720p_Reports75PercentAnd1080p30(bool withRollup, string source)
+    {
+        var (factory, end) = await SeedAsync();
+        using (factory)
+        {
+            if (withRollup)
+            {
+                Assert.True(await factory.Services.GetServices<IHostedService>().OfType<RollupMaintainer>().Single().EnsureAsync(CancellationToken.None));
+            }
+
+            using var client = await ManagerAsync(factory);
+            var report = await client.GetFromJsonAsync<ComplianceReport>(Uri(end.AddHours(-1), end), Json);
+
+            Assert.Equal(source, report!.Source);
+            var room1 = report.Rooms.Single(r => r.Room == "room-1");
+            Assert.Equal(60, room1.ReportedMinutes, 0.5);
+            Assert.Equal(75, room1.PercentAt1080p30!.Value, 1.0);
+            Assert.Equal(100, room1.PercentStreamBitrateAtLeast4Mbps!.Value, 1.0);
+            Assert.Null(room1.PercentUplinkAtLeast4Mbps);
+            Assert.Equal(2, room1.Events);
+        }
+    }
+
+    [Fact]
+    public async Task Compliance_Csv_EscapesFormulaRoomNamesAndIsAudited()
+    {
+        var (factory, end) = await SeedAsync();
+        using (factory)
+        {
+            using var client = await ManagerAsync(factory);
+
+            using var response = await client.GetAsync(new System.Uri(Uri(end.AddHours(-1), end) + "&format=csv", UriKind.Relative));
+            var csv = await response.Content.ReadAsStringAsync();
+
+            Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+            var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(string.Join(',', ReportsApi.CsvHeader), lines[0]);
+            Assert.Contains(lines, l => l.StartsWith("demo,'=HYPERLINK(1),", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith("demo,room-1,", StringComparison.Ordinal) && l.EndsWith(",75,,100,2", StringComparison.Ordinal));
+            Assert.Contains(factory.Services.GetRequiredService<AuditLog>().Read(100, AuditActions.ReportExport), e => e.Actor == "boss");
+        }
+    }
+
+    [Fact]
+    public async Task Compliance_FiveYearPeriod_Returns400()
+    {
+        var (factory, end) = await SeedAsync();
+        using (factory)
+        {
+            using var client = await ManagerAsync(factory);
+
+            using var response = await client.GetAsync(new System.Uri(Uri(end.AddYears(-5), end), UriKind.Relative));
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+    }
+
+    private static string Uri(DateTimeOffset from, DateTimeOffset to) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"/api/reports/compliance?from={from.ToUnixTimeMilliseconds()}&to={to.ToUnixTimeMilliseconds()}");
+
+    private static async Task<HttpClient> ManagerAsync(DashboardFactory factory)
+    {
+        factory.CreateUser("boss", ["manager"]);
+        return await factory.SignedInAsync("boss");
+    }
+
+    /// <summary>One hour of room-1 at 1/s: 45 min 1080p30, 15 min 720p; two events; a room named like a formula.</summary>
+    private async Task<(DashboardFactory Factory, DateTimeOffset End)> SeedAsync()
+    {
+        var db = "t" + Guid.NewGuid().ToString("N")[..12];
+        await InfluxTestData.CreateDatabaseAsync(influx.Server.BaseUri, db);
+        var end = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 60 * 60);
+        var start = end.AddHours(-1);
+        var lines = new List<string>();
+        for (var s = 0; s < 3600; s++)
+        {
+            var hd = s < 2700;
+            lines.Add(InfluxTestData.StreamPoint("demo", "room-1", hd ? 1920 : 1280, hd ? 1080 : 720, 30, 5_000_000, true, start.AddSeconds(s)));
+        }
+
+        lines.Add(InfluxTestData.StreamPoint("demo", "\\=HYPERLINK(1)", 1920, 1080, 30, 5_000_000, true, start.AddSeconds(10)));
+        lines.Add(string.Create(CultureInfo.InvariantCulture, $"event,room=room-1,site=demo,type=freeze message=\"picture frozen\" {start.AddMinutes(50).ToUnixTimeMilliseconds()}"));
+        lines.Add(string.Create(CultureInfo.InvariantCulture, $"event,room=room-1,site=demo,type=stream_down message=\"stream down\" {start.AddMinutes(55).ToUnixTimeMilliseconds()}"));
+        await InfluxTestData.WriteAsync(influx.Server.BaseUri, db, [.. lines]);
+        var factory = new DashboardFactory(new Dictionary<string, string?>
+        {
+            ["Dashboard:Influx:Url"] = influx.Server.BaseUri.ToString(),
+            ["Dashboard:Influx:Database"] = db,
+            ["Dashboard:Influx:Rollup"] = "false",
+        });
+        return (factory, end);
+    }
+}

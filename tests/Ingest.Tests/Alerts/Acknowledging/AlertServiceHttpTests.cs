@@ -1,0 +1,102 @@
+using System.Net;
+using LiveRoom.Contracts.Payloads;
+using LiveRoom.Ingest.Alerts;
+using LiveRoom.Ingest.Alerts.Incidents;
+using LiveRoom.Ingest.Alerts.Lifecycle;
+using LiveRoom.Ingest.Alerts.Rules;
+using LiveRoom.Ingest.Tests.Alerts.Support;
+using LiveRoom.Testing;
+
+namespace LiveRoom.Ingest.Tests.Alerts.Acknowledging;
+
+/// <summary>The whole alert service with its real HTTP listener on 127.0.0.1:0: page, acknowledge, resolve, export.</summary>
+public sealed class AlertServiceHttpTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    private readonly TempDirectory _dir = new("alerts");
+    private readonly HttpClient _http = new();
+    private readonly RecordingRooms _rooms = new();
+    private AlertService _service = null!;
+
+    public async Task InitializeAsync()
+    {
+        var options = new AlertOptions { HttpUrl = "http://127.0.0.1:0", GroupWait = TimeSpan.Zero, TickInterval = TimeSpan.FromMilliseconds(20) };
+        _service = new AlertService(options, _dir.Path, _http, rooms: _rooms);
+        _service.Store.SaveRule(TestRules.Fps(TimeSpan.Zero));
+        _service.Evaluator.SetRules(_service.Store.LoadRules());
+        await _service.StartAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _service.DisposeAsync();
+        _http.Dispose();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public async Task LinkPage_AcknowledgeAndResolve_ByPost_RecordedWithWho()
+    {
+        var alert = await FireAsync();
+        var link = _service.Link(alert.Id);
+        Assert.StartsWith(_service.HttpAddress!.ToString(), link, StringComparison.Ordinal);
+
+        var page = await _http.GetStringAsync(new Uri(link));
+        Assert.Contains("s1/r1: Frame rate below 30 fps", page, StringComparison.Ordinal);
+        Assert.Contains("12 &lt; 29.5", page, StringComparison.Ordinal);
+        Assert.Contains("Acknowledge</button>", page, StringComparison.Ordinal);
+
+        using var ack = await _http.PostAsync(new Uri(link + "/ack"), new FormUrlEncodedContent(new Dictionary<string, string> { ["who"] = "Wang Fang", ["note"] = "<b>on it</b>" }));
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        Assert.Contains("Acknowledged.", await ack.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(AlertState.Acknowledged, _service.Engine.Find(alert.Id)!.State);
+
+        using var resolve = await _http.PostAsync(new Uri(link + "/resolve"), new FormUrlEncodedContent(new Dictionary<string, string> { ["who"] = "Wang Fang", ["note"] = "encoder restarted" }));
+        Assert.Equal(HttpStatusCode.OK, resolve.StatusCode);
+        var timeline = _service.Incidents.Get(alert.Id)!.Timeline;
+        Assert.Contains(timeline, e => e.Kind == IncidentEventKind.Acknowledged && e.Who == "Wang Fang" && e.Detail == "<b>on it</b>");
+        Assert.Contains(timeline, e => e.Kind == IncidentEventKind.Resolved && e.Detail == "encoder restarted");
+
+        var csv = await _http.GetStringAsync(new Uri(_service.HttpAddress!, "/api/incidents?room=r1&format=csv"));
+        Assert.StartsWith(IncidentExport.CsvHeader, csv, StringComparison.Ordinal);
+        Assert.Contains(",acknowledged,Wang Fang,<b>on it</b>", csv, StringComparison.Ordinal);
+        var json = await _http.GetStringAsync(new Uri(_service.HttpAddress!, "/api/incidents?site=s1&format=json"));
+        Assert.Contains("\"event\":\"resolved\"", json, StringComparison.Ordinal);
+        Assert.Equal("[]", await _http.GetStringAsync(new Uri(_service.HttpAddress!, "/api/incidents?site=other")));
+    }
+
+    [Fact]
+    public async Task TamperedLink_IsRefused_AndGetNeverActs()
+    {
+        var alert = await FireAsync();
+        var link = _service.Link(alert.Id);
+        var bad = link[..^3] + (link[^3] == 'A' ? "B" : "A") + link[^2..];
+        using var get = await _http.GetAsync(new Uri(bad));
+        Assert.Equal(HttpStatusCode.Forbidden, get.StatusCode);
+        using var post = await _http.PostAsync(new Uri(bad + "/ack"), new FormUrlEncodedContent(new Dictionary<string, string> { ["who"] = "x" }));
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        using var crossSite = new HttpRequestMessage(HttpMethod.Post, link + "/ack") { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["who"] = "x" }) };
+        crossSite.Headers.Add("Sec-Fetch-Site", "cross-site");
+        using var refused = await _http.SendAsync(crossSite);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        await _http.GetStringAsync(new Uri(link + "/ack"))
+            .ContinueWith(t => Assert.True(t.IsFaulted), TaskScheduler.Default); // no GET route acts
+        Assert.Equal(AlertState.Firing, _service.Engine.Find(alert.Id)!.State);
+    }
+
+    private async Task<AlertSnapshot> FireAsync()
+    {
+        _service.Evaluator.OnBatch(AlertHarness.Batch("s1", "r1", new MetricPoint
+        {
+            Seq = 1, Ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), Kind = MetricKind.Stream,
+            Fields = new Dictionary<string, FieldValue> { [MetricKind.StreamFields.Fps] = 12.0 },
+        }));
+        await Eventually.WaitAsync(() => _service.Engine.Open().Any(a => a.State == AlertState.Firing), Wait, "firing alert");
+        return _service.Engine.Open().Single();
+    }
+
+    private sealed class RecordingRooms : LiveRoom.Ingest.Alerts.Evaluation.IRoomStateProvider
+    {
+        public LiveRoom.Ingest.Alerts.Evaluation.RoomState Get(string site, string room) => new(LiveRoom.Ingest.Alerts.Evaluation.RoomUse.Live, "evening show");
+    }
+}

@@ -1,0 +1,84 @@
+using LiveRoom.Ingest.Alerts.Notifying;
+using LiveRoom.Ingest.Tests.Alerts.Support;
+
+namespace LiveRoom.Ingest.Tests.Alerts.Notifying;
+
+/// <summary>DingTalk, Feishu and WeCom senders against protocol-faithful local stand-ins.</summary>
+public sealed class RobotSenderTests : IAsyncLifetime
+{
+    private readonly HttpClient _http = new();
+    private RobotServer _robot = null!;
+
+    public async Task InitializeAsync() => _robot = await RobotServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _robot.DisposeAsync();
+        _http.Dispose();
+    }
+
+    [Fact]
+    public async Task DingTalk_SignedMarkdownWithMentions_IsAccepted()
+    {
+        var sender = new DingTalkSender("dt", _robot.Url("/robot/send?access_token=abc"), _robot.Secret, _http, TimeProvider.System);
+        await sender.SendAsync(Notices.Firing(), CancellationToken.None);
+
+        var (_, body, _) = Assert.Single(_robot.Accepted);
+        var text = body["markdown"]!["text"]!.GetValue<string>();
+        Assert.Contains("s1/r1", text, StringComparison.Ordinal);
+        Assert.Contains("15 < 29.5", text, StringComparison.Ordinal);
+        Assert.Contains("since 2026-11-22 06:00:00 UTC", text, StringComparison.Ordinal);
+        Assert.Contains("show morning show", text, StringComparison.Ordinal);
+        Assert.Contains("http://127.0.0.1:5081/alerts/token", text, StringComparison.Ordinal);
+        Assert.Equal("13800000001", body["at"]!["atMobiles"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task DingTalk_WrongSecret_IsPermanentRefusal()
+    {
+        var sender = new DingTalkSender("dt", _robot.Url("/robot/send?access_token=abc"), "SEC-wrong", _http, TimeProvider.System);
+        var ex = await Assert.ThrowsAsync<NotificationException>(() => sender.SendAsync(Notices.Firing(), CancellationToken.None));
+        Assert.True(ex.Permanent);
+        Assert.Contains("310000", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SEC-wrong", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DingTalk_SendTooFast_IsRateLimited()
+    {
+        _robot.PerMinute = 1;
+        var sender = new DingTalkSender("dt", _robot.Url("/robot/send?access_token=abc"), _robot.Secret, _http, TimeProvider.System);
+        await sender.SendAsync(Notices.Firing(), CancellationToken.None);
+        var ex = await Assert.ThrowsAsync<NotificationException>(() => sender.SendAsync(Notices.Firing(), CancellationToken.None));
+        Assert.True(ex.RateLimited);
+        Assert.False(ex.Permanent);
+        Assert.Contains("130101", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Feishu_SignedInteractiveCard_IsAccepted_WrongSecretRefused()
+    {
+        var sender = new FeishuSender("fs", new Uri(_robot.Url("/feishu/hook")), _robot.Secret, _http, TimeProvider.System);
+        await sender.SendAsync(Notices.Firing(), CancellationToken.None);
+        var (_, body, _) = Assert.Single(_robot.Accepted);
+        Assert.Equal("interactive", body["msg_type"]!.GetValue<string>());
+        Assert.Equal("http://127.0.0.1:5081/alerts/token", body["card"]!["elements"]![1]!["actions"]![0]!["url"]!.GetValue<string>());
+
+        var bad = new FeishuSender("fs", new Uri(_robot.Url("/feishu/hook")), "other", _http, TimeProvider.System);
+        var ex = await Assert.ThrowsAsync<NotificationException>(() => bad.SendAsync(Notices.Firing(), CancellationToken.None));
+        Assert.True(ex.Permanent);
+        Assert.Contains("19021", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WeCom_Markdown_IsAccepted_AndRateLimitRecognised()
+    {
+        _robot.PerMinute = 1;
+        var sender = new WeComSender("wc", new Uri(_robot.Url("/wecom/send?key=k")), _http);
+        await sender.SendAsync(Notices.Firing(), CancellationToken.None);
+        var (_, body, _) = Assert.Single(_robot.Accepted);
+        Assert.Contains("<@13800000001>", body["markdown"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        var ex = await Assert.ThrowsAsync<NotificationException>(() => sender.SendAsync(Notices.Firing(), CancellationToken.None));
+        Assert.True(ex.RateLimited);
+    }
+}

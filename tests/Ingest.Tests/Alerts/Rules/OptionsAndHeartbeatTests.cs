@@ -1,0 +1,54 @@
+using System.Text;
+using LiveRoom.Ingest.Alerts;
+using LiveRoom.Ingest.Alerts.Heartbeat;
+using LiveRoom.Ingest.Alerts.Incidents;
+using LiveRoom.Ingest.Options;
+using LiveRoom.Ingest.Tests.Alerts.Support;
+using LiveRoom.Testing;
+
+namespace LiveRoom.Ingest.Tests.Alerts.Rules;
+
+public sealed class OptionsAndHeartbeatTests
+{
+    [Fact]
+    public void Validator_BadAlertSettings_NameTheKey_NeverTheSecret()
+    {
+        var options = new IngestOptions();
+        options.Alerts.TokenSecret = "short";
+        options.Alerts.GroupBy = "planet";
+        options.Alerts.Channels.Add(new ChannelOptions { Type = "dingtalk", Url = "not a url?access_token=SECRET123" });
+        options.Alerts.Channels.Add(new ChannelOptions { Type = "pager", Url = "http://127.0.0.1/" });
+        var failures = IngestOptionsValidator.Check(options);
+        Assert.Contains(failures, f => f.StartsWith("Ingest:Alerts:TokenSecret", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Ingest:Alerts:GroupBy", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Ingest:Alerts:Channels:0:Url", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Ingest:Alerts:Channels:1:Type", StringComparison.Ordinal));
+        Assert.DoesNotContain(failures, f => f.Contains("SECRET123", StringComparison.Ordinal));
+        Assert.Empty(IngestOptionsValidator.Check(new IngestOptions()));
+    }
+
+    [Fact]
+    public void Watchdog_AliveStaleDeadInfluxDown()
+    {
+        var time = new FakeTimeProvider();
+        var dog = new HeartbeatWatchdog(TimeSpan.FromSeconds(30), time);
+        dog.OnHeartbeat(HeartbeatPublisher.Payload(time.GetUtcNow(), influx: true));
+        Assert.Equal(HeartbeatWatchdog.Verdict.Alive, dog.Check());
+        time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(HeartbeatWatchdog.Verdict.Stale, dog.Check());
+        dog.OnHeartbeat(HeartbeatPublisher.Payload(time.GetUtcNow(), influx: false));
+        Assert.Equal(HeartbeatWatchdog.Verdict.InfluxDown, dog.Check());
+        dog.OnHeartbeat(HeartbeatPublisher.Will.Payload.Span);
+        Assert.Equal(HeartbeatWatchdog.Verdict.Dead, dog.Check());
+    }
+
+    [Fact]
+    public void CsvExport_QuotesAndDefusesFormulas()
+    {
+        var alert = Notices.Firing().Alerts[0];
+        var csv = IncidentExport.Csv([new Incident(alert, [new IncidentEvent(alert.Id, alert.Since, IncidentEventKind.Acknowledged, "=HYPERLINK(\"x\")", "a,b")])]);
+        var line = csv.Split("\r\n")[1];
+        Assert.Contains(",\"'=HYPERLINK(\"\"x\"\")\",\"a,b\"", line, StringComparison.Ordinal);
+        Assert.Equal(2, Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(csv)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using LiveRoom.Probe.Tests.Fixtures;
+using LiveRoom.Probe.Tests.Hosting;
+using LiveRoom.Runtime.Processes;
+using LiveRoom.Testing;
+
+namespace LiveRoom.Probe.Tests.Check;
+
+/// <summary><c>liveroom-probe check</c> run as the real executable.</summary>
+public sealed class CheckCommandTests
+{
+    private static Task<ProcessResult> CheckAsync(params string[] args) =>
+        ProcessRunner.RunAsync(ProbeProcess.Path, ["check", .. args], TimeSpan.FromSeconds(90), CancellationToken.None);
+
+    private static Dictionary<string, string> Items(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.GetProperty("items").EnumerateArray()
+            .ToDictionary(i => i.GetProperty("item").GetString()!, i => i.GetProperty("status").GetString()!, StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_720pStream_FailsResolutionAndExits1_AsJson()
+    {
+        var result = await CheckAsync("--source", await TestStreams.At720p(), "--duration", "5s", "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        var items = Items(result.Stdout);
+        Assert.Equal("fail", items["resolution"]);
+        Assert.Equal("pass", items["frame_rate"]);
+        Assert.Equal("pass", items["audio"]);
+        using var doc = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("fail", doc.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Check_Local1080p30SrtStream_PassesEveryItemAndExits0()
+    {
+        var file = await TestStreams.At1080p30();
+        var port = FreePort.Next();
+        var check = CheckAsync("--source", $"srt://127.0.0.1:{port}?mode=listener", "--duration", "12s");
+        ChildProcess? sender = null;
+        try
+        {
+            // The caller fails until the listener binds; try again until it holds.
+            await Eventually.WaitAsync(
+                async () =>
+                {
+                    if (sender is null || sender.HasExited)
+                    {
+                        sender = ChildProcess.Start(new ChildProcessStartInfo
+                        {
+                            Name = "sender",
+                            FileName = "ffmpeg",
+                            Arguments = ["-hide_banner", "-nostdin", "-v", "error", "-re", "-i", file, "-c", "copy", "-f", "mpegts", $"srt://127.0.0.1:{port}?mode=caller"],
+                        });
+                    }
+
+                    await Task.Delay(300);
+                    return sender.HasExited;
+                },
+                exited => !exited,
+                TimeSpan.FromSeconds(30),
+                "the sender to connect");
+            var result = await check;
+
+            Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+            Assert.Contains("result: PASS", result.Stdout, StringComparison.Ordinal);
+            Assert.Contains("1920x1080", result.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (sender is not null)
+            {
+                await sender.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Check_UnreachableSource_FailsTheStreamWithTheReason()
+    {
+        var result = await CheckAsync("--source", $"tcp://127.0.0.1:{FreePort.Next()}", "--duration", "3s");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("FAIL  stream", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Connection refused", result.Stdout, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Check_NoSource_ExitsWithUsage()
+    {
+        var result = await CheckAsync("--duration", "5s");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--source is required", result.Stderr, StringComparison.Ordinal);
+    }
+}

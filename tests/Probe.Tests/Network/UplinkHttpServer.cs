@@ -1,0 +1,93 @@
+using System.Net;
+using LiveRoom.Probe.Network;
+using LiveRoom.Runtime.Processes;
+
+namespace LiveRoom.Probe.Tests.Network;
+
+/// <summary>
+/// The collector's uplink endpoint as a tiny HttpListener server on 127.0.0.1 hosting <see cref="UplinkSink"/>:
+/// POST /uplink/ → <c>{"bytes":N,"seconds":S,"serverTime":unixMs}</c>. Its clock may be set apart from ours.
+/// </summary>
+internal sealed class UplinkHttpServer : IAsyncDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+
+    public UplinkHttpServer(TimeSpan? clockAhead = null)
+    {
+        Time = new ShiftedTimeProvider(clockAhead ?? TimeSpan.Zero);
+        var port = FreePort.Next();
+        _listener.Prefixes.Add($"http://127.0.0.1:{port}/uplink/");
+        _listener.Start();
+        Endpoint = new Uri($"http://127.0.0.1:{port}/uplink/");
+        _loop = Task.Run(LoopAsync);
+    }
+
+    public Uri Endpoint { get; }
+
+    public TimeProvider Time { get; }
+
+    /// <summary>When set, requests are answered with this status and no receipt.</summary>
+    public int? FailWith { get; set; }
+
+    public int Requests;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _listener.Close();
+        _stop.Dispose();
+    }
+
+    private async Task LoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => ServeAsync(context));
+        }
+    }
+
+    private async Task ServeAsync(HttpListenerContext context)
+    {
+        Interlocked.Increment(ref Requests);
+        try
+        {
+            if (FailWith is { } status)
+            {
+                await context.Request.InputStream.CopyToAsync(System.IO.Stream.Null);
+                context.Response.StatusCode = status;
+                context.Response.Close();
+                return;
+            }
+
+            var receipt = await UplinkSink.ReceiveAsync(context.Request.InputStream, Time, _stop.Token);
+            var json = receipt.ToJson();
+            context.Response.ContentType = UplinkReceipt.ContentType;
+            context.Response.ContentLength64 = json.Length;
+            await context.Response.OutputStream.WriteAsync(json);
+            context.Response.Close();
+        }
+        catch (Exception ex) when (ex is HttpListenerException or IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            context.Response.Abort();
+        }
+    }
+
+    private sealed class ShiftedTimeProvider(TimeSpan shift) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + shift;
+    }
+}

@@ -1,0 +1,92 @@
+using LiveRoom.Probe.Network;
+using LiveRoom.Probe.Tests.Obs;
+using LiveRoom.Runtime.Processes;
+
+namespace LiveRoom.Probe.Tests.Network;
+
+/// <summary>The uplink test against a real loopback HTTP server hosting <see cref="UplinkSink"/>.</summary>
+[FailOnUnobservedTaskException]
+public sealed class UplinkTesterTests : IAsyncLifetime
+{
+    private readonly HttpClient _http = new();
+    private UplinkHttpServer _server = null!;
+
+    public Task InitializeAsync()
+    {
+        _server = new UplinkHttpServer(clockAhead: TimeSpan.FromSeconds(2));
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _http.Dispose();
+    }
+
+    [Fact]
+    public async Task Run_LoopbackServer_MbpsIsAcknowledgedBytesOverServerSeconds_AndClockSampled()
+    {
+        var tester = new UplinkTester(_http, TimeProvider.System);
+
+        var result = await tester.RunAsync(_server.Endpoint, TimeSpan.FromMilliseconds(300), CancellationToken.None);
+
+        Assert.True(result.Ok, result.Error);
+        Assert.True(result.BytesSent > 0);
+        Assert.Equal(result.BytesSent, result.BytesAcknowledged);
+        Assert.Equal(result.BytesAcknowledged * 8 / result.ServerSeconds / 1e6, result.Mbps!.Value, 6);
+        Assert.NotNull(result.Clock);
+    }
+
+    [Fact]
+    public async Task ExchangeTime_ServerClockTwoSecondsAhead_OffsetWithinHalfTheDelay()
+    {
+        var clock = new ClockOffsetEstimator(TimeProvider.System);
+        var tester = new UplinkTester(_http, TimeProvider.System);
+
+        for (var i = 0; i < 3; i++)
+        {
+            clock.Add((await tester.ExchangeTimeAsync(_server.Endpoint, TimeSpan.FromSeconds(10), CancellationToken.None))!.Value);
+        }
+
+        var best = clock.Current!.Value;
+
+        // serverTime has millisecond resolution: allow 1 ms beyond the NTP error bound of delay/2.
+        Assert.InRange(best.Offset.TotalMilliseconds, 2000 - (best.Delay.TotalMilliseconds / 2) - 1, 2000 + (best.Delay.TotalMilliseconds / 2) + 1);
+        Assert.Equal(3, _server.Requests);
+    }
+
+    [Fact]
+    public async Task Run_ServerAnswers500_FailedResultNotException()
+    {
+        _server.FailWith = 500;
+        var tester = new UplinkTester(_http, TimeProvider.System);
+
+        var result = await tester.RunAsync(_server.Endpoint, TimeSpan.FromMilliseconds(100), CancellationToken.None);
+
+        Assert.False(result.Ok);
+        Assert.Contains("HTTP 500", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_NothingListening_FailedResultNotException()
+    {
+        var tester = new UplinkTester(_http, TimeProvider.System);
+
+        var result = await tester.RunAsync(new Uri($"http://127.0.0.1:{FreePort.Next()}/uplink/"), TimeSpan.FromMilliseconds(100), CancellationToken.None);
+
+        Assert.False(result.Ok);
+        Assert.Null(result.Mbps);
+    }
+
+    [Fact]
+    public void Receipt_JsonRoundTripAndGarbage()
+    {
+        var receipt = new UplinkReceipt(1_250_000, 2.5, 1_795_000_000_000);
+
+        Assert.Equal("{\"bytes\":1250000,\"seconds\":2.5,\"serverTime\":1795000000000}", System.Text.Encoding.UTF8.GetString(receipt.ToJson()));
+        Assert.Equal(receipt, UplinkReceipt.Parse(receipt.ToJson()));
+        Assert.Equal(4.0, receipt.Mbps);
+        Assert.Throws<FormatException>(() => UplinkReceipt.Parse("{\"bytes\":\"many\"}"u8));
+        Assert.Throws<FormatException>(() => UplinkReceipt.Parse("<html>"u8));
+    }
+}
