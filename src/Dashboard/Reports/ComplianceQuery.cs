@@ -53,7 +53,7 @@ internal sealed class ComplianceQuery(InfluxQueryClient influx, IOptions<Dashboa
         var width = F("min", MetricKind.StreamFields.Width);
         var height = F("min", MetricKind.StreamFields.Height);
         var bitrate = F("mean", MetricKind.StreamFields.Bitrate);
-        var uplink = F("min", "uplink_bps");
+        var uplink = F("min", "tx_bps");
         var where = Time(from, to);
         var group = "GROUP BY \"site\", \"room\"";
         var stream = $"\"{rp}\".\"{MetricKind.Stream}\"";

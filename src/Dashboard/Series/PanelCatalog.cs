@@ -32,7 +32,7 @@ internal static class PanelCatalog
         new("bitrate", "Bitrate", "bit/s", MetricKind.Stream,
             [new(MetricKind.StreamFields.Bitrate, Aggregate.Mean, "total"), new(MetricKind.StreamFields.VideoBitrate, Aggregate.Mean, "video")]),
         new("uplink", "Uplink", "bit/s", MetricKind.Network,
-            [new("uplink_bps", Aggregate.Mean, "uplink"), new("uplink_bps", Aggregate.Min, "min")]),
+            [new("tx_bps", Aggregate.Mean, "uplink"), new("tx_bps", Aggregate.Min, "min")]),
         new("loudness", "Loudness", "LUFS", MetricKind.Audio,
             [new(AudioFields.ShortTerm, Aggregate.Mean, "short-term"), new(AudioFields.TruePeak, Aggregate.Max, "true peak dBTP")]),
         new("lighting", "Lighting (luma)", "0-255", MetricKind.Vision,
@@ -40,7 +40,7 @@ internal static class PanelCatalog
         new("framing", "Framing (changed blocks)", "blocks", MetricKind.Vision,
             [new(PictureFields.ChangedBlocks, Aggregate.Max, "changed")]),
         new("cpu", "CPU", "%", MetricKind.Host,
-            [new("cpu_percent", Aggregate.Mean, "mean"), new("cpu_percent", Aggregate.Max, "max")]),
+            [new("cpu_pct", Aggregate.Mean, "mean"), new("cpu_pct", Aggregate.Max, "max")]),
     ];
 
     /// <summary>The measurements the panels read (one query each per request).</summary>

@@ -65,6 +65,8 @@ internal static class DemoCommands
         layout.Dll(DashboardProject, DashboardAssembly),
         string.Create(CultureInfo.InvariantCulture, $"--urls=http://127.0.0.1:{port}"),
         $"--Dashboard:Influx:Url={influx.ToString().TrimEnd('/')}",
+        // The demo's wall is a door-display-style kiosk: read-only pages without sign-in; everything else needs an account.
+        "--Dashboard:Security:Kiosk=true",
         $"--Logging:Directory={layout.Logs}",
     ];
 

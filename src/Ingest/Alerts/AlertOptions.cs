@@ -17,6 +17,9 @@ public sealed class AlertOptions
 
     public TimeSpan TokenLifetime { get; set; } = AlertDefaults.TokenLifetime;
 
+    /// <summary>Bearer token of the admin API (rules, silences, rota), at least 32 characters; empty: the admin API refuses every call. Never logged.</summary>
+    public string? AdminToken { get; set; }
+
     public TimeSpan GroupWait { get; set; } = AlertDefaults.GroupWait;
 
     public TimeSpan RepeatInterval { get; set; } = AlertDefaults.RepeatInterval;

@@ -26,6 +26,11 @@ public static class AlertOptionsValidator
             failures.Add($"{A}TokenSecret must be at least 32 characters (or empty for a random key per start)");
         }
 
+        if (options.AdminToken is { Length: > 0 and < 32 })
+        {
+            failures.Add($"{A}AdminToken must be at least 32 characters (or empty to disable the admin API)");
+        }
+
         Duration(failures, "TokenLifetime", options.TokenLifetime, TimeSpan.FromMinutes(5), TimeSpan.FromDays(30));
         Duration(failures, "GroupWait", options.GroupWait, TimeSpan.Zero, TimeSpan.FromMinutes(10));
         Duration(failures, "RepeatInterval", options.RepeatInterval, TimeSpan.FromMinutes(1), TimeSpan.FromDays(7));

@@ -59,7 +59,8 @@ public sealed class AlertService : IAsyncDisposable
         }
 
         Acknowledger = new AlertAcknowledger(Engine, Signer, _logger);
-        _http = new AlertHttpEndpoint(Acknowledger, Engine, Incidents);
+        Admin = new AlertAdmin(Store, Evaluator, Engine, Rota);
+        _http = new AlertHttpEndpoint(Acknowledger, Engine, Incidents, Admin, options.AdminToken);
     }
 
     public AlertStore Store { get; }
@@ -77,6 +78,8 @@ public sealed class AlertService : IAsyncDisposable
     public AlertEngine Engine { get; }
 
     public AlertAcknowledger Acknowledger { get; }
+
+    public AlertAdmin Admin { get; }
 
     /// <summary>Where the acknowledgement page listens (null without a listener).</summary>
     public Uri? HttpAddress => _http.Address;

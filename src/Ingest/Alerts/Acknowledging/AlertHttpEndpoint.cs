@@ -15,9 +15,9 @@ namespace LiveRoom.Ingest.Alerts.Acknowledging;
 /// <c>POST /alerts/{token}/ack</c> and <c>/resolve</c> (form fields <c>who</c>, <c>note</c>) act on it — the signed token
 /// authenticates, and state changes only on POST (anti-forgery: a cross-site form post is refused);
 /// <c>GET /api/alerts</c> lists open alerts; <c>GET /api/incidents?site=&amp;room=&amp;show=&amp;from=&amp;to=&amp;format=csv|json</c>
-/// exports incidents. Meant for loopback behind the dashboard's reverse proxy.
+/// exports incidents; the admin API is in <see cref="AdminRoutes"/>. Meant for loopback behind the dashboard's reverse proxy.
 /// </summary>
-public sealed class AlertHttpEndpoint(AlertAcknowledger acknowledger, AlertEngine engine, IncidentLog incidents) : IAsyncDisposable
+public sealed class AlertHttpEndpoint(AlertAcknowledger acknowledger, AlertEngine engine, IncidentLog incidents, AlertAdmin? admin = null, string? adminToken = null) : IAsyncDisposable
 {
     private WebApplication? _app;
 
@@ -45,6 +45,11 @@ public sealed class AlertHttpEndpoint(AlertAcknowledger acknowledger, AlertEngin
                 : Results.Text(IncidentExport.Json(found), "application/json");
         });
         app.MapGet("/healthz", () => Results.Text("ok"));
+        if (admin is not null)
+        {
+            AdminRoutes.Map(app, admin, engine, adminToken);
+        }
+
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using LiveRoom.Ingest.Alerts.Lifecycle;
+using LiveRoom.Ingest.Alerts.Rota;
+using LiveRoom.Ingest.Alerts.Rules;
+using LiveRoom.Ingest.Alerts.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace LiveRoom.Ingest.Alerts.Acknowledging;
+
+/// <summary>
+/// The admin API (for the dashboard, which checks the admin role and calls with <c>Authorization: Bearer {AdminToken}</c>):
+/// <c>GET/PUT/DELETE /api/rules[/{id}]</c>, <c>GET/POST /api/silences</c>, <c>GET/PUT /api/rota</c>. Without a
+/// configured <see cref="AlertOptions.AdminToken"/> every call is refused (403). Bodies are the records as JSON
+/// (camelCase, enums as camelCase strings, durations as <c>hh:mm:ss</c>); a refusal is 400 with the reasons.
+/// </summary>
+internal static class AdminRoutes
+{
+    public static void Map(WebApplication app, AlertAdmin admin, AlertEngine engine, string? token)
+    {
+        var key = string.IsNullOrEmpty(token) ? null : SHA256.HashData(Encoding.UTF8.GetBytes(token));
+        bool Allowed(HttpContext c)
+        {
+            var header = c.Request.Headers.Authorization.ToString();
+            return key is not null && header.StartsWith("Bearer ", StringComparison.Ordinal)
+                && CryptographicOperations.FixedTimeEquals(key, SHA256.HashData(Encoding.UTF8.GetBytes(header[7..])));
+        }
+
+        app.MapGet("/api/rules", (HttpContext c) => Allowed(c) ? Json(admin.Rules()) : Results.StatusCode(403));
+        app.MapPut("/api/rules/{id}", async (string id, HttpContext c) =>
+        {
+            if (!Allowed(c))
+            {
+                return Results.StatusCode(403);
+            }
+
+            var (rule, error) = await ReadAsync<AlertRule>(c).ConfigureAwait(false);
+            return rule is null ? Refused([error!]) : rule.Id != id ? Refused([$"the body's id '{rule.Id}' is not '{id}'"]) : Outcome(admin.SaveRule(rule));
+        });
+        app.MapDelete("/api/rules/{id}", (string id, HttpContext c) =>
+        {
+            if (!Allowed(c))
+            {
+                return Results.StatusCode(403);
+            }
+
+            admin.DeleteRule(id);
+            return Results.NoContent();
+        });
+        app.MapGet("/api/silences", (HttpContext c) => Allowed(c) ? Json(engine.Silences()) : Results.StatusCode(403));
+        app.MapPost("/api/silences", async (HttpContext c) =>
+        {
+            if (!Allowed(c))
+            {
+                return Results.StatusCode(403);
+            }
+
+            var (silence, error) = await ReadAsync<Silence>(c).ConfigureAwait(false);
+            return silence is null ? Refused([error!]) : Outcome(admin.AddSilence(silence));
+        });
+        app.MapGet("/api/rota", (HttpContext c) => Allowed(c) ? Json(admin.Rota()) : Results.StatusCode(403));
+        app.MapPut("/api/rota", async (HttpContext c) =>
+        {
+            if (!Allowed(c))
+            {
+                return Results.StatusCode(403);
+            }
+
+            var (entries, error) = await ReadAsync<List<RotaEntry>>(c).ConfigureAwait(false);
+            return entries is null ? Refused([error!]) : Outcome(admin.SetRota(entries));
+        });
+    }
+
+    private static async Task<(T? Value, string? Error)> ReadAsync<T>(HttpContext c)
+        where T : class
+    {
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync<T>(c.Request.Body, AlertStore.Json, c.RequestAborted).ConfigureAwait(false);
+            return value is null ? (null, "the body is empty") : (value, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, "the body is not a valid " + typeof(T).Name + ": " + ex.Message);
+        }
+    }
+
+    private static IResult Outcome(IReadOnlyList<string> failures) => failures.Count == 0 ? Results.NoContent() : Refused(failures);
+
+    private static IResult Refused(IReadOnlyList<string> failures) => Results.Text(JsonSerializer.Serialize(new { errors = failures }), "application/json", statusCode: 400);
+
+    private static IResult Json<T>(T value) => Results.Text(JsonSerializer.Serialize(value, AlertStore.Json), "application/json");
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using LiveRoom.Ingest.Alerts;
+using LiveRoom.Testing;
+
+namespace LiveRoom.Ingest.Tests.Alerts.Acknowledging;
+
+/// <summary>Rules, silences and rota through the admin API: token required, bad input refused with reasons, changes live at once.</summary>
+public sealed class AdminApiTests : IAsyncLifetime
+{
+    private const string Token = "admin-token-0123456789-0123456789-abcdef";
+    private readonly TempDirectory _dir = new("alerts-admin");
+    private readonly HttpClient _http = new();
+    private AlertService _service = null!;
+
+    public async Task InitializeAsync()
+    {
+        _service = new AlertService(new AlertOptions { HttpUrl = "http://127.0.0.1:0", AdminToken = Token }, _dir.Path, _http);
+        await _service.StartAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _service.DisposeAsync();
+        _http.Dispose();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public async Task Rules_WithoutToken403_BadRule400WithReason_GoodRuleLiveAtOnce()
+    {
+        using (var anonymous = await _http.GetAsync(Url("/api/rules")))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, anonymous.StatusCode);
+        }
+
+        var unknown = """{"id":"fps_low","title":"x","kind":"stream","field":"fpz","operator":"below","threshold":25}""";
+        using (var bad = await SendAsync(HttpMethod.Put, "/api/rules/fps_low", unknown))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Contains("unknown metric field 'fpz'", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var negative = """{"id":"fps_low","title":"x","kind":"stream","field":"fps","operator":"below","threshold":25,"for":"-00:00:05"}""";
+        using (var bad = await SendAsync(HttpMethod.Put, "/api/rules/fps_low", negative))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        }
+
+        var good = """{"id":"fps_low","title":"Frame rate below 25","kind":"stream","field":"fps","operator":"below","threshold":25,"for":"00:00:05","severity":"critical","applies":"always"}""";
+        using (var ok = await SendAsync(HttpMethod.Put, "/api/rules/fps_low", good))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, ok.StatusCode);
+        }
+
+        var live = _service.Evaluator.Rules.Single(r => r.Id == "fps_low");
+        Assert.Equal((25.0, TimeSpan.FromSeconds(5)), (live.Threshold, live.For));
+        using var list = await SendAsync(HttpMethod.Get, "/api/rules", null);
+        Assert.Contains("\"threshold\":25", await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SilenceWithoutExpiry_Refused_RotaStored()
+    {
+        using (var bad = await SendAsync(HttpMethod.Post, "/api/silences", """{"id":"m","site":"s1","startsAt":"2026-11-22T06:00:00Z","endsAt":"9999-12-31T23:59:59.9999999+00:00","createdBy":"admin"}"""))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Contains("no expiry", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var rota = await SendAsync(HttpMethod.Put, "/api/rota", """[{"site":"s1","level":0,"name":"tech","mobile":"13800000001"},{"site":"*","level":1,"name":"oncall"}]"""))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, rota.StatusCode);
+        }
+
+        Assert.Equal(1, _service.Rota.TopLevel("s1"));
+        Assert.Equal(2, _service.Store.LoadRota().Count);
+    }
+
+    private Uri Url(string path) => new(_service.HttpAddress!, path);
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? json)
+    {
+        using var request = new HttpRequestMessage(method, Url(path));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        return await _http.SendAsync(request);
+    }
+}
