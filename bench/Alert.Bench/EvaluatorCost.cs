@@ -36,12 +36,14 @@ internal static class EvaluatorCost
         }
 
         var points = batches.Sum(b => b.Points.Count);
-        for (var i = 0; i < 20; i++)
+        // Warm up for a second so tiered compilation has promoted the hot path (as in a long-running collector).
+        var warm = Stopwatch.StartNew();
+        while (warm.Elapsed < TimeSpan.FromSeconds(1))
         {
             Run(evaluator, batches);
         }
 
-        const int Passes = 200;
+        const int Passes = 500;
         var bytes = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < Passes; i++)

@@ -14,7 +14,7 @@ using LiveRoom.Runtime.Services;
 // make bench-alert (issue 7): time from a fault at the encoder to the webhook's arrival, through the real edge
 // (liveroom-probe reading SRT from ffmpeg), real Mosquitto, the collector with its alert engine, and a local webhook
 // receiver. Rules stream_down and fps_low with `for` = 0; everything else at its defaults (group wait 1 s).
-var trials = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
+var trials = args.Length > 0 && int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 20;
 const string Site = "bench";
 const string Room = "room1";
 var root = Path.Combine(Path.GetTempPath(), $"liveroom-bench-alert-{Guid.NewGuid():N}");
@@ -23,6 +23,10 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench-alert: {tr
 
 var (ns, allocated) = EvaluatorCost.Measure();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rule evaluation on the collector's hot path (shipped rules, healthy points, one core): {ns:0.0} ns and {allocated:0.0} bytes allocated per point"));
+if (args.Contains("--evaluation-only"))
+{
+    return 0;
+}
 
 await using var influx = await InfluxServer.StartAsync(new InfluxServerOptions { DataDirectory = Path.Combine(root, "influx") }, CancellationToken.None);
 await using var broker = await MosquittoServer.StartAsync(new MosquittoServerOptions { DataDirectory = Path.Combine(root, "mqtt"), Persistence = false }, CancellationToken.None);

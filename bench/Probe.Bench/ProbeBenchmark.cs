@@ -24,12 +24,13 @@ internal static class ProbeBenchmark
             var probe = Path.Combine(AppContext.BaseDirectory, "liveroom-probe");
             Print($"stream {source}");
 
-            var (probeCpu, probeRss, report) = await MeasureAsync(probe, ["check", "--source", source, "--duration", $"{Seconds}s", "--json"], watchRss: true, cancellationToken).ConfigureAwait(false);
+            var (probeCpu, probeRss, ownCpu, report) = await MeasureAsync(probe, ["check", "--source", source, "--duration", $"{Seconds}s", "--json"], watchRss: true, cancellationToken).ConfigureAwait(false);
             Print($"probe_check_result {Result(report)}");
             Print($"probe_cpu_s {probeCpu:0.000}");
+            Print($"probe_own_cpu_s {ownCpu:0.000} (the .NET process alone, last poll before exit; the rest is its ffmpeg reader: {probeCpu - ownCpu:0.000})");
             Print($"probe_peak_rss_mb {probeRss / 1024.0:0.0}");
 
-            var (decodeCpu, _, _) = await MeasureAsync("ffmpeg", ["-hide_banner", "-nostdin", "-v", "error", "-i", source, "-f", "null", "-"], watchRss: false, cancellationToken).ConfigureAwait(false);
+            var (decodeCpu, _, _, _) = await MeasureAsync("ffmpeg", ["-hide_banner", "-nostdin", "-v", "error", "-i", source, "-f", "null", "-"], watchRss: false, cancellationToken).ConfigureAwait(false);
             Print($"full_decode_cpu_s {decodeCpu:0.000}");
             Print($"probe_cpu_ratio {probeCpu / decodeCpu:0.000}");
             return 0;
@@ -60,8 +61,11 @@ internal static class ProbeBenchmark
         return path;
     }
 
-    /// <summary>Runs the program under bash and returns its CPU seconds (children included), its peak RSS (KiB) and its stdout.</summary>
-    private static async Task<(double Cpu, long PeakRssKb, string Stdout)> MeasureAsync(string program, IReadOnlyList<string> arguments, bool watchRss, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the program under bash and returns its CPU seconds (children included), its peak RSS (KiB), its own CPU
+    /// seconds without children (as last polled) and its stdout.
+    /// </summary>
+    private static async Task<(double Cpu, long PeakRssKb, double OwnCpu, string Stdout)> MeasureAsync(string program, IReadOnlyList<string> arguments, bool watchRss, CancellationToken cancellationToken)
     {
         var pid = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var stdout = new List<string>();
@@ -86,12 +90,14 @@ internal static class ProbeBenchmark
             },
         });
         long peak = 0;
+        double own = 0;
         var id = await pid.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
         while (!child.HasExited)
         {
             if (watchRss && ReadHighWaterMarkKb(id) is { } kb)
             {
                 peak = Math.Max(peak, kb);
+                own = ReadOwnCpuSeconds(id) ?? own;
             }
 
             await Task.WhenAny(child.Exited, Task.Delay(250, cancellationToken)).ConfigureAwait(false);
@@ -114,7 +120,7 @@ internal static class ProbeBenchmark
         var parts = times[^1].Split(' ');
         lock (stdout)
         {
-            return (ParseTimes(parts[0]) + ParseTimes(parts[1]), peak, string.Join('\n', stdout));
+            return (ParseTimes(parts[0]) + ParseTimes(parts[1]), peak, own, string.Join('\n', stdout));
         }
     }
 
@@ -143,6 +149,21 @@ internal static class ProbeBenchmark
         }
 
         return null;
+    }
+
+    /// <summary>utime + stime of the process itself (fields 14 and 15 of /proc/PID/stat, in clock ticks of 1/100 s).</summary>
+    private static double? ReadOwnCpuSeconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private static string Result(string json)

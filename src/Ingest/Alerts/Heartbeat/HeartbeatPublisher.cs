@@ -20,7 +20,22 @@ public sealed class HeartbeatPublisher(IMqttClient client, TimeSpan interval, Fu
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            try
+            {
+                await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (MqttConnectException ex)
+            {
+                // The broker is not up yet; the client reconnects by itself once connected.
+                AlertLog.HeartbeatFailed(logger, ex.Message);
+            }
+
+            await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
+        }
+
         using var timer = new PeriodicTimer(interval, time);
         do
         {

@@ -13,10 +13,11 @@ public sealed class WeComSender(string name, Uri url, HttpClient http) : INotifi
 
     public async Task SendAsync(AlertNotice notice, CancellationToken cancellationToken)
     {
+        // WeCom markdown can only mention by WeCom user id (<@userid>), which the rota does not hold; the names are listed.
         var text = NotificationText.Markdown(notice, mentions: false);
-        foreach (var r in notice.Recipients.Where(r => r.Mobile is not null))
+        if (notice.Recipients.Count > 0)
         {
-            text += " <@" + r.Mobile + ">";
+            text += "\nOn duty: " + string.Join(", ", notice.Recipients.Select(r => r.Name));
         }
 
         var body = new JsonObject { ["msgtype"] = "markdown", ["markdown"] = new JsonObject { ["content"] = text } };

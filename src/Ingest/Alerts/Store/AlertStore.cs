@@ -31,6 +31,7 @@ public sealed class AlertStore : IDisposable
         _db.Open();
         Execute("""
             PRAGMA journal_mode=WAL;
+            PRAGMA synchronous=NORMAL;
             CREATE TABLE IF NOT EXISTS rules (id TEXT PRIMARY KEY, json TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS silences (id TEXT PRIMARY KEY, json TEXT NOT NULL, ends_at INTEGER NOT NULL);
             CREATE TABLE IF NOT EXISTS rota (n INTEGER PRIMARY KEY, json TEXT NOT NULL);

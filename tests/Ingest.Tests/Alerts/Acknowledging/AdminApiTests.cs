@@ -39,7 +39,8 @@ public sealed class AdminApiTests : IAsyncLifetime
         using (var bad = await SendAsync(HttpMethod.Put, "/api/rules/fps_low", unknown))
         {
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-            Assert.Contains("unknown metric field 'fpz'", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            using var errors = System.Text.Json.JsonDocument.Parse(await bad.Content.ReadAsStringAsync());
+            Assert.Contains("unknown metric field 'fpz'", errors.RootElement.GetProperty("errors")[0].GetString(), StringComparison.Ordinal);
         }
 
         var negative = """{"id":"fps_low","title":"x","kind":"stream","field":"fps","operator":"below","threshold":25,"for":"-00:00:05"}""";

@@ -77,7 +77,7 @@ public sealed class RobotSenderTests : IAsyncLifetime
         var sender = new WeComSender("wc", new Uri(_robot.Url("/wecom/send?key=k")), _http);
         await sender.SendAsync(Notices.Firing(), CancellationToken.None);
         var (_, body, _) = Assert.Single(_robot.Accepted);
-        Assert.Contains("<@13800000001>", body["markdown"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("On duty: tech", body["markdown"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
         var ex = await Assert.ThrowsAsync<NotificationException>(() => sender.SendAsync(Notices.Firing(), CancellationToken.None));
         Assert.True(ex.RateLimited);
     }

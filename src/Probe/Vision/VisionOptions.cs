@@ -1,0 +1,44 @@
+namespace LiveRoom.Probe.Vision;
+
+/// <summary>Thresholds of the vision checks (issue 5), tunable per room; defaults in <see cref="VisionDefaults"/>.</summary>
+public sealed record VisionOptions
+{
+    /// <summary>Analyse every Nth sampled frame; default 1 (every one).</summary>
+    public int SampleEvery { get; init; } = VisionDefaults.SampleEvery;
+
+    /// <summary>Consecutive analysed samples a condition must hold (or be gone) before its event; default 3.</summary>
+    public int PersistSamples { get; init; } = VisionDefaults.PersistSamples;
+
+    /// <summary>Framing drift when the camera shift exceeds this, % of the frame side; default 2.</summary>
+    public double MaxShiftPercent { get; init; } = VisionDefaults.MaxShiftPercent;
+
+    /// <summary>Framing drift when backdrop or desk coverage falls below this, %; default 98 (seed clause 6.1.2).</summary>
+    public double MinCoveragePercent { get; init; } = VisionDefaults.MinCoveragePercent;
+
+    /// <summary>Below this aligned similarity (NCC) the scene is not the reference's (camera swapped or moved far); default 0.5.</summary>
+    public double MinSimilarity { get; init; } = VisionDefaults.MinSimilarity;
+
+    /// <summary>Camera blocked when the luma standard deviation is below this (uniform picture); default 5 code values.</summary>
+    public double BlockedMaxStdDev { get; init; } = VisionDefaults.BlockedMaxStdDev;
+
+    /// <summary>Camera blocked also when the mean luma is below this with under twice <see cref="BlockedMaxStdDev"/> of variation; default 24.</summary>
+    public double BlockedDarkMean { get; init; } = VisionDefaults.BlockedDarkMean;
+
+    /// <summary>Out of focus when sharpness falls below this share of the reference's; default 0.6.</summary>
+    public double MinSharpnessRatio { get; init; } = VisionDefaults.MinSharpnessRatio;
+
+    /// <summary>Too dark when the mean luma is below this (video range); default 50.</summary>
+    public double TooDarkMeanLuma { get; init; } = VisionDefaults.TooDarkMeanLuma;
+
+    /// <summary>Overexposed when more than this % of pixels are at or above 235; default 5.</summary>
+    public double OverexposedClippedPercent { get; init; } = VisionDefaults.OverexposedClippedPercent;
+
+    /// <summary>Colour cast when the background's mean chroma deviation exceeds this, code values; default 6.</summary>
+    public double MaxCastMagnitude { get; init; } = VisionDefaults.MaxCastMagnitude;
+
+    /// <summary>Seat not lit when the seat/background brightness ratio is below this; default 1.0 (seed clause 6.1.5).</summary>
+    public double MinSeatRatio { get; init; } = VisionDefaults.MinSeatRatio;
+
+    /// <summary>Light changed when the overall brightness differs from the reference's by more than this many stops; default 0.75.</summary>
+    public double LightChangedStops { get; init; } = VisionDefaults.LightChangedStops;
+}
