@@ -34,7 +34,11 @@ ingest.Mqtt.Port = broker.Port;
 ingest.Influx.Url = influx.BaseUri.ToString().TrimEnd('/');
 ingest.Influx.Database = "bench_collector";
 ingest.StateDirectory = Path.Combine(root, "ingest");
-await using var collector = new Collector(ingest, o => new MosquittoClient(o), new HttpClient { Timeout = Timeout.InfiniteTimeSpan });
+// As shipped: the alert evaluator sees every batch (the acknowledgement page's HTTP listener is off here).
+ingest.Alerts.HttpUrl = string.Empty;
+await using var alerts = new LiveRoom.Ingest.Alerts.AlertService(ingest.Alerts, ingest.StateDirectory, new HttpClient());
+await alerts.StartAsync(CancellationToken.None);
+await using var collector = new Collector(ingest, o => new MosquittoClient(o), new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, observer: alerts.Evaluator);
 await collector.StartAsync(CancellationToken.None);
 await collector.DatabaseReady;
 var clients = new List<MosquittoClient>();

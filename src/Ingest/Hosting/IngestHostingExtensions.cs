@@ -59,9 +59,6 @@ public static class IngestHostingExtensions
         });
         builder.Services.AddHostedService<IngestHostedService>();
 
-        // A bad setting ends the process with one line from HostRunner; the host's own error log would add a stack trace.
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
-        builder.Logging.AddFilter<Serilog.Extensions.Logging.SerilogLoggerProvider>("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         return builder;
     }
 

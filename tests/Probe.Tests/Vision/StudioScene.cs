@@ -42,6 +42,9 @@ internal sealed record StudioScene
 
     public double TintCr { get; init; }
 
+    /// <summary>Passes of a 3x3 box blur over the luma (a lens out of focus).</summary>
+    public int Blur { get; init; }
+
     /// <summary>Texture seed: another seed is another room (camera swapped).</summary>
     public int Seed { get; init; } = 1;
 
@@ -55,6 +58,11 @@ internal sealed record StudioScene
                 var (u, v) = Source(x + 0.5, y + 0.5, Width, Height);
                 raw[(y * Width) + x] = ToByte(16 + ((Luma(u, v) - 16) * Gain));
             }
+        }
+
+        for (var pass = 0; pass < Blur; pass++)
+        {
+            BoxBlur(raw.AsSpan(0, Width * Height));
         }
 
         var cb = Width * Height;
@@ -150,6 +158,27 @@ internal sealed record StudioScene
             h = (h ^ (h >> 13)) * 1274126177u;
             h ^= h >> 16;
             return (h & 0xFFFF) / 65535.0;
+        }
+    }
+
+    private static void BoxBlur(Span<byte> y)
+    {
+        var copy = y.ToArray();
+        for (var r = 1; r < Height - 1; r++)
+        {
+            for (var x = 1; x < Width - 1; x++)
+            {
+                var sum = 0;
+                for (var j = -1; j <= 1; j++)
+                {
+                    for (var i = -1; i <= 1; i++)
+                    {
+                        sum += copy[((r + j) * Width) + x + i];
+                    }
+                }
+
+                y[(r * Width) + x] = (byte)((sum + 4) / 9);
+            }
         }
     }
 

@@ -85,6 +85,15 @@ public sealed class VisionMonitorTests
     }
 
     [Fact]
+    public void OnFrame_BlurredLens_RaisesOutOfFocusOnly()
+    {
+        var sink = Run(new StudioScene { Blur = 3 });
+
+        Assert.Equal([VisionFields.OutOfFocus], sink.EventTypes);
+        Assert.True(LastVision(sink).Fields[VisionFields.SharpnessRatio].Number < 0.6);
+    }
+
+    [Fact]
     public void OnFrame_BlueTint_RaisesColourCast()
     {
         var sink = Run(new StudioScene { TintCb = 14, TintCr = -2 });

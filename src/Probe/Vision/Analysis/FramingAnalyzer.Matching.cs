@@ -96,7 +96,8 @@ public sealed partial class FramingAnalyzer
     /// <summary>Sum of |cur − ref − offset| over a square block of 8 or 16; stops early once above <paramref name="limit"/>.</summary>
     private static int Sad(byte[] reference, byte[] current, int width, int rx, int ry, int cx, int cy, int size, int offset, int limit)
     {
-        // 16-bit lanes: |c − r − offset| ≤ 510 and at most 16 rows x 2 halves add up per lane, far below 32767.
+        // 16-bit lanes: |c − r − offset| ≤ 510, two halves per row, at most 4 row-vectors summed before the 8 lanes are
+        // added up: ≤ 8 x 4 x 1020 = 32640, inside a short.
         var d = Vector128.Create((short)offset);
         var acc = Vector128<short>.Zero;
         if (size == 8)
@@ -112,7 +113,7 @@ public sealed partial class FramingAnalyzer
                 acc += AbsDiff(r, c, d);
                 if (y == 2 && Vector128.Sum(acc) > limit)
                 {
-                    return limit;
+                    return int.MaxValue;
                 }
             }
 
