@@ -43,6 +43,12 @@ bench-dashboard: build
 bench-alert: build
 	$(DOTNET) bench/Alert.Bench/bin/$(CONFIG)/net10.0/LiveRoom.Alert.Bench.dll
 
+# Issue 5: LiveRoom's vision analysis (ffmpeg decode+scale -> pipe -> lighting+framing) against ffmpeg signalstats on the same
+# 300 1080p frames; last line vision_ratio (target <= 1.0).
+.PHONY: bench-vision
+bench-vision: build
+	$(DOTNET) bench/Vision.Bench/bin/$(CONFIG)/net10.0/LiveRoom.Vision.Bench.dll
+
 clean:
 	rm -rf var out
 	find . -name bin -o -name obj -type d -prune -exec rm -rf {} +

@@ -1,4 +1,7 @@
 using LiveRoom.Probe.Detection;
+using LiveRoom.Probe.HostHealth;
+using LiveRoom.Probe.Network;
+using LiveRoom.Probe.Obs;
 using LiveRoom.Probe.Outbox;
 
 namespace LiveRoom.Probe.Hosting;
@@ -34,6 +37,15 @@ public sealed class ProbeOptions
     /// </summary>
     public OutboxOptions Outbox { get; set; } = new() { Directory = string.Empty };
 
+    /// <summary>OBS Studio statistics over obs-websocket 5 (<c>Probe:Obs</c>); off while <c>Probe:Obs:Url</c> is empty.</summary>
+    public ObsOptions Obs { get; set; } = new();
+
+    /// <summary>NIC rates, RTT/loss to the ingest host (default: the broker), uplink test (<c>Probe:Network</c>).</summary>
+    public NetworkOptions Network { get; set; } = new();
+
+    /// <summary>The studio PC's health (<c>Probe:Host</c>); <c>RecordingPath</c> defaults to the outbox directory.</summary>
+    public HostHealthOptions Host { get; set; } = new();
+
     /// <summary>Fills in the defaults that depend on other settings.</summary>
     internal void ApplyDefaults()
     {
@@ -41,6 +53,16 @@ public sealed class ProbeOptions
         {
             var state = Environment.GetEnvironmentVariable("STATE_DIRECTORY")?.Split(':')[0];
             Outbox.Directory = Path.Combine(string.IsNullOrEmpty(state) ? Environment.CurrentDirectory : state, ProbeDefaults.OutboxDirectory, $"{Site}-{Room}");
+        }
+
+        if (string.IsNullOrWhiteSpace(Host.RecordingPath))
+        {
+            Host = Host with { RecordingPath = Path.GetFullPath(Outbox.Directory) };
+        }
+
+        if (string.IsNullOrWhiteSpace(Network.IngestHost))
+        {
+            Network = Network with { IngestHost = Mqtt.Host, IngestPort = Mqtt.Port };
         }
     }
 

@@ -1,5 +1,8 @@
 using System.Globalization;
 using LiveRoom.Contracts.Topics;
+using LiveRoom.Probe.HostHealth;
+using LiveRoom.Probe.Network;
+using LiveRoom.Probe.Obs;
 using LiveRoom.Runtime.Processes;
 using Microsoft.Extensions.Options;
 
@@ -64,6 +67,9 @@ internal sealed class ProbeOptionsValidator : IValidateOptions<ProbeOptions>
 
         CheckProfile(failures, options.Profile);
         CheckThresholds(failures, options.Thresholds);
+        ObsOptionsValidation.Validate(options.Obs, failures);
+        NetworkOptionsValidation.Validate(options.Network, failures);
+        HostHealthOptionsValidation.Validate(options.Host, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

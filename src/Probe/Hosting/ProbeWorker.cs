@@ -1,7 +1,11 @@
 using LiveRoom.Contracts.Payloads;
 using LiveRoom.Mqtt;
+using LiveRoom.Probe.HostHealth;
+using LiveRoom.Probe.Network;
+using LiveRoom.Probe.Obs;
 using LiveRoom.Probe.Outbox;
 using LiveRoom.Probe.Publishing;
+using LiveRoom.Probe.Sinks;
 using LiveRoom.Probe.Status;
 using LiveRoom.Probe.Stream;
 using LiveRoom.Runtime.Hosting;
@@ -27,6 +31,7 @@ internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttCl
     private OutboxPublisher? _publisher;
     private StatusReporter? _status;
     private StreamMonitor? _monitor;
+    private HttpClient? _uplinkHttp;
     private Task[] _tasks = [];
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -55,12 +60,21 @@ internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttCl
             o.Room,
             time,
             loggers.CreateLogger<StreamMonitor>());
+        var sink = new OutboxPointSink(_outbox);
+        var clock = new ClockOffsetEstimator(time);
+        _uplinkHttp = new HttpClient();
+        var obs = new ObsMonitor(sink, o.Obs, o.Room, time, loggers.CreateLogger<ObsMonitor>());
+        var network = new NetworkMonitor(sink, o.Network, o.Room, time, clock, new UplinkTester(_uplinkHttp, time), loggers.CreateLogger<NetworkMonitor>());
+        var host = new HostHealthMonitor(sink, o.Host, o.Room, time, clock, loggers.CreateLogger<HostHealthMonitor>());
         var token = _stopping.Token;
         _tasks =
         [
             Task.Run(() => ConnectAsync(_client, _publisher.AckTopic, token), CancellationToken.None),
             Task.Run(() => _publisher.RunAsync(token), CancellationToken.None),
             Task.Run(() => _monitor.RunAsync(token), CancellationToken.None),
+            Task.Run(() => obs.RunAsync(token), CancellationToken.None),
+            Task.Run(() => network.RunAsync(token), CancellationToken.None),
+            Task.Run(() => host.RunAsync(token), CancellationToken.None),
         ];
         LogStarted(_logger, o.Site, o.Room, _outbox.EdgeId, o.SourceUrl, o.Mqtt.Host, o.Mqtt.Port);
         return Task.CompletedTask;
@@ -91,6 +105,7 @@ internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttCl
         _publisher?.Dispose();
         _status?.Dispose();
         _monitor?.Dispose();
+        _uplinkHttp?.Dispose();
         _outbox?.Dispose();
         _stopping.Dispose();
     }

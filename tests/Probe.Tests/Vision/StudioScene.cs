@@ -106,7 +106,7 @@ internal sealed record StudioScene
         double luma;
         if (v < 0.6)
         {
-            luma = 100 + (70 * (Noise(X, Y, 24) - 0.5)) + (40 * (Noise(X, Y, 9) - 0.5)) + (20 * (Noise(X, Y, 4) - 0.5));
+            luma = 100 + (70 * (Noise(X, Y, 24) - 0.5)) + (40 * (Noise(X, Y, 9) - 0.5)) + (20 * (Noise(X, Y, 4) - 0.5)) + (16 * (Noise(X, Y, 1.5) - 0.5)); // last octave: fabric grain
         }
         else if (v < 0.8)
         {
