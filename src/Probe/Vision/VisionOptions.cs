@@ -1,3 +1,5 @@
+using LiveRoom.Probe.Sinks;
+
 namespace LiveRoom.Probe.Vision;
 
 /// <summary>Thresholds of the vision checks (issue 5), tunable per room; defaults in <see cref="VisionDefaults"/>.</summary>
@@ -41,4 +43,24 @@ public sealed record VisionOptions
 
     /// <summary>Light changed when the overall brightness differs from the reference's by more than this many stops; default 0.75.</summary>
     public double LightChangedStops { get; init; } = VisionDefaults.LightChangedStops;
+
+    /// <summary>Every out-of-range value as "key is X; allowed A to B, default D" (empty when valid), keys under <paramref name="section"/>.</summary>
+    public List<string> Validate(string section = "Vision")
+    {
+        var f = new List<string>();
+        OptionRules.Number(f, section + ":SampleEvery", SampleEvery, 1, 1000, VisionDefaults.SampleEvery);
+        OptionRules.Number(f, section + ":PersistSamples", PersistSamples, 1, 1000, VisionDefaults.PersistSamples);
+        OptionRules.Number(f, section + ":MaxShiftPercent", MaxShiftPercent, 0.1, 50, VisionDefaults.MaxShiftPercent);
+        OptionRules.Number(f, section + ":MinCoveragePercent", MinCoveragePercent, 0, 100, VisionDefaults.MinCoveragePercent);
+        OptionRules.Number(f, section + ":MinSimilarity", MinSimilarity, -1, 1, VisionDefaults.MinSimilarity);
+        OptionRules.Number(f, section + ":BlockedMaxStdDev", BlockedMaxStdDev, 0, 64, VisionDefaults.BlockedMaxStdDev);
+        OptionRules.Number(f, section + ":BlockedDarkMean", BlockedDarkMean, 0, 128, VisionDefaults.BlockedDarkMean);
+        OptionRules.Number(f, section + ":MinSharpnessRatio", MinSharpnessRatio, 0, 1, VisionDefaults.MinSharpnessRatio);
+        OptionRules.Number(f, section + ":TooDarkMeanLuma", TooDarkMeanLuma, 0, 235, VisionDefaults.TooDarkMeanLuma);
+        OptionRules.Number(f, section + ":OverexposedClippedPercent", OverexposedClippedPercent, 0, 100, VisionDefaults.OverexposedClippedPercent);
+        OptionRules.Number(f, section + ":MaxCastMagnitude", MaxCastMagnitude, 0, 128, VisionDefaults.MaxCastMagnitude);
+        OptionRules.Number(f, section + ":MinSeatRatio", MinSeatRatio, 0, 10, VisionDefaults.MinSeatRatio);
+        OptionRules.Number(f, section + ":LightChangedStops", LightChangedStops, 0.1, 10, VisionDefaults.LightChangedStops);
+        return f;
+    }
 }

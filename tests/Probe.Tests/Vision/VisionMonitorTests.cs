@@ -82,6 +82,7 @@ public sealed class VisionMonitorTests
         Assert.Contains(VisionFields.LightChanged, sink.EventTypes);
         Assert.InRange(LastVision(sink).Fields[VisionFields.LightChangeStops].Number, -2.3, -1.7);
         Assert.DoesNotContain(VisionFields.OutOfFocus, sink.EventTypes);
+        Assert.DoesNotContain(VisionFields.FramingDrift, sink.EventTypes);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace LiveRoom.Probe.Vision.Analysis;
 
@@ -86,10 +85,3 @@ public static class ReferenceStore
         File.Move(temp, path, overwrite: true);
     }
 }
-
-/// <summary>The JSON half of a stored reference.</summary>
-internal sealed record ReferenceMetadata(int Width, int Height, RoomLayout Layout, int Version, string? CapturedBy, DateTimeOffset CapturedAt);
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
-[JsonSerializable(typeof(ReferenceMetadata))]
-internal sealed partial class ReferenceJsonContext : JsonSerializerContext;
