@@ -3,6 +3,7 @@ using LiveRoom.Probe.HostHealth;
 using LiveRoom.Probe.Network;
 using LiveRoom.Probe.Obs;
 using LiveRoom.Probe.Outbox;
+using LiveRoom.Probe.Vision;
 
 namespace LiveRoom.Probe.Hosting;
 
@@ -46,6 +47,16 @@ public sealed class ProbeOptions
     /// <summary>The studio PC's health (<c>Probe:Host</c>); <c>RecordingPath</c> defaults to the outbox directory.</summary>
     public HostHealthOptions Host { get; set; } = new();
 
+    /// <summary>Lighting and framing checks on the sampled pictures (<c>Probe:Vision</c>, issue 5).</summary>
+    public VisionOptions Vision { get; set; } = new();
+
+    /// <summary>
+    /// Where the room's approved reference frame and layout live (<c>Probe:ReferenceDirectory</c>); default
+    /// <c>reference/{site}-{room}</c> under <c>$STATE_DIRECTORY</c> (else the working directory). Without one the
+    /// room reads "not commissioned" and framing is never passed.
+    /// </summary>
+    public string ReferenceDirectory { get; set; } = string.Empty;
+
     /// <summary>Fills in the defaults that depend on other settings.</summary>
     internal void ApplyDefaults()
     {
@@ -53,6 +64,12 @@ public sealed class ProbeOptions
         {
             var state = Environment.GetEnvironmentVariable("STATE_DIRECTORY")?.Split(':')[0];
             Outbox.Directory = Path.Combine(string.IsNullOrEmpty(state) ? Environment.CurrentDirectory : state, ProbeDefaults.OutboxDirectory, $"{Site}-{Room}");
+        }
+
+        if (string.IsNullOrWhiteSpace(ReferenceDirectory))
+        {
+            var state = Environment.GetEnvironmentVariable("STATE_DIRECTORY")?.Split(':')[0];
+            ReferenceDirectory = Path.Combine(string.IsNullOrEmpty(state) ? Environment.CurrentDirectory : state, "reference", $"{Site}-{Room}");
         }
 
         if (string.IsNullOrWhiteSpace(Host.RecordingPath))

@@ -70,6 +70,7 @@ internal sealed class ProbeOptionsValidator : IValidateOptions<ProbeOptions>
         ObsOptionsValidation.Validate(options.Obs, failures);
         NetworkOptionsValidation.Validate(options.Network, failures);
         HostHealthOptionsValidation.Validate(options.Host, failures);
+        failures.AddRange(options.Vision.Validate("Probe:Vision"));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

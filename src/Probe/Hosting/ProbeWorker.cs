@@ -7,6 +7,8 @@ using LiveRoom.Probe.Outbox;
 using LiveRoom.Probe.Publishing;
 using LiveRoom.Probe.Sinks;
 using LiveRoom.Probe.Status;
+using LiveRoom.Probe.Vision;
+using LiveRoom.Probe.Vision.Analysis;
 using LiveRoom.Probe.Stream;
 using LiveRoom.Runtime.Hosting;
 using Microsoft.Extensions.Hosting;
@@ -54,13 +56,21 @@ internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttCl
             time,
             loggers.CreateLogger<OutboxPublisher>());
         _status = new StatusReporter(_client, o.Site, o.Room, time, _logger);
+        var sink = new OutboxPointSink(_outbox);
+        var reference = ReferenceStore.Load(o.ReferenceDirectory, out var referenceProblem);
+        if (referenceProblem is not null)
+        {
+            LogReference(_logger, o.ReferenceDirectory, referenceProblem);
+        }
+
+        var vision = new VisionMonitor(sink, o.Vision, reference);
         _monitor = new StreamMonitor(
             _outbox,
             new StreamMonitorOptions { SourceUrl = o.SourceUrl, Ffmpeg = o.Ffmpeg, Profile = o.Profile, Thresholds = o.Thresholds },
             o.Room,
             time,
-            loggers.CreateLogger<StreamMonitor>());
-        var sink = new OutboxPointSink(_outbox);
+            loggers.CreateLogger<StreamMonitor>(),
+            [vision]);
         var clock = new ClockOffsetEstimator(time);
         _uplinkHttp = new HttpClient();
         var obs = new ObsMonitor(sink, o.Obs, o.Room, time, loggers.CreateLogger<ObsMonitor>());
@@ -181,4 +191,7 @@ internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttCl
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Could not say goodbye to the broker (the last will reports offline instead)")]
     private static partial void LogGoodbyeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Vision reference in {Directory}: {Problem}")]
+    private static partial void LogReference(ILogger logger, string directory, string problem);
 }
