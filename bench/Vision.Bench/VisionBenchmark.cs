@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using LiveRoom.Contracts.Payloads;
 using LiveRoom.Probe.Frames;
-using LiveRoom.Probe.Sinks;
+using LiveRoom.Probe.Outbox;
 using LiveRoom.Probe.Vision;
 using LiveRoom.Probe.Vision.Analysis;
 
@@ -115,10 +115,14 @@ internal static class VisionBenchmark
         public static void Discard(System.IO.Stream s) => s.CopyTo(System.IO.Stream.Null);
     }
 
-    private sealed class CountingSink : IPointSink
+    private sealed class CountingSink : IMetricSink
     {
         public long Count { get; private set; }
 
-        public void Append(MetricPoint point) => Count++;
+        public MetricPoint Append(MetricPoint point)
+        {
+            Count++;
+            return point;
+        }
     }
 }

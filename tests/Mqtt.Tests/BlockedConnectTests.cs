@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using LiveRoom.Mqtt;
+using LiveRoom.Testing;
 
 namespace LiveRoom.Mqtt.Tests;
 

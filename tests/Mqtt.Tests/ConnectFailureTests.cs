@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using LiveRoom.Mqtt;
+using LiveRoom.Testing;
 
 namespace LiveRoom.Mqtt.Tests;
 

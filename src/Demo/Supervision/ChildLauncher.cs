@@ -9,7 +9,7 @@ internal sealed class ChildLauncher(ILogger logger)
     private const int TailLines = 8;
 
     /// <summary>
-    /// Starts <paramref name="program"/> through setsid (see <see cref="ProcessGroup"/>). For a LiveRoom
+    /// Starts <paramref name="program"/> as the leader of its own process group (see <see cref="ProcessGroup"/>). For a LiveRoom
     /// service (<paramref name="liveRoomService"/>), whose log goes to stdout, the stdout tail is kept too
     /// and its warnings and errors are echoed on the demo's console.
     /// </summary>
@@ -17,15 +17,15 @@ internal sealed class ChildLauncher(ILogger logger)
     {
         var stdoutTail = new Queue<string>();
         var path = ProgramLocator.Require(program);
-        var setsid = ProcessGroup.Setsid;
         Directory.CreateDirectory(workingDirectory);
         var child = ChildProcess.Start(
             new ChildProcessStartInfo
             {
                 Name = name,
-                FileName = setsid ?? path,
-                Arguments = setsid is null ? arguments : [path, .. arguments],
+                FileName = path,
+                Arguments = arguments,
                 WorkingDirectory = workingDirectory,
+                OwnProcessGroup = true,
                 // Workstation GC: several .NET services share two cores in the demo.
                 Environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["DOTNET_gcServer"] = "0" },
                 StdoutLine = liveRoomService ? line => OnServiceLine(name, line, stdoutTail) : null,
@@ -38,7 +38,7 @@ internal sealed class ChildLauncher(ILogger logger)
             Exited = ExitCodeAsync(child),
             Tail = () => Tail(child, stdoutTail),
             StopAsync = grace => child.StopAsync(grace),
-            OwnGroup = setsid is not null,
+            OwnGroup = ProcessGroup.Setsid is not null,
         };
     }
 

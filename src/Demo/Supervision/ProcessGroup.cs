@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using LiveRoom.Runtime.Processes;
 
 namespace LiveRoom.Demo.Supervision;
 
@@ -7,17 +7,11 @@ namespace LiveRoom.Demo.Supervision;
 /// the terminal reaches only the supervisor (which then stops children in order), and whatever a child
 /// leaves behind (an ffmpeg it spawned) can be killed with its group, even after re-parenting.
 /// </summary>
-internal static partial class ProcessGroup
+internal static class ProcessGroup
 {
-    private const int SigKill = 9;
-
     /// <summary>Full path of <c>setsid</c> (util-linux), or null where it is missing.</summary>
-    public static string? Setsid { get; } = LiveRoom.Runtime.Processes.ProgramLocator.Find("setsid");
+    public static string? Setsid { get; } = ProgramLocator.Find("setsid");
 
     /// <summary>SIGKILL every process left in the group led by <paramref name="leaderPid"/>; false if none was left.</summary>
-    public static bool KillGroup(int leaderPid) => leaderPid > 1 && Kill(-leaderPid, SigKill) == 0;
-
-    // int kill(pid_t pid, int sig); a negative pid addresses the process group -pid.
-    [LibraryImport("libc", EntryPoint = "kill")]
-    private static partial int Kill(int pid, int sig);
+    public static bool KillGroup(int leaderPid) => leaderPid > 1 && NativeSignals.Send(-leaderPid, NativeSignals.SigKill);
 }

@@ -1,3 +1,4 @@
+using LiveRoom.Probe.Outbox;
 using LiveRoom.Contracts.Payloads;
 using LiveRoom.Probe.Network;
 using LiveRoom.Probe.Sinks;
@@ -14,7 +15,7 @@ namespace LiveRoom.Probe.HostHealth;
 /// </summary>
 public sealed partial class HostHealthMonitor
 {
-    private readonly IPointSink _sink;
+    private readonly IMetricSink _sink;
     private readonly HostHealthOptions _options;
     private readonly string _name;
     private readonly TimeProvider _time;
@@ -26,7 +27,7 @@ public sealed partial class HostHealthMonitor
     private (string TempPath, string Type)? _thermal;
     private bool _thermalLooked;
 
-    public HostHealthMonitor(IPointSink sink, HostHealthOptions options, string name, TimeProvider time, ClockOffsetEstimator? clock = null, ILogger<HostHealthMonitor>? logger = null)
+    public HostHealthMonitor(IMetricSink sink, HostHealthOptions options, string name, TimeProvider time, ClockOffsetEstimator? clock = null, ILogger<HostHealthMonitor>? logger = null)
     {
         _sink = sink;
         _options = options;

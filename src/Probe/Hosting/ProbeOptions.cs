@@ -60,16 +60,17 @@ public sealed class ProbeOptions
     /// <summary>Fills in the defaults that depend on other settings.</summary>
     internal void ApplyDefaults()
     {
+        // systemd's StateDirectory= (the first one when several are listed), else the working directory.
+        var state = Environment.GetEnvironmentVariable("STATE_DIRECTORY")?.Split(':')[0];
+        var root = string.IsNullOrEmpty(state) ? Environment.CurrentDirectory : state;
         if (string.IsNullOrWhiteSpace(Outbox.Directory))
         {
-            var state = Environment.GetEnvironmentVariable("STATE_DIRECTORY")?.Split(':')[0];
-            Outbox.Directory = Path.Combine(string.IsNullOrEmpty(state) ? Environment.CurrentDirectory : state, ProbeDefaults.OutboxDirectory, $"{Site}-{Room}");
+            Outbox.Directory = Path.Combine(root, ProbeDefaults.OutboxDirectory, $"{Site}-{Room}");
         }
 
         if (string.IsNullOrWhiteSpace(ReferenceDirectory))
         {
-            var state = Environment.GetEnvironmentVariable("STATE_DIRECTORY")?.Split(':')[0];
-            ReferenceDirectory = Path.Combine(string.IsNullOrEmpty(state) ? Environment.CurrentDirectory : state, "reference", $"{Site}-{Room}");
+            ReferenceDirectory = Path.Combine(root, "reference", $"{Site}-{Room}");
         }
 
         if (string.IsNullOrWhiteSpace(Host.RecordingPath))

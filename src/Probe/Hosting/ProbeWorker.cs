@@ -56,7 +56,7 @@ internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttCl
             time,
             loggers.CreateLogger<OutboxPublisher>());
         _status = new StatusReporter(_client, o.Site, o.Room, time, _logger);
-        var sink = new OutboxPointSink(_outbox);
+        var sink = _outbox;
         var reference = ReferenceStore.Load(o.ReferenceDirectory, out var referenceProblem);
         if (referenceProblem is not null)
         {

@@ -1,3 +1,4 @@
+using LiveRoom.Probe.Outbox;
 using LiveRoom.Contracts.Payloads;
 using LiveRoom.Probe.Sinks;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,7 @@ namespace LiveRoom.Probe.Network;
 /// </summary>
 public sealed partial class NetworkMonitor
 {
-    private readonly IPointSink _sink;
+    private readonly IMetricSink _sink;
     private readonly NetworkOptions _options;
     private readonly string _name;
     private readonly TimeProvider _time;
@@ -32,7 +33,7 @@ public sealed partial class NetworkMonitor
     private double? _pendingUplinkMbps;
 
     /// <summary>Without an <c>uplink</c> tester there is no uplink test and no clock exchange.</summary>
-    public NetworkMonitor(IPointSink sink, NetworkOptions options, string name, TimeProvider time, ClockOffsetEstimator clock, UplinkTester? uplink, ILogger<NetworkMonitor>? logger = null)
+    public NetworkMonitor(IMetricSink sink, NetworkOptions options, string name, TimeProvider time, ClockOffsetEstimator clock, UplinkTester? uplink, ILogger<NetworkMonitor>? logger = null)
     {
         _sink = sink;
         _options = options;

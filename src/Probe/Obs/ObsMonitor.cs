@@ -1,3 +1,4 @@
+using LiveRoom.Probe.Outbox;
 using LiveRoom.Probe.Sinks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,7 +13,7 @@ namespace LiveRoom.Probe.Obs;
 /// </summary>
 public sealed partial class ObsMonitor
 {
-    private readonly IPointSink _sink;
+    private readonly IMetricSink _sink;
     private readonly ObsOptions _options;
     private readonly string _name;
     private readonly TimeProvider _time;
@@ -21,7 +22,7 @@ public sealed partial class ObsMonitor
     private long _connections;
     private long _badMessages;
 
-    public ObsMonitor(IPointSink sink, ObsOptions options, string name, TimeProvider time, ILogger<ObsMonitor>? logger = null)
+    public ObsMonitor(IMetricSink sink, ObsOptions options, string name, TimeProvider time, ILogger<ObsMonitor>? logger = null)
     {
         _sink = sink;
         _options = options;

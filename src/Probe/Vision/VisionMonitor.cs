@@ -1,3 +1,4 @@
+using LiveRoom.Probe.Outbox;
 using LiveRoom.Contracts.Payloads;
 using LiveRoom.Probe.Detection;
 using LiveRoom.Probe.Frames;
@@ -11,7 +12,7 @@ namespace LiveRoom.Probe.Vision;
 /// appends one <c>vision</c> point (fields in <see cref="VisionFields"/>) and an <c>event</c> point for each condition
 /// that started or recovered, after <see cref="VisionOptions.PersistSamples"/> consecutive samples.
 /// </summary>
-public sealed class VisionMonitor(IPointSink sink, VisionOptions options, Reference? reference) : IFrameConsumer
+public sealed class VisionMonitor(IMetricSink sink, VisionOptions options, Reference? reference) : IFrameConsumer
 {
     private readonly PersistentConditions _conditions = new(options.PersistSamples);
     private readonly List<Condition> _scratch = [];
@@ -50,7 +51,10 @@ public sealed class VisionMonitor(IPointSink sink, VisionOptions options, Refere
             _conditions.Update(c, frame.Timestamp, events);
         }
 
-        events.ForEach(sink.Append);
+        foreach (var point in events)
+        {
+            sink.Append(point);
+        }
     }
 
     private Dictionary<string, FieldValue> Fields(in VisionResult r, int? version)

@@ -2,8 +2,8 @@ using System.Runtime.InteropServices;
 
 namespace LiveRoom.Runtime.Processes;
 
-/// <summary>POSIX signals: .NET's Process can only SIGKILL; a graceful stop needs SIGTERM.</summary>
-internal static partial class NativeSignals
+/// <summary>POSIX signals: .NET's Process can only SIGKILL; a graceful stop needs SIGTERM, a process group needs kill(-pgid).</summary>
+public static partial class NativeSignals
 {
     public const int SigTerm = 15;
     public const int SigKill = 9;
@@ -13,6 +13,6 @@ internal static partial class NativeSignals
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int KillNative(int pid, int sig);
 
-    /// <summary>Sends a signal; false if the process no longer exists.</summary>
+    /// <summary>Sends a signal (a negative pid addresses that process group); false if no process received it.</summary>
     public static bool Send(int pid, int signal) => KillNative(pid, signal) == 0;
 }

@@ -8,13 +8,13 @@ namespace LiveRoom.Runtime.Services;
 /// A real InfluxDB server (Debian's <c>influxd</c>, v1 HTTP API) on 127.0.0.1 with a generated config,
 /// as a tracked child process. Ready when <c>/ping</c> answers 204.
 /// </summary>
-public sealed class InfluxServer : IAsyncDisposable
+public sealed class InfluxServer : LocalServer
 {
     private readonly InfluxServerOptions _options;
     private readonly int _rpcPort;
-    private ChildProcess? _process;
 
     private InfluxServer(InfluxServerOptions options, int port, int rpcPort)
+        : base(TimeSpan.FromSeconds(15))
     {
         _options = options;
         Port = port;
@@ -29,12 +29,6 @@ public sealed class InfluxServer : IAsyncDisposable
 
     public string ConfigPath { get; }
 
-    public int ProcessId => _process?.Id ?? 0;
-
-    /// <summary>The running server process (exit code, stderr tail), null before the first start.</summary>
-    public ChildProcess? Process => _process;
-
-    public bool IsRunning => _process is { HasExited: false };
 
     public static async Task<InfluxServer> StartAsync(InfluxServerOptions options, CancellationToken cancellationToken)
     {
@@ -45,40 +39,11 @@ public sealed class InfluxServer : IAsyncDisposable
         return server;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_process is not null)
-        {
-            await _process.StopAsync(TimeSpan.FromSeconds(15), cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    public void Kill() => _process?.Kill();
-
-    /// <summary>Starts again on the same port with the same data (after <see cref="StopAsync"/> or <see cref="Kill"/>).</summary>
-    public async Task RestartAsync(CancellationToken cancellationToken)
-    {
-        if (_process is { HasExited: false })
-        {
-            await StopAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await LaunchAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_process is not null)
-        {
-            await _process.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
-    private async Task LaunchAsync(CancellationToken cancellationToken)
+    private protected override async Task LaunchAsync(CancellationToken cancellationToken)
     {
         await ServiceReadiness.EnsurePortFreeAsync("influxd", Port, cancellationToken).ConfigureAwait(false);
         var program = ProgramLocator.Require("influxd", "influxdb");
-        _process = ChildProcess.Start(new ChildProcessStartInfo
+        var process = StartProcess(new ChildProcessStartInfo
         {
             Name = "influxd",
             FileName = program,
@@ -86,7 +51,7 @@ public sealed class InfluxServer : IAsyncDisposable
             WorkingDirectory = _options.DataDirectory,
             OwnProcessGroup = _options.OwnProcessGroup,
         });
-        await ServiceReadiness.WaitForPortAsync(_process, Port, TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+        await ServiceReadiness.WaitForPortAsync(process, Port, TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
         using var http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
@@ -105,7 +70,7 @@ public sealed class InfluxServer : IAsyncDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new ProcessFailedException($"influxd on {BaseUri} did not answer /ping: {_process.StderrTail()}");
+                throw new ProcessFailedException($"influxd on {BaseUri} did not answer /ping: {process.StderrTail()}");
             }
 
             await Task.Delay(100, cancellationToken).ConfigureAwait(false);

@@ -8,12 +8,12 @@ namespace LiveRoom.Runtime.Services;
 /// A real Eclipse Mosquitto broker on 127.0.0.1, started as a tracked child process with a generated
 /// config. Used by the demo and by every test that needs a broker (no mocks: STYLE.md rule 16).
 /// </summary>
-public sealed class MosquittoServer : IAsyncDisposable
+public sealed class MosquittoServer : LocalServer
 {
     private readonly MosquittoServerOptions _options;
-    private ChildProcess? _process;
 
     private MosquittoServer(MosquittoServerOptions options, int port, int tlsPort)
+        : base(TimeSpan.FromSeconds(10))
     {
         _options = options;
         Port = port;
@@ -32,12 +32,6 @@ public sealed class MosquittoServer : IAsyncDisposable
 
     public string LogPath => Path.Combine(_options.DataDirectory, "mosquitto.log");
 
-    /// <summary>Process id of the running broker (for tests that kill it from outside).</summary>
-    public int ProcessId => _process?.Id ?? 0;
-
-    /// <summary>The running server process (exit code, stderr tail), null before the first start.</summary>
-    public ChildProcess? Process => _process;
-
     public static async Task<MosquittoServer> StartAsync(MosquittoServerOptions options, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.DataDirectory);
@@ -50,42 +44,11 @@ public sealed class MosquittoServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Stops gracefully (SIGTERM: mosquitto saves its persistence file).</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_process is not null)
-        {
-            await _process.StopAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>SIGKILL: the broker dies without saving (anything since the last autosave is gone).</summary>
-    public void Kill() => _process?.Kill();
-
-    /// <summary>Starts the broker again on the same port with the same data directory.</summary>
-    public async Task RestartAsync(CancellationToken cancellationToken)
-    {
-        if (_process is { HasExited: false })
-        {
-            await StopAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await LaunchAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_process is not null)
-        {
-            await _process.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
-    private async Task LaunchAsync(CancellationToken cancellationToken)
+    private protected override async Task LaunchAsync(CancellationToken cancellationToken)
     {
         await ServiceReadiness.EnsurePortFreeAsync("mosquitto", Port, cancellationToken).ConfigureAwait(false);
         var program = ProgramLocator.Require("mosquitto", "mosquitto");
-        _process = ChildProcess.Start(new ChildProcessStartInfo
+        var process = StartProcess(new ChildProcessStartInfo
         {
             Name = "mosquitto",
             FileName = program,
@@ -93,10 +56,10 @@ public sealed class MosquittoServer : IAsyncDisposable
             WorkingDirectory = _options.DataDirectory,
             OwnProcessGroup = _options.OwnProcessGroup,
         });
-        await ServiceReadiness.WaitForPortAsync(_process, Port, TimeSpan.FromSeconds(20), cancellationToken, () => TailOfLog()).ConfigureAwait(false);
+        await ServiceReadiness.WaitForPortAsync(process, Port, TimeSpan.FromSeconds(20), cancellationToken, () => TailOfLog()).ConfigureAwait(false);
         if (TlsPort != 0)
         {
-            await ServiceReadiness.WaitForPortAsync(_process, TlsPort, TimeSpan.FromSeconds(20), cancellationToken, () => TailOfLog()).ConfigureAwait(false);
+            await ServiceReadiness.WaitForPortAsync(process, TlsPort, TimeSpan.FromSeconds(20), cancellationToken, () => TailOfLog()).ConfigureAwait(false);
         }
     }
 

@@ -128,11 +128,11 @@ public sealed class HostHealthMonitorTests : IDisposable
     }
 
     [Fact]
-    public void SampleOnce_ThroughOutboxPointSink_StoredInTheOutboxWithSequenceNumbers()
+    public void SampleOnce_IntoTheOutbox_StoredWithSequenceNumbers()
     {
         using var outbox = DiskOutbox.Open(new OutboxOptions { Directory = _dir.Combine("outbox") }, _time);
         var monitor = new HostHealthMonitor(
-            new OutboxPointSink(outbox),
+            outbox,
             new HostHealthOptions { ProcRoot = _dir.Combine("proc"), ThermalRoot = _dir.Combine("none"), RecordingPath = outbox.Directory },
             "room-1",
             _time);

@@ -1,6 +1,7 @@
 using LiveRoom.Probe.Network;
 using LiveRoom.Probe.Tests.Obs;
 using LiveRoom.Runtime.Processes;
+using LiveRoom.Testing;
 
 namespace LiveRoom.Probe.Tests.Network;
 

@@ -1,4 +1,5 @@
 using LiveRoom.Probe.Obs;
+using LiveRoom.Testing;
 
 namespace LiveRoom.Probe.Tests.Obs;
 

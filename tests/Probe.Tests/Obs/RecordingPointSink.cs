@@ -1,10 +1,11 @@
+using LiveRoom.Probe.Outbox;
 using LiveRoom.Contracts.Payloads;
 using LiveRoom.Probe.Sinks;
 
 namespace LiveRoom.Probe.Tests.Obs;
 
-/// <summary>An <see cref="IPointSink"/> that keeps the points and lets a test await one (no polling, no sleeps).</summary>
-internal sealed class RecordingPointSink : IPointSink
+/// <summary>An <see cref="IMetricSink"/> that keeps the points and lets a test await one (no polling, no sleeps).</summary>
+internal sealed class RecordingPointSink : IMetricSink
 {
     private readonly Lock _gate = new();
     private readonly List<MetricPoint> _points = [];
@@ -18,7 +19,7 @@ internal sealed class RecordingPointSink : IPointSink
     public IReadOnlyList<string> EventTypes =>
         [.. Points.Where(p => p.Kind == MetricKind.Event).Select(p => p.Fields[SinkPoints.EventType].Text!)];
 
-    public void Append(MetricPoint point)
+    public MetricPoint Append(MetricPoint point)
     {
         List<TaskCompletionSource<MetricPoint>> done = [];
         lock (_gate)
@@ -37,6 +38,7 @@ internal sealed class RecordingPointSink : IPointSink
         }
 
         done.ForEach(d => d.TrySetResult(point));
+        return point;
     }
 
     /// <summary>The first point (already appended or still to come) that matches.</summary>

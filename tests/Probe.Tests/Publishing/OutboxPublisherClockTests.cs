@@ -13,7 +13,9 @@ namespace LiveRoom.Probe.Tests.Publishing;
 /// <summary>Publisher timing (live interval, resend, reconnect, window) on a fake clock with an in-memory client.</summary>
 public sealed class OutboxPublisherClockTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    // Real-time deadline for the publisher's thread-pool pass to react to a fake-clock tick. The whole `make test`
+    // (three 1080p encoders, chromium, fault tests) can starve the pool for seconds on 2 cores; 10 s once ran out.
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private readonly TempDirectory _dir = new("publisher-clock");
     private readonly FakeTimeProvider _time = new();
     private readonly RecordingMqttClient _client = new();

@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Xunit.Sdk;
 
-namespace LiveRoom.Mqtt.Tests;
+namespace LiveRoom.Testing;
 
 /// <summary>
-/// Fails a test when a task faulted and nobody observed it (a lost error from the client's machinery),
+/// Fails a test when a task faulted and nobody observed it (a lost error from a background loop),
 /// as MQTTnet's tests do. Collects garbage after each test so finalised tasks report.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
