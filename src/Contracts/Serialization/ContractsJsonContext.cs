@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using LiveRoom.Contracts.Payloads;
+using LiveRoom.Contracts.Payloads.Lifecycle;
 
 namespace LiveRoom.Contracts.Serialization;
 
@@ -13,6 +14,10 @@ namespace LiveRoom.Contracts.Serialization;
 [JsonSerializable(typeof(AckMessage))]
 [JsonSerializable(typeof(StatusMessage))]
 [JsonSerializable(typeof(DeadLetter))]
+[JsonSerializable(typeof(ScheduleMessage))]
+[JsonSerializable(typeof(RoomStateMessage))]
+[JsonSerializable(typeof(DisplayMessage))]
+[JsonSerializable(typeof(ChecklistCommand))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext
 {
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LiveRoom.Contracts.Payloads;
+using LiveRoom.Contracts.Payloads.Lifecycle;
 using LiveRoom.Contracts.Serialization;
 using LiveRoom.Contracts.Topics;
 using LiveRoom.Contracts.Validation;
@@ -35,6 +36,11 @@ internal sealed class MessageParser(IngestCounters counters, DeadLetterPublisher
             if (topic.Channel == TopicChannel.Status && Observer is not null)
             {
                 ObserveStatus(topic, message);
+            }
+
+            if (topic.Channel == TopicChannel.State && Observer is not null)
+            {
+                ObserveState(topic, message);
             }
 
             if (topic.Channel is not (TopicChannel.Metrics or TopicChannel.Events or TopicChannel.Checklist))
@@ -102,6 +108,22 @@ internal sealed class MessageParser(IngestCounters counters, DeadLetterPublisher
         catch (JsonException)
         {
             // A malformed status is not stored either; the edge's next status replaces it.
+        }
+    }
+
+    private void ObserveState(ParsedTopic topic, MqttMessage message)
+    {
+        try
+        {
+            var state = JsonSerializer.Deserialize(message.Payload.Span, ContractsJsonContext.Default.RoomStateMessage);
+            if (state is not null && state.Site == topic.Site && state.Room == topic.Room && RoomStates.All.Contains(state.State))
+            {
+                Observer!.OnState(topic.Site, topic.Room, state);
+            }
+        }
+        catch (JsonException)
+        {
+            // A malformed state is not stored either; the edge's next state replaces it.
         }
     }
 
