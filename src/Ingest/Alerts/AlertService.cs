@@ -51,7 +51,7 @@ public sealed class AlertService : IAsyncDisposable
 
         var sink = new ForwardingSink();
         Evaluator = new RuleEvaluator(Store.LoadRules(), sink, _time);
-        Engine = new AlertEngine(options, rooms ?? new StreamRoomStateProvider(Evaluator, _time, options.LiveGrace), Rota, Incidents, Dispatcher, Link, _time);
+        Engine = new AlertEngine(options, rooms ?? new LifecycleRoomStateProvider(Evaluator.States, new StreamRoomStateProvider(Evaluator, _time, options.LiveGrace)), Rota, Incidents, Dispatcher, Link, _time);
         sink.Target = Engine;
         foreach (var silence in Store.LoadSilences(_time.GetUtcNow()))
         {

@@ -1,3 +1,5 @@
+using LiveRoom.Contracts.Payloads;
+
 namespace LiveRoom.Probe.Vision;
 
 /// <summary>Field names of the <c>vision</c> points written by <see cref="VisionMonitor"/> and its event types (issue 5).</summary>
@@ -43,12 +45,12 @@ public static class VisionFields
     public const string Sharpness = "sharpness";
     public const string SharpnessRatio = "sharpness_ratio";
 
-    public const string FramingDrift = "framing_drift";
-    public const string CameraBlocked = "camera_blocked";
-    public const string OutOfFocus = "out_of_focus";
-    public const string TooDark = "too_dark";
-    public const string Overexposed = "overexposed";
-    public const string ColourCast = "colour_cast";
-    public const string SeatNotLit = "seat_not_lit";
-    public const string LightChanged = "light_changed";
+    public const string FramingDrift = VisionEventTypes.FramingDrift;
+    public const string CameraBlocked = VisionEventTypes.CameraBlocked;
+    public const string OutOfFocus = VisionEventTypes.OutOfFocus;
+    public const string TooDark = VisionEventTypes.TooDark;
+    public const string Overexposed = VisionEventTypes.Overexposed;
+    public const string ColourCast = VisionEventTypes.ColourCast;
+    public const string SeatNotLit = VisionEventTypes.SeatNotLit;
+    public const string LightChanged = VisionEventTypes.LightChanged;
 }

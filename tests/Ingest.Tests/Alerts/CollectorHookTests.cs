@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LiveRoom.Contracts.Payloads;
+using LiveRoom.Contracts.Payloads.Lifecycle;
 using LiveRoom.Contracts.Topics;
 using LiveRoom.Ingest.Alerts.Evaluation;
 using LiveRoom.Ingest.Collecting;
@@ -50,8 +51,25 @@ public sealed class CollectorHookTests : IAsyncLifetime
         await Eventually.WaitAsync(() => _collector.Acknowledged("s1", "r1", "e1") == 3, Wait, "the batch stored despite the observer's exception");
     }
 
+    [Fact]
+    public async Task RoomState_ReachesTheObserver_MalformedOrForeignOrUnknownStateDoesNot()
+    {
+        await _mqtt.DeliverAsync(Topic.State("s1", "r1"), "{broken");
+        await _mqtt.DeliverAsync(Topic.State("s1", "r1"), """{"v":1,"site":"s1","room":"OTHER","ts":5,"state":"live","since":1}""");
+        await _mqtt.DeliverAsync(Topic.State("s1", "r1"), """{"v":1,"site":"s1","room":"r1","ts":6,"state":"dancing","since":1}""");
+        await _mqtt.DeliverAsync(Topic.State("s1", "r1"), """{"v":1,"site":"s1","room":"r1","ts":7,"state":"pre-show","since":1,"show":{"id":"x","title":"Spring sale","start":1,"end":2}}""");
+
+        await Eventually.WaitAsync(() => !_observer.States.IsEmpty, Wait, "state reaches the observer");
+        var (site, room, state) = Assert.Single(_observer.States);
+        Assert.Equal(("s1", "r1", "pre-show", "Spring sale"), (site, room, state.State, state.Show?.Title));
+    }
+
     private sealed class Observer : IBatchObserver
     {
+        public ConcurrentQueue<(string, string, RoomStateMessage)> States { get; } = new();
+
+        public void OnState(string site, string room, RoomStateMessage state) => States.Enqueue((site, room, state));
+
         public ConcurrentQueue<MetricBatch> Batches { get; } = new();
 
         public ConcurrentQueue<(string, string, bool)> Statuses { get; } = new();

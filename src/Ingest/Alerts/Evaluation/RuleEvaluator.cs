@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LiveRoom.Contracts.Payloads;
+using LiveRoom.Contracts.Payloads.Lifecycle;
 using LiveRoom.Ingest.Alerts.Rules;
 
 namespace LiveRoom.Ingest.Alerts.Evaluation;
@@ -31,6 +32,11 @@ public sealed class RuleEvaluator : IBatchObserver
     }
 
     public IReadOnlyList<AlertRule> Rules => _rules.Rules;
+
+    /// <summary>The rooms' lifecycle states as their edges publish them (feeds <see cref="LifecycleRoomStateProvider"/>).</summary>
+    public RoomStateBook States { get; } = new();
+
+    public void OnState(string site, string room, RoomStateMessage state) => States.Set(site, room, state);
 
     public void OnBatch(MetricBatch batch)
     {

@@ -29,7 +29,7 @@ public static class AlertKinds
         };
         foreach (var type in typeof(MetricKind).Assembly.GetTypes())
         {
-            if (type.Namespace != typeof(MetricKind).Namespace || !type.Name.EndsWith("Fields", StringComparison.Ordinal))
+            if (type.Namespace?.StartsWith(typeof(MetricKind).Namespace!, StringComparison.Ordinal) != true || !type.Name.EndsWith("Fields", StringComparison.Ordinal))
             {
                 continue;
             }
