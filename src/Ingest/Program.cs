@@ -1,3 +1,4 @@
+using LiveRoom.Ingest.Alerts.Heartbeat;
 using LiveRoom.Ingest.Hosting;
 using LiveRoom.Ingest.Security;
 using LiveRoom.Runtime.Hosting;
@@ -7,6 +8,14 @@ using Microsoft.Extensions.Hosting;
 if (args.Length > 0 && args[0] == "security")
 {
     return await SecurityCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
+}
+
+if (args.Length > 0 && args[0] == "watchdog")
+{
+    var watchdog = Host.CreateApplicationBuilder(args[1..]);
+    watchdog.AddLiveRoomLogging();
+    watchdog.AddCollectorWatchdog();
+    return await watchdog.Build().RunLiveRoomAsync("liveroom-watchdog");
 }
 
 var builder = Host.CreateApplicationBuilder(args);

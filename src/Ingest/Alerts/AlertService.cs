@@ -44,10 +44,7 @@ public sealed class AlertService : IAsyncDisposable
         Rota.Set(Store.LoadRota());
         Signer = AckTokenSigner.FromSecret(options.TokenSecret, _time);
         Dispatcher = new NotificationDispatcher(_logger, _time);
-        foreach (var c in options.Channels)
-        {
-            Dispatcher.Add(CreateSender(c, http), c.MaxPerMinute, c.MinSeverity, AlertDefaults.SendRetries, AlertDefaults.SendRetryBaseDelay, AlertDefaults.SendTimeout);
-        }
+        NotificationSenders.AddAll(Dispatcher, options.Channels, http, _time);
 
         var sink = new ForwardingSink();
         Evaluator = new RuleEvaluator(Store.LoadRules(), sink, _time);
@@ -155,15 +152,6 @@ public sealed class AlertService : IAsyncDisposable
         Store.Dispose();
         _stopping.Dispose();
     }
-
-    private INotificationSender CreateSender(ChannelOptions c, HttpClient http) => c.Type switch
-    {
-        "dingtalk" => new DingTalkSender(c.Name, c.Url, c.Secret, http, _time),
-        "wecom" => new WeComSender(c.Name, new Uri(c.Url), http),
-        "feishu" => new FeishuSender(c.Name, new Uri(c.Url), c.Secret, http, _time),
-        "email" => new SmtpSender(c),
-        _ => new WebhookSender(c.Name, new Uri(c.Url), http),
-    };
 
     private async Task Guard(string name, Task loop)
     {

@@ -1,0 +1,29 @@
+namespace LiveRoom.Ingest.Alerts.Heartbeat;
+
+/// <summary>What the collector watchdog reports.</summary>
+public enum WatchdogFault
+{
+    /// <summary>The collector's heartbeat session ended without a goodbye (its last will arrived).</summary>
+    CollectorDead,
+
+    /// <summary>No heartbeat for the stale time (collector hung, or its session stuck).</summary>
+    CollectorSilent,
+
+    /// <summary>The collector is alive but cannot write to InfluxDB (points wait in its spill and the edges' outboxes).</summary>
+    InfluxDown,
+
+    /// <summary>The watchdog cannot reach the broker at all (edges cannot deliver either).</summary>
+    BrokerUnreachable,
+}
+
+/// <summary>Rule ids and titles of <see cref="WatchdogFault"/> in notices.</summary>
+public static class WatchdogFaults
+{
+    public static (string RuleId, string Title) Describe(WatchdogFault fault) => fault switch
+    {
+        WatchdogFault.CollectorDead => ("collector_dead", "Collector down (heartbeat session lost)"),
+        WatchdogFault.CollectorSilent => ("collector_silent", "Collector silent (no heartbeat)"),
+        WatchdogFault.InfluxDown => ("influx_down", "InfluxDB down (collector cannot store metrics)"),
+        _ => ("broker_unreachable", "MQTT broker unreachable"),
+    };
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace LiveRoom.Ingest.Alerts.Heartbeat;
+
+internal static partial class WatchdogLog
+{
+    [LoggerMessage(EventId = 760, Level = LogLevel.Warning, Message = "Watchdog: {Kind} {Title}")]
+    public static partial void Notice(ILogger logger, string kind, string title);
+
+    [LoggerMessage(EventId = 761, Level = LogLevel.Warning, Message = "Watchdog cannot connect to the broker: {Reason}; retrying")]
+    public static partial void ConnectFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 762, Level = LogLevel.Information, Message = "Watchdog watching {Topic} (stale after {Stale}), {Channels} notification channel(s)")]
+    public static partial void Started(ILogger logger, string topic, TimeSpan stale, int channels);
+}

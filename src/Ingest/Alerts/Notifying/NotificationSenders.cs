@@ -1,0 +1,29 @@
+namespace LiveRoom.Ingest.Alerts.Notifying;
+
+/// <summary>Makes the sender of a configured channel (<c>Ingest:Alerts:Channels</c>).</summary>
+public static class NotificationSenders
+{
+    public static INotificationSender Create(ChannelOptions c, HttpClient http, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return c.Type switch
+        {
+            "dingtalk" => new DingTalkSender(c.Name, c.Url, c.Secret, http, time),
+            "wecom" => new WeComSender(c.Name, new Uri(c.Url), http),
+            "feishu" => new FeishuSender(c.Name, new Uri(c.Url), c.Secret, http, time),
+            "email" => new SmtpSender(c),
+            _ => new WebhookSender(c.Name, new Uri(c.Url), http),
+        };
+    }
+
+    /// <summary>Adds every configured channel to <paramref name="dispatcher"/> with the shared retry policy.</summary>
+    public static void AddAll(NotificationDispatcher dispatcher, IEnumerable<ChannelOptions> channels, HttpClient http, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(dispatcher);
+        ArgumentNullException.ThrowIfNull(channels);
+        foreach (var c in channels)
+        {
+            dispatcher.Add(Create(c, http, time), c.MaxPerMinute, c.MinSeverity, AlertDefaults.SendRetries, AlertDefaults.SendRetryBaseDelay, AlertDefaults.SendTimeout);
+        }
+    }
+}

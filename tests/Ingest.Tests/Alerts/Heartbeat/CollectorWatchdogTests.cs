@@ -1,0 +1,149 @@
+using LiveRoom.Ingest.Alerts;
+using LiveRoom.Ingest.Alerts.Heartbeat;
+using LiveRoom.Ingest.Alerts.Notifying;
+using LiveRoom.Ingest.Tests.Alerts.Support;
+using LiveRoom.Mqtt;
+using LiveRoom.Runtime.Services;
+using LiveRoom.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LiveRoom.Ingest.Tests.Alerts.Heartbeat;
+
+/// <summary>
+/// Issue 7 item 7: the watcher outside the collector, against a real broker: the collector's last will, a silent
+/// heartbeat, InfluxDB down and the broker itself gone each reach on-call once, with reminders and a recovery notice.
+/// </summary>
+public sealed class CollectorWatchdogTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Stale = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Repeat = TimeSpan.FromMinutes(15);
+    private readonly TempDirectory _dir = new("watchdog");
+    private readonly FakeTimeProvider _time = new();
+    private readonly RecordingNotifier _notices = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<IAsyncDisposable> _clients = [];
+    private MosquittoServer _broker = null!;
+    private CollectorWatchdog _watchdog = null!;
+    private Task _run = Task.CompletedTask;
+    private int _heartbeats;
+
+    public async Task InitializeAsync()
+    {
+        _broker = await MosquittoServer.StartAsync(new MosquittoServerOptions { DataDirectory = _dir.Path }, CancellationToken.None);
+        CollectorWatchdog? watchdog = null;
+        var client = Client("watchdog", onMessage: m =>
+        {
+            watchdog?.OnHeartbeat(m.Payload.Span);
+            Interlocked.Increment(ref _heartbeats);
+        });
+        watchdog = new CollectorWatchdog(client, Stale, Repeat, _notices, [], _time, NullLogger.Instance);
+        _watchdog = watchdog;
+        // The periodic check is driven by the test (Check()); RunAsync only connects and subscribes here.
+        _run = _watchdog.RunAsync(TimeSpan.FromHours(1), _stop.Token);
+        await Eventually.WaitAsync(() => client.IsConnected, Wait, "watchdog connected");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _run.WaitAsync(Wait);
+        foreach (var c in _clients)
+        {
+            await c.DisposeAsync();
+        }
+
+        await _broker.DisposeAsync();
+        _dir.Dispose();
+        _stop.Dispose();
+    }
+
+    [Fact]
+    public async Task CollectorLastWill_FiresCollectorDeadOnce_AliveAgainResolves()
+    {
+        await using var relay = new TcpRelay(_broker.Port);
+        var collector = Client("collector-heartbeat", port: relay.Port, will: HeartbeatPublisher.Will);
+        await collector.ConnectAsync(CancellationToken.None).WaitAsync(Wait);
+        await PublishHeartbeatAsync(collector, influx: true);
+        _watchdog.Check();
+        Assert.Empty(_notices.Notices);
+
+        relay.Cut(); // the collector's machine vanishes: the broker sends its last will
+        await Eventually.WaitAsync(() => { _watchdog.Check(); return _watchdog.Fault == WatchdogFault.CollectorDead; }, Wait, "last will judged");
+        _watchdog.Check();
+        var fired = Assert.Single(_notices.Notices);
+        Assert.Equal((NoticeKind.Firing, "collector_dead", "central", "collector"), (fired.Kind, fired.Alerts[0].RuleId, fired.Alerts[0].Site, fired.Alerts[0].Room));
+
+        var revived = Client("collector-heartbeat-2");
+        await revived.ConnectAsync(CancellationToken.None).WaitAsync(Wait);
+        await PublishHeartbeatAsync(revived, influx: true);
+        await Eventually.WaitAsync(() => { _watchdog.Check(); return _watchdog.Fault is null; }, Wait, "recovery judged");
+        Assert.Equal([NoticeKind.Firing, NoticeKind.Resolved], _notices.Notices.Select(n => n.Kind));
+        Assert.Equal("collector_dead", _notices.Notices.Last().Alerts[0].RuleId);
+    }
+
+    [Fact]
+    public async Task SilentHeartbeat_FiresAfterStale_RemindsEveryRepeat_InfluxDownIsItsOwnFault()
+    {
+        var collector = Client("collector-heartbeat");
+        await collector.ConnectAsync(CancellationToken.None).WaitAsync(Wait);
+        await PublishHeartbeatAsync(collector, influx: false);
+        _watchdog.Check();
+        Assert.Equal(WatchdogFault.InfluxDown, _watchdog.Fault);
+
+        _time.Advance(Stale - TimeSpan.FromSeconds(1));
+        _watchdog.Check();
+        Assert.Equal(WatchdogFault.InfluxDown, _watchdog.Fault);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        _watchdog.Check();
+        Assert.Equal(WatchdogFault.CollectorSilent, _watchdog.Fault);
+        _time.Advance(Repeat);
+        _watchdog.Check();
+        _watchdog.Check();
+
+        Assert.Equal(
+            [(NoticeKind.Firing, "influx_down"), (NoticeKind.Firing, "collector_silent"), (NoticeKind.Reminder, "collector_silent")],
+            _notices.Notices.Select(n => (n.Kind, n.Alerts[0].RuleId)));
+        Assert.Equal(3, _notices.Notices.Select(n => n.IdempotencyKey).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task BrokerGone_FiresBrokerUnreachableAfterStale()
+    {
+        var collector = Client("collector-heartbeat");
+        await collector.ConnectAsync(CancellationToken.None).WaitAsync(Wait);
+        await PublishHeartbeatAsync(collector, influx: true);
+        _watchdog.Check();
+
+        _broker.Kill();
+        await Task.Delay(TimeSpan.FromSeconds(1)); // the client notices the closed socket
+        _time.Advance(Stale);
+        await Eventually.WaitAsync(() => { _watchdog.Check(); return _watchdog.Fault == WatchdogFault.BrokerUnreachable; }, Wait, "broker judged unreachable");
+        Assert.Equal("broker_unreachable", Assert.Single(_notices.Notices).Alerts[0].RuleId);
+    }
+
+    private async Task PublishHeartbeatAsync(MosquittoClient client, bool influx)
+    {
+        var before = Volatile.Read(ref _heartbeats);
+        await client.PublishAsync(AlertDefaults.HeartbeatTopic, HeartbeatPublisher.Payload(_time.GetUtcNow(), influx), MqttQos.AtLeastOnce, retain: true, CancellationToken.None).WaitAsync(Wait);
+        await Eventually.WaitAsync(() => Volatile.Read(ref _heartbeats) > before, Wait, "heartbeat delivered to the watchdog");
+    }
+
+    private MosquittoClient Client(string id, int? port = null, MqttWill? will = null, Action<MqttMessage>? onMessage = null)
+    {
+        var client = new MosquittoClient(new MqttClientOptions
+        {
+            Host = _broker.Host,
+            Port = port ?? _broker.Port,
+            ClientId = id,
+            Will = will,
+            OnMessage = (m, _) =>
+            {
+                onMessage?.Invoke(m);
+                return ValueTask.CompletedTask;
+            },
+        });
+        _clients.Add(client);
+        return client;
+    }
+}
