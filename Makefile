@@ -13,9 +13,26 @@ install:
 build: install
 	$(DOTNET) build LiveRoom.sln -c $(CONFIG) --nologo -v quiet --no-restore
 
+# The .NET tests, then the door sign's host tests (issue 6 item 5) even when the first failed; the exit code is the
+# .NET tests' when they failed, else the sign tests'.
 test: build
 	@mkdir -p var
-	$(DOTNET) test LiveRoom.sln -c $(CONFIG) --nologo --no-build --logger "console;verbosity=normal" -- xUnit.ParallelizeTestCollections=true 2>&1 | tee var/test.log | grep -vE '^\s+(Passed|Skipped) ' ; exit $${PIPESTATUS[0]}
+	$(DOTNET) test LiveRoom.sln -c $(CONFIG) --nologo --no-build --logger "console;verbosity=normal" -- xUnit.ParallelizeTestCollections=true 2>&1 | tee var/test.log | grep -vE '^\s+(Passed|Skipped) ' ; \
+	dotnet_rc=$${PIPESTATUS[0]}; \
+	$(MAKE) --no-print-directory -f $(firstword $(MAKEFILE_LIST)) hardware-test; hardware_rc=$$?; \
+	if [ $$dotnet_rc -ne 0 ]; then echo "test: .NET tests failed (exit $$dotnet_rc)" >&2; fi; \
+	if [ $$hardware_rc -ne 0 ]; then echo "test: hardware-test failed (exit $$hardware_rc)" >&2; fi; \
+	if [ $$dotnet_rc -ne 0 ]; then exit $$dotnet_rc; fi; exit $$hardware_rc
+
+# Door-sign firmware logic (hardware/firmware/src, portable C++) with GoogleTest on this machine, through CMake/CTest.
+# Needs cmake, g++ and libgtest-dev (scripts/install.sh installs them); nothing is downloaded.
+HARDWARE_BUILD ?= var/hardware-build
+.PHONY: hardware-test
+hardware-test:
+	@command -v cmake >/dev/null && command -v g++ >/dev/null || { echo "hardware-test: cmake or g++ missing: run 'make install'" >&2; exit 1; }
+	cmake -S hardware/firmware -B $(HARDWARE_BUILD) -DCMAKE_BUILD_TYPE=Debug --log-level=WARNING
+	cmake --build $(HARDWARE_BUILD) -j 2
+	ctest --test-dir $(HARDWARE_BUILD) --output-on-failure
 
 demo: build
 	$(DOTNET) src/Demo/bin/$(CONFIG)/net10.0/liveroom-demo.dll --rooms $(ROOMS) --state var/demo --bin src

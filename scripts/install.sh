@@ -9,7 +9,9 @@ have_cmd() { command -v "$1" >/dev/null 2>&1; }
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
 # chromium: the dashboard's browser tests drive Debian's chromium (a browser download is impossible here).
-for pkg in ffmpeg mosquitto libmosquitto1 influxdb chromium ${LIVEROOM_EXTRA_PKGS:-}; do
+# cmake, g++, libgtest-dev: the door sign's firmware logic is tested on the host (`make hardware-test`, issue 6 item 5);
+# libgtest-dev ships GoogleTest prebuilt with its CMake package config, so nothing is downloaded at build time.
+for pkg in ffmpeg mosquitto libmosquitto1 influxdb chromium cmake g++ libgtest-dev ${LIVEROOM_EXTRA_PKGS:-}; do
   have_pkg "$pkg" || need_pkgs+=("$pkg")
 done
 
@@ -27,7 +29,7 @@ if ((${#need_pkgs[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >/dev/null
 fi
 
-for prog in ffmpeg ffprobe mosquitto influxd; do
+for prog in ffmpeg ffprobe mosquitto influxd cmake g++; do
   if ! have_cmd "$prog" && [ ! -x "/usr/sbin/$prog" ]; then
     echo "install: '$prog' is still missing after installing packages; install it and retry" >&2
     exit 1
