@@ -67,6 +67,8 @@ internal static class DemoCommands
         $"--Dashboard:Influx:Url={influx.ToString().TrimEnd('/')}",
         // The demo's wall is a door-display-style kiosk: read-only pages without sign-in; everything else needs an account.
         "--Dashboard:Security:Kiosk=true",
+        // Accounts for people who sign in (`liveroom-dashboard users create-admin --Dashboard:Store:Path=…`) live here.
+        $"--Dashboard:Store:Path={Path.Combine(layout.Dashboard, "dashboard.db")}",
         $"--Logging:Directory={layout.Logs}",
     ];
 

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using LiveRoom.Dashboard.Security.SignIn;
+using LiveRoom.Dashboard.Users;
+using LiveRoom.Runtime.Processes;
+using LiveRoom.Testing;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace LiveRoom.EndToEnd.Demo;
+
+/// <summary>
+/// Issue 8, "Done when", on the demo's own data (real encoders → edges → Mosquitto → collector → InfluxDB → dashboard):
+/// in Debian's chromium each role signs in and sees the wall update live, a room page switches to 30 days, and a
+/// manager exports the report. Screenshots go to var/screenshots/demo-*.png.
+/// </summary>
+[Collection(DemoCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed partial class DemoBrowserTests(ITestOutputHelper output)
+{
+    private const int Rooms = 2;
+    private static readonly float Timeout = 60_000;
+    private static readonly string[] RoleNames = ["technician", "on-call", "manager", "admin"];
+
+    [Fact]
+    public async Task Demo_EachRoleSignsIn_WallLiveFromRealData_RoomPage30Days_ReportExported()
+    {
+        using var state = new TempDirectory("demo-browser");
+        await using var run = DemoRun.Start(state.Path, Rooms);
+        var dashboard = await run.DashboardAsync();
+        using (var http = new HttpClient { BaseAddress = dashboard, Timeout = TimeSpan.FromSeconds(5) })
+        {
+            await Eventually.WaitAsync(
+                async () =>
+                {
+                    Assert.False(run.Process.HasExited, $"the demo exited: {run.Tail()}");
+                    return await DemoRun.LiveRoomsAsync(http);
+                },
+                rooms => rooms.Count(DemoRun.IsLive1080p30) == Rooms,
+                TimeSpan.FromSeconds(90),
+                $"{Rooms} demo rooms live");
+        }
+
+        var passwords = await CreateUsersAsync(dashboard, Path.Combine(state.Path, "dashboard", "dashboard.db"));
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var shots = Screenshots();
+
+        foreach (var role in RoleNames)
+        {
+            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 }, AcceptDownloads = true });
+            var page = await context.NewPageAsync();
+            await SignInAsync(page, dashboard, role, passwords[role]);
+
+            // Live from the demo's encoders: the tile reads what the edge measured, and keeps updating without a reload.
+            await page.WaitForSelectorAsync("article.tile.ok[data-room='room-1']", new PageWaitForSelectorOptions { Timeout = Timeout });
+            Assert.Equal("1920x1080", await page.Locator("article[data-room='room-1'] dd").First.TextContentAsync());
+            var first = int.Parse(await page.GetAttributeAsync("body", "data-updates") ?? "0", CultureInfo.InvariantCulture);
+            await page.WaitForSelectorAsync($"body[data-updates='{first + 2}']", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
+            Assert.Equal(role, (await page.Locator("header .user").TextContentAsync())!.Split(' ')[0]);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, $"demo-wall-{role}.png"), FullPage = true });
+
+            await page.ClickAsync("article[data-room='room-1'] h3 a");
+            await page.WaitForSelectorAsync("body[data-loaded='1']", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
+            await page.ClickAsync("#presets button[data-range='30d']");
+            await page.WaitForSelectorAsync("body[data-loaded='2']", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
+            Assert.Contains("range=30d", page.Url, StringComparison.Ordinal);
+            var points = int.Parse((await page.GetAttributeAsync("#panel-fps", "data-points"))!, CultureInfo.InvariantCulture);
+            Assert.True(points > 0, "the 30-day fps panel has the demo's data");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, $"demo-room-30d-{role}.png"), FullPage = true });
+
+            if (role is "manager" or "admin")
+            {
+                await page.GotoAsync(new Uri(dashboard, "reports.html").ToString());
+                await page.WaitForSelectorAsync("#table tr[data-room='room-1']", new PageWaitForSelectorOptions { Timeout = Timeout });
+                var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#csv"));
+                var file = Path.Combine(shots, $"demo-report-{role}.csv");
+                await download.SaveAsAsync(file);
+                var lines = await File.ReadAllLinesAsync(file);
+                Assert.StartsWith("site,room,from,to,", lines[0], StringComparison.Ordinal);
+                Assert.Contains(lines, l => l.StartsWith("demo,room-1,", StringComparison.Ordinal));
+                output.WriteLine($"{role}: report {lines.Length - 1} row(s)");
+            }
+        }
+    }
+
+    private static async Task<Dictionary<string, string>> CreateUsersAsync(Uri dashboard, string store)
+    {
+        var admin = await ProcessRunner.RunAsync(
+            "dotnet",
+            [RepositoryPaths.ProjectDll("Dashboard", "liveroom-dashboard"), "users", "create-admin", "--name", "admin", $"--Dashboard:Store:Path={store}"],
+            TimeSpan.FromSeconds(60),
+            CancellationToken.None);
+        Assert.True(admin.ExitCode == 0, admin.Stderr);
+        var passwords = new Dictionary<string, string>(StringComparer.Ordinal) { ["admin"] = await ChangePasswordAsync(dashboard, "admin", OneTimePassword().Match(admin.Stdout).Groups[1].Value) };
+        using var client = await ApiClientAsync(dashboard, "admin", passwords["admin"]);
+        foreach (var role in RoleNames.Where(r => r != "admin"))
+        {
+            using var response = await client.PostAsJsonAsync("api/users/", new CreateUserRequest(role, [role], null));
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            var created = (await response.Content.ReadFromJsonAsync<CreatedUserResponse>())!;
+            passwords[role] = await ChangePasswordAsync(dashboard, role, created.OneTimePassword);
+        }
+
+        return passwords;
+    }
+
+    private static async Task<string> ChangePasswordAsync(Uri dashboard, string name, string oneTime)
+    {
+        var password = name + " picked a demo password";
+        using var client = await ApiClientAsync(dashboard, name, oneTime);
+        using var response = await client.PostAsJsonAsync("api/auth/password", new PasswordChangeRequest(oneTime, password));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return password;
+    }
+
+    private static async Task<HttpClient> ApiClientAsync(Uri dashboard, string name, string password)
+    {
+        var client = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = dashboard };
+        await RefreshCsrfAsync(client);
+        using var login = await client.PostAsJsonAsync("api/auth/login", new LoginRequest(name, password));
+        Assert.True(login.IsSuccessStatusCode, await login.Content.ReadAsStringAsync());
+        await RefreshCsrfAsync(client);
+        return client;
+    }
+
+    private static async Task RefreshCsrfAsync(HttpClient client)
+    {
+        var csrf = await client.GetFromJsonAsync<CsrfResponse>("api/auth/csrf");
+        client.DefaultRequestHeaders.Remove(csrf!.HeaderName);
+        client.DefaultRequestHeaders.Add(csrf.HeaderName, csrf.Token);
+    }
+
+    private static async Task SignInAsync(IPage page, Uri dashboard, string name, string password)
+    {
+        // The demo's wall is a kiosk (readable without an account): people sign in on the sign-in page.
+        await page.GotoAsync(new Uri(dashboard, "login.html").ToString());
+        await page.WaitForSelectorAsync("#login", new PageWaitForSelectorOptions { Timeout = Timeout });
+        await page.FillAsync("#name", name);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("#signin");
+        await page.WaitForURLAsync("**/index.html", new PageWaitForURLOptions { Timeout = Timeout });
+    }
+
+    private static string Screenshots()
+    {
+        var path = Path.Combine(RepositoryPaths.Root, "var", "screenshots");
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    [GeneratedRegex(@"one-time password[^:]*: (\S+)")]
+    private static partial Regex OneTimePassword();
+}
