@@ -27,7 +27,8 @@ public static class PayloadValidator
 
         try
         {
-            batch = JsonSerializer.Deserialize(payload, ContractsJsonContext.Default.MetricBatch);
+            // The fast reader takes plainly well-formed batches; anything else gets the deserializer's verdict.
+            batch = MetricBatchReader.TryRead(payload) ?? JsonSerializer.Deserialize(payload, ContractsJsonContext.Default.MetricBatch);
         }
         catch (NonFiniteValueException ex)
         {

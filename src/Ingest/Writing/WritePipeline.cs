@@ -134,17 +134,16 @@ internal sealed partial class WritePipeline
             waiting ??= _queue.WaitToReadAsync(cancellationToken).AsTask();
             if (!waiting.IsCompleted && current.LineCount > 0)
             {
-                // Wait for the next message, but no longer than the deadline or the idle bound.
-                using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                // Wait for the next message, but no longer than the deadline or the idle bound. Live traffic comes
+                // here once per message: one timed wait (no linked token source, delay task and WhenAny) keeps it cheap.
                 var wait = deadline - _time.GetUtcNow();
                 if (_options.IdleFlush > TimeSpan.Zero && _options.IdleFlush < wait)
                 {
                     wait = _options.IdleFlush;
                 }
 
-                var delay = Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, _time, cts.Token);
-                await Task.WhenAny(waiting, delay).ConfigureAwait(false);
-                await cts.CancelAsync().ConfigureAwait(false);
+                await ((Task)waiting).WaitAsync(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, _time, CancellationToken.None)
+                    .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 if (!waiting.IsCompleted)
                 {
                     current = await FlushAsync(current, cancellationToken).ConfigureAwait(false);
