@@ -20,6 +20,12 @@ public static class ProbeDefaults
     /// </summary>
     public const string OutboxDirectory = "outbox";
 
+    /// <summary>
+    /// Directory of the schedule copy and the checklist run records: <c>{StateDirectory or working directory}/lifecycle/{site}-{room}</c>
+    /// (<see cref="Lifecycle.LifecycleOptions.Directory"/>).
+    /// </summary>
+    public const string LifecycleDirectory = Lifecycle.LifecycleDefaults.Directory;
+
     /// <summary>Group commit period of the outbox: at most this much of the newest points is at risk on power loss.</summary>
     public static readonly TimeSpan OutboxSyncInterval = TimeSpan.FromSeconds(1);
 

@@ -1,5 +1,7 @@
 using LiveRoom.Probe.Detection;
+using LiveRoom.Probe.Display;
 using LiveRoom.Probe.HostHealth;
+using LiveRoom.Probe.Lifecycle;
 using LiveRoom.Probe.Network;
 using LiveRoom.Probe.Obs;
 using LiveRoom.Probe.Outbox;
@@ -51,6 +53,15 @@ public sealed class ProbeOptions
     public VisionOptions Vision { get; set; } = new();
 
     /// <summary>
+    /// Schedules, the pre-show checklist and the room state (<c>Probe:Lifecycle</c>, issue 6). <c>Directory</c> defaults to
+    /// <c>lifecycle/{site}-{room}</c> under <c>$STATE_DIRECTORY</c> (else the working directory).
+    /// </summary>
+    public LifecycleOptions Lifecycle { get; set; } = new();
+
+    /// <summary>The door display's kiosk page served by the edge (<c>Probe:Display</c>); empty <c>Url</c> turns it off.</summary>
+    public DoorDisplayOptions Display { get; set; } = new();
+
+    /// <summary>
     /// Where the room's approved reference frame and layout live (<c>Probe:ReferenceDirectory</c>); default
     /// <c>reference/{site}-{room}</c> under <c>$STATE_DIRECTORY</c> (else the working directory). Without one the
     /// room reads "not commissioned" and framing is never passed.
@@ -66,6 +77,11 @@ public sealed class ProbeOptions
         if (string.IsNullOrWhiteSpace(Outbox.Directory))
         {
             Outbox.Directory = Path.Combine(root, ProbeDefaults.OutboxDirectory, $"{Site}-{Room}");
+        }
+
+        if (string.IsNullOrWhiteSpace(Lifecycle.Directory))
+        {
+            Lifecycle = Lifecycle with { Directory = Path.Combine(root, ProbeDefaults.LifecycleDirectory, $"{Site}-{Room}") };
         }
 
         if (string.IsNullOrWhiteSpace(ReferenceDirectory))

@@ -71,6 +71,8 @@ internal sealed class ProbeOptionsValidator : IValidateOptions<ProbeOptions>
         NetworkOptionsValidation.Validate(options.Network, failures);
         HostHealthOptionsValidation.Validate(options.Host, failures);
         failures.AddRange(options.Vision.Validate("Probe:Vision"));
+        Lifecycle.LifecycleOptionsValidation.Validate(options.Lifecycle, failures);
+        failures.AddRange(options.Display.Validate("Probe:Display"));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -1,6 +1,8 @@
 using LiveRoom.Contracts.Payloads;
 using LiveRoom.Mqtt;
+using LiveRoom.Probe.Display;
 using LiveRoom.Probe.HostHealth;
+using LiveRoom.Probe.Lifecycle;
 using LiveRoom.Probe.Network;
 using LiveRoom.Probe.Obs;
 using LiveRoom.Probe.Outbox;
@@ -20,7 +22,8 @@ namespace LiveRoom.Probe.Hosting;
 /// <summary>
 /// One room's edge: opens the outbox (a failure stops the service with one line), starts the stream monitor (which
 /// appends to the outbox whether or not the broker is reachable), connects to the broker in the background (retrying
-/// with backoff), and publishes the outbox. At shutdown: retained <c>offline</c>, DISCONNECT, outbox fsynced.
+/// with backoff), and publishes the outbox. Every monitor writes through a <see cref="MeasurementTee"/> so the room
+/// lifecycle (schedule, pre-show checklist, room state, door display) sees the newest values. At shutdown: retained <c>offline</c>, DISCONNECT, outbox fsynced.
 /// </summary>
 internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttClientFactory clientFactory, TimeProvider time, ILoggerFactory loggers)
     : IHostedService
@@ -34,9 +37,12 @@ internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttCl
     private StatusReporter? _status;
     private StreamMonitor? _monitor;
     private HttpClient? _uplinkHttp;
+    private RoomLifecycle? _lifecycle;
+    private StatePublisher? _statePublisher;
+    private DoorDisplayServer? _door;
     private Task[] _tasks = [];
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
         try
@@ -56,7 +62,7 @@ internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttCl
             time,
             loggers.CreateLogger<OutboxPublisher>());
         _status = new StatusReporter(_client, o.Site, o.Room, time, _logger);
-        var sink = _outbox;
+        var sink = new MeasurementTee(_outbox);
         var reference = ReferenceStore.Load(o.ReferenceDirectory, out var referenceProblem);
         if (referenceProblem is not null)
         {
@@ -65,7 +71,7 @@ internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttCl
 
         var vision = new VisionMonitor(sink, o.Vision, reference);
         _monitor = new StreamMonitor(
-            _outbox,
+            sink,
             new StreamMonitorOptions { SourceUrl = o.SourceUrl, Ffmpeg = o.Ffmpeg, Profile = o.Profile, Thresholds = o.Thresholds },
             o.Room,
             time,
@@ -76,10 +82,17 @@ internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttCl
         var obs = new ObsMonitor(sink, o.Obs, o.Room, time, loggers.CreateLogger<ObsMonitor>());
         var network = new NetworkMonitor(sink, o.Network, o.Room, time, clock, new UplinkTester(_uplinkHttp, time), loggers.CreateLogger<NetworkMonitor>());
         var host = new HostHealthMonitor(sink, o.Host, o.Room, time, clock, loggers.CreateLogger<HostHealthMonitor>());
+        _statePublisher = new StatePublisher(_client, o.Site, o.Room, ComposeDisplay, loggers.CreateLogger<StatePublisher>());
+        _lifecycle = CreateLifecycle(o, sink, network);
+        _lifecycle.Start();
+        _door = await StartDoorAsync(o.Display, _lifecycle, cancellationToken).ConfigureAwait(false);
         var token = _stopping.Token;
+        string[] topics = [_publisher.AckTopic, .. _lifecycle.Topics];
         _tasks =
         [
-            Task.Run(() => ConnectAsync(_client, _publisher.AckTopic, token), CancellationToken.None),
+            Task.Run(() => ConnectAsync(_client, topics, token), CancellationToken.None),
+            Task.Run(() => _lifecycle.RunAsync(token), CancellationToken.None),
+            Task.Run(() => _statePublisher.RunAsync(token), CancellationToken.None),
             Task.Run(() => _publisher.RunAsync(token), CancellationToken.None),
             Task.Run(() => _monitor.RunAsync(token), CancellationToken.None),
             Task.Run(() => obs.RunAsync(token), CancellationToken.None),
@@ -87,13 +100,23 @@ internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttCl
             Task.Run(() => host.RunAsync(token), CancellationToken.None),
         ];
         LogStarted(_logger, o.Site, o.Room, _outbox.EdgeId, o.SourceUrl, o.Mqtt.Host, o.Mqtt.Port);
-        return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
+        await StopDoorAsync(cancellationToken).ConfigureAwait(false);
         await Task.WhenAll(_tasks).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (_lifecycle is not null)
+        {
+            await _lifecycle.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_statePublisher is not null)
+        {
+            await _statePublisher.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_client is { IsConnected: true } && _status is not null)
         {
             try
@@ -133,7 +156,7 @@ internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttCl
                 Password = o.Mqtt.Password,
                 Tls = string.IsNullOrEmpty(o.Mqtt.CaFile) ? null : new MqttTlsOptions { CaFile = o.Mqtt.CaFile },
                 Will = StatusReporter.Will(o.Site, o.Room),
-                OnMessage = (message, ct) => _publisher?.HandleMessageAsync(message, ct) ?? ValueTask.CompletedTask,
+                OnMessage = DispatchAsync,
             });
         }
         catch (MqttException ex)
@@ -142,8 +165,8 @@ internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttCl
         }
     }
 
-    /// <summary>Connects (retrying with a doubling backoff: the edge keeps measuring into the outbox meanwhile) and subscribes to the acks.</summary>
-    private async Task ConnectAsync(IMqttClient client, string ackTopic, CancellationToken cancellationToken)
+    /// <summary>Connects (retrying with a doubling backoff: the edge keeps measuring into the outbox meanwhile) and subscribes to the acks and the lifecycle's commands.</summary>
+    private async Task ConnectAsync(IMqttClient client, IReadOnlyList<string> topics, CancellationToken cancellationToken)
     {
         var delay = ProbeDefaults.RestartMinDelay;
         var connected = false;
@@ -157,8 +180,12 @@ internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttCl
                     connected = true;
                 }
 
-                // Renewed by the client after every reconnect; the retained ack arrives at once.
-                await client.SubscribeAsync(ackTopic, MqttQos.AtLeastOnce, cancellationToken).ConfigureAwait(false);
+                // Renewed by the client after every reconnect; the retained ack and schedule arrive at once.
+                foreach (var topic in topics)
+                {
+                    await client.SubscribeAsync(topic, MqttQos.AtLeastOnce, cancellationToken).ConfigureAwait(false);
+                }
+
                 return;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -79,7 +79,7 @@ public sealed class ProbeHostTests : IDisposable
         var (broker, brokerDir) = await Services.StartMosquittoAsync();
         await using var _ = broker;
         using var __ = brokerDir;
-        await using var tap = await MqttTap.StartAsync(broker.Host, broker.Port, "liveroom/v1/s1/r1/#");
+        await using var tap = await StartTapAsync(broker);
         var settings = Settings(source: file);
         settings["Probe:Mqtt:Port"] = broker.Port.ToString(CultureInfo.InvariantCulture);
 
@@ -163,7 +163,7 @@ public sealed class ProbeHostTests : IDisposable
             var (broker, brokerDir) = await Services.StartMosquittoAsync(dir => new MosquittoServerOptions { DataDirectory = dir, Port = port });
             await using var _ = broker;
             using var __ = brokerDir;
-            await using var tap = await MqttTap.StartAsync(broker.Host, broker.Port, "liveroom/v1/s1/r1/#");
+            await using var tap = await StartTapAsync(broker);
 
             await Eventually.WaitAsync(
                 () =>
@@ -197,6 +197,18 @@ public sealed class ProbeHostTests : IDisposable
         {
             return -1;
         }
+    }
+
+    /// <summary>The collector's view: metrics, events, checklist, status, ack (not the retained state and display, which are not batches).</summary>
+    private static async Task<MqttTap> StartTapAsync(MosquittoServer broker)
+    {
+        var tap = await MqttTap.StartAsync(broker.Host, broker.Port, "liveroom/v1/s1/r1/metrics/#");
+        foreach (var topic in new[] { Topic.Events("s1", "r1"), Topic.Checklist("s1", "r1"), Topic.Status("s1", "r1"), Topic.Ack("s1", "r1") })
+        {
+            await tap.Client.SubscribeAsync(topic, Mqtt.MqttQos.AtLeastOnce, CancellationToken.None);
+        }
+
+        return tap;
     }
 
     private static string? Status(ReadOnlyMemory<byte> payload)

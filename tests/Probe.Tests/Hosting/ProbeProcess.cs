@@ -11,6 +11,8 @@ internal static class ProbeProcess
     [
         $"--Logging:Directory={System.IO.Path.Combine(stateDir, "logs")}",
         $"--Probe:Outbox:Directory={System.IO.Path.Combine(stateDir, "outbox")}",
+        $"--Probe:Lifecycle:Directory={System.IO.Path.Combine(stateDir, "lifecycle")}",
+        "--Probe:Display:Url=http://127.0.0.1:0",
         .. settings.Select(kv => $"--{kv.Key}={kv.Value}"),
     ];
 
