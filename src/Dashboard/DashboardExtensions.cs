@@ -1,8 +1,13 @@
+using LiveRoom.Dashboard.Evidence;
 using LiveRoom.Dashboard.Health;
 using LiveRoom.Dashboard.Influx;
+using LiveRoom.Dashboard.Lifecycle;
+using LiveRoom.Dashboard.Mqtt;
 using LiveRoom.Dashboard.Options;
 using LiveRoom.Dashboard.Reports;
 using LiveRoom.Dashboard.Rooms;
+using LiveRoom.Dashboard.Schedules;
+using LiveRoom.Dashboard.Schedules.Import;
 using LiveRoom.Dashboard.Security;
 using LiveRoom.Dashboard.Security.Audit;
 using LiveRoom.Dashboard.Security.SignIn;
@@ -41,6 +46,21 @@ public static class DashboardExtensions
         services.AddTransient<ComplianceQuery>();
         services.AddHostedService<RollupMaintainer>();
         services.AddDashboardSecurity();
+
+        // Issue 6: sites, rooms and shows in the store; schedules pushed to edges, room states read back over MQTT.
+        services.AddHttpContextAccessor();
+        services.AddSingleton<ScheduleStore>();
+        services.AddSingleton<ScheduleImporter>();
+        services.AddScoped<ScheduleApiContext>();
+        services.AddSingleton<SchedulePublisher>();
+        services.AddSingleton<IScheduleChanges>(sp => sp.GetRequiredService<SchedulePublisher>());
+        services.AddSingleton<RoomStateCache>();
+        services.AddSingleton<EdgeLink>();
+        services.AddHostedService(sp => sp.GetRequiredService<EdgeLink>());
+        services.AddTransient<ChecklistQuery>();
+
+        // Issue 5: evidence thumbnails and framing references (own MQTT session, own options Dashboard:Evidence).
+        services.AddEvidence(builder.Configuration);
         return builder;
     }
 
@@ -61,6 +81,9 @@ public static class DashboardExtensions
         app.MapReportsApi();
         app.MapUsersApi();
         app.MapAuditApi();
+        app.MapSitesApi();
+        app.MapLifecycleApi();
+        app.MapEvidence();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;
     }

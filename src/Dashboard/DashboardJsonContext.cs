@@ -1,8 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LiveRoom.Contracts.Payloads.Lifecycle;
 using LiveRoom.Dashboard.Health;
+using LiveRoom.Dashboard.Lifecycle;
 using LiveRoom.Dashboard.Reports;
 using LiveRoom.Dashboard.Rooms;
+using LiveRoom.Dashboard.Schedules;
 using LiveRoom.Dashboard.Security.Audit;
 using LiveRoom.Dashboard.Security.SignIn;
 using LiveRoom.Dashboard.Series;
@@ -29,4 +32,19 @@ namespace LiveRoom.Dashboard;
 [JsonSerializable(typeof(RoomSeriesResponse))]
 [JsonSerializable(typeof(ComplianceReport))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(SiteRequest))]
+[JsonSerializable(typeof(SiteResponse))]
+[JsonSerializable(typeof(List<SiteResponse>))]
+[JsonSerializable(typeof(RoomRequest))]
+[JsonSerializable(typeof(List<RoomResponse>))]
+[JsonSerializable(typeof(ManualItemRequest))]
+[JsonSerializable(typeof(IReadOnlyList<ManualItem>))]
+[JsonSerializable(typeof(ShowRequest))]
+[JsonSerializable(typeof(ShowProfile))]
+[JsonSerializable(typeof(List<ShowResponse>))]
+[JsonSerializable(typeof(ImportResponse))]
+[JsonSerializable(typeof(RoomStateView))]
+[JsonSerializable(typeof(ChecklistRunsResponse))]
+[JsonSerializable(typeof(ChecklistConfirmRequest))]
+[JsonSerializable(typeof(ChecklistCommandResponse))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;

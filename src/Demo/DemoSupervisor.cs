@@ -22,6 +22,8 @@ internal sealed partial class DemoSupervisor(
 {
     // Built on first use, after the host has validated the options (a bad option is then one line, not a crash).
     private DemoLayout _layout => field ??= new(options.Value, Environment.CurrentDirectory);
+
+    private Dictionary<string, int> _doors = [];
     private readonly ChildLauncher _launcher = new(logger);
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<List<Supervised>> _tiers = [];
@@ -120,14 +122,15 @@ internal sealed partial class DemoSupervisor(
         await StartTierAsync(stopping, Service("ingest", dotnet, DemoCommands.Ingest(_layout, mqtt!.Host, mqtt.Port, influx!.BaseUri), _layout.Ingest, core: true));
 
         var dashboardPort = _layout.Options.DashboardPort == 0 ? FreePort.Next() : _layout.Options.DashboardPort;
-        var dashboard = Service("dashboard", dotnet, DemoCommands.Dashboard(_layout, dashboardPort, influx.BaseUri), _layout.Dashboard, core: true);
+        var dashboard = Service("dashboard", dotnet, DemoCommands.Dashboard(_layout, dashboardPort, influx.BaseUri, mqtt.Host, mqtt.Port), _layout.Dashboard, core: true);
         await StartTierAsync(stopping, dashboard);
         var dashboardUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{dashboardPort}/"));
         await DemoPreflight.WaitForHealthAsync(dashboardUri, dashboard.Pid, time, stopping);
 
         var ports = _layout.Rooms.ToDictionary(r => r, _ => FreeUdpPort.Next(), StringComparer.Ordinal);
         await StartTierAsync(stopping, [.. _layout.Rooms.Select(room => Encoder(room, ports[room]))]);
-        await StartTierAsync(stopping, [.. _layout.Rooms.Select(room => Probe(room, dotnet, ports[room], mqtt))]);
+        _doors = _layout.Rooms.ToDictionary(r => r, _ => FreePort.Next(), StringComparer.Ordinal);
+        await StartTierAsync(stopping, [.. _layout.Rooms.Select(room => Probe(room, dotnet, ports[room], _doors[room], mqtt))]);
 
         PrintSummary(mqtt, influx, dashboardUri);
     }
@@ -170,8 +173,8 @@ internal sealed partial class DemoSupervisor(
             GiveUp);
     }
 
-    private Supervised Probe(string room, string dotnet, int port, MosquittoServer mqtt) =>
-        Service($"probe {room}", dotnet, DemoCommands.Probe(_layout, room, port, mqtt.Host, mqtt.Port), _layout.Room(room), core: false);
+    private Supervised Probe(string room, string dotnet, int port, int doorPort, MosquittoServer mqtt) =>
+        Service($"probe {room}", dotnet, DemoCommands.Probe(_layout, room, port, mqtt.Host, mqtt.Port, doorPort), _layout.Room(room), core: false);
 
     private void GiveUp(string child, string reason)
     {
@@ -197,7 +200,7 @@ internal sealed partial class DemoSupervisor(
               InfluxDB     {influx.BaseUri} (database liveroom)
               Logs         {_layout.Logs}
               Dashboard    {dashboard}
-            Live values appear within about 30 s. Ctrl-C stops everything.
+            {string.Concat(_doors.Select(d => $"  Door sign    {d.Key}: {DemoCommands.DoorUrl(d.Value)}/\n"))}Live values appear within about 30 s. Ctrl-C stops everything.
 
             """));
         LogReady(logger, dashboard);

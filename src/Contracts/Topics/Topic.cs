@@ -19,6 +19,9 @@ public static class Topic
     /// <summary>Topic-kind segment for a batch that mixes metric kinds (replay after an outage).</summary>
     public const string MixedKinds = "batch";
 
+    /// <summary>What the dashboard subscribes to for evidence: every room's <c>thumbnail</c>.</summary>
+    public const string AllThumbnails = Root + "/+/+/" + TopicChannel.Thumbnail;
+
     public static string RoomPrefix(string site, string room)
     {
         Identifier.ThrowIfInvalid(site, nameof(site));
@@ -56,6 +59,9 @@ public static class Topic
 
     /// <summary>Filter for every command of one room (what an edge subscribes to).</summary>
     public static string AllCommands(string site, string room) => Channel(site, room, TopicChannel.Command) + "/#";
+
+    /// <summary><c>thumbnail</c>: an evidence JPEG of the room's picture (issue 5 item 5), QoS 1, not retained.</summary>
+    public static string Thumbnail(string site, string room) => Channel(site, room, TopicChannel.Thumbnail);
 
     public static string DeadLetter(string reason) => string.Concat(DeadLetterRoot, "/", reason);
 

@@ -11,4 +11,7 @@ public static class TopicChannel
     public const string Display = "display";
     public const string Ack = "ack";
     public const string Command = "cmd";
+
+    /// <summary>Evidence JPEGs from the edge (vision, issue 5 item 5): QoS 1, not retained.</summary>
+    public const string Thumbnail = "thumbnail";
 }

@@ -44,4 +44,22 @@ public static class DashboardDefaults
 
     /// <summary>How often the room wall's event stream pushes a fresh snapshot: 2 s.</summary>
     public static readonly TimeSpan LivePushInterval = TimeSpan.FromSeconds(2);
+
+    /// <summary>MQTT broker port: 1883.</summary>
+    public const int MqttPort = 1883;
+
+    /// <summary>MQTT client id of the dashboard: <c>liveroom-dashboard</c>.</summary>
+    public const string MqttClientId = "liveroom-dashboard";
+
+    /// <summary>How long a schedule publish waits for PUBACK: 10 s.</summary>
+    public static readonly TimeSpan MqttPublishTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often every room's schedule is republished: 1 h.</summary>
+    public static readonly TimeSpan MqttRefreshInterval = TimeSpan.FromHours(1);
+
+    /// <summary>How far ahead a recurring calendar event is expanded on import: 90 days.</summary>
+    public static readonly TimeSpan ImportHorizon = TimeSpan.FromDays(90);
+
+    /// <summary>Largest schedule file accepted by the import: 2 MiB.</summary>
+    public const int MaxImportBytes = 2 * 1024 * 1024;
 }

@@ -20,4 +20,10 @@ public sealed class DashboardOptions
 
     /// <summary>How often the room wall's event stream pushes a snapshot. Default 2 s; 500 ms to 1 min.</summary>
     public TimeSpan LivePushInterval { get; set; } = DashboardDefaults.LivePushInterval;
+
+    /// <summary>The MQTT session that pushes schedules to edges and reads room states (issue 6). Off when its host is empty.</summary>
+    public MqttOptions Mqtt { get; set; } = new();
+
+    /// <summary>How far ahead a recurring calendar event is expanded on import. Default 90 days; 1 to 366 days.</summary>
+    public TimeSpan ImportHorizon { get; set; } = DashboardDefaults.ImportHorizon;
 }

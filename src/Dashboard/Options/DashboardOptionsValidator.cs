@@ -39,6 +39,26 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
         CheckCount(errors, "Security:MaxFailuresPerUser", security.MaxFailuresPerUser, 1, 100);
         CheckCount(errors, "Security:MaxFailuresPerIp", security.MaxFailuresPerIp, 1, 1000);
 
+        CheckRange(errors, "ImportHorizon", options.ImportHorizon, TimeSpan.FromDays(1), TimeSpan.FromDays(366));
+        var mqtt = options.Mqtt;
+        CheckCount(errors, "Mqtt:Port", mqtt.Port, 1, 65535);
+        CheckRange(errors, "Mqtt:PublishTimeout", mqtt.PublishTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(2));
+        CheckRange(errors, "Mqtt:RefreshInterval", mqtt.RefreshInterval, TimeSpan.FromMinutes(1), TimeSpan.FromHours(24));
+        if (mqtt.Enabled && string.IsNullOrWhiteSpace(mqtt.ClientId))
+        {
+            errors.Add($"{Prefix}Mqtt:ClientId is empty; give the dashboard's MQTT client id, e.g. {DashboardDefaults.MqttClientId}");
+        }
+
+        if (mqtt.Password is not null && string.IsNullOrEmpty(mqtt.Username))
+        {
+            errors.Add($"{Prefix}Mqtt:Password is set but {Prefix}Mqtt:Username is not");
+        }
+
+        if (mqtt.Enabled && !string.IsNullOrEmpty(mqtt.CaFile) && !File.Exists(mqtt.CaFile))
+        {
+            errors.Add($"{Prefix}Mqtt:CaFile '{mqtt.CaFile}' does not exist");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -5,4 +5,10 @@ namespace LiveRoom.Dashboard.Rooms;
 /// <param name="StaleAfterSeconds">Age beyond which a room is stale.</param>
 /// <param name="Rooms">Rooms with a point in the live window, ordered by site then room.</param>
 /// <param name="Alerts">Conditions started within the last 24 h and not recovered, per room (empty when none or unknown).</param>
-public sealed record LiveRoomsResponse(DateTimeOffset GeneratedAt, double StaleAfterSeconds, IReadOnlyList<LiveRoomStatus> Rooms, IReadOnlyList<ActiveAlert>? Alerts = null);
+/// <param name="States">Each room's lifecycle state as its edge published it (issue 6), when the dashboard's MQTT link is on.</param>
+public sealed record LiveRoomsResponse(
+    DateTimeOffset GeneratedAt,
+    double StaleAfterSeconds,
+    IReadOnlyList<LiveRoomStatus> Rooms,
+    IReadOnlyList<ActiveAlert>? Alerts = null,
+    IReadOnlyList<Lifecycle.RoomStateView>? States = null);

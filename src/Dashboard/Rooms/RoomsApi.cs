@@ -26,12 +26,13 @@ internal static partial class RoomsApi
     internal static async Task<Results<Ok<LiveRoomsResponse>, ProblemHttpResult>> GetLiveAsync(
         LiveRoomsQuery query,
         ClaimsPrincipal user,
+        Lifecycle.RoomStateCache states,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         try
         {
-            return TypedResults.Ok(ForUser(await query.GetAsync(cancellationToken), user));
+            return TypedResults.Ok(ForUser(await query.GetAsync(cancellationToken), user, states));
         }
         catch (InfluxQueryException ex)
         {
@@ -49,15 +50,17 @@ internal static partial class RoomsApi
     internal static ServerSentEventsResult<string> GetLiveEvents(
         LiveRoomsQuery query,
         ClaimsPrincipal user,
+        Lifecycle.RoomStateCache states,
         SessionStore sessions,
         IOptions<DashboardOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken) =>
-        TypedResults.ServerSentEvents(LiveEventsAsync(query, user, sessions, options.Value, time, cancellationToken));
+        TypedResults.ServerSentEvents(LiveEventsAsync(query, user, states, sessions, options.Value, time, cancellationToken));
 
     private static async IAsyncEnumerable<SseItem<string>> LiveEventsAsync(
         LiveRoomsQuery query,
         ClaimsPrincipal user,
+        Lifecycle.RoomStateCache states,
         SessionStore sessions,
         DashboardOptions options,
         TimeProvider time,
@@ -69,7 +72,7 @@ internal static partial class RoomsApi
             SseItem<string> item;
             try
             {
-                var body = ForUser(await query.GetAsync(cancellationToken), user);
+                var body = ForUser(await query.GetAsync(cancellationToken), user, states);
                 item = new SseItem<string>(JsonSerializer.Serialize(body, DashboardJsonContext.Default.LiveRoomsResponse), "rooms");
             }
             catch (InfluxQueryException ex)
@@ -101,11 +104,12 @@ internal static partial class RoomsApi
     }
 
     /// <summary>Only the sites the user may see (a user scoped to sites sees nothing of the others).</summary>
-    internal static LiveRoomsResponse ForUser(LiveRoomsResponse response, ClaimsPrincipal user) =>
+    internal static LiveRoomsResponse ForUser(LiveRoomsResponse response, ClaimsPrincipal user, Lifecycle.RoomStateCache? states = null) =>
         response with
         {
             Rooms = response.Rooms.Where(r => user.MaySee(r.Site)).ToList(),
             Alerts = response.Alerts?.Where(a => user.MaySee(a.Site)).ToList(),
+            States = states?.All().Where(s => user.MaySee(s.Site)).ToList() ?? response.States,
         };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live rooms query failed: {Reason}")]

@@ -18,6 +18,12 @@ public static class Policies
     /// <summary>Users and the audit log: admin.</summary>
     public const string Admin = "admin";
 
+    /// <summary>Sites, rooms and a site's manual checklist items (issue 6): manager, admin.</summary>
+    public const string ManageSites = "manage-sites";
+
+    /// <summary>Creating, changing, deleting and importing shows (issue 6): technician, manager, admin.</summary>
+    public const string Schedule = "schedule";
+
     /// <summary>Signed in, even with a password still to change (only for sign-out and password change).</summary>
     public const string SignedIn = "signed-in";
 
@@ -29,5 +35,7 @@ public static class Policies
         [Acknowledge] = [Roles.Technician, Roles.OnCall, Roles.Admin],
         [Reports] = [Roles.Manager, Roles.Admin],
         [Admin] = [Roles.Admin],
+        [ManageSites] = [Roles.Manager, Roles.Admin],
+        [Schedule] = [Roles.Technician, Roles.Manager, Roles.Admin],
     };
 }

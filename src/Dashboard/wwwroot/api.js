@@ -43,6 +43,11 @@ const zh = {
   "Name": "用户名", "Password": "密码", "New password": "新密码", "Change password": "修改密码",
   "Range": "时间范围", "Reports": "报表", "Apply": "应用", "From": "从", "To": "到", "Back to wall": "返回总览",
   "No room has reported in the last minute.": "最近一分钟没有直播间上报数据。",
+  "Schedules": "排期", "Site": "站点", "Room": "直播间", "All rooms": "全部直播间", "Title": "标题", "Host": "主播",
+  "Start": "开始", "End": "结束", "Create": "创建", "Created": "已创建", "Delete": "删除", "New show": "新建场次",
+  "Import": "导入", "Import .ics / .csv": "导入 .ics / .csv", "Imported": "已导入", "skipped (past)": "已跳过（过去）",
+  "cut at horizon": "超出展开期限", "Time zone": "时区", "No upcoming shows in the next 30 days.": "未来 30 天没有场次。",
+  "No site is configured yet.": "尚未配置站点。", "Choose the room above first.": "请先在上方选择直播间。",
 };
 const lang = (localStorage.getItem("lang") || (navigator.language || "en")).startsWith("zh") ? "zh" : "en";
 export function t(s) { return lang === "zh" && zh[s] ? zh[s] : s; }
@@ -66,6 +71,7 @@ export function header(me, title) {
   lang.addEventListener("click", toggleLanguage);
   const nav = el("nav", {}, el("a", { href: "index.html", text: t("Room wall") }));
   if (me.roles.includes("manager") || me.roles.includes("admin")) nav.append(el("a", { href: "reports.html", id: "reportsLink", text: t("Reports") }));
+  if (!me.roles.includes("kiosk")) nav.append(el("a", { href: "schedules.html", id: "schedulesLink", text: t("Schedules") }));
   // A kiosk wall screen (Dashboard:Security:Kiosk) has no session: it offers sign-in instead of sign-out.
   const account = me.roles.includes("kiosk") ? el("a", { href: "login.html", id: "signinLink", text: t("Sign in") }) : out;
   bar.replaceChildren(el("h1", { text: title }), nav, el("span", { id: "status", class: "status" }),

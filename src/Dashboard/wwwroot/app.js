@@ -89,15 +89,39 @@ function showAlerts(entry, alerts) {
   box.replaceChildren(...alerts.map((a) => el("li", { text: "⚠ " + a.type + (a.message ? ": " + a.message : "") + (a.since ? " (" + new Date(a.since).toLocaleTimeString() + ")" : "") })));
 }
 
+// Room lifecycle state words (issue 6 item 4), as on the door sign: Chinese and English.
+const STATE_WORDS = {
+  free: ["空闲", "FREE"], booked: ["已预约", "BOOKED"], "pre-show": ["准备中", "PRE-SHOW"], ready: ["就绪", "READY"],
+  "not-ready": ["未就绪", "NOT READY"], live: ["直播中", "ON AIR"], fault: ["故障", "FAULT"], ended: ["已结束", "ENDED"],
+  offline: ["离线", "OFFLINE"], unknown: ["未知", "UNKNOWN"],
+};
+
+function showState(entry, st) {
+  let badge = entry.tile.querySelector(".state");
+  if (!st) { if (badge) badge.remove(); return; }
+  if (!badge) { badge = el("div"); entry.tile.querySelector("h3").after(badge); }
+  const [zh, en] = STATE_WORDS[st.state] || [st.state, st.state.toUpperCase()];
+  const progress = st.state === "pre-show" && st.checklist ? " " + st.checklist.passed + "/" + st.checklist.total : "";
+  badge.className = "state state-" + (STATE_WORDS[st.state] ? st.state : "unknown");
+  badge.dataset.state = st.state;
+  badge.replaceChildren(el("strong", { text: zh + " " + en + progress }));
+  const detail = [st.unscheduled ? "unscheduled" : "", st.reason, st.show ? st.show.title : ""].filter((x) => x).join(" · ");
+  if (detail) badge.append(el("span", { class: "state-detail", text: detail }));
+}
+
 function show(body) {
   const seen = new Set();
+  const states = new Map((body.states || []).map((st) => [st.site + "/" + st.room, st]));
   for (const r of body.rooms) {
     seen.add(r.site + "/" + r.room);
     const entry = entryFor(r.site, r.room);
     render(entry, r);
     showAlerts(entry, (body.alerts || []).filter((a) => a.site === r.site && a.room === r.room));
   }
+  // A room whose edge reports a state but no stream data still gets a tile (free, booked, offline…).
+  for (const st of states.values()) entryFor(st.site, st.room);
   for (const [key, entry] of tiles) if (!seen.has(key)) render(entry, null);
+  for (const [key, entry] of tiles) showState(entry, states.get(key));
   document.getElementById("empty").hidden = tiles.size > 0;
   const status = document.getElementById("status");
   status.className = "status";

@@ -2,6 +2,7 @@
 // The server downsamples to the panel's pixel width; this page never asks for more points than it can draw.
 import uPlot from "./lib/uPlot.esm.js";
 import { api, el, header, requireUser, t } from "./api.js";
+import { startVision } from "./room-vision.js";
 
 const PRESETS = [["15m", 9e5], ["1h", 36e5], ["6h", 216e5], ["24h", 864e5], ["7d", 6048e5], ["30d", 2592e6], ["90d", 7776e6]];
 const params = new URLSearchParams(location.search);
@@ -10,6 +11,7 @@ const room = params.get("room") || "";
 const plots = new Map();
 let range = initialRange();
 let events = [];
+let vision = null;
 
 // Events (incidents) as red vertical lines on every panel's time axis.
 function drawEvents(u) {
@@ -102,6 +104,7 @@ async function load() {
   for (const b of document.querySelectorAll("#presets button")) b.classList.toggle("active", b.dataset.range === range.preset);
   const info = document.getElementById("info");
   const width = Math.max(100, Math.min(4000, Math.round(document.getElementById("panels").clientWidth || 1000)));
+  vision?.loadThumbs(range.from, range.to);
   try {
     const body = await api(`api/rooms/${encodeURIComponent(site)}/${encodeURIComponent(room)}/series?from=${range.from}&to=${range.to}&width=${width}`);
     info.className = "status";
@@ -120,6 +123,7 @@ async function load() {
 async function start() {
   const me = await requireUser();
   header(me, "LiveRoom");
+  vision = startVision(site, room, me);
   for (const e of document.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t);
   document.getElementById("roomName").textContent = site + " / " + room;
   document.title = "LiveRoom — " + site + "/" + room;

@@ -38,7 +38,7 @@ internal static class DemoCommands
         "-f", "mpegts", SrtListenUrl(srtPort),
     ];
 
-    public static IReadOnlyList<string> Probe(DemoLayout layout, string room, int srtPort, string mqttHost, int mqttPort) =>
+    public static IReadOnlyList<string> Probe(DemoLayout layout, string room, int srtPort, string mqttHost, int mqttPort, int doorPort) =>
     [
         layout.Dll(ProbeProject, ProbeAssembly),
         $"--Probe:Site={layout.Options.Site}",
@@ -47,6 +47,8 @@ internal static class DemoCommands
         $"--Probe:Mqtt:Host={mqttHost}",
         string.Create(CultureInfo.InvariantCulture, $"--Probe:Mqtt:Port={mqttPort}"),
         $"--Probe:Outbox:Directory={Path.Combine(layout.Room(room), "outbox")}",
+        // Each room's door display page (issue 6) on its own loopback port; the demo prints the addresses.
+        string.Create(CultureInfo.InvariantCulture, $"--Probe:Display:Url={DoorUrl(doorPort)}"),
         $"--Logging:Directory={layout.Logs}",
     ];
 
@@ -60,17 +62,22 @@ internal static class DemoCommands
         $"--Logging:Directory={layout.Logs}",
     ];
 
-    public static IReadOnlyList<string> Dashboard(DemoLayout layout, int port, Uri influx) =>
+    public static IReadOnlyList<string> Dashboard(DemoLayout layout, int port, Uri influx, string mqttHost, int mqttPort) =>
     [
         layout.Dll(DashboardProject, DashboardAssembly),
         string.Create(CultureInfo.InvariantCulture, $"--urls=http://127.0.0.1:{port}"),
         $"--Dashboard:Influx:Url={influx.ToString().TrimEnd('/')}",
         // The demo's wall is a door-display-style kiosk: read-only pages without sign-in; everything else needs an account.
         "--Dashboard:Security:Kiosk=true",
+        // Schedules go to the edges and room states come back over the demo's broker (issue 6).
+        $"--Dashboard:Mqtt:Host={mqttHost}",
+        string.Create(CultureInfo.InvariantCulture, $"--Dashboard:Mqtt:Port={mqttPort}"),
         // Accounts for people who sign in (`liveroom-dashboard users create-admin --Dashboard:Store:Path=…`) live here.
         $"--Dashboard:Store:Path={Path.Combine(layout.Dashboard, "dashboard.db")}",
         $"--Logging:Directory={layout.Logs}",
     ];
+
+    public static string DoorUrl(int port) => string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
 
     private static string Kbps(int kbps) => string.Create(CultureInfo.InvariantCulture, $"{kbps}k");
 }

@@ -14,6 +14,7 @@ internal static class RoomChannels
         TopicChannel.Status,
         TopicChannel.State,
         TopicChannel.Display,
+        TopicChannel.Thumbnail,
     ];
 
     /// <summary>Filters (relative to the room prefix) the edge may subscribe to and receive.</summary>

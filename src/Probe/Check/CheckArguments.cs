@@ -2,10 +2,13 @@ using System.Globalization;
 
 namespace LiveRoom.Probe.Check;
 
-/// <summary><c>liveroom-probe check --source URL [--duration 20s] [--json] [--ffmpeg PATH]</c>.</summary>
+/// <summary><c>liveroom-probe check --source URL [--duration 20s] [--json] [--ffmpeg PATH] [--reference DIR]</c>.</summary>
 internal sealed record CheckArguments(string Source, TimeSpan Duration, bool Json, string Ffmpeg)
 {
-    public const string Usage = "usage: liveroom-probe check --source URL [--duration 20s] [--json] [--ffmpeg PATH]";
+    public const string Usage = "usage: liveroom-probe check --source URL [--duration 20s] [--json] [--ffmpeg PATH] [--reference DIR]";
+
+    /// <summary>The room's reference directory: adds the framing and lighting section (issue 5 item 6).</summary>
+    public string? ReferenceDirectory { get; init; }
 
     /// <summary>Parses the arguments after <c>check</c>; null with a reason when they are wrong.</summary>
     public static CheckArguments? Parse(IReadOnlyList<string> args, out string? error)
@@ -14,6 +17,7 @@ internal sealed record CheckArguments(string Source, TimeSpan Duration, bool Jso
         var duration = ProbeDefaults.CheckDuration;
         var json = false;
         var ffmpeg = ProbeDefaults.Ffmpeg;
+        string? reference = null;
         error = null;
         for (var i = 0; i < args.Count; i++)
         {
@@ -27,6 +31,9 @@ internal sealed record CheckArguments(string Source, TimeSpan Duration, bool Jso
                     break;
                 case "--ffmpeg" when i + 1 < args.Count:
                     ffmpeg = args[++i];
+                    break;
+                case "--reference" when i + 1 < args.Count:
+                    reference = args[++i];
                     break;
                 case "--duration" when i + 1 < args.Count:
                     if (!TryParseDuration(args[++i], out duration) || duration < TimeSpan.FromSeconds(3) || duration > TimeSpan.FromHours(1))
@@ -48,7 +55,7 @@ internal sealed record CheckArguments(string Source, TimeSpan Duration, bool Jso
             return null;
         }
 
-        return new CheckArguments(source, duration, json, ffmpeg);
+        return new CheckArguments(source, duration, json, ffmpeg) { ReferenceDirectory = reference };
     }
 
     /// <summary>Seconds with an optional unit: <c>20</c>, <c>20s</c>, <c>2m</c>, <c>1h</c>, or <c>00:00:20</c>.</summary>

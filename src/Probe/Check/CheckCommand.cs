@@ -36,11 +36,13 @@ public static class CheckCommand
     {
         var sink = new CollectingSink();
         var samples = new List<RoomSample>();
+        var vision = args.ReferenceDirectory is { } referenceDirectory ? new VisionCheck(referenceDirectory, new LiveRoom.Probe.Vision.VisionOptions()) : null;
         using var monitor = new StreamMonitor(
             sink,
             new StreamMonitorOptions { SourceUrl = args.Source, Ffmpeg = args.Ffmpeg, Profile = profile, Thresholds = thresholds },
             "check",
-            time)
+            time,
+            frameConsumers: vision is null ? null : [vision])
         {
             OnSample = s => { lock (samples) { samples.Add(s); } },
         };
@@ -63,6 +65,7 @@ public static class CheckCommand
         }
 
         var items = CheckEvaluator.Evaluate(taken, profile, thresholds, monitor.LastStopReason);
+        items.AddRange(vision?.Evaluate() ?? []);
         var events = sink.Snapshot()
             .Where(p => p.Kind == MetricKind.Event && !(p.Fields.TryGetValue(EventFields.Active, out var a) && !a.Boolean))
             .Select(p => p.Fields[EventFields.Type].Text + (p.Fields.TryGetValue(EventFields.Message, out var m) ? ": " + m.Text : string.Empty))

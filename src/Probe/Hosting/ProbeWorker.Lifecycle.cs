@@ -12,12 +12,18 @@ internal sealed partial class ProbeWorker
 {
     private (string Id, TimeZoneInfo Zone) _zone = ("UTC", TimeZoneInfo.Utc);
 
-    /// <summary>The ack goes to the publisher; schedules and checklist commands to the lifecycle; anything else is ignored.</summary>
+    /// <summary>The ack goes to the publisher; reference commands to vision; schedules and checklist commands to the lifecycle.</summary>
     private ValueTask DispatchAsync(MqttMessage message, CancellationToken cancellationToken)
     {
         if (_publisher is { } publisher && message.Topic == publisher.AckTopic)
         {
             return publisher.HandleMessageAsync(message, cancellationToken);
+        }
+
+        if (_referenceHandler is { } reference && message.Topic == reference.Topic)
+        {
+            reference.Handle(message);
+            return ValueTask.CompletedTask;
         }
 
         _lifecycle?.Handle(message);

@@ -69,14 +69,14 @@ internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttCl
             LogReference(_logger, o.ReferenceDirectory, referenceProblem);
         }
 
-        var vision = new VisionMonitor(sink, o.Vision, reference);
+        var (vision, triggering) = CreateVision(o, sink, reference);
         _monitor = new StreamMonitor(
-            sink,
+            triggering, // picture black/frozen events also take a thumbnail
             new StreamMonitorOptions { SourceUrl = o.SourceUrl, Ffmpeg = o.Ffmpeg, Profile = o.Profile, Thresholds = o.Thresholds },
             o.Room,
             time,
             loggers.CreateLogger<StreamMonitor>(),
-            [vision]);
+            [vision, _evidence!]);
         var clock = new ClockOffsetEstimator(time);
         _uplinkHttp = new HttpClient();
         var obs = new ObsMonitor(sink, o.Obs, o.Room, time, loggers.CreateLogger<ObsMonitor>());
@@ -87,7 +87,7 @@ internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttCl
         _lifecycle.Start();
         _door = await StartDoorAsync(o.Display, _lifecycle, cancellationToken).ConfigureAwait(false);
         var token = _stopping.Token;
-        string[] topics = [_publisher.AckTopic, .. _lifecycle.Topics];
+        string[] topics = [_publisher.AckTopic, .. _lifecycle.Topics, _referenceHandler!.Topic];
         _tasks =
         [
             Task.Run(() => ConnectAsync(_client, topics, token), CancellationToken.None),
@@ -98,6 +98,7 @@ internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttCl
             Task.Run(() => obs.RunAsync(token), CancellationToken.None),
             Task.Run(() => network.RunAsync(token), CancellationToken.None),
             Task.Run(() => host.RunAsync(token), CancellationToken.None),
+            Task.Run(() => _evidence!.RunAsync(token), CancellationToken.None),
         ];
         LogStarted(_logger, o.Site, o.Room, _outbox.EdgeId, o.SourceUrl, o.Mqtt.Host, o.Mqtt.Port);
     }

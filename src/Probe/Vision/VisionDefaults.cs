@@ -16,4 +16,19 @@ public static class VisionDefaults
     public const double MaxCastMagnitude = 6.0;
     public const double MinSeatRatio = 1.0;
     public const double LightChangedStops = 0.75;
+
+    /// <summary>Evidence thumbnails: one every 5 minutes (issue 5 item 5), and one on each vision/picture event start.</summary>
+    public static readonly TimeSpan ThumbnailInterval = TimeSpan.FromMinutes(5);
+
+    /// <summary>ffmpeg's <c>-q:v</c> for the JPEG (2 best … 31 worst); 7 is about "quality 70": 10–25 KiB at 640x360.</summary>
+    public const int ThumbnailQuality = 7;
+
+    /// <summary>Thumbnails wider than this are scaled down (the sampled frames are 640x360 by default).</summary>
+    public const int ThumbnailMaxWidth = 640;
+
+    /// <summary>The edge keeps at most this many MiB of thumbnails (oldest removed first): about a month at 5 min.</summary>
+    public const int EvidenceMaxMegabytes = 256;
+
+    /// <summary>Consecutive samples the flicker (slow luma oscillation) estimate looks at.</summary>
+    public const int FlickerWindow = 16;
 }

@@ -45,6 +45,12 @@ public static class VisionFields
     public const string Sharpness = "sharpness";
     public const string SharpnessRatio = "sharpness_ratio";
 
+    /// <summary>Slow luma oscillation across consecutive samples, % (see <see cref="LumaOscillation"/>: not mains flicker).</summary>
+    public const string FlickerSwing = "flicker_swing_pct";
+
+    /// <summary>Share of consecutive luma steps that reverse direction, 0..1 (see <see cref="LumaOscillation"/>).</summary>
+    public const string FlickerAlternation = "flicker_alternation";
+
     public const string FramingDrift = VisionEventTypes.FramingDrift;
     public const string CameraBlocked = VisionEventTypes.CameraBlocked;
     public const string OutOfFocus = VisionEventTypes.OutOfFocus;

@@ -16,6 +16,9 @@ public sealed class VisionMonitor(IMetricSink sink, VisionOptions options, Refer
 {
     private readonly PersistentConditions _conditions = new(options.PersistSamples);
     private readonly List<Condition> _scratch = [];
+    private readonly LumaOscillation _oscillation = new();
+    private Reference? _reference = reference;
+    private Reference? _replacement;
     private VisionAnalyzer? _analyzer;
     private long _frames;
 
@@ -25,6 +28,12 @@ public sealed class VisionMonitor(IMetricSink sink, VisionOptions options, Refer
     /// <summary>Conditions active now.</summary>
     public IReadOnlyList<string> ActiveConditions => [.. _conditions.Active];
 
+    /// <summary>
+    /// Uses <paramref name="approved"/> from the next analysed frame on (issue 5 item 2: a reference approved from the
+    /// dashboard takes effect without a restart). Thread-safe: called from the MQTT dispatcher.
+    /// </summary>
+    public void SetReference(Reference approved) => _replacement = approved;
+
     public void OnFrame(Frame frame)
     {
         if (_frames++ % Math.Max(1, options.SampleEvery) != 0)
@@ -33,13 +42,20 @@ public sealed class VisionMonitor(IMetricSink sink, VisionOptions options, Refer
         }
 
         // The analyzer is sized to the frames; a size change (sampling reconfigured) refits the reference.
+        if (Interlocked.Exchange(ref _replacement, null) is { } approved)
+        {
+            _reference = approved;
+            _analyzer = null;
+        }
+
         if (_analyzer is null || _analyzer.Width != frame.Width || _analyzer.Height != frame.Height)
         {
-            _analyzer = new VisionAnalyzer(frame.Width, frame.Height, reference);
+            _analyzer = new VisionAnalyzer(frame.Width, frame.Height, _reference);
         }
 
         var result = _analyzer.Analyze(frame.Y, frame.U, frame.V);
         Last = result;
+        _oscillation.Add(result.Lighting.Overall.Mean);
         var ts = frame.Timestamp.ToUnixTimeMilliseconds();
         sink.Append(SinkPoints.Measurement(MetricKind.Vision, ts, Fields(result, _analyzer.Reference?.Version)));
 
@@ -73,6 +89,12 @@ public sealed class VisionMonitor(IMetricSink sink, VisionOptions options, Refer
         Add(fields, VisionFields.ClippedPercent, l.Overall.ClippedPercent);
         Add(fields, VisionFields.CrushedPercent, l.Overall.CrushedPercent);
         Add(fields, VisionFields.Contrast, l.Overall.Contrast);
+        if (_oscillation.SwingPercent is { } swing)
+        {
+            Add(fields, VisionFields.FlickerSwing, swing);
+            Add(fields, VisionFields.FlickerAlternation, _oscillation.Alternation ?? 0);
+        }
+
         if (!r.Commissioned || r.Framing is not { } f)
         {
             fields[VisionFields.ReferenceProblem] = Cut(r.ReferenceProblem ?? "not commissioned");

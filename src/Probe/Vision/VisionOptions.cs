@@ -44,6 +44,18 @@ public sealed record VisionOptions
     /// <summary>Light changed when the overall brightness differs from the reference's by more than this many stops; default 0.75.</summary>
     public double LightChangedStops { get; init; } = VisionDefaults.LightChangedStops;
 
+    /// <summary>How often an evidence thumbnail is taken besides the event-triggered ones; default 5 min, 30 s to 24 h.</summary>
+    public TimeSpan ThumbnailInterval { get; init; } = VisionDefaults.ThumbnailInterval;
+
+    /// <summary>JPEG quality as ffmpeg's <c>-q:v</c> (2 best, 31 smallest); default 7.</summary>
+    public int ThumbnailQuality { get; init; } = VisionDefaults.ThumbnailQuality;
+
+    /// <summary>Thumbnails kept on the edge, MiB (oldest removed first); default 256, 1 to 100000.</summary>
+    public int EvidenceMaxMegabytes { get; init; } = VisionDefaults.EvidenceMaxMegabytes;
+
+    /// <summary>Where the edge keeps its thumbnails; default empty: <c>evidence</c> under the reference directory.</summary>
+    public string EvidenceDirectory { get; init; } = string.Empty;
+
     /// <summary>Every out-of-range value as "key is X; allowed A to B, default D" (empty when valid), keys under <paramref name="section"/>.</summary>
     public List<string> Validate(string section = "Vision")
     {
@@ -61,6 +73,13 @@ public sealed record VisionOptions
         OptionRules.Number(f, section + ":MaxCastMagnitude", MaxCastMagnitude, 0, 128, VisionDefaults.MaxCastMagnitude);
         OptionRules.Number(f, section + ":MinSeatRatio", MinSeatRatio, 0, 10, VisionDefaults.MinSeatRatio);
         OptionRules.Number(f, section + ":LightChangedStops", LightChangedStops, 0.1, 10, VisionDefaults.LightChangedStops);
+        OptionRules.Duration(f, section + ":ThumbnailInterval", ThumbnailInterval, TimeSpan.FromSeconds(30), TimeSpan.FromHours(24), VisionDefaults.ThumbnailInterval);
+        OptionRules.Number(f, section + ":ThumbnailQuality", ThumbnailQuality, 2, 31, VisionDefaults.ThumbnailQuality);
+        OptionRules.Number(f, section + ":EvidenceMaxMegabytes", EvidenceMaxMegabytes, 1, 100_000, VisionDefaults.EvidenceMaxMegabytes);
         return f;
     }
+
+    /// <summary>The evidence directory actually used for a room whose reference lives in <paramref name="referenceDirectory"/>.</summary>
+    public string ResolveEvidenceDirectory(string referenceDirectory) =>
+        string.IsNullOrWhiteSpace(EvidenceDirectory) ? Path.Combine(referenceDirectory, "evidence") : EvidenceDirectory;
 }

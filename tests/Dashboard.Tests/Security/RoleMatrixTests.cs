@@ -20,6 +20,8 @@ public sealed class RoleMatrixTests : IDisposable
     private static readonly string[] AnyRole = ["technician", "on-call", "manager", "admin"];
     private static readonly string[] AdminOnly = ["admin"];
     private static readonly string[] Managers = ["manager", "admin"];
+    private static readonly string[] Schedulers = ["technician", "manager", "admin"];
+    private static readonly string[] Operators = ["technician", "admin"];
 
     /// <summary>Who may call what: "METHOD pattern" → principals admitted; the request path used to call it.</summary>
     private static readonly Dictionary<string, (string[] Allowed, string Path)> Rules = new(StringComparer.Ordinal)
@@ -39,6 +41,36 @@ public sealed class RoleMatrixTests : IDisposable
         ["POST /api/users/"] = (AdminOnly, "/api/users/"),
         ["DELETE /api/users/{name}"] = (AdminOnly, "/api/users/nobody"),
         ["GET /api/audit"] = (AdminOnly, "/api/audit"),
+        ["GET /api/sites/"] = (AnyRole, "/api/sites/"),
+        ["POST /api/sites/"] = (Managers, "/api/sites/"),
+        ["GET /api/sites/{site}"] = (AnyRole, "/api/sites/demo"),
+        ["PUT /api/sites/{site}"] = (Managers, "/api/sites/demo"),
+        ["DELETE /api/sites/{site}"] = (Managers, "/api/sites/demo"),
+        ["GET /api/sites/{site}/rooms"] = (AnyRole, "/api/sites/demo/rooms"),
+        ["POST /api/sites/{site}/rooms"] = (Managers, "/api/sites/demo/rooms"),
+        ["PUT /api/sites/{site}/rooms/{room}"] = (Managers, "/api/sites/demo/rooms/room-1"),
+        ["DELETE /api/sites/{site}/rooms/{room}"] = (Managers, "/api/sites/demo/rooms/room-1"),
+        ["GET /api/sites/{site}/manual-items"] = (AnyRole, "/api/sites/demo/manual-items"),
+        ["POST /api/sites/{site}/manual-items"] = (Managers, "/api/sites/demo/manual-items"),
+        ["PUT /api/sites/{site}/manual-items/{item}"] = (Managers, "/api/sites/demo/manual-items/mic"),
+        ["DELETE /api/sites/{site}/manual-items/{item}"] = (Managers, "/api/sites/demo/manual-items/mic"),
+        ["GET /api/sites/{site}/shows"] = (AnyRole, "/api/sites/demo/shows"),
+        ["GET /api/sites/{site}/shows/{id}"] = (AnyRole, "/api/sites/demo/shows/show-1"),
+        ["POST /api/sites/{site}/shows"] = (Schedulers, "/api/sites/demo/shows"),
+        ["PUT /api/sites/{site}/shows/{id}"] = (Schedulers, "/api/sites/demo/shows/show-1"),
+        ["DELETE /api/sites/{site}/shows/{id}"] = (Schedulers, "/api/sites/demo/shows/show-1"),
+        ["POST /api/sites/{site}/shows/import"] = (Schedulers, "/api/sites/demo/shows/import"),
+        ["GET /api/rooms/{site}/{room}/state"] = (AnyRole, "/api/rooms/demo/room-1/state"),
+        ["POST /api/rooms/{site}/{room}/checklist/run"] = (Operators, "/api/rooms/demo/room-1/checklist/run"),
+        ["POST /api/rooms/{site}/{room}/checklist/confirm"] = (Operators, "/api/rooms/demo/room-1/checklist/confirm"),
+        ["GET /api/rooms/{site}/{room}/checklists"] = (AnyRole, "/api/rooms/demo/room-1/checklists?from=1795330000000&to=1795333600000"),
+        ["GET /api/rooms/{site}/{room}/checklists.csv"] = (AnyRole, "/api/rooms/demo/room-1/checklists.csv?from=1795330000000&to=1795333600000"),
+        ["GET /api/rooms/{site}/{room}/thumbnails/"] = (AnyRole, "/api/rooms/demo/room-1/thumbnails/"),
+        ["GET /api/rooms/{site}/{room}/thumbnails/latest"] = (AnyRole, "/api/rooms/demo/room-1/thumbnails/latest"),
+        ["GET /api/rooms/{site}/{room}/thumbnails/{name}"] = (AnyRole, "/api/rooms/demo/room-1/thumbnails/1795330000000-interval.jpg"),
+        ["GET /api/rooms/{site}/{room}/reference/"] = (AnyRole, "/api/rooms/demo/room-1/reference/"),
+        ["POST /api/rooms/{site}/{room}/reference/capture"] = (Operators, "/api/rooms/demo/room-1/reference/capture"),
+        ["PUT /api/rooms/{site}/{room}/reference/"] = (Operators, "/api/rooms/demo/room-1/reference/"),
     };
 
     private readonly DashboardFactory _factory = new(new Dictionary<string, string?>

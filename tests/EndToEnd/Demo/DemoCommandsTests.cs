@@ -23,7 +23,7 @@ public sealed class DemoCommandsTests
     [Fact]
     public void Probe_Room_ReadsItsEncoderAndKeepsStateUnderTheStateDirectory()
     {
-        var args = DemoCommands.Probe(Layout, "room-2", 40000, "127.0.0.1", 1883);
+        var args = DemoCommands.Probe(Layout, "room-2", 40000, "127.0.0.1", 1883, 40100);
 
         Assert.Equal("/repo/src/Probe/bin/Release/net10.0/liveroom-probe.dll", args[0]);
         Assert.Contains("--Probe:Site=demo", args);
@@ -31,6 +31,7 @@ public sealed class DemoCommandsTests
         Assert.Contains("--Probe:Mqtt:Port=1883", args);
         Assert.Contains("--Probe:Outbox:Directory=/repo/var/demo/rooms/room-2/outbox", args);
         Assert.Contains(args, a => a.StartsWith("--Probe:SourceUrl=srt://127.0.0.1:40000?mode=caller", StringComparison.Ordinal));
+        Assert.Contains("--Probe:Display:Url=http://127.0.0.1:40100", args);
     }
 
     [Fact]
@@ -40,7 +41,7 @@ public sealed class DemoCommandsTests
     [Fact]
     public void Dashboard_Port_ListensOnLoopbackAndReadsInflux()
     {
-        var args = DemoCommands.Dashboard(Layout, 8080, new Uri("http://127.0.0.1:8086/"));
+        var args = DemoCommands.Dashboard(Layout, 8080, new Uri("http://127.0.0.1:8086/"), "127.0.0.1", 1883);
 
         Assert.Contains("--urls=http://127.0.0.1:8080", args);
         Assert.Contains("--Dashboard:Influx:Url=http://127.0.0.1:8086", args);

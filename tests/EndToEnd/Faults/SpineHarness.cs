@@ -102,6 +102,7 @@ internal sealed class SpineHarness : IAsyncDisposable
                 $"--Probe:Mqtt:Port={port.ToString(CultureInfo.InvariantCulture)}",
                 $"--Probe:Outbox:Directory={OutboxDirectory(room)}",
                 "--Probe:Outbox:ResendAfter=00:00:10",
+                "--Probe:Display:Url=", // no door page: several edges share this host
                 $"--Logging:Directory={_root.Combine("logs", room)}",
             ],
             WorkingDirectory = _root.Path,

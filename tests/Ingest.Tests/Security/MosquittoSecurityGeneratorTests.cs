@@ -64,6 +64,7 @@ public sealed class MosquittoSecurityGeneratorTests
                 "topic write liveroom/v1/site1/room1/status",
                 "topic write liveroom/v1/site1/room1/state",
                 "topic write liveroom/v1/site1/room1/display",
+                "topic write liveroom/v1/site1/room1/thumbnail",
                 "topic read liveroom/v1/site1/room1/cmd/#",
                 "topic read liveroom/v1/site1/room1/ack",
                 "user collector",

@@ -22,7 +22,9 @@ public sealed class CheckCommandTests
     [Fact]
     public async Task Check_720pStream_FailsResolutionAndExits1_AsJson()
     {
-        var result = await CheckAsync("--source", await TestStreams.At720p(), "--duration", "5s", "--json");
+        // 7 s over the 6 s file: the frame rate and audio items count only samples 3 s after the first packet, and with
+        // 5 s a loaded machine's slower start left none.
+        var result = await CheckAsync("--source", await TestStreams.At720p(), "--duration", "7s", "--json");
 
         Assert.Equal(1, result.ExitCode);
         var items = Items(result.Stdout);

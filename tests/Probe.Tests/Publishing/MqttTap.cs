@@ -40,7 +40,8 @@ internal sealed class MqttTap : IAsyncDisposable
     }
 
     public List<(string Topic, MetricBatch Batch, int Bytes)> Batches() =>
-        Messages.Where(m => !m.Topic.EndsWith("/status", StringComparison.Ordinal) && !m.Topic.EndsWith("/ack", StringComparison.Ordinal))
+        // Only what carries points: metrics/…, events, checklist (not status, ack, state, display, cmd/…).
+        Messages.Where(m => m.Topic.Split('/') is [_, _, _, _, "metrics" or "events" or "checklist", ..])
             .Select(m => (m.Topic, JsonSerializer.Deserialize(m.Payload.Span, ContractsJsonContext.Default.MetricBatch)!, m.Payload.Length))
             .ToList();
 

@@ -18,7 +18,7 @@ public static class ChecklistFields
     /// <summary>Show id (string field); empty for an on-demand run with no show.</summary>
     public const string Show = "show";
 
-    /// <summary>pass, warn, fail, pending (not measured yet), confirmed (manual); for the run: running, ready, not-ready, aborted.</summary>
+    /// <summary>pass, warn, fail, pending (not measured yet), open (manual item not confirmed yet), confirmed (manual); for the run: running, ready, not-ready, aborted.</summary>
     public const string Status = "status";
 
     /// <summary>Measured value as text with its unit (e.g. <c>2.1 Mbit/s</c>).</summary>

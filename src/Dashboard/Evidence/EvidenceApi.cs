@@ -1,0 +1,89 @@
+using LiveRoom.Contracts.Topics;
+using LiveRoom.Dashboard.Rooms;
+using LiveRoom.Dashboard.Schedules;
+using LiveRoom.Dashboard.Security;
+using LiveRoom.Dashboard.Security.Sessions;
+using LiveRoom.Dashboard.Series;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace LiveRoom.Dashboard.Evidence;
+
+/// <summary>
+/// A room's evidence thumbnails (issue 5 item 5), for every signed-in role: the list for a time range, a JPEG itself
+/// (immutable: a name is never reused, so browsers cache it), and the newest one for the wall tile.
+/// </summary>
+internal static class EvidenceApi
+{
+    private const int MaxListed = 2000;
+
+    public static IEndpointRouteBuilder MapEvidenceApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/rooms/{site}/{room}/thumbnails").RequireAuthorization(Policies.View).WithTags("evidence");
+        api.MapGet("/", List).WithSummary("Evidence thumbnails of a room between from and to (default: the last 24 h), oldest first");
+        api.MapGet("/latest", Latest).WithSummary("The room's newest evidence thumbnail (JPEG)");
+        api.MapGet("/{name}", Get).WithSummary("One evidence thumbnail (JPEG)");
+        return app;
+    }
+
+    internal static Results<Ok<ThumbnailList>, ProblemHttpResult> List(string site, string room, string? from, string? to, HttpContext http, ThumbnailStore store, TimeProvider time)
+    {
+        if (Check(site, room, http) is { } problem)
+        {
+            return problem;
+        }
+
+        var now = time.GetUtcNow();
+        var range = SeriesRange.TryCreate(RoomSeriesApi.ParseTime(from) ?? now.AddDays(-1), RoomSeriesApi.ParseTime(to) ?? now, null, now, out var error);
+        if (range is null)
+        {
+            return Problems.BadRequest("Bad time range", error!);
+        }
+
+        return TypedResults.Ok(new ThumbnailList(site, room, range.From, range.To, store.List(site, room, range.From, range.To, MaxListed)));
+    }
+
+    internal static IResult Latest(string site, string room, HttpContext http, ThumbnailStore store)
+    {
+        if (Check(site, room, http) is { } problem)
+        {
+            return problem;
+        }
+
+        if (store.Latest(site, room, candidates: false) is not { } latest || store.PathOf(site, room, latest.Name) is not { } path)
+        {
+            return Problems.NotFound("No thumbnail", $"No evidence thumbnail has been received from room '{site}/{room}'.");
+        }
+
+        // The newest changes every few minutes: revalidate, never cache long.
+        http.Response.Headers[HeaderNames.CacheControl] = "private, no-cache";
+        http.Response.Headers["X-Thumbnail-Time"] = latest.Time.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.PhysicalFile(path, "image/jpeg", lastModified: latest.Time, enableRangeProcessing: false);
+    }
+
+    internal static IResult Get(string site, string room, string name, HttpContext http, ThumbnailStore store)
+    {
+        if (Check(site, room, http) is { } problem)
+        {
+            return problem;
+        }
+
+        if (store.PathOf(site, room, name) is not { } path)
+        {
+            return Problems.NotFound("No thumbnail", $"No thumbnail '{name}' of room '{site}/{room}' (removed after the retention, or never received).");
+        }
+
+        http.Response.Headers[HeaderNames.CacheControl] = "private, max-age=31536000, immutable";
+        return TypedResults.PhysicalFile(path, "image/jpeg", enableRangeProcessing: false);
+    }
+
+    internal static ProblemHttpResult? Check(string site, string room, HttpContext http)
+    {
+        if (!Identifier.IsValid(site, out var reason) || !Identifier.IsValid(room, out reason))
+        {
+            return Problems.BadRequest("Bad site or room", reason);
+        }
+
+        return http.User.MaySee(site) ? null : Problems.NotFound("Unknown room", $"No room '{site}/{room}'.");
+    }
+}

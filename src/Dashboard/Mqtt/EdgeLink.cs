@@ -1,0 +1,168 @@
+using LiveRoom.Contracts.Topics;
+using LiveRoom.Dashboard.Lifecycle;
+using LiveRoom.Dashboard.Options;
+using LiveRoom.Mqtt;
+using Microsoft.Extensions.Options;
+
+namespace LiveRoom.Dashboard.Mqtt;
+
+/// <summary>
+/// The dashboard's MQTT session (<c>Dashboard:Mqtt</c>): connects (retrying with backoff while the broker is not up),
+/// subscribes to every room's <c>state</c> and <c>status</c>, publishes schedules through <see cref="SchedulePublisher"/>
+/// and carries checklist commands. With no host configured it logs once that it is off and does nothing.
+/// </summary>
+internal sealed partial class EdgeLink(
+    IOptions<DashboardOptions> options,
+    SchedulePublisher schedules,
+    RoomStateCache states,
+    TimeProvider time,
+    ILoggerFactory loggers) : BackgroundService
+{
+    public static readonly string StateFilter = Topic.Root + "/+/+/" + TopicChannel.State;
+    public static readonly string StatusFilter = Topic.Root + "/+/+/" + TopicChannel.Status;
+
+    private static readonly TimeSpan StartRetryMin = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan StartRetryMax = TimeSpan.FromSeconds(30);
+
+    private readonly ILogger _logger = loggers.CreateLogger<EdgeLink>();
+    private volatile IMqttClient? _client;
+
+    /// <summary>Why a command cannot be sent now, or null when it can.</summary>
+    public string? Unavailable =>
+        !options.Value.Mqtt.Enabled ? $"{DashboardDefaults.Section}:Mqtt:Host is not set: the dashboard has no MQTT connection to the edges"
+        : _client is not { IsConnected: true } ? $"the MQTT broker {options.Value.Mqtt.Host}:{options.Value.Mqtt.Port} is not connected"
+        : null;
+
+    /// <summary>Publishes a command (QoS 1, not retained), waiting at most <c>PublishTimeout</c> for PUBACK.</summary>
+    /// <exception cref="MqttException">The broker refused it, or the session is down.</exception>
+    /// <exception cref="TimeoutException">No PUBACK in time.</exception>
+    public async Task PublishCommandAsync(string topic, byte[] payload, CancellationToken cancellationToken)
+    {
+        var client = _client is { IsConnected: true } c ? c : throw new MqttException(Unavailable ?? "not connected");
+        await client.PublishAsync(topic, payload, MqttQos.AtLeastOnce, retain: false, cancellationToken)
+            .WaitAsync(options.Value.Mqtt.PublishTimeout, time, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var m = options.Value.Mqtt;
+        if (!m.Enabled)
+        {
+            LogOff(_logger, DashboardDefaults.Section);
+            return;
+        }
+
+        var session = new MqttClientOptions
+        {
+            Host = m.Host!,
+            Port = m.Port,
+            ClientId = m.ClientId,
+            Username = m.Username,
+            Password = m.Password,
+            Tls = string.IsNullOrEmpty(m.CaFile) ? null : new MqttTlsOptions { CaFile = m.CaFile },
+            OnMessage = states.HandleAsync,
+        };
+        var client = new MosquittoClient(session, loggers.CreateLogger<MosquittoClient>());
+        await using (client.ConfigureAwait(false))
+        {
+            client.ConnectionChanged += OnConnectionChanged;
+            try
+            {
+                await ConnectAsync(client, $"{m.Host}:{m.Port}", stoppingToken).ConfigureAwait(false);
+                _client = client;
+                await SubscribeAsync(client, stoppingToken).ConfigureAwait(false);
+                schedules.MarkAll();
+                await schedules.RunAsync(client, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+            }
+            finally
+            {
+                _client = null;
+                client.ConnectionChanged -= OnConnectionChanged;
+                if (client.IsConnected)
+                {
+                    using var bye = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                    try
+                    {
+                        await client.DisconnectAsync(bye.Token).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is MqttException or OperationCanceledException)
+                    {
+                        LogDisconnectFailed(_logger, ex.Message);
+                    }
+                }
+            }
+        }
+    }
+
+    private void OnConnectionChanged(object? sender, MqttConnectionChangedEventArgs e)
+    {
+        if (e.Connected)
+        {
+            // Whatever changed while the broker was away is still marked: publish it now.
+            LogConnected(_logger, schedules.DirtyCount);
+            schedules.Wake();
+        }
+        else
+        {
+            LogDisconnected(_logger, e.Reason ?? "-", schedules.DirtyCount);
+        }
+    }
+
+    private async Task ConnectAsync(MosquittoClient client, string broker, CancellationToken cancellationToken)
+    {
+        var delay = StartRetryMin;
+        while (true)
+        {
+            try
+            {
+                await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (MqttConnectException ex)
+            {
+                LogBrokerNotReady(_logger, broker, ex.Message, delay);
+            }
+
+            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, StartRetryMax.Ticks));
+        }
+    }
+
+    private async Task SubscribeAsync(MosquittoClient client, CancellationToken cancellationToken)
+    {
+        foreach (var filter in new[] { StateFilter, StatusFilter })
+        {
+            try
+            {
+                await client.SubscribeAsync(filter, MqttQos.AtLeastOnce, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MqttSubscribeException ex)
+            {
+                // Schedules still go out; the wall shows no states until the broker's ACL allows it.
+                LogSubscribeRefused(_logger, filter, ex.Message);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Section}:Mqtt:Host is empty: MQTT is off — schedules are not pushed to edges, room states are not received, checklist commands answer 503")]
+    private static partial void LogOff(ILogger logger, string section);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT broker {Broker} not ready ({Reason}); retrying in {Delay}")]
+    private static partial void LogBrokerNotReady(ILogger logger, string broker, string reason, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MQTT connected; {Dirty} room schedules to publish")]
+    private static partial void LogConnected(ILogger logger, int dirty);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT connection lost ({Reason}); {Dirty} room schedules waiting, changes are kept until it returns")]
+    private static partial void LogDisconnected(ILogger logger, string reason, int dirty);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT subscription {Filter} refused: {Reason}; room states will not be shown")]
+    private static partial void LogSubscribeRefused(ILogger logger, string filter, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT disconnect failed: {Reason}")]
+    private static partial void LogDisconnectFailed(ILogger logger, string reason);
+}

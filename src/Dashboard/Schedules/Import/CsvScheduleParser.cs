@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using LiveRoom.Contracts.Payloads.Lifecycle;
+
+namespace LiveRoom.Dashboard.Schedules.Import;
+
+/// <summary>
+/// Reads a CSV schedule: header <c>room,start,end,title,host[,width,height,fps,min_bitrate,max_bitrate]</c>, times in
+/// ISO 8601 with an offset (or Z), or without one in the site's zone. The first bad line refuses the whole file, by its
+/// number; a line in the past is bad (a CSV file is a plan, not a history).
+/// </summary>
+internal static partial class CsvScheduleParser
+{
+    public static readonly string[] Header = ["room", "start", "end", "title", "host"];
+    public static readonly string[] ProfileHeader = ["width", "height", "fps", "min_bitrate", "max_bitrate"];
+
+    private static readonly string[] LocalFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"];
+
+    public static ParsedSchedule Parse(string text, TimeZoneInfo siteZone, string zoneName, DateTimeOffset now)
+    {
+        try
+        {
+            var shows = new List<ImportedShow>();
+            var withProfile = false;
+            var first = true;
+            foreach (var (line, fields) in CsvRecords.Read(text))
+            {
+                if (first)
+                {
+                    withProfile = CheckHeader(line, fields);
+                    first = false;
+                    continue;
+                }
+
+                shows.Add(Row(line, fields, withProfile, siteZone, zoneName, now));
+            }
+
+            return first ? ParsedSchedule.Refused("line 1: the file is empty; the first line must be the header " + string.Join(',', Header)) : new ParsedSchedule(shows, null);
+        }
+        catch (ImportRefusal ex)
+        {
+            return ParsedSchedule.Refused(ex.Message);
+        }
+    }
+
+    private static bool CheckHeader(int line, List<string> fields)
+    {
+        var names = fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
+        if (names.SequenceEqual(Header))
+        {
+            return false;
+        }
+
+        if (names.SequenceEqual(Header.Concat(ProfileHeader)))
+        {
+            return true;
+        }
+
+        throw new ImportRefusal(line, $"the header is '{string.Join(',', fields)}'; expected {string.Join(',', Header)} optionally followed by ,{string.Join(',', ProfileHeader)}");
+    }
+
+    private static ImportedShow Row(int line, List<string> fields, bool withProfile, TimeZoneInfo zone, string zoneName, DateTimeOffset now)
+    {
+        var expected = withProfile ? 10 : 5;
+        if (fields.Count != expected)
+        {
+            throw new ImportRefusal(line, string.Create(CultureInfo.InvariantCulture, $"{fields.Count} fields; the header has {expected}"));
+        }
+
+        var room = fields[0].Trim();
+        var start = Time(line, "start", fields[1], zone);
+        var end = Time(line, "end", fields[2], zone);
+        var title = OneLine(fields[3]);
+        var host = OneLine(fields[4]);
+        var profile = withProfile ? Profile(line, fields) : null;
+        if (ScheduleRules.CheckShow(start, end, title, host, profile, now, zone, zoneName) is { } problem)
+        {
+            throw new ImportRefusal(line, problem);
+        }
+
+        return new ImportedShow(line, room, start, end, title, host, profile);
+    }
+
+    /// <summary>A quoted line break in a title becomes a space (a show title is one line on a door sign).</summary>
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static DateTimeOffset Time(int line, string column, string value, TimeZoneInfo zone)
+    {
+        var text = value.Trim();
+        if (OffsetSuffix().IsMatch(text))
+        {
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) && text.Length >= 16 && text[4] == '-')
+            {
+                return withOffset.ToUniversalTime();
+            }
+        }
+        else if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return TimeZones.ToUtc(local, zone);
+        }
+
+        throw new ImportRefusal(line, $"{column} '{text}' is not an ISO 8601 time (e.g. 2026-11-23T14:00:00+08:00, or 2026-11-23 14:00 in the site's zone)");
+    }
+
+    private static ShowProfile? Profile(int line, List<string> fields)
+    {
+        var cells = fields.Skip(5).Select(f => f.Trim()).ToList();
+        if (cells.All(c => c.Length == 0))
+        {
+            return null;
+        }
+
+        var defaults = new ShowProfile();
+        return new ShowProfile
+        {
+            Width = cells[0].Length == 0 ? defaults.Width : (int)Number(line, "width", cells[0]),
+            Height = cells[1].Length == 0 ? defaults.Height : (int)Number(line, "height", cells[1]),
+            Fps = cells[2].Length == 0 ? defaults.Fps : Number(line, "fps", cells[2]),
+            MinBitrate = cells[3].Length == 0 ? defaults.MinBitrate : (long)Number(line, "min_bitrate", cells[3]),
+            MaxBitrate = cells[4].Length == 0 ? defaults.MaxBitrate : (long)Number(line, "max_bitrate", cells[4]),
+        };
+    }
+
+    private static double Number(int line, string column, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) && n is >= 0 and <= 1e12
+            ? n
+            : throw new ImportRefusal(line, $"{column} '{value}' is not a number");
+
+    [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OffsetSuffix();
+}

@@ -1,0 +1,237 @@
+using System.Globalization;
+
+namespace LiveRoom.Dashboard.Schedules.Import;
+
+/// <summary>
+/// Reads the VEVENTs of an iCalendar file (RFC 5545) into shows: SUMMARY is the title, X-LIVEROOM-ROOM or LOCATION the
+/// room, X-LIVEROOM-HOST or a DESCRIPTION line "Host: …" the host; DTSTART with DTEND or DURATION, in UTC, a TZID zone
+/// (IANA, or a Windows name) or floating (the site's zone); RRULE (DAILY/WEEKLY) expanded up to the horizon, minus EXDATE
+/// and occurrences moved by a RECURRENCE-ID. All-day events are refused: a show needs times.
+/// </summary>
+internal static class IcsParser
+{
+    public static ParsedSchedule Parse(string text, TimeZoneInfo siteZone, DateTimeOffset now, TimeSpan horizon)
+    {
+        try
+        {
+            var events = ReadEvents(IcsContentLine.ReadAll(text));
+            if (events.Count == 0)
+            {
+                return ParsedSchedule.Refused("the file holds no VEVENT (is it an iCalendar file?)");
+            }
+
+            var shows = new List<ImportedShow>();
+            int skippedPast = 0, beyond = 0;
+            var moved = events
+                .Where(e => e.Get("RECURRENCE-ID") is not null && e.Get("UID") is not null)
+                .Select(e => (Uid: e.Get("UID")!.Value, At: IcsTime.Parse(e.Get("RECURRENCE-ID")!, siteZone).ToUtc()))
+                .ToHashSet();
+            foreach (var e in events)
+            {
+                if (string.Equals(e.Get("STATUS")?.Value, "CANCELLED", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var (occurrences, cut, past) = Occurrences(e, siteZone, now, now + horizon, moved);
+                shows.AddRange(occurrences);
+                skippedPast += past;
+                beyond += cut ? 1 : 0;
+            }
+
+            return new ParsedSchedule(shows, null, skippedPast, beyond);
+        }
+        catch (ImportRefusal ex)
+        {
+            return ParsedSchedule.Refused(ex.Message);
+        }
+    }
+
+    private static (List<ImportedShow> Shows, bool Cut, int Past) Occurrences(
+        IcsEvent e, TimeZoneInfo siteZone, DateTimeOffset now, DateTimeOffset horizonEnd, HashSet<(string Uid, DateTimeOffset At)> moved)
+    {
+        var title = e.Get("SUMMARY") is { } summary ? IcsContentLine.Unescape(summary.Value).Trim() : string.Empty;
+        var label = title.Length > 0 ? $"event '{title}'" : "event";
+        var dtStart = e.Get("DTSTART") ?? throw new ImportRefusal(e.Line, $"{label} has no DTSTART");
+        var start = IcsTime.Parse(dtStart, siteZone);
+        if (start.IsDate)
+        {
+            throw new ImportRefusal(dtStart.Line, $"{label} is an all-day event (DTSTART;VALUE=DATE): a show needs a start and an end time");
+        }
+
+        if (title.Length == 0)
+        {
+            throw new ImportRefusal(e.Line, "event has no SUMMARY (the show's title)");
+        }
+
+        var room = (e.Get("X-LIVEROOM-ROOM") ?? e.Get("LOCATION")) is { } r ? IcsContentLine.Unescape(r.Value).Trim() : string.Empty;
+        if (room.Length == 0)
+        {
+            throw new ImportRefusal(e.Line, $"{label} names no room (X-LIVEROOM-ROOM or LOCATION)");
+        }
+
+        var host = Host(e);
+        var endOf = EndFunction(e, start, label);
+        var rule = e.Get("RRULE") is { } rrule && e.Get("RECURRENCE-ID") is null ? RecurrenceRule.Parse(rrule, start.Zone) : null;
+        var excluded = Exdates(e, start.Zone);
+        var uid = e.Get("UID")?.Value;
+        var shows = new List<ImportedShow>();
+        var past = 0;
+        var occurrences = RecurrenceExpander.Expand(start, rule, horizonEnd, out var cut);
+        foreach (var local in occurrences)
+        {
+            var startUtc = TimeZones.ToUtc(local, start.Zone);
+            if (excluded.Instants.Contains(startUtc) || excluded.Dates.Contains(local.Date)
+                || (rule is not null && uid is not null && moved.Contains((uid, startUtc))))
+            {
+                continue;
+            }
+
+            if (startUtc < now)
+            {
+                past++;
+                continue;
+            }
+
+            shows.Add(new ImportedShow(e.Line, room, startUtc, endOf(local), title, host, null));
+        }
+
+        return (shows, cut, past);
+    }
+
+    /// <summary>End of an occurrence from its local start: DTEND gives an exact length, DURATION adds days on the wall clock and time exactly.</summary>
+    private static Func<DateTime, DateTimeOffset> EndFunction(IcsEvent e, IcsTime start, string label)
+    {
+        var zone = start.Zone;
+        if (e.Get("DTEND") is { } dtEnd)
+        {
+            var end = IcsTime.Parse(dtEnd, start.Zone);
+            if (end.IsDate)
+            {
+                throw new ImportRefusal(dtEnd.Line, $"{label} ends on a date only (DTEND;VALUE=DATE): a show needs an end time");
+            }
+
+            if (end.ToUtc() <= start.ToUtc())
+            {
+                throw new ImportRefusal(dtEnd.Line, $"{label} ends ({dtEnd.Value}) before or when it starts ({e.Get("DTSTART")!.Value})");
+            }
+
+            // RFC 5545 3.8.5.3: with DTEND, every occurrence lasts the same exact duration.
+            var exact = end.ToUtc() - start.ToUtc();
+            return local => TimeZones.ToUtc(local, zone) + exact;
+        }
+
+        if (e.Get("DURATION") is { } duration)
+        {
+            var (days, time) = IcsTime.ParseDuration(duration);
+            if (days == 0 && time <= TimeSpan.Zero)
+            {
+                throw new ImportRefusal(duration.Line, $"{label} has a zero DURATION");
+            }
+
+            return local => TimeZones.ToUtc(local.AddDays(days), zone) + time;
+        }
+
+        throw new ImportRefusal(e.Line, $"{label} has neither DTEND nor DURATION");
+    }
+
+    private static (HashSet<DateTimeOffset> Instants, HashSet<DateTime> Dates) Exdates(IcsEvent e, TimeZoneInfo zone)
+    {
+        var instants = new HashSet<DateTimeOffset>();
+        var dates = new HashSet<DateTime>();
+        foreach (var line in e.All("EXDATE"))
+        {
+            foreach (var value in line.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var t = IcsTime.Parse(line, zone, value);
+                if (t.IsDate)
+                {
+                    dates.Add(t.Local.Date);
+                }
+                else
+                {
+                    instants.Add(t.ToUtc());
+                }
+            }
+        }
+
+        return (instants, dates);
+    }
+
+    private static string Host(IcsEvent e)
+    {
+        if (e.Get("X-LIVEROOM-HOST") is { } host)
+        {
+            return IcsContentLine.Unescape(host.Value).Trim();
+        }
+
+        if (e.Get("DESCRIPTION") is { } description)
+        {
+            foreach (var line in IcsContentLine.Unescape(description.Value).Split('\n'))
+            {
+                var trimmed = line.Trim();
+                if (trimmed.StartsWith("Host:", StringComparison.OrdinalIgnoreCase))
+                {
+                    return trimmed[5..].Trim();
+                }
+            }
+        }
+
+        return string.Empty;
+    }
+
+    private static List<IcsEvent> ReadEvents(List<IcsContentLine> lines)
+    {
+        var events = new List<IcsEvent>();
+        IcsEvent? current = null;
+        var nested = new Stack<string>();
+        foreach (var line in lines)
+        {
+            if (line.Name == "BEGIN")
+            {
+                var component = line.Value.Trim().ToUpperInvariant();
+                if (component == "VEVENT" && current is null && nested.Count == 0)
+                {
+                    current = new IcsEvent(line.Line);
+                }
+                else if (current is not null || component != "VCALENDAR")
+                {
+                    nested.Push(component);
+                }
+
+                continue;
+            }
+
+            if (line.Name == "END")
+            {
+                var component = line.Value.Trim().ToUpperInvariant();
+                if (nested.Count > 0)
+                {
+                    if (nested.Pop() != component)
+                    {
+                        throw new ImportRefusal(line.Line, string.Create(CultureInfo.InvariantCulture, $"END:{component} does not close the open component"));
+                    }
+                }
+                else if (component == "VEVENT" && current is not null)
+                {
+                    events.Add(current);
+                    current = null;
+                }
+
+                continue;
+            }
+
+            if (current is not null && nested.Count == 0)
+            {
+                current.Add(line);
+            }
+        }
+
+        if (current is not null)
+        {
+            throw new ImportRefusal(current.Line, "BEGIN:VEVENT is never closed by END:VEVENT");
+        }
+
+        return events;
+    }
+}

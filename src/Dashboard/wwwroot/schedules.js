@@ -1,0 +1,119 @@
+// Schedules: a site's shows for the next 30 days, per room; create, delete and import (.ics/.csv) for technicians,
+// managers and admins. Times are entered and shown in the site's time zone. Errors are shown verbatim (the API's
+// problem detail names the line, the overlapping show, …). Text reaches the page through textContent only.
+import { api, csrfToken, el, header, requireUser, t } from "./api.js";
+
+const $ = (id) => document.getElementById(id);
+let me = null;
+let sites = [];
+
+// Minutes east of UTC of zone tz at the instant date.
+function offsetAt(date, tz) {
+  const fmt = new Intl.DateTimeFormat("en-US", { timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  const p = Object.fromEntries(fmt.formatToParts(date).map((x) => [x.type, x.value]));
+  return Math.round((Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - date.getTime()) / 60000);
+}
+
+// "2026-11-02T20:00" on the wall clock of tz -> ISO 8601 UTC.
+function zonedToIso(local, tz) {
+  const guess = new Date(local + ":00Z");
+  let utc = new Date(guess.getTime() - offsetAt(guess, tz) * 60000);
+  utc = new Date(guess.getTime() - offsetAt(utc, tz) * 60000);
+  return utc.toISOString();
+}
+
+const localText = (iso) => iso.slice(0, 16).replace("T", " ");
+const site = () => sites.find((s) => s.id === $("site").value);
+const mayEdit = () => ["technician", "manager", "admin"].some((r) => me.roles.includes(r));
+
+function problem(message) {
+  $("error").hidden = !message;
+  $("error").textContent = message || "";
+}
+
+async function load() {
+  const s = site();
+  if (!s) return;
+  $("zone").textContent = t("Time zone") + ": " + s.timeZone;
+  const room = $("room").value;
+  const now = new Date();
+  const to = new Date(now.getTime() + 30 * 86400000);
+  const query = "?from=" + encodeURIComponent(now.toISOString()) + "&to=" + encodeURIComponent(to.toISOString()) + (room ? "&room=" + encodeURIComponent(room) : "");
+  const shows = await api("api/sites/" + encodeURIComponent(s.id) + "/shows" + query);
+  const rows = shows.map((sh) => {
+    const actions = el("td");
+    if (mayEdit()) {
+      const del = el("button", { type: "button", class: "delete", text: t("Delete") });
+      del.addEventListener("click", async () => {
+        problem(null);
+        try { await api("api/sites/" + encodeURIComponent(s.id) + "/shows/" + encodeURIComponent(sh.id), { method: "DELETE" }); await load(); } catch (e) { problem(e.message); }
+      });
+      actions.append(del);
+    }
+    return el("tr", { "data-show": sh.id }, el("td", { text: sh.room }), el("td", { text: localText(sh.localStart) }), el("td", { text: localText(sh.localEnd) }),
+      el("td", { text: sh.title }), el("td", { text: sh.host }), actions);
+  });
+  $("table").querySelector("tbody").replaceChildren(...rows);
+  $("none").hidden = rows.length > 0;
+  $("info").textContent = t("updated") + " " + new Date().toLocaleTimeString();
+}
+
+function fillRooms() {
+  const s = site();
+  const rooms = s ? s.rooms : [];
+  $("room").replaceChildren(el("option", { value: "", text: t("All rooms") }), ...rooms.map((r) => el("option", { value: r.id, text: r.id + (r.name && r.name !== r.id ? " — " + r.name : "") })));
+}
+
+async function create(ev) {
+  ev.preventDefault();
+  problem(null);
+  const s = site();
+  const room = $("room").value;
+  if (!room) { problem(t("Choose the room above first.")); return; }
+  try {
+    await api("api/sites/" + encodeURIComponent(s.id) + "/shows", {
+      method: "POST",
+      body: { room, title: $("title").value, host: $("host").value, start: zonedToIso($("start").value, s.timeZone), end: zonedToIso($("end").value, s.timeZone) },
+    });
+    $("result").textContent = t("Created") + ": " + $("title").value;
+    await load();
+  } catch (e) { problem(e.message); }
+}
+
+async function upload(ev) {
+  ev.preventDefault();
+  problem(null);
+  const file = $("file").files[0];
+  if (!file) return;
+  const type = /\.csv$/i.test(file.name) ? "text/csv" : "text/calendar";
+  const r = await fetch("api/sites/" + encodeURIComponent(site().id) + "/shows/import", {
+    method: "POST", cache: "no-store", body: await file.text(), headers: { "Content-Type": type, "X-CSRF-TOKEN": await csrfToken() },
+  });
+  const data = await r.json().catch(() => null);
+  if (!r.ok) { problem((data && (data.detail || data.title)) || ("HTTP " + r.status)); return; }
+  $("result").textContent = t("Imported") + ": " + data.created + (data.skippedPast ? ", " + t("skipped (past)") + ": " + data.skippedPast : "")
+    + (data.beyondHorizon ? ", " + t("cut at horizon") + " (" + data.horizonDays + " d): " + data.beyondHorizon : "");
+  await load();
+}
+
+async function start() {
+  me = await requireUser();
+  header(me, t("Schedules"));
+  for (const n of document.querySelectorAll("[data-t]")) n.textContent = t(n.dataset.t);
+  $("none").textContent = t("No upcoming shows in the next 30 days.");
+  sites = await api("api/sites/");
+  $("site").replaceChildren(...sites.map((s) => el("option", { value: s.id, text: s.name + " (" + s.id + ")" })));
+  const params = new URLSearchParams(location.search);
+  if (params.get("site")) $("site").value = params.get("site");
+  fillRooms();
+  if (params.get("room")) $("room").value = params.get("room");
+  $("editor").hidden = !mayEdit() || sites.length === 0;
+  $("site").addEventListener("change", () => { fillRooms(); load().catch((e) => problem(e.message)); });
+  $("room").addEventListener("change", () => load().catch((e) => problem(e.message)));
+  $("create").addEventListener("submit", create);
+  $("upload").addEventListener("submit", (e) => upload(e).catch((x) => problem(x.message)));
+  if (sites.length === 0) { $("none").hidden = false; $("none").textContent = t("No site is configured yet."); return; }
+  await load();
+}
+
+start().catch((e) => problem(e.message));

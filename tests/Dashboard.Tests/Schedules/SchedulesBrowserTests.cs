@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using LiveRoom.Dashboard.Schedules;
+using LiveRoom.Dashboard.Security.SignIn;
+using LiveRoom.Dashboard.Tests.Browser;
+using Microsoft.Playwright;
+
+namespace LiveRoom.Dashboard.Tests.Schedules;
+
+/// <summary>
+/// The schedules page in Debian's chromium: a bad CSV upload shows the API's message verbatim (line number and
+/// reason), a show created through the form appears in the site's local time and can be deleted.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class SchedulesBrowserTests(BrowserFixture stack) : IClassFixture<BrowserFixture>
+{
+    private const float Timeout = 30_000;
+    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    [Fact]
+    public async Task SchedulesPage_Manager_UploadErrorVerbatimThenCreateAndDeleteShow()
+    {
+        await CreateSiteAsync();
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "manager");
+        await page.GotoAsync(new Uri(stack.BaseUri, "schedules.html?site=bsite").ToString());
+        await page.WaitForSelectorAsync("#create", new PageWaitForSelectorOptions { Timeout = Timeout });
+
+        var day = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Shanghai).Date.AddDays(2);
+        var csv = "room,start,end,title,host\n"
+            + $"room-1,{day:yyyy-MM-dd} 10:00,{day:yyyy-MM-dd} 11:00,Fine,Li\n"
+            + $"room-1,{day:yyyy-MM-dd} 8pm,{day:yyyy-MM-dd} 22:00,Bad,Li\n";
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "bad.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await page.ClickAsync("#upload button[type=submit]");
+        await page.WaitForSelectorAsync("#error:not([hidden])", new PageWaitForSelectorOptions { Timeout = Timeout });
+        Assert.Equal(
+            $"line 3: start '{day:yyyy-MM-dd} 8pm' is not an ISO 8601 time (e.g. 2026-11-23T14:00:00+08:00, or 2026-11-23 14:00 in the site's zone)",
+            await page.TextContentAsync("#error"));
+
+        await page.FillAsync("#title", "Browser <b>show</b>");
+        await page.FillAsync("#host", "Li Na");
+        await page.FillAsync("#start", day.ToString("yyyy-MM-dd'T'20:00", CultureInfo.InvariantCulture));
+        await page.FillAsync("#end", day.ToString("yyyy-MM-dd'T'22:00", CultureInfo.InvariantCulture));
+        await page.ClickAsync("#create button[type=submit]");
+        Assert.Equal("Choose the room above first.", await page.TextContentAsync("#error"));
+        await page.SelectOptionAsync("#room", "room-1");
+        await page.ClickAsync("#create button[type=submit]");
+        var row = page.Locator("#table tbody tr").Filter(new LocatorFilterOptions { HasText = "Browser <b>show</b>" });
+        await row.WaitForAsync(new LocatorWaitForOptions { Timeout = Timeout });
+        Assert.Equal(day.ToString("yyyy-MM-dd 20:00", CultureInfo.InvariantCulture), await row.Locator("td").Nth(1).TextContentAsync());
+        Assert.Equal(0, await page.Locator("#table b").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "schedules.png"), FullPage = true });
+
+        await row.Locator("button.delete").ClickAsync();
+        await row.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached, Timeout = Timeout });
+    }
+
+    private async Task CreateSiteAsync()
+    {
+        using var admin = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = stack.BaseUri };
+        await admin.RefreshCsrfAsync();
+        (await admin.PostAsJsonAsync("api/auth/login", new LoginRequest("admin", stack.Passwords["admin"]))).EnsureSuccessStatusCode();
+        await admin.RefreshCsrfAsync();
+        (await admin.PostAsJsonAsync("api/sites/", new SiteRequest("bsite", "Browser site", "Asia/Shanghai"))).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("api/sites/bsite/rooms", new RoomRequest("room-1", "Room 1"))).EnsureSuccessStatusCode();
+    }
+
+    private async Task SignInAsync(IPage page, string name)
+    {
+        await page.GotoAsync(stack.BaseUri.ToString());
+        await page.WaitForSelectorAsync("#login", new PageWaitForSelectorOptions { Timeout = Timeout });
+        await page.FillAsync("#name", name);
+        await page.FillAsync("#password", stack.Passwords[name]);
+        await page.ClickAsync("#signin");
+        await page.WaitForURLAsync("**/index.html", new PageWaitForURLOptions { Timeout = Timeout });
+    }
+}
