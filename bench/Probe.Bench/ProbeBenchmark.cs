@@ -6,7 +6,8 @@ namespace LiveRoom.Probe.Bench;
 /// <summary>
 /// Issue 4's benchmark, both sides in the same run on the same file: (a) CPU seconds of <c>liveroom-probe check
 /// --duration 60s</c> monitoring a 60 s 1920x1080 30 fps H.264 ~4.5 Mbit/s + AAC stream in real time (the probe
-/// process plus its ffmpeg reader: every metric of items 2–4), (b) CPU seconds of <c>ffmpeg -i SRC -f null -</c>, a
+/// process plus its ffmpeg reader: every metric of items 2–4), the file played live into a loopback socket by a
+/// separate feeder that stands in for the encoder (<see cref="LiveFeed"/>), (b) CPU seconds of <c>ffmpeg -i SRC -f null -</c>, a
 /// full decode of the same file. CPU is the user+system time of the waited-for children as bash's <c>times</c>
 /// reports it (it includes grandchildren the child waited for). Last line: <c>probe_cpu_ratio X</c> = a / b.
 /// </summary>
@@ -20,11 +21,26 @@ internal static class ProbeBenchmark
         Directory.CreateDirectory(dir);
         try
         {
-            var source = args is [var existing] ? existing : await MakeStreamAsync(dir, cancellationToken).ConfigureAwait(false);
+            // Arguments: [FILE] [tcp|srt|file] (a ready stream file; how it reaches the probe, see LiveFeed).
+            var transport = args.Length > 1 ? args[1] : "tcp";
+            if (!LiveFeed.Transports.Contains(transport))
+            {
+                await Console.Error.WriteLineAsync($"transport '{transport}': expected one of {string.Join(", ", LiveFeed.Transports)}").ConfigureAwait(false);
+                return 2;
+            }
+
+            var source = args.Length > 0 ? args[0] : await MakeStreamAsync(dir, cancellationToken).ConfigureAwait(false);
             var probe = Path.Combine(AppContext.BaseDirectory, "liveroom-probe");
             Print($"stream {source}");
+            double probeCpu, ownCpu;
+            long probeRss;
+            string report;
+            await using (var feed = await LiveFeed.StartAsync(source, transport, cancellationToken).ConfigureAwait(false))
+            {
+                Print($"probe_source {feed.Url} ({transport}: the file played live by a separate feeder process, not counted)");
+                (probeCpu, probeRss, ownCpu, report) = await MeasureAsync(probe, ["check", "--source", feed.Url, "--duration", $"{Seconds}s", "--json"], watchRss: true, cancellationToken).ConfigureAwait(false);
+            }
 
-            var (probeCpu, probeRss, ownCpu, report) = await MeasureAsync(probe, ["check", "--source", source, "--duration", $"{Seconds}s", "--json"], watchRss: true, cancellationToken).ConfigureAwait(false);
             Print($"probe_check_result {Result(report)}");
             Print($"probe_cpu_s {probeCpu:0.000}");
             Print($"probe_own_cpu_s {ownCpu:0.000} (the .NET process alone, last poll before exit; the rest is its ffmpeg reader: {probeCpu - ownCpu:0.000})");

@@ -15,6 +15,9 @@ public static class AudioFields
     /// <summary>Highest true peak since the reader started (as an R128 meter shows it), dBTP.</summary>
     public const string TruePeak = "true_peak_dbtp";
 
+    /// <summary>Highest true peak within the last second (ITU-R BS.1770 4x oversampled), dBTP.</summary>
+    public const string IntervalTruePeak = "interval_true_peak_dbtp";
+
     /// <summary>Highest sample peak within the last second, dBFS.</summary>
     public const string Peak = "peak_dbfs";
 

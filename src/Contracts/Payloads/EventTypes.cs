@@ -29,6 +29,9 @@ public static class EventTypes
     /// <summary>Frames missing from the timestamps (late or dropped) within the window.</summary>
     public const string DroppedFrames = "dropped_frames";
 
+    /// <summary>Video frame intervals irregular (variable frame rate, or holes) within the window.</summary>
+    public const string VariableFrameRate = "variable_frame_rate";
+
     public const string AudioMissing = "audio_missing";
     public const string Silence = "silence";
     public const string Clipping = "clipping";

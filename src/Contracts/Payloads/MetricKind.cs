@@ -49,5 +49,11 @@ public static class MetricKind
 
         /// <summary>Timestamp gaps (an interval over 1.5 nominal frame durations) within the measuring window.</summary>
         public const string TimestampGaps = "timestamp_gaps";
+
+        /// <summary>
+        /// Video frame intervals more than 10 % off the window's median interval (variable frame rate) within the
+        /// measuring window.
+        /// </summary>
+        public const string IrregularIntervals = "irregular_intervals";
     }
 }

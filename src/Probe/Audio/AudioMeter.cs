@@ -3,9 +3,11 @@ using System.Globalization;
 namespace LiveRoom.Probe.Audio;
 
 /// <summary>
-/// Parses the reader's audio metadata (<c>ebur128=metadata=1,astats=metadata=1,ametadata=mode=print</c>: a
-/// <c>frame:N pts:… pts_time:…</c> line per 100 ms frame, then <c>key=value</c> lines) into <see cref="AudioSample"/>s.
-/// Lines arrive on the pipe's reader thread, samples are taken on the sampling timer: one lock guards both.
+/// Parses the reader's audio lines into <see cref="AudioSample"/>s: the <c>ebur128</c> frame log (loudness and the
+/// true peak of every 100 ms frame, see <see cref="EbuR128FrameLog"/>) and metadata printed by <c>ametadata</c>
+/// (<c>frame:N pts:… pts_time:…</c>, then <c>key=value</c> lines: the <c>astats</c> sample peak, and the
+/// <c>lavfi.r128.*</c> keys when ebur128 prints metadata). Lines arrive on the reader's stderr thread, samples are
+/// taken on the sampling timer: one lock guards both.
 /// </summary>
 internal sealed class AudioMeter(TimeProvider time, double silenceFloorLufs, double clipLevelDbfs, TimeSpan absentAfter)
 {
@@ -20,6 +22,7 @@ internal sealed class AudioMeter(TimeProvider time, double silenceFloorLufs, dou
     private double? _momentary;
     private double? _shortTerm;
     private double? _truePeak;
+    private double? _intervalTruePeak;
     private double? _peak;
 
     /// <summary>Lines that looked like values but did not parse.</summary>
@@ -31,7 +34,7 @@ internal sealed class AudioMeter(TimeProvider time, double silenceFloorLufs, dou
         {
             _lastFrameAt = null;
             _silentSince = null;
-            _momentary = _shortTerm = _truePeak = _peak = null;
+            _momentary = _shortTerm = _truePeak = _intervalTruePeak = _peak = null;
         }
     }
 
@@ -39,21 +42,27 @@ internal sealed class AudioMeter(TimeProvider time, double silenceFloorLufs, dou
     {
         lock (_gate)
         {
-            if (line.StartsWith("frame:", StringComparison.Ordinal))
+            if (line.StartsWith(EbuR128FrameLog.Start, StringComparison.Ordinal))
+            {
+                if (!EbuR128FrameLog.TryParse(line, out var frame))
+                {
+                    BadLines++;
+                    return;
+                }
+
+                _lastFrameAt = time.GetTimestamp();
+                SetMomentary(frame.Momentary);
+                _shortTerm = frame.ShortTerm;
+                _intervalTruePeak = _intervalTruePeak is { } tp ? Math.Max(tp, frame.FrameTruePeak) : frame.FrameTruePeak;
+                _truePeak = frame.RunningTruePeak ?? Math.Max(_truePeak ?? double.NegativeInfinity, frame.FrameTruePeak);
+            }
+            else if (line.StartsWith("frame:", StringComparison.Ordinal))
             {
                 _lastFrameAt = time.GetTimestamp();
             }
             else if (TryValue(line, Momentary, out var m))
             {
-                _momentary = m;
-                if (m < silenceFloorLufs)
-                {
-                    _silentSince ??= time.GetTimestamp();
-                }
-                else
-                {
-                    _silentSince = null;
-                }
+                SetMomentary(m);
             }
             else if (TryValue(line, ShortTerm, out var s))
             {
@@ -83,17 +92,34 @@ internal sealed class AudioMeter(TimeProvider time, double silenceFloorLufs, dou
             }
 
             var peak = _peak;
+            var intervalTruePeak = _intervalTruePeak;
             _peak = null;
+            _intervalTruePeak = null;
             return new AudioSample
             {
                 Present = true,
                 MomentaryLufs = Finite(_momentary),
                 ShortTermLufs = Finite(_shortTerm),
                 TruePeakDbtp = Finite(_truePeak),
+                IntervalTruePeakDbtp = Finite(intervalTruePeak),
                 PeakDbfs = Finite(peak),
                 SilentSeconds = _silentSince is { } since ? time.GetElapsedTime(since).TotalSeconds : 0,
                 Clipping = peak >= clipLevelDbfs,
             };
+        }
+    }
+
+    /// <summary>Under the lock.</summary>
+    private void SetMomentary(double lufs)
+    {
+        _momentary = lufs;
+        if (lufs < silenceFloorLufs)
+        {
+            _silentSince ??= time.GetTimestamp();
+        }
+        else
+        {
+            _silentSince = null;
         }
     }
 

@@ -15,6 +15,9 @@ public sealed record AudioSample
     /// <summary>Highest true peak since the reader started, dBTP.</summary>
     public double? TruePeakDbtp { get; init; }
 
+    /// <summary>Highest true peak within the last sample interval (of the 100 ms frames measured in it), dBTP.</summary>
+    public double? IntervalTruePeakDbtp { get; init; }
+
     /// <summary>Highest sample peak within the last sample interval, dBFS.</summary>
     public double? PeakDbfs { get; init; }
 

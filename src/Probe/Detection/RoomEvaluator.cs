@@ -15,6 +15,15 @@ internal sealed class RoomEvaluator(ExpectedProfile profile, ProbeThresholds thr
     /// <summary>Seconds of uptime before audio is expected (the decoder and loudness meter need a moment).</summary>
     private const double AudioGraceSeconds = 3;
 
+    /// <summary>Irregular frame intervals within the window that make the frame rate variable (one is a glitch).</summary>
+    internal const int VariableFrameRateIntervals = 2;
+
+    /// <summary>
+    /// Share of video packets of one size from which the sizes are filler, not content: x264 <c>nal-hrd=cbr</c> pads a
+    /// static picture's frames, key and non-key alike, to exactly bitrate / fps bytes.
+    /// </summary>
+    internal const double PaddedSameSizeShare = 0.8;
+
     public List<Condition> Evaluate(StreamSample s, AudioSample a, PictureSample p)
     {
         var list = new List<Condition>();
@@ -41,6 +50,11 @@ internal sealed class RoomEvaluator(ExpectedProfile profile, ProbeThresholds thr
         {
             list.Add(new Condition(EventTypes.BitrateLow, bps < profile.MinBitrate, Math.Round(bps), profile.MinBitrate, Text($"{bps / 1e6:0.##} Mbit/s is below {profile.MinBitrate / 1e6:0.##} Mbit/s")));
             list.Add(new Condition(EventTypes.BitrateHigh, bps > profile.MaxBitrate, Math.Round(bps), profile.MaxBitrate, Text($"{bps / 1e6:0.##} Mbit/s is above {profile.MaxBitrate / 1e6:0.##} Mbit/s")));
+        }
+
+        if (settled && s.IrregularIntervals is { } irregular)
+        {
+            list.Add(new Condition(EventTypes.VariableFrameRate, irregular >= VariableFrameRateIntervals, irregular, VariableFrameRateIntervals, Text($"{irregular} of {s.Intervals ?? 0} frame intervals more than 10 % off the median in the last {window.TotalSeconds:0.#} s (variable frame rate)")));
         }
 
         if (s.DroppedFrames is { } dropped)
@@ -74,6 +88,8 @@ internal sealed class RoomEvaluator(ExpectedProfile profile, ProbeThresholds thr
     /// Frozen: the sampled picture unchanged for the freeze time over at least two comparisons, AND no sign of life
     /// elsewhere: the audio is absent or silent, or the encoder codes the frames between keyframes as near-empty
     /// (a seated host in front of a static backdrop still moves, talks and breathes, so the P-frames carry data).
+    /// When a CBR encoder pads every frame to the same size (<see cref="PaddedSameSizeShare"/>) the sizes carry no
+    /// sign either way, so the sampled pictures decide: a host who moves changes them, a frozen encoder does not.
     /// </summary>
     internal bool IsFrozen(StreamSample s, AudioSample a, PictureSample p)
     {
@@ -84,7 +100,8 @@ internal sealed class RoomEvaluator(ExpectedProfile profile, ProbeThresholds thr
 
         var quiet = !a.Present || a.SilentSeconds > 0;
         var staticPackets = s.InterFrameBytes is { } inter && s.KeyframeBytes is { } key and > 0 && inter / key < thresholds.StaticPacketRatio;
-        return quiet || staticPackets;
+        var padded = s.SameSizeShare >= PaddedSameSizeShare;
+        return quiet || staticPackets || padded;
     }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -5,8 +5,9 @@ using Microsoft.Win32.SafeHandles;
 namespace LiveRoom.Probe.Stream;
 
 /// <summary>
-/// The named pipes (FIFOs) the reader writes its decoded outputs into (a .NET child only has stdin, stdout and
-/// stderr): <c>pictures</c> (raw frames), in a private temporary directory that is
+/// The named pipes (FIFOs) the reader writes its outputs into (a .NET child only has stdin, stdout and stderr):
+/// <c>packets</c> (framecrc lines) and <c>log</c> (ffmpeg's report: input dump, loudness, metadata), both read in
+/// batches, and <c>pictures</c> (raw frames), in a private temporary directory that is
 /// removed on dispose. Opening a FIFO blocks until the other end opens; <see cref="Release"/> unblocks a reader whose
 /// ffmpeg died before opening its end.
 /// </summary>
@@ -23,6 +24,10 @@ internal sealed class ReaderPipes : IDisposable
 
     public string Pictures => Path.Combine(Directory, "pictures");
 
+    public string Packets => Path.Combine(Directory, "packets");
+
+    public string Log => Path.Combine(Directory, "log");
+
     public static async Task<ReaderPipes> CreateAsync(CancellationToken cancellationToken)
     {
         RemoveStale();
@@ -36,7 +41,7 @@ internal sealed class ReaderPipes : IDisposable
         var pipes = new ReaderPipes(dir);
         try
         {
-            (await ProcessRunner.RunAsync("mkfifo", ["-m", "600", pipes.Pictures], TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false)).EnsureSuccess();
+            (await ProcessRunner.RunAsync("mkfifo", ["-m", "600", pipes.Pictures, pipes.Packets, pipes.Log], TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false)).EnsureSuccess();
         }
         catch
         {

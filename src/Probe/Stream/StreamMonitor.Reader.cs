@@ -2,17 +2,16 @@ using LiveRoom.Probe.Frames;
 
 namespace LiveRoom.Probe.Stream;
 
-/// <summary>The reader's side channels: the pictures FIFO, stderr (audio metadata, input dump, errors), and the layout.</summary>
+/// <summary>The reader's side channels: the packets, log and pictures FIFOs, stderr (errors), and the layout.</summary>
 public sealed partial class StreamMonitor
 {
-    private Task[] StartPipeReaders(ReaderPipes? pipes, ReaderLayout layout)
+    private Task[] StartPipeReaders(ReaderPipes pipes, ReaderLayout layout)
     {
-        if (pipes is null)
+        var readers = new List<Task>
         {
-            return [];
-        }
-
-        var readers = new List<Task>();
+            Task.Factory.StartNew(() => ReadPipe(pipes.Packets, s => BatchedLineReader.Run(s, _meter.OnLine, BatchedLineReader.Pause)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default),
+            Task.Factory.StartNew(() => ReadPipe(pipes.Log, s => BatchedLineReader.Run(s, OnLogLine, BatchedLineReader.Pause)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default),
+        };
         if (layout.Pictures)
         {
             var frames = new FrameReader(_options.Frames.Width, _options.Frames.Height, _frameConsumers, _time);
@@ -22,10 +21,13 @@ public sealed partial class StreamMonitor
         return [.. readers];
     }
 
-    /// <summary>Audio metadata lines go to the audio meter; the rest to the input dump parser and the error tail.</summary>
-    private void OnStderrLine(string line)
+    /// <summary>
+    /// A line of ffmpeg's log (the report FIFO, level info): audio metadata and loudness lines go to the audio meter,
+    /// the rest to the input dump parser. Errors are in it too, but the error tail takes them from stderr.
+    /// </summary>
+    private void OnLogLine(string line)
     {
-        if (line.StartsWith(FfmpegArguments.AudioLinePrefix, StringComparison.Ordinal))
+        if (line.StartsWith(FfmpegArguments.AudioLinePrefix, StringComparison.Ordinal) || line.StartsWith(FfmpegArguments.LoudnessLinePrefix, StringComparison.Ordinal))
         {
             var end = line.IndexOf("] ", StringComparison.Ordinal);
             if (end > 0)
@@ -37,6 +39,11 @@ public sealed partial class StreamMonitor
         }
 
         _meter.OnStderrLine(line);
+    }
+
+    /// <summary>A stderr line (errors only): kept for the reason a reader failed.</summary>
+    private void OnStderrLine(string line)
+    {
         lock (_stderrTail)
         {
             _stderrTail.Enqueue(line);
@@ -73,17 +80,14 @@ public sealed partial class StreamMonitor
         }
     }
 
-    private static async Task ReleasePipesAsync(ReaderPipes? pipes, Task[] readers)
+    private static async Task ReleasePipesAsync(ReaderPipes pipes, Task[] readers)
     {
-        if (pipes is null || readers.Length == 0)
-        {
-            return;
-        }
-
         // A reader still blocked opening its FIFO (ffmpeg died before opening the write end) is let go to EOF.
         var all = Task.WhenAll(readers);
         while (!all.IsCompleted)
         {
+            ReaderPipes.Release(pipes.Packets);
+            ReaderPipes.Release(pipes.Log);
             ReaderPipes.Release(pipes.Pictures);
             await Task.WhenAny(all, Task.Delay(50)).ConfigureAwait(false);
         }

@@ -11,8 +11,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace LiveRoom.Probe.Stream;
 
 /// <summary>
-/// One room's stream: a single long-running ffmpeg reader (see <see cref="FfmpegArguments"/>): packet lines on stdout,
-/// sampled frames and audio loudness through FIFOs. Every <see cref="StreamMonitorOptions.SampleInterval"/> it appends
+/// One room's stream: a single long-running ffmpeg reader (see <see cref="FfmpegArguments"/>): packet lines, sampled
+/// frames and its log (input dump, loudness, audio metadata) through FIFOs, errors on stderr. Every <see cref="StreamMonitorOptions.SampleInterval"/> it appends
 /// <c>stream</c>, <c>audio</c> and <c>vision</c> points to the sink, and <c>event</c> points on change (stream up/down,
 /// profile, conditions of <see cref="RoomEvaluator"/>, reader failures). When ffmpeg exits, or packets stop for the
 /// stall timeout, it is restarted with a doubling backoff (reset once packets flowed again).
@@ -83,10 +83,7 @@ public sealed partial class StreamMonitor : IDisposable
         ReaderPipes? pipes = null;
         try
         {
-            if (_options.Decode)
-            {
-                pipes = await ReaderPipes.CreateAsync(cancellationToken).ConfigureAwait(false);
-            }
+            pipes = await ReaderPipes.CreateAsync(cancellationToken).ConfigureAwait(false);
 
             while (!cancellationToken.IsCancellationRequested)
             {
@@ -110,13 +107,13 @@ public sealed partial class StreamMonitor : IDisposable
     public void Dispose() => _timer?.Dispose();
 
     /// <returns>Whether packets flowed, and whether the reader must start again at once with another layout.</returns>
-    private async Task<(bool HadPackets, bool Relayout)> RunReaderOnceAsync(ReaderPipes? pipes, CancellationToken cancellationToken)
+    private async Task<(bool HadPackets, bool Relayout)> RunReaderOnceAsync(ReaderPipes pipes, CancellationToken cancellationToken)
     {
         _meter.Reset();
         _audio.Reset();
         _picture.Reset();
         _stalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var layout = pipes is null ? ReaderLayout.PacketsOnly : _layout;
+        var layout = _options.Decode ? _layout : ReaderLayout.PacketsOnly;
         ChildProcess child;
         try
         {
@@ -125,8 +122,8 @@ public sealed partial class StreamMonitor : IDisposable
                 {
                     Name = "ffmpeg " + _name,
                     FileName = _options.Ffmpeg,
-                    Arguments = FfmpegArguments.For(_options.SourceUrl, layout, pipes?.Pictures, _options.Frames),
-                    StdoutLine = _meter.OnLine,
+                    Arguments = FfmpegArguments.For(_options.SourceUrl, layout, pipes.Pictures, _options.Frames, pipes.Packets),
+                    Environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["FFREPORT"] = FfmpegArguments.Report(pipes.Log) },
                     StderrLine = OnStderrLine,
                 },
                 _logger);
@@ -175,6 +172,9 @@ public sealed partial class StreamMonitor : IDisposable
             }
 
             await ReleasePipesAsync(pipes, readers).ConfigureAwait(false);
+
+            // The packets FIFO is read in batches: lines written just before the exit are only counted now.
+            hadPackets = _meter.HadPackets;
             var relaid = first == relayout || AdaptLayout(layout);
             if (reason is not null && !relaid)
             {

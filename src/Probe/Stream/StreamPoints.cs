@@ -28,6 +28,7 @@ internal static class StreamPoints
         Add(fields, F.KeyframeInterval, sample.KeyframeInterval is { } k ? Math.Round(k, 3) : null);
         Add(fields, F.DroppedFrames, sample.DroppedFrames);
         Add(fields, F.TimestampGaps, sample.TimestampGaps);
+        Add(fields, F.IrregularIntervals, sample.IrregularIntervals);
         AddText(fields, F.VideoCodec, sample.VideoCodec);
         AddText(fields, F.AudioCodec, sample.AudioCodec);
         AddText(fields, F.VideoProfile, sample.VideoProfile);
@@ -42,6 +43,7 @@ internal static class StreamPoints
             Add(fields, AudioFields.Momentary, R(sample.MomentaryLufs, 2));
             Add(fields, AudioFields.ShortTerm, R(sample.ShortTermLufs, 2));
             Add(fields, AudioFields.TruePeak, R(sample.TruePeakDbtp, 2));
+            Add(fields, AudioFields.IntervalTruePeak, R(sample.IntervalTruePeakDbtp, 2));
             Add(fields, AudioFields.Peak, R(sample.PeakDbfs, 2));
             Add(fields, AudioFields.SilentSeconds, Math.Round(sample.SilentSeconds, 1));
             fields[AudioFields.Clipping] = sample.Clipping;

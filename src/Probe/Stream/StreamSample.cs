@@ -40,6 +40,18 @@ public sealed record StreamSample
     /// <summary>Timestamp gaps within the window.</summary>
     public int? TimestampGaps { get; init; }
 
+    /// <summary>Video frame intervals more than 10 % off the window's median interval (variable frame rate).</summary>
+    public int? IrregularIntervals { get; init; }
+
+    /// <summary>Video intervals within the window (what <see cref="IrregularIntervals"/> counts against).</summary>
+    public int? Intervals { get; init; }
+
+    /// <summary>
+    /// Share of the window's video packets that have its commonest size: near 1 when a CBR encoder pads every frame
+    /// with filler to the same size, so packet sizes say nothing about what changed.
+    /// </summary>
+    public double? SameSizeShare { get; init; }
+
     /// <summary>Mean size of non-key video packets within the window, bytes (what changed between frames).</summary>
     public double? InterFrameBytes { get; init; }
 

@@ -87,4 +87,38 @@ public sealed class AudioMeterTests
 
         Assert.Equal(1, meter.BadLines);
     }
+
+    [Fact]
+    public void Sample_FrameLogLines_ReportsIntervalTruePeakPerSampleAndRunningPeak()
+    {
+        var meter = Meter();
+        meter.OnLine("t: 0.1        TARGET:-23 LUFS    M: -12.0 S: -13.0     I: -12.0 LUFS       LRA:   0.0 LU  FTPK:  -1.0 dBFS  TPK:  -1.0 dBFS");
+        meter.OnLine("t: 0.2        TARGET:-23 LUFS    M: -12.5 S: -13.1     I: -12.2 LUFS       LRA:   0.0 LU  FTPK:  -3.0 dBFS  TPK:  -1.0 dBFS");
+
+        var first = meter.Sample();
+        meter.OnLine("t: 1.1        TARGET:-23 LUFS    M: -30.0 S: -25.0     I: -14.0 LUFS       LRA:   2.0 LU  FTPK: -20.0 dBFS  TPK:  -1.0 dBFS");
+        var second = meter.Sample();
+        var third = meter.Sample();
+
+        Assert.True(first.Present);
+        Assert.Equal(-1.0, first.IntervalTruePeakDbtp);
+        Assert.Equal(-12.5, first.MomentaryLufs);
+        Assert.Equal(-13.1, first.ShortTermLufs);
+        Assert.Equal(-20.0, second.IntervalTruePeakDbtp);
+        Assert.Equal(-1.0, second.TruePeakDbtp);
+        Assert.Null(third.IntervalTruePeakDbtp);
+        Assert.Equal(0, meter.BadLines);
+    }
+
+    [Fact]
+    public void OnLine_BrokenFrameLogLine_IsCountedNotFatal()
+    {
+        var meter = Meter();
+
+        meter.OnLine("t: 0.1 TARGET:-23 LUFS M: x");
+
+        Assert.Equal(1, meter.BadLines);
+        Assert.False(meter.Sample().Present);
+    }
 }
+

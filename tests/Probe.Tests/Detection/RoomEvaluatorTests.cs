@@ -118,4 +118,33 @@ public sealed class RoomEvaluatorTests
     {
         Assert.Empty(Evaluator.Evaluate(new StreamSample { Up = false }, new AudioSample { Present = false }, new PictureSample()));
     }
+
+    [Fact]
+    public void Evaluate_StillPictureWithSoundAndCbrFillerPaddedPackets_IsFrozen()
+    {
+        // x264 nal-hrd=cbr pads a frozen picture's frames, key and non-key, to the same size: sizes say nothing.
+        var padded = Good with { InterFrameBytes = 5006, KeyframeBytes = 5006, SameSizeShare = 1.0 };
+
+        Assert.Contains(EventTypes.Frozen, Active(padded, Talking, Still));
+    }
+
+    [Fact]
+    public void Evaluate_MovingPictureWithCbrFillerPaddedPackets_IsNotFrozen()
+    {
+        var padded = Good with { InterFrameBytes = 5006, KeyframeBytes = 5006, SameSizeShare = 1.0 };
+
+        Assert.DoesNotContain(EventTypes.Frozen, Active(padded, Talking, Moving));
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, false)]
+    [InlineData(6, true)]
+    public void Evaluate_IrregularFrameIntervals_IsVariableFrameRateFromTwo(int irregular, bool active)
+    {
+        var sample = Good with { IrregularIntervals = irregular, Intervals = 59 };
+
+        Assert.Equal(active, Active(sample, Talking, Moving).Contains(EventTypes.VariableFrameRate));
+    }
 }
+
