@@ -57,7 +57,7 @@ public sealed class AlertService : IAsyncDisposable
 
         Acknowledger = new AlertAcknowledger(Engine, Signer, _logger);
         Admin = new AlertAdmin(Store, Evaluator, Engine, Rota);
-        _http = new AlertHttpEndpoint(Acknowledger, Engine, Incidents, Admin, options.AdminToken);
+        _http = new AlertHttpEndpoint(Acknowledger, Engine, Incidents, Admin, options.AdminToken, Evaluator.Thumbnails);
     }
 
     public AlertStore Store { get; }

@@ -43,6 +43,11 @@ internal sealed class MessageParser(IngestCounters counters, DeadLetterPublisher
                 ObserveState(topic, message);
             }
 
+            if (topic.Channel == TopicChannel.Thumbnail && Observer is not null)
+            {
+                Observer.OnThumbnail(topic.Site, topic.Room, message.Payload.Span);
+            }
+
             if (topic.Channel is not (TopicChannel.Metrics or TopicChannel.Events or TopicChannel.Checklist))
             {
                 // status, state, display, ack (our own), cmd: not stored.

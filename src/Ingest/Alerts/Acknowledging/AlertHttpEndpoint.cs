@@ -1,3 +1,4 @@
+using LiveRoom.Ingest.Alerts.Evaluation;
 using LiveRoom.Ingest.Alerts.Incidents;
 using LiveRoom.Ingest.Alerts.Lifecycle;
 using Microsoft.AspNetCore.Builder;
@@ -12,12 +13,15 @@ namespace LiveRoom.Ingest.Alerts.Acknowledging;
 
 /// <summary>
 /// The collector's small HTTP listener (<see cref="AlertOptions.HttpUrl"/>): <c>GET /alerts/{token}</c> shows the alert,
+/// <c>GET /alerts/{token}/picture.jpg</c> the room's thumbnail nearest the alert's start (when one exists),
 /// <c>POST /alerts/{token}/ack</c> and <c>/resolve</c> (form fields <c>who</c>, <c>note</c>) act on it — the signed token
 /// authenticates, and state changes only on POST (anti-forgery: a cross-site form post is refused);
 /// <c>GET /api/alerts</c> lists open alerts; <c>GET /api/incidents?site=&amp;room=&amp;show=&amp;from=&amp;to=&amp;format=csv|json</c>
 /// exports incidents; the admin API is in <see cref="AdminRoutes"/>. Meant for loopback behind the dashboard's reverse proxy.
 /// </summary>
-public sealed class AlertHttpEndpoint(AlertAcknowledger acknowledger, AlertEngine engine, IncidentLog incidents, AlertAdmin? admin = null, string? adminToken = null) : IAsyncDisposable
+public sealed class AlertHttpEndpoint(
+    AlertAcknowledger acknowledger, AlertEngine engine, IncidentLog incidents, AlertAdmin? admin = null, string? adminToken = null, ThumbnailBook? thumbnails = null)
+    : IAsyncDisposable
 {
     private WebApplication? _app;
 
@@ -32,7 +36,15 @@ public sealed class AlertHttpEndpoint(AlertAcknowledger acknowledger, AlertEngin
         app.MapGet("/alerts/{token}", (string token) =>
         {
             var (check, alert) = acknowledger.Open(token);
-            return Html(check == TokenCheck.Valid ? 200 : 403, AlertPage.Render(token, alert, check == TokenCheck.Valid ? null : "Link " + check.ToString().ToLowerInvariant()));
+            return Html(check == TokenCheck.Valid ? 200 : 403, AlertPage.Render(token, alert, check == TokenCheck.Valid ? null : "Link " + check.ToString().ToLowerInvariant(), Picture(alert)));
+        });
+        app.MapGet("/alerts/{token}/picture.jpg", (string token) =>
+        {
+            // The same signed token as the page: the picture of a room is as private as the alert.
+            var (check, alert) = acknowledger.Open(token);
+            return check == TokenCheck.Valid && Picture(alert) is { } picture
+                ? Results.File(picture.Jpeg, "image/jpeg")
+                : Results.StatusCode(check == TokenCheck.Valid ? 404 : 403);
         });
         app.MapPost("/alerts/{token}/ack", (string token, HttpContext http) => ActAsync(token, http, resolve: false));
         app.MapPost("/alerts/{token}/resolve", (string token, HttpContext http) => ActAsync(token, http, resolve: true));
@@ -98,8 +110,11 @@ public sealed class AlertHttpEndpoint(AlertAcknowledger acknowledger, AlertEngin
             ActionResult.NotFiring => "This alert has not fired yet.",
             _ => "Unknown alert.",
         };
-        return Html(result is ActionResult.Done or ActionResult.AlreadyDone or ActionResult.AlreadyResolved ? 200 : 409, AlertPage.Render(token, alert, message));
+        return Html(result is ActionResult.Done or ActionResult.AlreadyDone or ActionResult.AlreadyResolved ? 200 : 409, AlertPage.Render(token, alert, message, Picture(alert)));
     }
+
+    private ThumbnailBook.Thumbnail? Picture(AlertSnapshot? alert) =>
+        alert is null || thumbnails is null ? null : thumbnails.Closest(alert.Site, alert.Room, alert.Since);
 
     private static IResult Html(int status, string html) => Results.Content(html, "text/html; charset=utf-8", null, status);
 }

@@ -1,15 +1,16 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using LiveRoom.Ingest.Alerts.Evaluation;
 using LiveRoom.Ingest.Alerts.Lifecycle;
 using LiveRoom.Ingest.Alerts.Notifying;
 
 namespace LiveRoom.Ingest.Alerts.Acknowledging;
 
-/// <summary>The small page a message links to: the alert, and Acknowledge / Resolve-with-note buttons (POST, token in the path).</summary>
+/// <summary>The small page a message links to: the alert, the camera's picture when there is one, and Acknowledge / Resolve-with-note buttons (POST, token in the path).</summary>
 internal static class AlertPage
 {
-    public static string Render(string token, AlertSnapshot? alert, string? message)
+    public static string Render(string token, AlertSnapshot? alert, string? message, ThumbnailBook.Thumbnail? picture = null)
     {
         var sb = new StringBuilder();
         sb.Append("<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
@@ -42,6 +43,14 @@ internal static class AlertPage
         }
 
         sb.Append("</dl>");
+        if (picture is not null)
+        {
+            var taken = DateTimeOffset.FromUnixTimeMilliseconds(picture.Ts).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            sb.Append("<figure><img src=\"/alerts/").Append(WebUtility.UrlEncode(token)).Append("/picture.jpg\" alt=\"camera picture of ")
+              .Append(E(alert.Room)).Append("\" style=\"max-width:100%\"><figcaption>Camera at ").Append(taken).Append(" UTC (")
+              .Append(E(picture.Reason)).Append(")</figcaption></figure>");
+        }
+
         if (alert.State is AlertState.Firing or AlertState.Acknowledged)
         {
             var t = WebUtility.UrlEncode(token);

@@ -18,4 +18,9 @@ public interface IBatchObserver
     void OnState(string site, string room, RoomStateMessage state)
     {
     }
+
+    /// <summary>A <c>thumbnail</c> payload of the room (issue 5 evidence; shown on the acknowledgement page).</summary>
+    void OnThumbnail(string site, string room, ReadOnlySpan<byte> payload)
+    {
+    }
 }

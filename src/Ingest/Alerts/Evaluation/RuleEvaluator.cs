@@ -38,6 +38,11 @@ public sealed class RuleEvaluator : IBatchObserver
 
     public void OnState(string site, string room, RoomStateMessage state) => States.Set(site, room, state);
 
+    /// <summary>Recent thumbnails per room, for the acknowledgement page.</summary>
+    public ThumbnailBook Thumbnails { get; } = new();
+
+    public void OnThumbnail(string site, string room, ReadOnlySpan<byte> payload) => Thumbnails.Add(site, room, payload);
+
     public void OnBatch(MetricBatch batch)
     {
         var rules = _rules;

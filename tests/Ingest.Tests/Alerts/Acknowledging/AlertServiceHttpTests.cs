@@ -84,6 +84,44 @@ public sealed class AlertServiceHttpTests : IAsyncLifetime
         Assert.Equal(AlertState.Firing, _service.Engine.Find(alert.Id)!.State);
     }
 
+    [Fact]
+    public async Task LinkPage_RoomSentThumbnails_ShowsThePictureTakenAfterTheAlertStarted_ByTokenOnly()
+    {
+        var jpeg = await TinyJpegAsync();
+        var observer = (LiveRoom.Ingest.Alerts.Evaluation.IBatchObserver)_service.Evaluator;
+        observer.OnThumbnail("s1", "r1", Thumbnail("s1", "r1", DateTimeOffset.UtcNow.AddMinutes(-10), "interval", jpeg));
+        observer.OnThumbnail("s1", "r1", Thumbnail("s1", "OTHER", DateTimeOffset.UtcNow, "interval", jpeg)); // not this room's: ignored
+        observer.OnThumbnail("s1", "r1", "{broken"u8);
+        var alert = await FireAsync();
+        observer.OnThumbnail("s1", "r1", Thumbnail("s1", "r1", alert.Since.AddSeconds(1), "frozen", jpeg));
+        var link = _service.Link(alert.Id);
+
+        var page = await _http.GetStringAsync(new Uri(link));
+        Assert.Contains("/picture.jpg\" alt=\"camera picture of r1\"", page, StringComparison.Ordinal);
+        Assert.Contains("(frozen)</figcaption>", page, StringComparison.Ordinal);
+        using var picture = await _http.GetAsync(new Uri(link + "/picture.jpg"));
+        Assert.Equal(HttpStatusCode.OK, picture.StatusCode);
+        Assert.Equal("image/jpeg", picture.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(jpeg, await picture.Content.ReadAsByteArrayAsync());
+        using var forged = await _http.GetAsync(new Uri(link[..^3] + (link[^3] == 'A' ? "B" : "A") + link[^2..] + "/picture.jpg"));
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+    }
+
+    private static async Task<byte[]> TinyJpegAsync()
+    {
+        using var dir = new TempDirectory("jpeg");
+        var path = Path.Combine(dir.Path, "t.jpg");
+        var run = await LiveRoom.Runtime.Processes.ProcessRunner.RunAsync(
+            "ffmpeg", ["-v", "error", "-f", "lavfi", "-i", "testsrc2=size=160x90", "-frames:v", "1", path], TimeSpan.FromSeconds(30), CancellationToken.None);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        return await File.ReadAllBytesAsync(path);
+    }
+
+    private static byte[] Thumbnail(string site, string room, DateTimeOffset at, string reason, byte[] jpeg) =>
+        System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+            new LiveRoom.Contracts.Payloads.Vision.ThumbnailMessage { V = 1, Site = site, Room = room, Ts = at.ToUnixTimeMilliseconds(), Reason = reason, Width = 160, Height = 90, Jpeg = jpeg },
+            LiveRoom.Contracts.Payloads.Vision.VisionJsonContext.Default.ThumbnailMessage);
+
     private async Task<AlertSnapshot> FireAsync()
     {
         _service.Evaluator.OnBatch(AlertHarness.Batch("s1", "r1", new MetricPoint
