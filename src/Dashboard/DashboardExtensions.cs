@@ -44,6 +44,8 @@ public static class DashboardExtensions
         services.AddTransient<LiveRoomsQuery>();
         services.AddTransient<RoomSeriesQuery>();
         services.AddTransient<ComplianceQuery>();
+        services.AddTransient<ShowReportQuery>();
+        services.AddHttpClient<IncidentsClient>(http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddHostedService<RollupMaintainer>();
         services.AddDashboardSecurity();
 

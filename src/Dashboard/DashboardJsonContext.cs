@@ -45,6 +45,8 @@ namespace LiveRoom.Dashboard;
 [JsonSerializable(typeof(ImportResponse))]
 [JsonSerializable(typeof(RoomStateView))]
 [JsonSerializable(typeof(ChecklistRunsResponse))]
+[JsonSerializable(typeof(ShowReportsResponse))]
+[JsonSerializable(typeof(ShowReportDetail))]
 [JsonSerializable(typeof(ChecklistConfirmRequest))]
 [JsonSerializable(typeof(ChecklistCommandResponse))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;

@@ -26,4 +26,11 @@ public sealed class DashboardOptions
 
     /// <summary>How far ahead a recurring calendar event is expanded on import. Default 90 days; 1 to 366 days.</summary>
     public TimeSpan ImportHorizon { get; set; } = DashboardDefaults.ImportHorizon;
+
+    /// <summary>
+    /// The collector's alert listener (<c>Ingest:Alerts:HttpUrl</c>, e.g. <c>http://127.0.0.1:5081</c>) whose
+    /// <c>/api/incidents</c> the show reports read (incidents, time to acknowledge and resolve). Empty: reports say
+    /// "incidents not available".
+    /// </summary>
+    public string? AlertsUrl { get; set; }
 }

@@ -11,6 +11,11 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
     {
         var errors = new List<string>();
         ValidateUrl(options.Influx.Url, errors);
+        if (!string.IsNullOrWhiteSpace(options.AlertsUrl)
+            && !(Uri.TryCreate(options.AlertsUrl, UriKind.Absolute, out var alerts) && alerts.Scheme is "http" or "https"))
+        {
+            errors.Add($"{Prefix}AlertsUrl '{options.AlertsUrl}' must be an absolute http(s) URL of the collector's alert listener");
+        }
 
         if (!IsInfluxIdentifier(options.Influx.Database))
         {

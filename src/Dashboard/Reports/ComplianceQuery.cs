@@ -45,7 +45,29 @@ internal sealed class ComplianceQuery(InfluxQueryClient influx, IOptions<Dashboa
         return new ComplianceReport(from, to, useRollup ? "rollup" : "raw", rooms);
     }
 
-    private async Task<Counts> CountsAsync(DateTimeOffset from, DateTimeOffset to, bool rollup, CancellationToken cancellationToken)
+    /// <summary>One room's figures over a window (a show): the same counts, filtered to the room.</summary>
+    /// <exception cref="InfluxQueryException">InfluxDB is unreachable or refused a query.</exception>
+    public async Task<RoomCompliance> GetRoomAsync(string site, string room, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        // Identifiers are checked (letters, digits, '-', '_', '.'): no quote can occur in them.
+        var filter = $" AND \"site\" = '{site}' AND \"room\" = '{room}'";
+        var rollup = await CountsAsync(from, to, rollup: true, cancellationToken, filter);
+        var useRollup = rollup.Total.Count > 0 && (to - from) >= TimeSpan.FromMinutes(10);
+        var counts = useRollup ? rollup : await CountsAsync(from, to, rollup: false, cancellationToken, filter);
+        var unit = useRollup ? 1.0 : 1 / 60.0;
+        var key = (site, room);
+        var total = counts.Total.GetValueOrDefault(key);
+        return new RoomCompliance(
+            site,
+            room,
+            Math.Round(total * unit, 1),
+            Percent(counts.At1080p30.GetValueOrDefault(key), total),
+            Percent(counts.UplinkOk.GetValueOrDefault(key), counts.UplinkTotal.GetValueOrDefault(key)),
+            Percent(counts.BitrateOk.GetValueOrDefault(key), total),
+            0);
+    }
+
+    private async Task<Counts> CountsAsync(DateTimeOffset from, DateTimeOffset to, bool rollup, CancellationToken cancellationToken, string filter = "")
     {
         var rp = rollup ? RollupMaintainer.RetentionPolicy(_influx) : _influx.RetentionPolicy;
         string F(string aggregate, string field) => rollup ? $"\"{aggregate}_{field}\"" : $"\"{field}\"";
@@ -54,7 +76,7 @@ internal sealed class ComplianceQuery(InfluxQueryClient influx, IOptions<Dashboa
         var height = F("min", MetricKind.StreamFields.Height);
         var bitrate = F("mean", MetricKind.StreamFields.Bitrate);
         var uplink = F("min", "tx_bps");
-        var where = Time(from, to);
+        var where = Time(from, to) + filter;
         var group = "GROUP BY \"site\", \"room\"";
         var stream = $"\"{rp}\".\"{MetricKind.Stream}\"";
         var network = $"\"{rp}\".\"{MetricKind.Network}\"";

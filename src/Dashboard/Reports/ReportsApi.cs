@@ -20,6 +20,7 @@ internal static class ReportsApi
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/reports/compliance", GetComplianceAsync).RequireAuthorization(Policies.Reports).WithTags("reports");
+        app.MapShowReportsApi();
         return app;
     }
 

@@ -25,7 +25,36 @@ async function load() {
     info.className = "status error";
     info.textContent = e.message;
   }
+  await loadShows(q);
   document.body.dataset.loaded = String(Number(document.body.dataset.loaded || 0) + 1);
+}
+
+const yes = (b) => b ? "✓" : "✗";
+const num = (v) => v == null ? "–" : String(v);
+
+async function loadShows(q) {
+  document.getElementById("showsCsv").href = "api/reports/shows?" + q + "&format=csv";
+  const body = document.querySelector("#shows tbody");
+  const summary = document.getElementById("showsSummary");
+  try {
+    const report = await api("api/reports/shows?" + q);
+    body.replaceChildren(...report.shows.map((s) => el("tr", { "data-show": s.showId },
+      el("td", { text: s.site + "/" + s.room }),
+      el("td", {}, el("a", { href: `show.html?site=${encodeURIComponent(s.site)}&id=${encodeURIComponent(s.showId)}`, text: s.title })),
+      el("td", { text: new Date(s.start).toLocaleString() }),
+      el("td", { text: pct(s.percentAt1080p30) }), el("td", { text: pct(s.percentStreamBitrateAtLeast4Mbps) }),
+      el("td", { text: s.checklist.started ? num(s.checklist.leadMinutes) + " min before" : "none" }),
+      el("td", { text: yes(s.checklist.onTime) }), el("td", { text: yes(s.checklist.passed) }),
+      el("td", { text: s.incidents.available ? String(s.incidents.count) : "n/a" }),
+      el("td", { text: num(s.incidents.meanMinutesToAcknowledge) }), el("td", { text: num(s.incidents.meanMinutesToResolve) }))));
+    const n = report.shows.length;
+    const onTime = report.shows.filter((s) => s.checklist.onTime).length;
+    const passed = report.shows.filter((s) => s.checklist.passed).length;
+    summary.textContent = n === 0 ? "No shows scheduled in this period." : `${n} show(s): checklist on time ${onTime}/${n}, passed ${passed}/${n}.`;
+  } catch (e) {
+    summary.className = "note error";
+    summary.textContent = e.message;
+  }
 }
 
 async function start() {

@@ -37,6 +37,8 @@ public sealed class RoleMatrixTests : IDisposable
         ["GET /api/rooms/live/events"] = (AnyRole, "/api/rooms/live/events"),
         ["GET /api/rooms/{site}/{room}/series"] = (AnyRole, "/api/rooms/demo/room-1/series?from=1795330000000&to=1795333600000"),
         ["GET /api/reports/compliance"] = (Managers, "/api/reports/compliance?from=1795330000000&to=1795333600000"),
+        ["GET /api/reports/shows"] = (Managers, "/api/reports/shows?from=1795330000000&to=1795333600000"),
+        ["GET /api/reports/shows/{site}/{id}"] = (Managers, "/api/reports/shows/demo/no-such-show"),
         ["GET /api/users/"] = (AdminOnly, "/api/users/"),
         ["POST /api/users/"] = (AdminOnly, "/api/users/"),
         ["DELETE /api/users/{name}"] = (AdminOnly, "/api/users/nobody"),

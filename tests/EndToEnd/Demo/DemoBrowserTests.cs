@@ -145,7 +145,14 @@ public sealed partial class DemoBrowserTests(ITestOutputHelper output)
         await page.FillAsync("#name", name);
         await page.FillAsync("#password", password);
         await page.ClickAsync("#signin");
-        await page.WaitForURLAsync("**/index.html", new PageWaitForURLOptions { Timeout = Timeout });
+        try
+        {
+            await page.WaitForURLAsync("**/index.html", new PageWaitForURLOptions { Timeout = Timeout, WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"{name} did not reach the wall from {page.Url}; the sign-in page says: '{await page.TextContentAsync("#message")}'");
+        }
     }
 
     private static string Screenshots()

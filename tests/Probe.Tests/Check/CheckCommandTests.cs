@@ -82,7 +82,8 @@ public sealed class CheckCommandTests
     [Fact]
     public async Task Check_UnreachableSource_FailsTheStreamWithTheReason()
     {
-        var result = await CheckAsync("--source", $"tcp://127.0.0.1:{FreePort.Next()}", "--duration", "3s");
+        // 10 s, not 3: on a loaded machine ffmpeg may take seconds to start, and the check must see its refusal, not only silence.
+        var result = await CheckAsync("--source", $"tcp://127.0.0.1:{FreePort.Next()}", "--duration", "10s");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("FAIL  stream", result.Stdout, StringComparison.Ordinal);

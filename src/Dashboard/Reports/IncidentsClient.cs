@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.Json;
+using LiveRoom.Dashboard.Options;
+using Microsoft.Extensions.Options;
+
+namespace LiveRoom.Dashboard.Reports;
+
+/// <summary>Reads incident records from the collector's alert listener (<c>GET /api/incidents</c>, issue 7 item 6).</summary>
+internal sealed class IncidentsClient(HttpClient http, IOptions<DashboardOptions> options)
+{
+    public bool Configured => !string.IsNullOrWhiteSpace(options.Value.AlertsUrl);
+
+    /// <summary>Incidents of a room that began in [from, to); a refusal or an unreachable collector is a result with the reason.</summary>
+    public async Task<(IReadOnlyList<IncidentSummary> Items, string? Problem)> GetAsync(string site, string room, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        if (!Configured)
+        {
+            return ([], "incidents not available: Dashboard:AlertsUrl is not set");
+        }
+
+        var url = new Uri(new Uri(options.Value.AlertsUrl!.TrimEnd('/') + "/"), string.Create(
+            CultureInfo.InvariantCulture,
+            $"api/incidents?site={Uri.EscapeDataString(site)}&room={Uri.EscapeDataString(room)}&from={Uri.EscapeDataString(from.UtcDateTime.ToString("O", CultureInfo.InvariantCulture))}&to={Uri.EscapeDataString(to.UtcDateTime.ToString("O", CultureInfo.InvariantCulture))}&format=json"));
+        try
+        {
+            using var response = await http.GetAsync(url, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                return ([], string.Create(CultureInfo.InvariantCulture, $"the collector answered {(int)response.StatusCode} for incidents"));
+            }
+
+            using var doc = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken), default);
+            var items = new List<IncidentSummary>();
+            foreach (var e in doc.RootElement.EnumerateArray())
+            {
+                items.Add(new IncidentSummary(
+                    Text(e, "alertId") ?? string.Empty,
+                    Text(e, "rule") ?? string.Empty,
+                    Text(e, "title") ?? string.Empty,
+                    Text(e, "severity") ?? string.Empty,
+                    Time(e, "firedAt"),
+                    Time(e, "acknowledgedAt"),
+                    Text(e, "acknowledgedBy"),
+                    Time(e, "resolvedAt")));
+            }
+
+            return (items, null);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or InvalidOperationException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return ([], $"incidents not available: {ex.Message}");
+        }
+    }
+
+    private static string? Text(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null;
+
+    private static DateTimeOffset? Time(JsonElement e, string name) =>
+        Text(e, name) is { } s && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
+}
