@@ -119,10 +119,12 @@ internal sealed partial class DemoSupervisor(
             return ChildLauncher.Watch(influx.ProcessId, () => influx.Process?.StderrTail(10) ?? string.Empty, _ => influx.StopAsync(CancellationToken.None));
         }));
 
-        await StartTierAsync(stopping, Service("ingest", dotnet, DemoCommands.Ingest(_layout, mqtt!.Host, mqtt.Port, influx!.BaseUri), _layout.Ingest, core: true));
+        var alertsPort = FreePort.Next();
+        await StartTierAsync(stopping, Service("ingest", dotnet, DemoCommands.Ingest(_layout, mqtt!.Host, mqtt.Port, influx!.BaseUri, alertsPort), _layout.Ingest, core: true));
+        await ImportShowsAsync(dotnet, stopping);
 
         var dashboardPort = _layout.Options.DashboardPort == 0 ? FreePort.Next() : _layout.Options.DashboardPort;
-        var dashboard = Service("dashboard", dotnet, DemoCommands.Dashboard(_layout, dashboardPort, influx.BaseUri, mqtt.Host, mqtt.Port), _layout.Dashboard, core: true);
+        var dashboard = Service("dashboard", dotnet, DemoCommands.Dashboard(_layout, dashboardPort, influx.BaseUri, mqtt.Host, mqtt.Port, alertsPort), _layout.Dashboard, core: true);
         await StartTierAsync(stopping, dashboard);
         var dashboardUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{dashboardPort}/"));
         await DemoPreflight.WaitForHealthAsync(dashboardUri, dashboard.Pid, time, stopping);
@@ -133,6 +135,20 @@ internal sealed partial class DemoSupervisor(
         await StartTierAsync(stopping, [.. _layout.Rooms.Select(room => Probe(room, dotnet, ports[room], _doors[room], mqtt))]);
 
         PrintSummary(mqtt, influx, dashboardUri);
+    }
+
+    /// <summary>Puts the demo's shows into the dashboard's store before it starts (it pushes them to the edges at start).</summary>
+    private async Task ImportShowsAsync(string dotnet, CancellationToken stopping)
+    {
+        Directory.CreateDirectory(_layout.Dashboard);
+        var file = Path.Combine(_layout.Dashboard, "demo-shows.csv");
+        await File.WriteAllTextAsync(file, DemoCommands.DemoShows(_layout, time.GetUtcNow()), stopping);
+        var result = await ProcessRunner.RunAsync(dotnet, DemoCommands.ImportShows(_layout, file), TimeSpan.FromSeconds(60), stopping);
+        if (result.ExitCode != 0)
+        {
+            // A demo without shows still runs (rooms read "unscheduled"); say why.
+            LogShowsNotImported(logger, result.Stderr.Trim());
+        }
     }
 
     private async Task StartTierAsync(CancellationToken stopping, params Supervised[] tier)
@@ -217,6 +233,9 @@ internal sealed partial class DemoSupervisor(
             return $"({path}: {ex.Message})";
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The demo's shows were not imported: {Reason}")]
+    private static partial void LogShowsNotImported(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo running; dashboard at {Dashboard}")]
     private static partial void LogReady(ILogger logger, Uri dashboard);

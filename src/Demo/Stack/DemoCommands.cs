@@ -52,17 +52,19 @@ internal static class DemoCommands
         $"--Logging:Directory={layout.Logs}",
     ];
 
-    public static IReadOnlyList<string> Ingest(DemoLayout layout, string mqttHost, int mqttPort, Uri influx) =>
+    public static IReadOnlyList<string> Ingest(DemoLayout layout, string mqttHost, int mqttPort, Uri influx, int alertsPort) =>
     [
         layout.Dll(IngestProject, IngestAssembly),
         $"--Ingest:Mqtt:Host={mqttHost}",
         string.Create(CultureInfo.InvariantCulture, $"--Ingest:Mqtt:Port={mqttPort}"),
         $"--Ingest:Influx:Url={influx.ToString().TrimEnd('/')}",
         $"--Ingest:StateDirectory={layout.Ingest}",
+        // The alert listener (acknowledgement pages, incident records) on a free loopback port.
+        $"--Ingest:Alerts:HttpUrl={AlertsUrl(alertsPort)}",
         $"--Logging:Directory={layout.Logs}",
     ];
 
-    public static IReadOnlyList<string> Dashboard(DemoLayout layout, int port, Uri influx, string mqttHost, int mqttPort) =>
+    public static IReadOnlyList<string> Dashboard(DemoLayout layout, int port, Uri influx, string mqttHost, int mqttPort, int alertsPort) =>
     [
         layout.Dll(DashboardProject, DashboardAssembly),
         string.Create(CultureInfo.InvariantCulture, $"--urls=http://127.0.0.1:{port}"),
@@ -72,10 +74,45 @@ internal static class DemoCommands
         // Schedules go to the edges and room states come back over the demo's broker (issue 6).
         $"--Dashboard:Mqtt:Host={mqttHost}",
         string.Create(CultureInfo.InvariantCulture, $"--Dashboard:Mqtt:Port={mqttPort}"),
+        // Show reports read incidents from the collector's alert listener.
+        $"--Dashboard:AlertsUrl={AlertsUrl(alertsPort)}",
         // Accounts for people who sign in (`liveroom-dashboard users create-admin --Dashboard:Store:Path=…`) live here.
         $"--Dashboard:Store:Path={Path.Combine(layout.Dashboard, "dashboard.db")}",
         $"--Logging:Directory={layout.Logs}",
     ];
+
+    public static string AlertsUrl(int port) => string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
+
+    /// <summary>
+    /// <c>liveroom-dashboard schedule import</c> of the demo's shows (<see cref="DemoShows"/>) into the dashboard's store,
+    /// creating the site (Asia/Shanghai) and its rooms.
+    /// </summary>
+    public static IReadOnlyList<string> ImportShows(DemoLayout layout, string file) =>
+    [
+        layout.Dll(DashboardProject, DashboardAssembly),
+        "schedule", "import", "--site", layout.Options.Site, "--file", file, "--time-zone", "Asia/Shanghai",
+        "--rooms", string.Join(',', layout.Rooms),
+        $"--Dashboard:Store:Path={Path.Combine(layout.Dashboard, "dashboard.db")}",
+    ];
+
+    /// <summary>
+    /// A CSV of shows relative to <paramref name="now"/>: room-1 on air in 3 minutes for an hour (its checklist runs at once),
+    /// room-2 in 45 minutes (booked, its checklist starts 15 minutes in), the rest unscheduled (live, flagged unscheduled).
+    /// </summary>
+    public static string DemoShows(DemoLayout layout, DateTimeOffset now)
+    {
+        static string T(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var rooms = layout.Rooms.ToList();
+        var lines = new List<string> { "room,start,end,title,host" };
+        var start = now.AddMinutes(3);
+        lines.Add($"{rooms[0]},{T(start)},{T(start.AddHours(1))},春季新品专场 Spring launch,李娜 Li Na");
+        if (rooms.Count > 1)
+        {
+            lines.Add($"{rooms[1]},{T(now.AddMinutes(45))},{T(now.AddMinutes(105))},晚间专场 Evening deals,王芳 Wang Fang");
+        }
+
+        return string.Join("\n", lines) + "\n";
+    }
 
     public static string DoorUrl(int port) => string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
 

@@ -41,10 +41,24 @@ public sealed class DemoCommandsTests
     [Fact]
     public void Dashboard_Port_ListensOnLoopbackAndReadsInflux()
     {
-        var args = DemoCommands.Dashboard(Layout, 8080, new Uri("http://127.0.0.1:8086/"), "127.0.0.1", 1883);
+        var args = DemoCommands.Dashboard(Layout, 8080, new Uri("http://127.0.0.1:8086/"), "127.0.0.1", 1883, 5099);
 
         Assert.Contains("--urls=http://127.0.0.1:8080", args);
         Assert.Contains("--Dashboard:Influx:Url=http://127.0.0.1:8086", args);
+    }
+
+    [Fact]
+    public void DemoShows_AreAcceptedByTheDashboardsCsvImport()
+    {
+        var now = new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+        var parsed = LiveRoom.Dashboard.Schedules.Import.CsvScheduleParser.Parse(DemoCommands.DemoShows(Layout, now), zone, "Asia/Shanghai", now);
+
+        Assert.Null(parsed.Error);
+        Assert.Equal(["room-1", "room-2"], parsed.Shows.Select(s => s.Room));
+        Assert.Equal(now.AddMinutes(3), parsed.Shows[0].Start);
+        Assert.Contains("--Dashboard:AlertsUrl=http://127.0.0.1:5099", DemoCommands.Dashboard(Layout, 8080, new Uri("http://127.0.0.1:8086/"), "127.0.0.1", 1883, 5099));
     }
 
     private static string After(IReadOnlyList<string> args, string flag, bool last = false)
