@@ -13,6 +13,9 @@ namespace LiveRoom.Dashboard.Rooms;
 /// <param name="Stale">The newest point is older than <c>Dashboard:StaleAfter</c>: show "no data".</param>
 /// <param name="MeetsResolution">At least 1920x1080 (seed clause 6.2.2.1).</param>
 /// <param name="MeetsFrameRate">At least 30 fps, 29.97 accepted (seed clause 6.2.2.1).</param>
+/// <param name="TxBps">The edge's NIC transmit rate in the live window (measurement <c>network</c>, field <c>tx_bps</c>): the passive uplink.</param>
+/// <param name="UplinkMbps">The last active uplink test's result within <see cref="LiveRoomsQuery.UplinkTestLookback"/> (field <c>uplink_mbps</c>).</param>
+/// <param name="UplinkTestedAt">When that test result was written.</param>
 public sealed record LiveRoomStatus(
     string Site,
     string Room,
@@ -25,7 +28,10 @@ public sealed record LiveRoomStatus(
     double? AgeSeconds,
     bool Stale,
     bool MeetsResolution,
-    bool MeetsFrameRate)
+    bool MeetsFrameRate,
+    double? TxBps = null,
+    double? UplinkMbps = null,
+    DateTimeOffset? UplinkTestedAt = null)
 {
     /// <summary>Live, fresh, and at 1080p30 or better.</summary>
     public bool MeetsStandard => !Stale && Up == true && MeetsResolution && MeetsFrameRate;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace LiveRoom.Dashboard.Rooms;
 
 /// <summary>Latest stream values per site and room, from measurement <c>stream</c>.</summary>
-internal sealed class LiveRoomsQuery(InfluxQueryClient influx, IOptions<DashboardOptions> options, TimeProvider time)
+internal sealed partial class LiveRoomsQuery(InfluxQueryClient influx, IOptions<DashboardOptions> options, TimeProvider time)
 {
     private const string Site = "site";
     private const string Room = "room";
@@ -26,16 +26,24 @@ internal sealed class LiveRoomsQuery(InfluxQueryClient influx, IOptions<Dashboar
     public string BuildNewestQuery() => $"SELECT {Last(MetricKind.StreamFields.Up)} {From()}";
 
     /// <exception cref="InfluxQueryException">InfluxDB is unreachable or refused the query.</exception>
-    public async Task<LiveRoomsResponse> GetAsync(CancellationToken cancellationToken)
+    public Task<LiveRoomsResponse> GetAsync(CancellationToken cancellationToken) => GetAsync(history: false, cancellationToken);
+
+    /// <param name="history">Also return each room's last <see cref="HistoryWindow"/> at <see cref="HistoryInterval"/> (the sparklines).</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    /// <exception cref="InfluxQueryException">InfluxDB is unreachable or refused the query.</exception>
+    public async Task<LiveRoomsResponse> GetAsync(bool history, CancellationToken cancellationToken)
     {
-        // Two requests, not two statements in one: InfluxDB 1.x answers a multi-statement query on a missing
+        // Separate requests, not several statements in one: InfluxDB 1.x answers a multi-statement query on a missing
         // database with a bare "not executed", which cannot be told apart from a real failure.
         var values = influx.QueryAsync(BuildValuesQuery(), cancellationToken);
         var newest = influx.QueryAsync(BuildNewestQuery(), cancellationToken);
         var alerts = ActiveAlertsAsync(cancellationToken);
+        var network = NetworkAsync(cancellationToken);
+        var recent = history ? HistoryAsync(cancellationToken) : Task.FromResult<IReadOnlyList<RoomHistory>?>(null);
         var results = await Task.WhenAll(values, newest);
         var now = time.GetUtcNow();
-        return new LiveRoomsResponse(now, options.StaleAfter.TotalSeconds, Map(First(results[0]), First(results[1]), now, options.StaleAfter), await alerts);
+        var rooms = WithNetwork(Map(First(results[0]), First(results[1]), now, options.StaleAfter), await network);
+        return new LiveRoomsResponse(now, options.StaleAfter.TotalSeconds, rooms, await alerts, History: await recent);
     }
 
     /// <summary>How far back an alert that started and has not recovered is still shown: 24 h.</summary>

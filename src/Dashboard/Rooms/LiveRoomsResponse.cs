@@ -5,10 +5,14 @@ namespace LiveRoom.Dashboard.Rooms;
 /// <param name="StaleAfterSeconds">Age beyond which a room is stale.</param>
 /// <param name="Rooms">Rooms with a point in the live window, ordered by site then room.</param>
 /// <param name="Alerts">Conditions started within the last 24 h and not recovered, per room (empty when none or unknown).</param>
+/// <param name="Shows">Each room's show in progress by the dashboard's schedule (a tile falls back to it when the edge's state names none).</param>
+/// <param name="History">Only with <c>?history=true</c>: each room's last 5 minutes at 10 s resolution, for the tile's sparkline.</param>
 /// <param name="States">Each room's lifecycle state as its edge published it (issue 6), when the dashboard's MQTT link is on.</param>
 public sealed record LiveRoomsResponse(
     DateTimeOffset GeneratedAt,
     double StaleAfterSeconds,
     IReadOnlyList<LiveRoomStatus> Rooms,
     IReadOnlyList<ActiveAlert>? Alerts = null,
-    IReadOnlyList<Lifecycle.RoomStateView>? States = null);
+    IReadOnlyList<Lifecycle.RoomStateView>? States = null,
+    IReadOnlyList<CurrentShow>? Shows = null,
+    IReadOnlyList<RoomHistory>? History = null);

@@ -2,8 +2,10 @@
 // GET api/rooms/live/events (no polling, no reloads). Text goes in with textContent only.
 import { el, header, requireUser, t, toLogin, api } from "./api.js";
 
-const tiles = new Map(); // "site/room" -> { tile, history: [fps...] }
-const HISTORY = 60;
+const tiles = new Map(); // "site/room" -> { tile, spark: [{ t, v }...] (bitrate per 10 s bucket), thumbTime }
+const SPARK_BUCKET_MS = 10000; // as GET api/rooms/live?history=true answers: 5 minutes at 10 s
+const SPARK_POINTS = 30;
+const THUMB_EVERY_MS = 30000;
 const SVG = "http://www.w3.org/2000/svg";
 
 function fmtBitrate(bps) {
@@ -11,10 +13,21 @@ function fmtBitrate(bps) {
   return bps >= 1e6 ? (bps / 1e6).toFixed(2) + " Mbit/s" : (bps / 1e3).toFixed(0) + " kbit/s";
 }
 const fmtFps = (fps) => fps == null ? "–" : fps.toFixed(2) + " fps";
+const fmtTime = (ms, tz) => {
+  const opts = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+  try { return new Date(ms).toLocaleTimeString([], tz ? { ...opts, timeZone: tz } : opts); } catch { return new Date(ms).toLocaleTimeString([], opts); }
+};
+// The uplink: the NIC's transmit rate now, and the last active test's result when there is one.
+function fmtUplink(r) {
+  const parts = [];
+  if (r.txBps != null) parts.push(fmtBitrate(r.txBps));
+  if (r.uplinkMbps != null) parts.push(t("test") + " " + r.uplinkMbps.toFixed(1) + " Mbit/s");
+  return parts.length ? parts.join(" · ") : "–";
+}
 const fmtResolution = (r) => r.width == null || r.height == null ? "–" : Math.round(r.width) + "x" + Math.round(r.height);
 
 function row(dl, label, value, failing) {
-  dl.append(el("dt", { text: t(label) }), el("dd", { text: value, class: failing ? "fail" : "" }));
+  dl.append(el("dt", { text: t(label) }), el("dd", { text: value, class: failing ? "fail" : "", "data-field": label }));
 }
 
 function siteSection(site) {
@@ -35,8 +48,8 @@ function entryFor(site, room) {
   if (!entry) {
     const link = el("a", { href: "room.html?site=" + encodeURIComponent(site) + "&room=" + encodeURIComponent(room), text: room });
     const tile = el("article", { class: "tile", "data-site": site, "data-room": room },
-      el("h3", {}, link), el("div", { class: "verdict" }), el("dl"), spark());
-    entry = { tile, history: [] };
+      el("h3", {}, link), el("div", { class: "show", hidden: "" }), el("div", { class: "verdict" }), el("dl"), spark(), el("div", { class: "thumb-box" }));
+    entry = { tile, spark: [], thumbTime: null, thumbAsked: 0 };
     tiles.set(key, entry);
     const wall = siteSection(site);
     wall.append(tile);
@@ -48,16 +61,70 @@ function entryFor(site, room) {
 function spark() {
   const svg = document.createElementNS(SVG, "svg");
   svg.setAttribute("class", "spark");
-  svg.setAttribute("viewBox", "0 0 " + HISTORY + " 20");
+  svg.setAttribute("viewBox", "0 0 " + (SPARK_POINTS - 1) + " 20");
   svg.setAttribute("preserveAspectRatio", "none");
-  svg.append(document.createElementNS(SVG, "polyline"));
+  svg.dataset.points = "0";
+  const title = document.createElementNS(SVG, "title");
+  svg.append(title, document.createElementNS(SVG, "polyline"));
   return svg;
 }
 
+// Bitrate over the last 5 minutes, one point per 10 s bucket; a new live value replaces its bucket's mean.
+function addSpark(entry, time, value) {
+  const bucket = Math.floor(time / SPARK_BUCKET_MS) * SPARK_BUCKET_MS;
+  const last = entry.spark[entry.spark.length - 1];
+  if (last && last.t === bucket) last.v = value; else if (!last || bucket > last.t) entry.spark.push({ t: bucket, v: value });
+  const oldest = bucket - (SPARK_POINTS - 1) * SPARK_BUCKET_MS;
+  while (entry.spark.length && entry.spark[0].t < oldest) entry.spark.shift();
+}
+
 function drawSpark(entry) {
-  const line = entry.tile.querySelector("polyline");
-  const pts = entry.history.map((v, i) => i + "," + (20 - Math.max(0, Math.min(20, (v ?? 0) * 20 / 35))).toFixed(1));
-  line.setAttribute("points", pts.join(" "));
+  const svg = entry.tile.querySelector(".spark");
+  const values = entry.spark.map((p) => p.v).filter((v) => v != null);
+  const max = Math.max(...values), min = Math.min(...values);
+  const newest = entry.spark.length ? entry.spark[entry.spark.length - 1].t : 0;
+  // y: the 5 minutes' own range (as a sparkline does), a flat line in the middle when constant; no value: the bottom.
+  const y = (v) => v == null ? 20 : max > min ? 19 - (v - min) * 18 / (max - min) : 10;
+  const pts = entry.spark.map((p) => (SPARK_POINTS - 1 - (newest - p.t) / SPARK_BUCKET_MS) + "," + y(p.v).toFixed(1));
+  svg.querySelector("polyline").setAttribute("points", pts.join(" "));
+  svg.dataset.points = String(pts.length);
+  svg.querySelector("title").textContent = t("bitrate") + ", 5 min: " + (values.length ? fmtBitrate(min) + " – " + fmtBitrate(max) : "–");
+}
+
+function showShow(entry, show, tz) {
+  const box = entry.tile.querySelector(".show");
+  if (!show) { box.hidden = true; box.replaceChildren(); delete entry.tile.dataset.show; return; }
+  box.hidden = false;
+  entry.tile.dataset.show = show.id;
+  box.replaceChildren(el("span", { class: "show-title", text: show.title }),
+    el("span", { class: "show-time", title: tz || "", text: fmtTime(show.start, tz) + "–" + fmtTime(show.end, tz) }));
+}
+
+// The newest evidence thumbnail: asked every 30 s (the server answers 304 while unchanged); a newer one replaces the image.
+async function refreshThumb(entry) {
+  const now = Date.now();
+  if (now - entry.thumbAsked < THUMB_EVERY_MS) return;
+  entry.thumbAsked = now;
+  const { site, room } = entry.tile.dataset;
+  try {
+    const r = await fetch("api/rooms/" + encodeURIComponent(site) + "/" + encodeURIComponent(room) + "/thumbnails/latest", { cache: "no-cache" });
+    if (!r.ok) return;
+    const at = r.headers.get("X-Thumbnail-Time") || r.headers.get("Last-Modified");
+    if (at === entry.thumbTime) return;
+    // A data: URL (the page's policy allows self and data: images only), so the JPEG is fetched once.
+    const url = await new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result);
+      reader.onerror = () => reject(reader.error);
+      r.blob().then((b) => reader.readAsDataURL(b), reject);
+    });
+    let img = entry.tile.querySelector("img.thumb");
+    if (!img) { img = el("img", { class: "thumb", alt: "" }); entry.tile.querySelector(".thumb-box").append(img); }
+    img.src = url;
+    img.title = new Date(Date.parse(at)).toLocaleString();
+    img.dataset.time = at;
+    entry.thumbTime = at;
+  } catch { /* next time */ }
 }
 
 function render(entry, r) {
@@ -65,9 +132,9 @@ function render(entry, r) {
   const verdict = tile.querySelector(".verdict");
   const dl = tile.querySelector("dl");
   dl.replaceChildren();
-  entry.history.push(r && !r.stale ? r.fps : null);
-  if (entry.history.length > HISTORY) entry.history.shift();
+  if (r && !r.stale && r.lastSeen) addSpark(entry, Date.parse(r.lastSeen), r.bitrateBps);
   drawSpark(entry);
+  refreshThumb(entry);
   if (!r || r.stale) {
     tile.className = "tile stale";
     verdict.textContent = t("no data");
@@ -80,6 +147,7 @@ function render(entry, r) {
   row(dl, "resolution", fmtResolution(r), !r.meetsResolution);
   row(dl, "frame rate", fmtFps(r.fps), !r.meetsFrameRate);
   row(dl, "bitrate", fmtBitrate(r.bitrateBps));
+  row(dl, "uplink", fmtUplink(r));
   row(dl, "age", r.ageSeconds == null ? "–" : r.ageSeconds.toFixed(1) + " s");
 }
 
@@ -105,13 +173,19 @@ function showState(entry, st) {
   badge.className = "state state-" + (STATE_WORDS[st.state] ? st.state : "unknown");
   badge.dataset.state = st.state;
   badge.replaceChildren(el("strong", { text: zh + " " + en + progress }));
-  const detail = [st.unscheduled ? "unscheduled" : "", st.reason, st.show ? st.show.title : ""].filter((x) => x).join(" · ");
+  const detail = [st.unscheduled ? "unscheduled" : "", st.reason].filter((x) => x).join(" · ");
   if (detail) badge.append(el("span", { class: "state-detail", text: detail }));
 }
 
 function show(body) {
   const seen = new Set();
   const states = new Map((body.states || []).map((st) => [st.site + "/" + st.room, st]));
+  const scheduled = new Map((body.shows || []).map((s) => [s.site + "/" + s.room, s]));
+  for (const h of body.history || []) {
+    const entry = entryFor(h.site, h.room);
+    entry.spark = [];
+    h.times.forEach((time, i) => addSpark(entry, time, h.bitrateBps[i]));
+  }
   for (const r of body.rooms) {
     seen.add(r.site + "/" + r.room);
     const entry = entryFor(r.site, r.room);
@@ -121,7 +195,15 @@ function show(body) {
   // A room whose edge reports a state but no stream data still gets a tile (free, booked, offline…).
   for (const st of states.values()) entryFor(st.site, st.room);
   for (const [key, entry] of tiles) if (!seen.has(key)) render(entry, null);
-  for (const [key, entry] of tiles) showState(entry, states.get(key));
+  for (const [key, entry] of tiles) {
+    const st = states.get(key);
+    showState(entry, st);
+    // The edge's own word first (it also names the show being prepared); else the dashboard's schedule.
+    const planned = scheduled.get(key);
+    if (st && st.show) showShow(entry, st.show, st.timeZone);
+    else if (planned) showShow(entry, { id: planned.id, title: planned.title, start: Date.parse(planned.start), end: Date.parse(planned.end) }, planned.timeZone);
+    else showShow(entry, null);
+  }
   document.getElementById("empty").hidden = tiles.size > 0;
   const status = document.getElementById("status");
   status.className = "status";
@@ -140,6 +222,8 @@ async function start() {
   const me = await requireUser();
   header(me, t("Room wall"));
   document.getElementById("empty").textContent = t("No room has reported in the last minute.");
+  // Once: the last 5 minutes for the sparklines; the event stream then appends.
+  try { show(await api("api/rooms/live?history=true")); } catch (e) { unavailable(e.message); }
   const events = new EventSource("api/rooms/live/events");
   events.addEventListener("rooms", (e) => show(JSON.parse(e.data)));
   events.addEventListener("unavailable", (e) => unavailable(JSON.parse(e.data)));

@@ -3,6 +3,7 @@
 import uPlot from "./lib/uPlot.esm.js";
 import { api, el, header, requireUser, t } from "./api.js";
 import { startVision } from "./room-vision.js";
+import { startChecklist } from "./room-checklist.js";
 
 const PRESETS = [["15m", 9e5], ["1h", 36e5], ["6h", 216e5], ["24h", 864e5], ["7d", 6048e5], ["30d", 2592e6], ["90d", 7776e6]];
 const params = new URLSearchParams(location.search);
@@ -11,6 +12,7 @@ const room = params.get("room") || "";
 const plots = new Map();
 let range = initialRange();
 let events = [];
+let shows = [];
 let vision = null;
 
 // Events (incidents) as red vertical lines on every panel's time axis.
@@ -26,6 +28,46 @@ function drawEvents(u) {
     ctx.beginPath(); ctx.moveTo(x, top); ctx.lineTo(x, top + height); ctx.stroke();
   }
   ctx.restore();
+}
+
+const fmtShowTime = (s) => new Date(s.start).toLocaleString() + " – " + new Date(s.end).toLocaleTimeString();
+
+// Shows as shaded bands (title on hover) and events as hover marks, laid over the plot area; the plot's own cursor,
+// drag-to-zoom and shared crosshair still work (the marks pass the mouse events on to it).
+function drawMarks(u) {
+  let layer = u.over.querySelector(".marks");
+  if (!layer) { layer = el("div", { class: "marks" }); u.over.prepend(layer); }
+  const width = u.over.clientWidth;
+  const bands = [];
+  for (const s of shows) {
+    const left = Math.max(0, u.valToPos(s.start / 1000, "x")), right = Math.min(width, u.valToPos(s.end / 1000, "x"));
+    if (!(right > left)) continue;
+    const band = el("div", { class: "show-band", "data-show": s.id, title: s.title + "\n" + fmtShowTime(s) }, el("span", { text: s.title }));
+    band.style.left = left + "px"; band.style.width = (right - left) + "px";
+    bands.push(band);
+  }
+  for (const e of events.slice(0, 200)) {
+    const x = u.valToPos(e.time / 1000, "x");
+    if (x < 0 || x > width) continue;
+    const mark = el("div", { class: "event-mark", "data-type": e.type, title: new Date(e.time).toLocaleString() + " — " + e.type + (e.message ? ": " + e.message : "") });
+    mark.style.left = (x - 3) + "px";
+    bands.push(mark);
+  }
+  layer.replaceChildren(...bands);
+}
+
+function listShows() {
+  document.getElementById("shows").replaceChildren(...shows.map((s) => el("li", { "data-show": s.id, text: fmtShowTime(s) + " — " + s.title + (s.host ? " (" + s.host + ")" : "") })));
+}
+
+// The room's shows overlapping the range (the dashboard's schedule); a site the schedule does not know has none.
+async function loadShows() {
+  try {
+    const list = await api(`api/sites/${encodeURIComponent(site)}/shows?room=${encodeURIComponent(room)}&from=${range.from}&to=${range.to}`);
+    return list.map((s) => ({ id: s.id, title: s.title, host: s.host, start: Date.parse(s.start), end: Date.parse(s.end) }));
+  } catch {
+    return [];
+  }
 }
 
 function showEvents() {
@@ -85,7 +127,7 @@ function draw(p) {
     axes: [{ stroke: "#9aa0a6", grid: { stroke: "#2a313a" } }, { stroke: "#9aa0a6", grid: { stroke: "#2a313a" }, size: 95, values: (u, vals) => vals.map((v) => fmtValue(p.unit, v)) }],
     series: [{}, ...p.series.map((s, i) => ({ label: s.name, stroke: colors[i % colors.length], value: (u, v) => fmtValue(p.unit, v), spanGaps: false }))],
     hooks: {
-      draw: [drawEvents],
+      draw: [drawEvents, drawMarks],
       setSelect: [(u) => {
         if (u.select.width < 5) return;
         const from = u.posToVal(u.select.left, "x") * 1000, to = u.posToVal(u.select.left + u.select.width, "x") * 1000;
@@ -105,8 +147,11 @@ async function load() {
   const info = document.getElementById("info");
   const width = Math.max(100, Math.min(4000, Math.round(document.getElementById("panels").clientWidth || 1000)));
   vision?.loadThumbs(range.from, range.to);
+  const showsLoading = loadShows();
   try {
     const body = await api(`api/rooms/${encodeURIComponent(site)}/${encodeURIComponent(room)}/series?from=${range.from}&to=${range.to}&width=${width}`);
+    shows = await showsLoading;
+    listShows();
     info.className = "status";
     info.textContent = `${body.intervalSeconds} s / point (${body.source})`;
     events = body.events || [];
@@ -124,6 +169,7 @@ async function start() {
   const me = await requireUser();
   header(me, "LiveRoom");
   vision = startVision(site, room, me);
+  startChecklist(site, room, me);
   for (const e of document.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t);
   document.getElementById("roomName").textContent = site + " / " + room;
   document.title = "LiveRoom — " + site + "/" + room;

@@ -103,6 +103,9 @@ public sealed partial class BrowserFixture : IAsyncLifetime
             Passwords[role] = await ChangePasswordAsync(role, await CreateUserAsync(role, [role]));
         }
 
+        await SeedScheduleAsync();
+        await SeedThumbnailAsync();
+
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -175,6 +178,8 @@ public sealed partial class BrowserFixture : IAsyncLifetime
             lines.Add(InfluxTestData.StreamPoint("demo", "room-1", 1920, 1080, fps, 4_500_000 + (m % 60 * 10_000), true, now.AddMinutes(-m)));
         }
 
+        lines.AddRange(ChecklistLines(now.AddMinutes(-20)));
+        lines.Add(NetworkPoint("demo", "room-1", 5_200_000, UplinkTestMbps, now.AddMinutes(-5)));
         lines.Add(string.Create(CultureInfo.InvariantCulture, $"event,room=room-1,site=demo,type=freeze message=\"{XssRoom.Replace("\"", "\\\"", StringComparison.Ordinal)}\" {now.AddDays(-3).ToUnixTimeMilliseconds()}"));
         lines.Add(string.Create(CultureInfo.InvariantCulture, $"event,room=room-2,site=demo,type=below_frame_rate active=true,message=\"25 fps < 29.97\" {now.AddMinutes(-2).ToUnixTimeMilliseconds()}"));
         foreach (var chunk in lines.Chunk(10_000))
@@ -198,7 +203,8 @@ public sealed partial class BrowserFixture : IAsyncLifetime
                     Database,
                     InfluxTestData.StreamPoint("demo", "room-1", 1920, 1080, 30, 4_500_000 + (tick % 10 * 50_000), true, now),
                     InfluxTestData.StreamPoint("demo", "room-2", 1280, 720, 25, 2_000_000, true, now),
-                    InfluxTestData.StreamPoint("demo", xssTag, 1920, 1080, 30, 4_000_000, true, now));
+                    InfluxTestData.StreamPoint("demo", xssTag, 1920, 1080, 30, 4_000_000, true, now),
+                    NetworkPoint("demo", "room-1", 5_000_000 + (tick % 10 * 20_000), null, now));
                 tick++;
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             }

@@ -8,7 +8,7 @@ namespace LiveRoom.Dashboard.Tests.Browser;
 /// Screenshots of the wall and the room page go to var/screenshots/.
 /// </summary>
 [Trait("Category", "Browser")]
-public sealed class DashboardBrowserTests(BrowserFixture stack) : IClassFixture<BrowserFixture>
+public sealed partial class DashboardBrowserTests(BrowserFixture stack) : IClassFixture<BrowserFixture>
 {
     private static readonly float Timeout = 30_000;
 
@@ -50,7 +50,8 @@ public sealed class DashboardBrowserTests(BrowserFixture stack) : IClassFixture<
         await tile.WaitForAsync(new LocatorWaitForOptions { Timeout = Timeout });
 
         Assert.Equal(BrowserFixture.XssRoom, await tile.Locator("h3").TextContentAsync());
-        Assert.Equal(0, await page.Locator("article img").CountAsync());
+        // The only images on the wall are evidence thumbnails (img.thumb, data: JPEGs the page made itself).
+        Assert.Equal(0, await page.Locator("article img:not(.thumb)").CountAsync());
         Assert.Null(await page.EvaluateAsync<int?>("window.__xss ?? null"));
     }
 
@@ -73,6 +74,9 @@ public sealed class DashboardBrowserTests(BrowserFixture stack) : IClassFixture<
         Assert.Contains("s / point", await page.TextContentAsync("#info"), StringComparison.Ordinal);
         Assert.EndsWith("freeze: " + BrowserFixture.XssRoom, await page.Locator("#events li").First.TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("#events img").CountAsync());
+        var freeze = page.Locator("#panel-fps .event-mark[data-type='freeze']");
+        Assert.Equal(1, await freeze.CountAsync());
+        Assert.EndsWith("freeze: " + BrowserFixture.XssRoom, await freeze.GetAttributeAsync("title"), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "room-30d.png"), FullPage = true });
     }
 

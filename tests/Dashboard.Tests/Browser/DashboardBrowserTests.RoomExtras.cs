@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace LiveRoom.Dashboard.Tests.Browser;
+
+/// <summary>
+/// Issue 8 items 1 and 2 (same stack as the other browser tests): a wall tile names the show in progress (markup in its
+/// title stays text), the uplink, a bitrate sparkline and the latest thumbnail; the room page draws the show as a band on
+/// every panel and lists the current checklist, with its commands only for technicians and admins.
+/// </summary>
+public sealed partial class DashboardBrowserTests
+{
+    [Fact]
+    public async Task Wall_RoomInShow_TileShowsShowUplinkSparklineAndThumbnail()
+    {
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "technician", stack.Passwords["technician"]);
+        var tile = page.Locator("article[data-room='room-1']");
+        await tile.Locator(".show-title").WaitForAsync(new LocatorWaitForOptions { Timeout = Timeout });
+        await tile.Locator("img.thumb").WaitForAsync(new LocatorWaitForOptions { Timeout = Timeout });
+
+        Assert.Equal(BrowserFixture.ShowTitle, await tile.Locator(".show-title").TextContentAsync());
+        Assert.Equal(stack.ShowId, await tile.GetAttributeAsync("data-show"));
+        Assert.Matches(TimeRange(), await tile.Locator(".show-time").TextContentAsync());
+        var uplink = await tile.Locator("dd[data-field='uplink']").TextContentAsync();
+        Assert.Matches(@"^5\.\d\d Mbit/s · test 6\.1 Mbit/s$", uplink);
+        var points = int.Parse((await tile.Locator("svg.spark").GetAttributeAsync("data-points"))!, CultureInfo.InvariantCulture);
+        Assert.InRange(points, 3, 30);
+        Assert.Matches(@"^\d", (await tile.Locator("svg.spark polyline").GetAttributeAsync("points"))!);
+        Assert.StartsWith("data:image/jpeg;base64,", await tile.Locator("img.thumb").GetAttributeAsync("src"), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator(".show-title b").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "wall-tile-show.png"), FullPage = true });
+
+        // A newer thumbnail replaces the image without a reload (the tile asks every 30 s).
+        var first = await tile.Locator("img.thumb").GetAttributeAsync("data-time");
+        var newer = DateTimeOffset.UtcNow;
+        await stack.AddThumbnailAsync(newer);
+        await page.WaitForSelectorAsync($"article[data-room='room-1'] img.thumb:not([data-time='{first}'])", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        var shown = DateTimeOffset.Parse((await tile.Locator("img.thumb").GetAttributeAsync("data-time"))!, CultureInfo.InvariantCulture);
+        Assert.Equal(newer.ToUnixTimeMilliseconds(), shown.ToUnixTimeMilliseconds());
+        Assert.Equal(1, await tile.Locator("img.thumb").CountAsync());
+    }
+
+    [Fact]
+    public async Task RoomPage_Technician_ShowBandOnEveryPanelAndChecklistWithCommands()
+    {
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 2000 } });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "technician", stack.Passwords["technician"]);
+        await page.GotoAsync(new Uri(stack.BaseUri, "room.html?site=demo&room=room-1&range=1h").ToString());
+        await page.WaitForSelectorAsync("body[data-loaded='1']", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
+        await page.WaitForSelectorAsync("#checklist[data-loaded]", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
+
+        var charts = await page.Locator(".panel .uplot").CountAsync();
+        Assert.True(charts >= 3, $"{charts} charts drawn");
+        var bands = page.Locator($".show-band[data-show='{stack.ShowId}']");
+        Assert.Equal(charts, await bands.CountAsync());
+        Assert.StartsWith(BrowserFixture.ShowTitle + "\n", await bands.First.GetAttributeAsync("title"), StringComparison.Ordinal);
+        Assert.True((await bands.First.BoundingBoxAsync())!.Width > 0);
+        Assert.EndsWith(BrowserFixture.ShowTitle + " (Lin)", await page.Locator($"#shows li[data-show='{stack.ShowId}']").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#shows b, .show-band b").CountAsync());
+
+        Assert.Equal(BrowserFixture.ChecklistRun, await page.GetAttributeAsync("#checklist", "data-run"));
+        Assert.StartsWith(BrowserFixture.ChecklistRun + " · not-ready", await page.TextContentAsync("#checklistRun"), StringComparison.Ordinal);
+        var items = new List<string?>();
+        foreach (var row in await page.Locator("#checklistTable tbody tr").AllAsync())
+        {
+            items.Add(await row.GetAttributeAsync("data-item"));
+        }
+
+        Assert.Equal(["uplink", "resolution", "mic", "lights"], items);
+        var uplink = page.Locator("#checklistTable tr[data-item='uplink'] td");
+        Assert.Equal(["uplink", "5.2 Mbit/s", "≥ 4 Mbit/s", "pass", ""], (await uplink.AllTextContentsAsync()).Take(5));
+        var mic = page.Locator("#checklistTable tr[data-item='mic'] td");
+        Assert.Equal("confirmed", await mic.Nth(3).TextContentAsync());
+        Assert.Equal("technician", await mic.Nth(4).TextContentAsync());
+        Assert.Equal(1, await page.Locator("#checklistTable button[data-confirm]").CountAsync());
+        Assert.Equal(1, await page.Locator("#checklistTable tr[data-item='lights'] button[data-confirm='lights']").CountAsync());
+
+        // The fixture's dashboard has no broker: the command is refused with the reason, shown on the page.
+        Assert.True(await page.IsVisibleAsync("#runChecklist"));
+        await page.ClickAsync("#runChecklist");
+        await page.WaitForSelectorAsync("#checklist[data-send-error]", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
+        Assert.Equal("status error", await page.GetAttributeAsync("#checklistMessage", "class"));
+        Assert.False(string.IsNullOrWhiteSpace(await page.TextContentAsync("#checklistMessage")));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "room-show-checklist.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task RoomPage_Manager_ChecklistWithoutCommands()
+    {
+        await using var context = await stack.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "manager", stack.Passwords["manager"]);
+        await page.GotoAsync(new Uri(stack.BaseUri, "room.html?site=demo&room=room-1").ToString());
+        await page.WaitForSelectorAsync("#checklistTable tr[data-item='lights']", new PageWaitForSelectorOptions { Timeout = Timeout });
+
+        Assert.False(await page.IsVisibleAsync("#runChecklist"));
+        Assert.Equal(0, await page.Locator("#checklistTable button").CountAsync());
+        Assert.Equal("open", await page.Locator("#checklistTable tr[data-item='lights'] td").Nth(3).TextContentAsync());
+    }
+
+    [Fact]
+    public async Task RoomPage_RoomWithoutRunOrShow_SaysSoWithoutTable()
+    {
+        await using var context = await stack.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "technician", stack.Passwords["technician"]);
+        await page.GotoAsync(new Uri(stack.BaseUri, "room.html?site=demo&room=room-2").ToString());
+        await page.WaitForSelectorAsync("body[data-loaded='1']", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
+        await page.WaitForSelectorAsync("#checklist[data-loaded]", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
+
+        Assert.Equal("No checklist run in the last 7 days.", await page.TextContentAsync("#checklistRun"));
+        Assert.False(await page.IsVisibleAsync("#checklistTable"));
+        Assert.True(await page.IsVisibleAsync("#runChecklist"));
+        Assert.Equal(0, await page.Locator(".show-band").CountAsync());
+        Assert.Equal(0, await page.Locator("#shows li").CountAsync());
+    }
+
+    [GeneratedRegex(@"^\d\d:\d\d–\d\d:\d\d$")]
+    private static partial Regex TimeRange();
+}
