@@ -30,9 +30,14 @@ public sealed class SchedulePushTests(MosquittoFixture broker) : IClassFixture<M
         using var factory = Factory(relay.Port);
         using var manager = await SetUpAsync(factory);
         var start = DateTimeOffset.UtcNow.AddHours(2);
+        var publisher = factory.Services.GetRequiredService<SchedulePublisher>();
+        var before = publisher.Published;
 
         using var created = await manager.PostAsJsonAsync("/api/sites/sh/shows", Show(start, "Evening show"));
         created.EnsureSuccessStatusCode();
+        // The push is asynchronous: wait until the broker has it, so the subscriber below can only get it as a retained
+        // message (had it subscribed first, the broker would deliver the live publish with the retain flag cleared).
+        await Eventually.WaitAsync(() => publisher.DirtyCount == 0 && publisher.Published > before, TestMqtt.Wait, "the schedule published");
 
         // A subscriber that connects afterwards gets it from the broker: it is retained.
         await using var edge = await TestMqtt.ConnectAsync(broker.Server, ScheduleTopic);
