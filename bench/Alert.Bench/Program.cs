@@ -1,5 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
+using LiveRoom.Contracts.Payloads;
+using LiveRoom.Contracts.Payloads.Lifecycle;
+using LiveRoom.Contracts.Serialization;
+using LiveRoom.Contracts.Topics;
 using LiveRoom.Alert.Bench;
 using LiveRoom.Ingest.Alerts;
 using LiveRoom.Ingest.Alerts.Incidents;
@@ -50,6 +55,22 @@ await using var collector = new Collector(ingest, o => new MosquittoClient(o), h
 await alerts.StartAsync(CancellationToken.None);
 await collector.StartAsync(CancellationToken.None);
 
+// "A stream cut on a live room": the room is live during a show. The edge owns the room state (issue 6), so the room
+// gets its schedule — a show from a minute ago for three hours — as the dashboard would send it, retained. (The bench's
+// 320x180 picture is below 1080p, so "on air" reads fault, which is live to the alert rules.)
+await using (var scheduler = new MosquittoClient(new MqttClientOptions { Host = broker.Host, Port = broker.Port, ClientId = "bench-scheduler" }))
+{
+    await scheduler.ConnectAsync(CancellationToken.None);
+    var now = DateTimeOffset.UtcNow;
+    var schedule = new ScheduleMessage
+    {
+        V = SchemaVersion.Current, Site = Site, Room = Room, Ts = now.ToUnixTimeMilliseconds(), TimeZone = "Asia/Shanghai",
+        Shows = [new ScheduledShow { Id = "bench-show", Title = "Bench show", Start = now.AddMinutes(-1).ToUnixTimeMilliseconds(), End = now.AddHours(3).ToUnixTimeMilliseconds() }],
+    };
+    await scheduler.PublishAsync(Topic.Command(Site, Room, CommandName.Schedule), JsonSerializer.SerializeToUtf8Bytes(schedule, ContractsJsonContext.Default.ScheduleMessage), MqttQos.AtLeastOnce, retain: true, CancellationToken.None);
+    await scheduler.DisconnectAsync(CancellationToken.None);
+}
+
 var srtPort = FreePort.Next();
 var encoder = FrameEncoder.Start(srtPort, 30);
 // bench/Alert.Bench/bin/{config}/net10.0/ -> src/Probe/bin/{config}/net10.0/liveroom-probe
@@ -64,7 +85,7 @@ await using var probe = ChildProcess.Start(new ChildProcessStartInfo
         $"--Probe:Site={Site}", $"--Probe:Room={Room}",
         string.Create(CultureInfo.InvariantCulture, $"--Probe:SourceUrl=srt://127.0.0.1:{srtPort}?mode=caller&latency=200000"),
         $"--Probe:Mqtt:Host={broker.Host}", string.Create(CultureInfo.InvariantCulture, $"--Probe:Mqtt:Port={broker.Port}"),
-        $"--Probe:Outbox:Directory={Path.Combine(root, "outbox")}", $"--Logging:Directory={Path.Combine(root, "logs")}", "--Probe:Display:Url=",
+        $"--Probe:Outbox:Directory={Path.Combine(root, "outbox")}", $"--Logging:Directory={Path.Combine(root, "logs")}", "--Probe:Display:Url=", $"--Probe:Lifecycle:Directory={Path.Combine(root, "lifecycle")}",
     ],
 });
 
@@ -88,6 +109,7 @@ if (!alerts.Evaluator.Stream(Site, Room).Up)
 }
 
 await WaitAsync(() => !Open("fps_low"), TimeSpan.FromSeconds(60), "fps settles at 30");
+await WaitAsync(() => alerts.Evaluator.States.TryGet(Site, Room, out var state) && state.State is RoomStates.Live or RoomStates.Fault, TimeSpan.FromSeconds(60), "the room on air with its show");
 Console.WriteLine("edge up, stream live at 30 fps");
 
 var fps = new List<Trial>();
@@ -104,7 +126,10 @@ for (var i = 0; i < trials; i++)
 var cut = new List<Trial>();
 for (var i = 0; i < trials; i++)
 {
-    await WaitAsync(() => !Open("stream_down") && alerts.Evaluator.Stream(Site, Room).Up, TimeSpan.FromSeconds(90), "stream up again");
+    await WaitAsync(
+        () => !Open("stream_down") && alerts.Evaluator.Stream(Site, Room).Up && alerts.Evaluator.States.TryGet(Site, Room, out var state) && state.State is RoomStates.Live or RoomStates.Fault,
+        TimeSpan.FromSeconds(90),
+        "stream up again and the room on air");
     await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1000, 2000)));
     var stopping = encoder;
     var trial = await MeasureAsync("stream_down", () => _ = stopping.DisposeAsync().AsTask());
