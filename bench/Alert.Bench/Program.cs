@@ -86,6 +86,7 @@ await using var probe = ChildProcess.Start(new ChildProcessStartInfo
         string.Create(CultureInfo.InvariantCulture, $"--Probe:SourceUrl=srt://127.0.0.1:{srtPort}?mode=caller&latency=200000"),
         $"--Probe:Mqtt:Host={broker.Host}", string.Create(CultureInfo.InvariantCulture, $"--Probe:Mqtt:Port={broker.Port}"),
         $"--Probe:Outbox:Directory={Path.Combine(root, "outbox")}", $"--Logging:Directory={Path.Combine(root, "logs")}", "--Probe:Display:Url=", $"--Probe:Lifecycle:Directory={Path.Combine(root, "lifecycle")}",
+        $"--Probe:ReferenceDirectory={Path.Combine(root, "reference")}",
     ],
 });
 
