@@ -104,7 +104,11 @@ public sealed class StreamMonitorTests : IDisposable
         }
 
         var points = Points();
-        var events = points.Where(p => p.Kind == MetricKind.Event).Select(p => p.Fields["type"].Text).ToList();
+        // The stream's life cycle, exactly. Threshold events are left out here: a real-time x264 encoder on a loaded
+        // machine can truly dip under the profile's bitrate for a moment, and the edge rightly reports that
+        // (bitrate_low has its own tests); the measured values are asserted above.
+        string[] lifecycle = [StreamPoints.StreamStarted, StreamPoints.StreamStopped, EventTypes.StreamStalled, EventTypes.SourceError];
+        var events = points.Where(p => p.Kind == MetricKind.Event).Select(p => p.Fields["type"].Text).Where(lifecycle.Contains).ToList();
         Assert.Equal([StreamPoints.StreamStarted, StreamPoints.StreamStopped], events);
         Assert.Contains(points, p => p.Kind == MetricKind.Stream && p.Fields[MetricKind.StreamFields.Up].Boolean && p.Fields.ContainsKey(MetricKind.StreamFields.Fps));
         Assert.Contains(points, p => p.Kind == MetricKind.Stream && !p.Fields[MetricKind.StreamFields.Up].Boolean);
