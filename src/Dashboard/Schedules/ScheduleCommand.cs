@@ -67,14 +67,7 @@ internal static class ScheduleCommand
             return 2;
         }
 
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine([.. rest])
-            .Build();
-        var storeOptions = new StoreOptions();
-        configuration.GetSection(DashboardDefaults.Section + ":Store").Bind(storeOptions);
-        var sqlite = new SqliteStore(storeOptions.ResolvedPath);
+        var sqlite = CommandLineStore.Open(rest);
         var store = new ScheduleStore(sqlite);
         if (Prepare(store, siteId!, flags, stderr) is not { } site)
         {

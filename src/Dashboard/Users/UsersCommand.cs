@@ -45,14 +45,7 @@ internal static class UsersCommand
             return 2;
         }
 
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine([.. rest])
-            .Build();
-        var storeOptions = new StoreOptions();
-        configuration.GetSection(DashboardDefaults.Section + ":Store").Bind(storeOptions);
-        var store = new SqliteStore(storeOptions.ResolvedPath);
+        var store = CommandLineStore.Open(rest);
         var users = new UserStore(store);
         var password = Passwords.OneTime();
         if (!users.TryCreate(name!, [Roles.Admin], [], Passwords.Hash(password), mustChangePassword: true, TimeProvider.System.GetUtcNow()))
