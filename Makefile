@@ -14,13 +14,15 @@ build: install
 	$(DOTNET) build LiveRoom.sln -c $(CONFIG) --nologo -v quiet --no-restore
 
 # The .NET tests, then the door sign's host tests (issue 6 item 5) even when the first failed; the exit code is the
-# .NET tests' when they failed, else the sign tests'.
+# .NET tests' when they failed, else the sign tests'. Failed tests are repeated at the very end (CI shows the tail).
 test: build
 	@mkdir -p var
 	$(DOTNET) test LiveRoom.sln -c $(CONFIG) --nologo --no-build --logger "console;verbosity=normal" -- xUnit.ParallelizeTestCollections=true 2>&1 | tee var/test.log | grep -vE '^\s+(Passed|Skipped) ' ; \
 	dotnet_rc=$${PIPESTATUS[0]}; \
 	$(MAKE) --no-print-directory -f $(firstword $(MAKEFILE_LIST)) hardware-test; hardware_rc=$$?; \
-	if [ $$dotnet_rc -ne 0 ]; then echo "test: .NET tests failed (exit $$dotnet_rc)" >&2; fi; \
+	if [ $$dotnet_rc -ne 0 ]; then echo "test: .NET tests failed (exit $$dotnet_rc); the failures, from var/test.log:" >&2; \
+	  awk '/^  Failed /{n=8} n>0{print; n--}' var/test.log | cut -c1-300 >&2; \
+	  grep -E '^  Failed ' var/test.log | sed -E 's/^  Failed (.*) \[.*$$/test: FAILED \1/' >&2; fi; \
 	if [ $$hardware_rc -ne 0 ]; then echo "test: hardware-test failed (exit $$hardware_rc)" >&2; fi; \
 	if [ $$dotnet_rc -ne 0 ]; then exit $$dotnet_rc; fi; exit $$hardware_rc
 

@@ -16,6 +16,7 @@ public sealed class BlockedConnectTests
         listener.Start(1);
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         var fillers = new List<TcpClient>();
+        Task? pending = null;
         try
         {
             // Fill the accept queue until a connect no longer completes.
@@ -43,7 +44,7 @@ public sealed class BlockedConnectTests
             });
 
             var error = await Assert.ThrowsAsync<MqttConnectException>(() => client.ConnectAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
-            var pending = client.PublishAsync("blocked/x", "x"u8.ToArray(), MqttQos.AtLeastOnce, false, CancellationToken.None);
+            pending = client.PublishAsync("blocked/x", "x"u8.ToArray(), MqttQos.AtLeastOnce, false, CancellationToken.None);
             await client.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
 
             Assert.Contains($"127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
@@ -56,6 +57,13 @@ public sealed class BlockedConnectTests
             {
                 filler.Dispose();
             }
+
+            // The SYN retransmission now meets a closed port: the native connect returns, the loop exits.
+            listener.Stop();
         }
+
+        // The publish queued while the thread was stuck in connect faults once the loop exits, as DisposeAsync says.
+        Assert.NotNull(pending);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => pending.WaitAsync(TimeSpan.FromSeconds(90)));
     }
 }

@@ -1,18 +1,53 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
 namespace LiveRoom.Runtime.Processes;
 
-/// <summary>Picks a free TCP port on 127.0.0.1 (asks the kernel for port 0).</summary>
+/// <summary>
+/// Picks a free TCP port on 127.0.0.1 for a server started a moment later (tests, the demo, the benches).
+/// </summary>
+/// <remarks>
+/// The port comes from below the kernel's ephemeral range (net.ipv4.ip_local_port_range), never from it: a port
+/// the kernel hands out for port-0 binds and for the source side of outgoing connections can be taken by any
+/// other program between this pick and the server's start — typically by a client that keeps reconnecting to
+/// a server that is down on purpose, or by another test process asking for port 0. Below the range only
+/// explicit binds compete; the pick is random, checked by binding it, and never repeated within a process.
+/// </remarks>
 public static class FreePort
 {
+    private const int Lowest = 10_000;
+    private const int Attempts = 200;
+    private static readonly HashSet<int> HandedOut = [];
+    private static readonly Lock Gate = new();
+
     public static int Next()
     {
+        var highest = EphemeralLow() - 1;
+        if (highest - Lowest >= 1_000)
+        {
+            for (var i = 0; i < Attempts; i++)
+            {
+                var port = Random.Shared.Next(Lowest, highest + 1);
+                lock (Gate)
+                {
+                    if (HandedOut.Contains(port) || !CanBind(port))
+                    {
+                        continue;
+                    }
+
+                    HandedOut.Add(port);
+                    return port;
+                }
+            }
+        }
+
+        // A kernel whose ephemeral range leaves no room below it: fall back to asking it for one.
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var ephemeral = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        return port;
+        return ephemeral;
     }
 
     /// <summary>True when something accepts TCP connections on 127.0.0.1:<paramref name="port"/>.</summary>
@@ -27,6 +62,36 @@ public static class FreePort
         catch (SocketException)
         {
             return false;
+        }
+    }
+
+    private static bool CanBind(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The first port of the kernel's ephemeral range; Linux's default 32768 when it cannot be read.</summary>
+    private static int EphemeralLow()
+    {
+        try
+        {
+            var text = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range");
+            var first = text.Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries)[0];
+            return int.Parse(first, NumberStyles.None, CultureInfo.InvariantCulture);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return 32_768;
         }
     }
 }
