@@ -45,7 +45,9 @@ internal static class VisionBenchmark
             }
 
             var ci = CultureInfo.InvariantCulture;
+            var (lighting, framing, whole) = await InMemory(input, reference, cancel);
             Console.WriteLine(string.Create(ci, $"frames {frames} (1080p all-intra, scaled to {W}x{H})"));
+            Console.WriteLine(string.Create(ci, $"analysis alone, frames in memory (ms/frame, best of 3): lighting {lighting:0.000}, framing {framing:0.000}, VisionMonitor {whole:0.000}"));
             Console.WriteLine(string.Create(ci, $"liveroom_vision_ms_per_frame {bestOurs:0.000}   (ffmpeg decode+scale -> pipe -> lighting+framing)"));
             Console.WriteLine(string.Create(ci, $"ffmpeg_signalstats_ms_per_frame {bestTheirs:0.000}   (ffmpeg decode+scale+signalstats)"));
             Console.WriteLine(string.Create(ci, $"vision_ratio {bestOurs / bestTheirs:0.000}"));
@@ -81,6 +83,57 @@ internal static class VisionBenchmark
         var watch = Stopwatch.StartNew();
         await Ffmpeg(cancel, reader.Run, [.. Decode(input), "-f", "rawvideo", "-"]);
         return (watch.Elapsed.TotalMilliseconds, reader.Count);
+    }
+
+    /// <summary>Where our time goes, without ffmpeg or the pipe: the frames decoded once into memory, then each part timed.</summary>
+    private static async Task<(double Lighting, double Framing, double Whole)> InMemory(string input, Reference reference, CancellationToken cancel)
+    {
+        var size = Frame.ByteCount(W, H);
+        var frames = new List<byte[]>();
+        await Ffmpeg(cancel, s =>
+        {
+            while (true)
+            {
+                var raw = new byte[size];
+                if (s.ReadAtLeast(raw, size, throwOnEndOfStream: false) < size)
+                {
+                    return;
+                }
+
+                frames.Add(raw);
+            }
+        }, [.. Decode(input), "-f", "rawvideo", "-"]);
+
+        var lighting = new LightingAnalyzer();
+        var framing = new FramingAnalyzer(reference.Y, W, H, reference.Layout);
+        var reader = new FrameReader(W, H, [new VisionMonitor(new CountingSink(), new VisionOptions(), reference)], TimeProvider.System);
+        double bestLighting = double.MaxValue, bestFraming = double.MaxValue, bestWhole = double.MaxValue;
+        for (var round = 0; round < 3; round++)
+        {
+            var watch = Stopwatch.StartNew();
+            foreach (var f in frames)
+            {
+                lighting.Analyze(f.AsSpan(0, W * H), f.AsSpan(W * H, W * H / 4), f.AsSpan(W * H * 5 / 4, W * H / 4), W, H, reference.Layout);
+            }
+
+            bestLighting = Math.Min(bestLighting, watch.Elapsed.TotalMilliseconds / frames.Count);
+            watch.Restart();
+            foreach (var f in frames)
+            {
+                framing.Analyze(f.AsSpan(0, W * H));
+            }
+
+            bestFraming = Math.Min(bestFraming, watch.Elapsed.TotalMilliseconds / frames.Count);
+            watch.Restart();
+            foreach (var f in frames)
+            {
+                reader.Deliver(f);
+            }
+
+            bestWhole = Math.Min(bestWhole, watch.Elapsed.TotalMilliseconds / frames.Count);
+        }
+
+        return (bestLighting, bestFraming, bestWhole);
     }
 
     private static async Task<double> Theirs(string input, CancellationToken cancel)

@@ -51,7 +51,7 @@ internal sealed class ThumbnailStore(IOptions<EvidenceOptions> evidence, IOption
                 continue;
             }
 
-            foreach (var file in new DirectoryInfo(System.IO.Path.Combine(roomDir, day!)).EnumerateFiles("*.jpg"))
+            foreach (var file in JpegsIn(System.IO.Path.Combine(roomDir, day!)))
             {
                 if (Parse(site, room, file) is { } e && e.Ts >= from.ToUnixTimeMilliseconds() && e.Ts <= to.ToUnixTimeMilliseconds())
                 {
@@ -74,7 +74,7 @@ internal sealed class ThumbnailStore(IOptions<EvidenceOptions> evidence, IOption
 
         foreach (var day in Directory.EnumerateDirectories(roomDir).OrderDescending(StringComparer.Ordinal))
         {
-            var newest = new DirectoryInfo(day).EnumerateFiles("*.jpg")
+            var newest = JpegsIn(day)
                 .Select(f => Parse(site, room, f))
                 .Where(e => e is not null && (e.Reason == ThumbnailReasons.ReferenceCandidate) == candidates)
                 .MaxBy(e => e!.Ts);
@@ -155,6 +155,19 @@ internal sealed class ThumbnailStore(IOptions<EvidenceOptions> evidence, IOption
     }
 
     private static string Day(long ts) => DateTimeOffset.FromUnixTimeMilliseconds(ts).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The day's pictures; none when the retention sweep removed the day while it was being listed.</summary>
+    private static List<FileInfo> JpegsIn(string dayDir)
+    {
+        try
+        {
+            return [.. new DirectoryInfo(dayDir).EnumerateFiles("*.jpg")];
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return [];
+        }
+    }
 
     private static ThumbnailEntry? Parse(string site, string room, FileInfo file) =>
         TryParseName(file.Name, out var ts, out var reason, out var capture)
