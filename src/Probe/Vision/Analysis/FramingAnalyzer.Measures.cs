@@ -63,32 +63,43 @@ public sealed partial class FramingAnalyzer
     /// </summary>
     private double Sharpness(ReadOnlySpan<byte> y)
     {
-        double lap = 0, s = 0, s2 = 0, n = 0;
-        for (var row = 1; row < _h - 1; row++)
-        {
-            var maskRow = (row / 2) * _w1;
-            var line = row * _w;
-            for (var x = 1; x < _w - 1; x++)
-            {
-                if (_mask1[maskRow + (x / 2)] == 0)
-                {
-                    continue;
-                }
-
-                int c = y[line + x];
-                lap += Math.Abs((4 * c) - y[line + x - 1] - y[line + x + 1] - y[line + x - _w] - y[line + x + _w]);
-                s += c;
-                s2 += c * c;
-                n++;
-            }
-        }
-
+        var (lap, s, s2, n) = PlaneMath.MaskedLaplacian(y, _w, _staticRuns);
         if (n == 0)
         {
             return 0;
         }
 
-        var std = Math.Sqrt(Math.Max(0, (s2 / n) - (s / n * (s / n))));
-        return lap / n / (std + 1);
+        var mean = (double)s / n;
+        var std = Math.Sqrt(Math.Max(0, ((double)s2 / n) - (mean * mean)));
+        return (double)lap / n / (std + 1);
+    }
+
+    /// <summary>The static pixels at full scale inside the one-pixel border, as row runs (from the 1/2-scale mask).</summary>
+    private List<(int Row, int Start, int End)> StaticRuns()
+    {
+        var runs = new List<(int Row, int Start, int End)>();
+        for (var row = 1; row < _h - 1; row++)
+        {
+            var maskRow = (row / 2) * _w1;
+            var x = 1;
+            while (x < _w - 1)
+            {
+                if (_mask1[maskRow + (x / 2)] == 0)
+                {
+                    x++;
+                    continue;
+                }
+
+                var start = x;
+                while (x < _w - 1 && _mask1[maskRow + (x / 2)] != 0)
+                {
+                    x++;
+                }
+
+                runs.Add((row, start, x));
+            }
+        }
+
+        return runs;
     }
 }

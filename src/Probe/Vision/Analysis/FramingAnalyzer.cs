@@ -22,6 +22,7 @@ public sealed partial class FramingAnalyzer
     private readonly int _blocks;
     private readonly double _refSharpness;
     private readonly RoomLayout _layout;
+    private readonly List<(int Row, int Start, int End)> _staticRuns;
 
     /// <summary>Prepares the reference luma (<paramref name="width"/> x <paramref name="height"/>, both multiples of 4).</summary>
     /// <param name="referenceY">The reference luma plane.</param>
@@ -80,6 +81,7 @@ public sealed partial class FramingAnalyzer
         }
 
         (_px, _py, _dx, _dy, _res, _scratch, _inlier) = (new double[max], new double[max], new double[max], new double[max], new double[max], new double[max], new bool[max]);
+        _staticRuns = StaticRuns();
         _refSharpness = Sharpness(referenceY);
     }
 

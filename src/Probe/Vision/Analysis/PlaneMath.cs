@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace LiveRoom.Probe.Vision.Analysis;
 
@@ -31,21 +32,101 @@ internal static class PlaneMath
         return total;
     }
 
-    /// <summary>Halves a plane by 2x2 averaging (odd last row/column dropped).</summary>
+    /// <summary>Halves a plane by 2x2 averaging, rounded (odd last row/column dropped).</summary>
     public static void Downsample(ReadOnlySpan<byte> src, int width, int height, Span<byte> dst)
     {
         var w2 = width / 2;
         var h2 = height / 2;
+        var low16 = Vector128.Create(0xFFFFu);
+        var two = Vector128.Create(2u);
         for (var y = 0; y < h2; y++)
         {
             var r0 = src.Slice(2 * y * width, width);
             var r1 = src.Slice(((2 * y) + 1) * width, width);
             var d = dst.Slice(y * w2, w2);
-            for (var x = 0; x < w2; x++)
+            var x = 0;
+
+            // 16 outputs from 32 bytes of each row: vertical pairs added as 16-bit lanes, horizontal pairs as the two
+            // halves of a 32-bit lane, then (sum + 2) >> 2 narrowed back to bytes: the same numbers as the scalar loop.
+            for (; x + 16 <= w2; x += 16)
+            {
+                var a = Quad(r0.Slice(2 * x, 16), r1.Slice(2 * x, 16), low16, two);
+                var b = Quad(r0.Slice((2 * x) + 16, 16), r1.Slice((2 * x) + 16, 16), low16, two);
+                Vector128.Narrow(a, b).CopyTo(d.Slice(x, 16));
+            }
+
+            for (; x < w2; x++)
             {
                 d[x] = (byte)((r0[2 * x] + r0[(2 * x) + 1] + r1[2 * x] + r1[(2 * x) + 1] + 2) >> 2);
             }
         }
+    }
+
+    /// <summary>Eight 2x2 averages from 16 bytes of two rows, as 16-bit lanes.</summary>
+    private static Vector128<ushort> Quad(ReadOnlySpan<byte> top, ReadOnlySpan<byte> bottom, Vector128<uint> low16, Vector128<uint> two)
+    {
+        var (tl, th) = Vector128.Widen(Vector128.Create(top));
+        var (bl, bh) = Vector128.Widen(Vector128.Create(bottom));
+        var lo = (tl + bl).AsUInt32();
+        var hi = (th + bh).AsUInt32();
+        lo = ((lo & low16) + (lo >> 16) + two) >> 2;
+        hi = ((hi & low16) + (hi >> 16) + two) >> 2;
+        return Vector128.Narrow(lo, hi);
+    }
+
+    /// <summary>
+    /// Over the pixels of <paramref name="runs"/> (per row, [start, end) column ranges, all inside the plane's border):
+    /// the sum of |4-neighbour Laplacian|, the sum of values and of squared values, and the pixel count.
+    /// </summary>
+    public static (long Laplacian, long Sum, long SumOfSquares, long Count) MaskedLaplacian(ReadOnlySpan<byte> plane, int width, IReadOnlyList<(int Row, int Start, int End)> runs)
+    {
+        long lap = 0, sum = 0, squares = 0, count = 0;
+        var four = Vector128.Create((short)4);
+        foreach (var (row, start, end) in runs)
+        {
+            var line = row * width;
+            var x = start;
+            var lapAcc = Vector128<int>.Zero;
+            var sumAcc = Vector128<int>.Zero;
+            var sqAcc = Vector128<int>.Zero;
+
+            // Per run the 32-bit lanes hold at most width/4 x 65025 (squares): no overflow below 130,000 px wide.
+            for (; x + 16 <= end; x += 16)
+            {
+                var (c0, c1) = Widen(plane.Slice(line + x, 16));
+                var (l0, l1) = Widen(plane.Slice(line + x - 1, 16));
+                var (r0, r1) = Widen(plane.Slice(line + x + 1, 16));
+                var (u0, u1) = Widen(plane.Slice(line + x - width, 16));
+                var (d0, d1) = Widen(plane.Slice(line + x + width, 16));
+                var a0 = Vector128.Abs((four * c0) - l0 - r0 - u0 - d0);
+                var a1 = Vector128.Abs((four * c1) - l1 - r1 - u1 - d1);
+                lapAcc += Vector128.WidenLower(a0) + Vector128.WidenUpper(a0) + Vector128.WidenLower(a1) + Vector128.WidenUpper(a1);
+                var (i0, i1) = Vector128.Widen(c0);
+                var (i2, i3) = Vector128.Widen(c1);
+                sumAcc += i0 + i1 + i2 + i3;
+                sqAcc += (i0 * i0) + (i1 * i1) + (i2 * i2) + (i3 * i3);
+            }
+
+            lap += Vector128.Sum(lapAcc);
+            sum += Vector128.Sum(sumAcc);
+            squares += Vector128.Sum(sqAcc);
+            count += end - start;
+            for (; x < end; x++)
+            {
+                int c = plane[line + x];
+                lap += Math.Abs((4 * c) - plane[line + x - 1] - plane[line + x + 1] - plane[line + x - width] - plane[line + x + width]);
+                sum += c;
+                squares += c * c;
+            }
+        }
+
+        return (lap, sum, squares, count);
+    }
+
+    private static (Vector128<short> Lower, Vector128<short> Upper) Widen(ReadOnlySpan<byte> bytes)
+    {
+        var (lo, hi) = Vector128.Widen(Vector128.Create(bytes));
+        return (lo.AsInt16(), hi.AsInt16());
     }
 
     /// <summary>Integral image: (width+1) x (height+1), entry [y, x] = sum of plane[0..y, 0..x].</summary>
