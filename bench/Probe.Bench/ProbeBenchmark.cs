@@ -15,6 +15,9 @@ internal static class ProbeBenchmark
 {
     private const int Seconds = 60;
 
+    /// <summary>When the probe counts as started: its JIT, ffmpeg's start and the first checks are behind it.</summary>
+    private static readonly TimeSpan SettledAfter = TimeSpan.FromSeconds(15);
+
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var dir = Path.Combine(Path.GetTempPath(), "liveroom-probe-bench-" + Guid.NewGuid().ToString("N")[..8]);
@@ -32,13 +35,13 @@ internal static class ProbeBenchmark
             var source = args.Length > 0 ? args[0] : await MakeStreamAsync(dir, cancellationToken).ConfigureAwait(false);
             var probe = Path.Combine(AppContext.BaseDirectory, "liveroom-probe");
             Print($"stream {source}");
-            double probeCpu, ownCpu;
+            double probeCpu, ownCpu, steady;
             long probeRss;
             string report;
             await using (var feed = await LiveFeed.StartAsync(source, transport, cancellationToken).ConfigureAwait(false))
             {
                 Print($"probe_source {feed.Url} ({transport}: the file played live by a separate feeder process, not counted)");
-                (probeCpu, probeRss, ownCpu, report) = await MeasureAsync(probe, ["check", "--source", feed.Url, "--duration", $"{Seconds}s", "--json"], watchRss: true, cancellationToken).ConfigureAwait(false);
+                (probeCpu, probeRss, ownCpu, steady, report) = await MeasureAsync(probe, ["check", "--source", feed.Url, "--duration", $"{Seconds}s", "--json"], watchRss: true, cancellationToken).ConfigureAwait(false);
             }
 
             Print($"probe_check_result {Result(report)}");
@@ -46,8 +49,11 @@ internal static class ProbeBenchmark
             Print($"probe_own_cpu_s {ownCpu:0.000} (the .NET process alone, last poll before exit; the rest is its ffmpeg reader: {probeCpu - ownCpu:0.000})");
             Print($"probe_peak_rss_mb {probeRss / 1024.0:0.0}");
 
-            var (decodeCpu, _, _, _) = await MeasureAsync("ffmpeg", ["-hide_banner", "-nostdin", "-v", "error", "-i", source, "-f", "null", "-"], watchRss: false, cancellationToken).ConfigureAwait(false);
+            var (decodeCpu, _, _, _, _) = await MeasureAsync("ffmpeg", ["-hide_banner", "-nostdin", "-v", "error", "-i", source, "-f", "null", "-"], watchRss: false, cancellationToken).ConfigureAwait(false);
             Print($"full_decode_cpu_s {decodeCpu:0.000}");
+            // For the reader, not the result: a probe runs for days, so after its start-up it costs this per minute.
+            Print($"probe_steady_cpu_s_per_min {steady * 60:0.000} (probe and reader from {SettledAfter.TotalSeconds:0} s to the end; start-up, mostly JIT and ffmpeg's own start, is the rest of probe_cpu_s)");
+            Print($"probe_steady_cpu_ratio {steady * 60 / decodeCpu:0.000} (a minute at the steady rate / full decode)");
             Print($"probe_cpu_ratio {probeCpu / decodeCpu:0.000}");
             return 0;
         }
@@ -79,9 +85,10 @@ internal static class ProbeBenchmark
 
     /// <summary>
     /// Runs the program under bash and returns its CPU seconds (children included), its peak RSS (KiB), its own CPU
-    /// seconds without children (as last polled) and its stdout.
+    /// seconds without children (as last polled), the CPU seconds per second of it and its children from
+    /// <see cref="SettledAfter"/> to the last poll (NaN without <paramref name="watchRss"/>) and its stdout.
     /// </summary>
-    private static async Task<(double Cpu, long PeakRssKb, double OwnCpu, string Stdout)> MeasureAsync(string program, IReadOnlyList<string> arguments, bool watchRss, CancellationToken cancellationToken)
+    private static async Task<(double Cpu, long PeakRssKb, double OwnCpu, double SteadyCpuPerSecond, string Stdout)> MeasureAsync(string program, IReadOnlyList<string> arguments, bool watchRss, CancellationToken cancellationToken)
     {
         var pid = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var stdout = new List<string>();
@@ -108,12 +115,19 @@ internal static class ProbeBenchmark
         long peak = 0;
         double own = 0;
         var id = await pid.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        (double At, double Cpu)? settled = null, last = null;
         while (!child.HasExited)
         {
             if (watchRss && ReadHighWaterMarkKb(id) is { } kb)
             {
                 peak = Math.Max(peak, kb);
                 own = ReadOwnCpuSeconds(id) ?? own;
+                if (ReadTreeCpuSeconds(id) is { } tree)
+                {
+                    last = (clock.Elapsed.TotalSeconds, tree);
+                    settled ??= clock.Elapsed >= SettledAfter ? last : null;
+                }
             }
 
             await Task.WhenAny(child.Exited, Task.Delay(250, cancellationToken)).ConfigureAwait(false);
@@ -134,9 +148,51 @@ internal static class ProbeBenchmark
         }
 
         var parts = times[^1].Split(' ');
+        var steady = settled is { } a && last is { } b && b.At - a.At >= 10 ? (b.Cpu - a.Cpu) / (b.At - a.At) : double.NaN;
         lock (stdout)
         {
-            return (ParseTimes(parts[0]) + ParseTimes(parts[1]), peak, own, string.Join('\n', stdout));
+            return (ParseTimes(parts[0]) + ParseTimes(parts[1]), peak, own, steady, string.Join('\n', stdout));
+        }
+    }
+
+    /// <summary>utime + stime of the process, its live children (its ffmpeg reader) and the children it has waited for.</summary>
+    private static double? ReadTreeCpuSeconds(int pid)
+    {
+        if (ReadCpuTicks(pid, withWaited: true) is not { } total)
+        {
+            return null;
+        }
+
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            {
+                foreach (var text in File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    total += ReadCpuTicks(int.Parse(text, CultureInfo.InvariantCulture), withWaited: true) ?? 0;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        return total / 100.0;
+    }
+
+    private static long? ReadCpuTicks(int pid, bool withWaited)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            return withWaited ? ticks + long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture) : ticks;
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 
@@ -168,19 +224,7 @@ internal static class ProbeBenchmark
     }
 
     /// <summary>utime + stime of the process itself (fields 14 and 15 of /proc/PID/stat, in clock ticks of 1/100 s).</summary>
-    private static double? ReadOwnCpuSeconds(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
+    private static double? ReadOwnCpuSeconds(int pid) => ReadCpuTicks(pid, withWaited: false) / 100.0;
 
     private static string Result(string json)
     {

@@ -33,7 +33,7 @@ internal static class DynamicSecurityConfig
                 json.WriteNumber("iterations", MosquittoPasswordHash.Iterations);
                 json.WriteStartArray("roles");
                 json.WriteStartObject();
-                json.WriteString("rolename", RoleName(user));
+                json.WriteString("rolename", AccountRules.RoleName(user));
                 json.WriteEndObject();
                 json.WriteEndArray();
                 json.WriteEndObject();
@@ -47,27 +47,20 @@ internal static class DynamicSecurityConfig
             foreach (var user in users)
             {
                 json.WriteStartObject();
-                json.WriteString("rolename", RoleName(user));
+                json.WriteString("rolename", AccountRules.RoleName(user));
                 json.WriteStartArray("acls");
-                if (user.Room is { } room)
-                {
-                    foreach (var channel in RoomChannels.Write)
-                    {
-                        Acl(json, "publishClientSend", room.TopicPrefix + "/" + channel);
-                    }
+                var grants = AccountRules.For(user);
 
-                    foreach (var channel in RoomChannels.Read)
-                    {
-                        Acl(json, "publishClientReceive", room.TopicPrefix + "/" + channel);
-                        Acl(json, "subscribePattern", room.TopicPrefix + "/" + channel);
-                    }
-                }
-                else
+                // Sends first, then receive + subscribe per read filter: the order edge and collector roles always had.
+                foreach (var grant in grants.Where(g => g.Write))
                 {
-                    Acl(json, "publishClientSend", RoomChannels.CollectorReadWrite);
-                    Acl(json, "publishClientSend", RoomChannels.CollectorWriteOnly);
-                    Acl(json, "publishClientReceive", RoomChannels.CollectorReadWrite);
-                    Acl(json, "subscribePattern", RoomChannels.CollectorReadWrite);
+                    Acl(json, "publishClientSend", grant.Filter);
+                }
+
+                foreach (var grant in grants.Where(g => g.Read))
+                {
+                    Acl(json, "publishClientReceive", grant.Filter);
+                    Acl(json, "subscribePattern", grant.Filter);
                 }
 
                 json.WriteEndArray();
@@ -80,8 +73,6 @@ internal static class DynamicSecurityConfig
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
-
-    private static string RoleName(BrokerUser user) => user.Room is null ? "collector" : "room-" + user.UserName;
 
     private static void Acl(Utf8JsonWriter json, string type, string topic)
     {

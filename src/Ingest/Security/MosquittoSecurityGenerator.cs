@@ -8,17 +8,30 @@ namespace LiveRoom.Ingest.Security;
 /// <c>password_file</c>/<c>acl_file</c>), the same accounts and rules as a dynamic-security plugin config, and
 /// the clear-text credentials to hand to each edge. Every room user <c>edge-{site}-{room}</c> may publish only
 /// its own channels and read only its own <c>cmd/#</c> and <c>ack</c>; the collector reads and writes
-/// <c>liveroom/v1/#</c> and writes <c>liveroom-sys/#</c>; nothing else is allowed to anyone.
+/// <c>liveroom/v1/#</c> and writes <c>liveroom-sys/#</c>. Optionally the dashboard may publish every room's
+/// <c>cmd/#</c> and read every room's <c>state</c>, <c>status</c> and <c>thumbnail</c>, and each room's door sign
+/// <c>sign-{site}-{room}</c> may read its own room's <c>display</c>, <c>state</c> and <c>status</c> and publish
+/// nothing. Nothing else is allowed to anyone.
 /// </summary>
 public static class MosquittoSecurityGenerator
 {
-    /// <summary>Builds the files in memory; rooms.credentials has exactly one line per room, <c>site/room user password</c>. Throws <see cref="ArgumentException"/> naming the offending room or user.</summary>
-    public static SecurityFiles Generate(IReadOnlyList<RoomId> rooms, string collectorUser)
+    /// <summary>
+    /// Builds the files in memory; rooms.credentials has exactly one line per room, <c>site/room user password</c>.
+    /// With <paramref name="dashboardUser"/> also a dashboard account, with <paramref name="signs"/> also one sign
+    /// account per room. Throws <see cref="ArgumentException"/> naming the offending room or user, and for two
+    /// accounts that would get the same name, both of them.
+    /// </summary>
+    public static SecurityFiles Generate(IReadOnlyList<RoomId> rooms, string collectorUser, string? dashboardUser = null, bool signs = false)
     {
         ArgumentNullException.ThrowIfNull(rooms);
         if (!Identifier.IsValid(collectorUser, out var reason))
         {
             throw new ArgumentException($"collector user: {reason}", nameof(collectorUser));
+        }
+
+        if (dashboardUser is not null && !Identifier.IsValid(dashboardUser, out reason))
+        {
+            throw new ArgumentException($"dashboard user: {reason}", nameof(dashboardUser));
         }
 
         if (rooms.Count == 0)
@@ -27,7 +40,8 @@ public static class MosquittoSecurityGenerator
         }
 
         var names = new Dictionary<string, string>(StringComparer.Ordinal) { [collectorUser] = "the collector" };
-        var users = new List<BrokerUser>(rooms.Count + 1);
+        var edges = new List<BrokerUser>(rooms.Count);
+        var signUsers = new List<BrokerUser>(signs ? rooms.Count : 0);
         foreach (var room in rooms)
         {
             Identifier.ThrowIfInvalid(room.Site, nameof(rooms));
@@ -39,18 +53,49 @@ public static class MosquittoSecurityGenerator
                     $"room '{room}' gives user name '{room.UserName}', which is already used by {names[room.UserName]}", nameof(rooms));
             }
 
-            users.Add(NewUser(room, room.UserName));
+            edges.Add(NewUser(BrokerUserKind.Edge, room, room.UserName));
         }
 
-        var collector = NewUser(null, collectorUser);
-        users.Add(collector);
+        // After every edge name, so that a clash between two rooms is reported as the edge clash it also is.
+        if (signs)
+        {
+            foreach (var room in rooms)
+            {
+                if (!names.TryAdd(room.SignUserName, $"the sign of {room}"))
+                {
+                    throw new ArgumentException(
+                        $"room '{room}' gives sign user name '{room.SignUserName}', which is already used by {names[room.SignUserName]}", nameof(rooms));
+                }
+
+                signUsers.Add(NewUser(BrokerUserKind.Sign, room, room.SignUserName));
+            }
+        }
+
+        if (dashboardUser is not null && !names.TryAdd(dashboardUser, "the dashboard"))
+        {
+            throw new ArgumentException($"dashboard user '{dashboardUser}' is already used by {names[dashboardUser]}", nameof(dashboardUser));
+        }
+
+        var collector = NewUser(BrokerUserKind.Collector, null, collectorUser);
+        var dashboard = dashboardUser is null ? null : NewUser(BrokerUserKind.Dashboard, null, dashboardUser);
+        var users = new List<BrokerUser>(edges) { collector };
+        if (dashboard is not null)
+        {
+            users.Add(dashboard);
+        }
+
+        users.AddRange(signUsers);
         return new SecurityFiles(
             users,
             PasswordFile(users),
             AclFile(users),
             DynamicSecurityConfig.Build(users),
-            RoomCredentials(users),
-            string.Concat(collector.UserName, " ", collector.Password, "\n"));
+            RoomCredentials(edges),
+            Credentials(collector))
+        {
+            DashboardCredentials = dashboard is null ? null : Credentials(dashboard),
+            SignCredentials = signs ? RoomCredentials(signUsers) : null,
+        };
     }
 
     /// <summary>
@@ -71,6 +116,16 @@ public static class MosquittoSecurityGenerator
             (SecurityFiles.RoomCredentialsFileName, files.RoomCredentials, secret),
             (SecurityFiles.CollectorCredentialsFileName, files.CollectorCredentials, secret),
         };
+        if (files.DashboardCredentials is not null)
+        {
+            outputs = [.. outputs, (SecurityFiles.DashboardCredentialsFileName, files.DashboardCredentials, secret)];
+        }
+
+        if (files.SignCredentials is not null)
+        {
+            outputs = [.. outputs, (SecurityFiles.SignCredentialsFileName, files.SignCredentials, secret)];
+        }
+
         var certificates = Path.Combine(directory, SecurityFiles.CertificateDirectoryName);
         if (files.Certificates.Count > 0)
         {
@@ -114,12 +169,14 @@ public static class MosquittoSecurityGenerator
         }
     }
 
-    private static BrokerUser NewUser(RoomId? room, string userName)
+    private static BrokerUser NewUser(BrokerUserKind kind, RoomId? room, string userName)
     {
         var password = MosquittoPasswordHash.NewPassword();
         var (salt, hash) = MosquittoPasswordHash.Compute(password);
-        return new BrokerUser(room, userName, password, salt, hash);
+        return new BrokerUser(kind, room, userName, password, salt, hash);
     }
+
+    private static string Credentials(BrokerUser user) => string.Concat(user.UserName, " ", user.Password, "\n");
 
     private static string PasswordFile(IEnumerable<BrokerUser> users)
     {
@@ -141,27 +198,22 @@ public static class MosquittoSecurityGenerator
         foreach (var user in users)
         {
             text.Append('\n').Append("user ").Append(user.UserName).Append('\n');
-            if (user.Room is not { } room)
+            foreach (var grant in AccountRules.For(user))
             {
-                text.Append("topic readwrite ").Append(RoomChannels.CollectorReadWrite).Append('\n');
-                text.Append("topic write ").Append(RoomChannels.CollectorWriteOnly).Append('\n');
-                continue;
-            }
-
-            foreach (var channel in RoomChannels.Write)
-            {
-                text.Append("topic write ").Append(room.TopicPrefix).Append('/').Append(channel).Append('\n');
-            }
-
-            foreach (var channel in RoomChannels.Read)
-            {
-                text.Append("topic read ").Append(room.TopicPrefix).Append('/').Append(channel).Append('\n');
+                var access = grant switch
+                {
+                    { Read: true, Write: true } => "readwrite",
+                    { Write: true } => "write",
+                    _ => "read",
+                };
+                text.Append("topic ").Append(access).Append(' ').Append(grant.Filter).Append('\n');
             }
         }
 
         return text.ToString();
     }
 
+    /// <summary><c>site/room user password</c>, one line per room account.</summary>
     private static string RoomCredentials(IEnumerable<BrokerUser> users)
     {
         var text = new StringBuilder();

@@ -2,7 +2,7 @@ using LiveRoom.Contracts.Topics;
 
 namespace LiveRoom.Ingest.Security;
 
-/// <summary>What a room's edge may do under its own prefix (issue 3 item 6); everything else is denied.</summary>
+/// <summary>What each kind of account may do (issue 3 item 6); everything else is denied.</summary>
 internal static class RoomChannels
 {
     /// <summary>Filters (relative to the room prefix) the edge may publish to.</summary>
@@ -29,4 +29,33 @@ internal static class RoomChannels
 
     /// <summary>Where the collector alone writes system topics (dead letters).</summary>
     public const string CollectorWriteOnly = "liveroom-sys/#";
+
+    /// <summary>
+    /// What the dashboard publishes: every room's commands (<see cref="CommandName.Schedule"/> from
+    /// <c>SchedulePublisher</c>, <see cref="CommandName.Checklist"/> from the lifecycle API,
+    /// <see cref="CommandName.Reference"/> from the reference editor).
+    /// </summary>
+    public const string DashboardWrite = AnyRoom + TopicChannel.Command + "/#";
+
+    /// <summary>What the dashboard subscribes to and receives: <c>EdgeLink</c>'s state and status, <c>EvidenceLink</c>'s thumbnails.</summary>
+    public static readonly string[] DashboardRead =
+    [
+        AnyRoom + TopicChannel.State,
+        AnyRoom + TopicChannel.Status,
+        Topic.AllThumbnails,
+    ];
+
+    /// <summary>
+    /// Filters (relative to the room prefix) a door sign may subscribe to and receive; it publishes nothing.
+    /// The firmware (hardware/firmware/src/main.cpp) and the ESPHome lamp read <c>display</c> and <c>status</c>
+    /// (the edge's last will turns the lamp off); <c>state</c> is the room state the display is made from.
+    /// </summary>
+    public static readonly string[] SignRead =
+    [
+        TopicChannel.Display,
+        TopicChannel.State,
+        TopicChannel.Status,
+    ];
+
+    private const string AnyRoom = Topic.Root + "/+/+/";
 }

@@ -8,6 +8,9 @@ public readonly record struct RoomId(string Site, string Room)
     /// <summary>The broker user of this room's edge: <c>edge-{site}-{room}</c>.</summary>
     public string UserName => string.Concat("edge-", Site, "-", Room);
 
+    /// <summary>The broker user of this room's door sign: <c>sign-{site}-{room}</c>.</summary>
+    public string SignUserName => string.Concat("sign-", Site, "-", Room);
+
     /// <summary>Topic prefix the room owns: <c>liveroom/v1/{site}/{room}</c>.</summary>
     public string TopicPrefix => Topic.RoomPrefix(Site, Room);
 

@@ -1,8 +1,9 @@
 namespace LiveRoom.Ingest.Security;
 
 /// <summary>
-/// <c>liveroom-ingest security generate --rooms site1/room1,site1/room2 --collector-user collector --out DIR [--force]</c>:
-/// writes the broker's password, ACL and dynamic-security files and the credentials for each edge.
+/// <c>liveroom-ingest security generate --rooms site1/room1,site1/room2 --collector-user collector --out DIR
+/// [--dashboard-user dashboard] [--signs] [--force]</c>: writes the broker's password, ACL and dynamic-security files
+/// and the credentials for each edge, the collector and, when asked for, the dashboard and each room's door sign.
 /// Exit codes: 0 written, 2 bad arguments, 1 could not write.
 /// </summary>
 public static class SecurityCommand
@@ -13,11 +14,16 @@ public static class SecurityCommand
 
     private const string UsageText =
         "usage: security generate --rooms SITE/ROOM[,SITE/ROOM...] [--rooms-file FILE] --collector-user USER --out DIR\n" +
-        "                         [--ca-cert FILE --ca-key FILE [--cert-days N]] [--force]\n" +
+        "                         [--dashboard-user USER] [--signs] [--ca-cert FILE --ca-key FILE [--cert-days N]] [--force]\n" +
         "  --rooms           comma-separated site/room ids (letters, digits, '-', '_', '.')\n" +
         "  --rooms-file      a file with one site/room per line ('#' starts a comment)\n" +
         "  --collector-user  the collector's broker user name\n" +
+        "  --dashboard-user  also an account for the dashboard (publishes every room's cmd/#, reads state, status,\n" +
+        "                    thumbnail), written to dashboard.credentials\n" +
+        "  --signs           also a read-only account per room for its door sign, sign-SITE-ROOM (reads the room's\n" +
+        "                    display, state and status), written to signs.credentials\n" +
         "  --out             directory for passwords, acl, dynamic-security.json, rooms.credentials, collector.credentials\n" +
+        "                    (and dashboard.credentials, signs.credentials)\n" +
         "  --ca-cert, --ca-key  also issue a client certificate per user (CN = user name) signed by this CA,\n" +
         "                    written to certs/USER.crt and certs/USER.key (for use_identity_as_username)\n" +
         "  --cert-days       validity of issued certificates in days (default 397)\n" +
@@ -41,6 +47,8 @@ public static class SecurityCommand
 
         var roomTexts = new List<string>();
         string? collector = null;
+        string? dashboard = null;
+        var signs = false;
         string? outDir = null;
         var force = false;
         string? caCert = null;
@@ -55,7 +63,13 @@ public static class SecurityCommand
                 continue;
             }
 
-            if (name is not ("--rooms" or "--rooms-file" or "--collector-user" or "--out" or "--ca-cert" or "--ca-key" or "--cert-days"))
+            if (name == "--signs")
+            {
+                signs = true;
+                continue;
+            }
+
+            if (name is not ("--rooms" or "--rooms-file" or "--collector-user" or "--dashboard-user" or "--out" or "--ca-cert" or "--ca-key" or "--cert-days"))
             {
                 return await UsageErrorAsync(error, $"unknown option '{name}'", ct).ConfigureAwait(false);
             }
@@ -83,6 +97,9 @@ public static class SecurityCommand
                     break;
                 case "--collector-user":
                     collector = value;
+                    break;
+                case "--dashboard-user":
+                    dashboard = value;
                     break;
                 case "--ca-cert":
                     caCert = value;
@@ -146,7 +163,7 @@ public static class SecurityCommand
         SecurityFiles files;
         try
         {
-            files = MosquittoSecurityGenerator.Generate(rooms, collector);
+            files = MosquittoSecurityGenerator.Generate(rooms, collector, dashboard, signs);
             if (caCert is not null)
             {
                 files = files with
@@ -177,13 +194,22 @@ public static class SecurityCommand
 
         var full = Path.GetFullPath(outDir);
         await output.WriteLineAsync(
-            ($"wrote {rooms.Count} room user(s) and collector user '{collector}' to {full}\n" +
+            ($"wrote {rooms.Count} room user(s), collector user '{collector}'" +
+            (dashboard is null ? string.Empty : $", dashboard user '{dashboard}'") +
+            (signs ? $", {rooms.Count} sign user(s)" : string.Empty) +
+            $" to {full}\n" +
             $"  broker (plain files):    password_file {Path.Combine(full, SecurityFiles.PasswordFileName)}\n" +
             $"                           acl_file {Path.Combine(full, SecurityFiles.AclFileName)}\n" +
             $"  broker (or, refusing disallowed subscriptions with 0x87): plugin .../mosquitto_dynamic_security.so\n" +
             $"                           plugin_opt_config_file {Path.Combine(full, SecurityFiles.DynamicSecurityFileName)}\n" +
             $"  edges:     {SecurityFiles.RoomCredentialsFileName} (0600, one line per room: site/room user password)\n" +
             $"  collector: {SecurityFiles.CollectorCredentialsFileName} (0600)\n" +
+            (dashboard is null
+                ? string.Empty
+                : $"  dashboard: {SecurityFiles.DashboardCredentialsFileName} (0600, user password: Dashboard:Mqtt:Username and Password)\n") +
+            (signs
+                ? $"  signs:     {SecurityFiles.SignCredentialsFileName} (0600, one line per room: site/room user password; SIGN_MQTT_USER, SIGN_MQTT_PASSWORD)\n"
+                : string.Empty) +
             (files.Certificates.Count > 0
                 ? $"  client certificates: {SecurityFiles.CertificateDirectoryName}/USER.crt and .key (0600); TLS listener: require_certificate true, use_identity_as_username true\n"
                 : string.Empty) +

@@ -14,13 +14,18 @@ public enum BrokerSecurity
     DynamicSecurityPlugin,
 }
 
-/// <summary>A real mosquitto loaded with files written by <see cref="MosquittoSecurityGenerator"/> for two rooms.</summary>
+/// <summary>
+/// A real mosquitto loaded with files written by <see cref="MosquittoSecurityGenerator"/> for two rooms, the collector,
+/// the dashboard and a door sign per room.
+/// </summary>
 internal sealed class SecuredBroker : IAsyncDisposable
 {
     public const string DynamicSecurityPlugin = "/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so";
     public static readonly RoomId RoomA = new("site1", "room-a");
     public static readonly RoomId RoomB = new("site1", "room-b");
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    public const string CollectorUser = "collector";
+    public const string DashboardUser = "dashboard";
 
     private readonly TempDirectory _dir;
     private readonly List<MosquittoClient> _clients = [];
@@ -39,7 +44,7 @@ internal sealed class SecuredBroker : IAsyncDisposable
     public static async Task<SecuredBroker> StartAsync(BrokerSecurity mode)
     {
         var dir = new TempDirectory("secured");
-        var files = MosquittoSecurityGenerator.Generate([RoomA, RoomB], "collector");
+        var files = MosquittoSecurityGenerator.Generate([RoomA, RoomB], CollectorUser, DashboardUser, signs: true);
         var config = dir.Combine("security");
         await MosquittoSecurityGenerator.WriteAsync(files, config, overwrite: false, CancellationToken.None);
         var options = new MosquittoServerOptions { DataDirectory = dir.Combine("broker"), AllowAnonymous = false, Persistence = false };
@@ -50,12 +55,22 @@ internal sealed class SecuredBroker : IAsyncDisposable
         return new SecuredBroker(dir, server, files);
     }
 
+    /// <summary>The edge of <paramref name="room"/>, or the collector for null.</summary>
     public BrokerUser User(RoomId? room) =>
-        room is null ? Files.Users.Single(u => u.Room is null) : Files.Users.Single(u => u.Room == room);
+        room is null
+            ? Files.Users.Single(u => u.Kind == BrokerUserKind.Collector)
+            : Files.Users.Single(u => u.Kind == BrokerUserKind.Edge && u.Room == room);
 
-    public async Task<MosquittoClient> ConnectAsync(RoomId? room, Func<MqttMessage, CancellationToken, ValueTask>? onMessage = null)
+    public BrokerUser Dashboard => Files.Users.Single(u => u.Kind == BrokerUserKind.Dashboard);
+
+    public BrokerUser Sign(RoomId room) => Files.Users.Single(u => u.Kind == BrokerUserKind.Sign && u.Room == room);
+
+    /// <summary>Connects as the edge of <paramref name="room"/>, or as the collector for null.</summary>
+    public Task<MosquittoClient> ConnectAsync(RoomId? room, Func<MqttMessage, CancellationToken, ValueTask>? onMessage = null) =>
+        ConnectAsAsync(User(room), onMessage);
+
+    public async Task<MosquittoClient> ConnectAsAsync(BrokerUser user, Func<MqttMessage, CancellationToken, ValueTask>? onMessage = null)
     {
-        var user = User(room);
         var client = new MosquittoClient(Options(user.UserName, user.Password, onMessage));
         _clients.Add(client);
         await client.ConnectAsync(CancellationToken.None).WaitAsync(Wait);
