@@ -42,6 +42,7 @@ public static class DashboardExtensions
             http.Timeout = influx.QueryTimeout;
         });
         services.AddTransient<LiveRoomsQuery>();
+        services.AddSingleton<LiveRoomsSnapshot>(); // one wall query per push interval for every screen
         services.AddTransient<RoomSeriesQuery>();
         services.AddTransient<ComplianceQuery>();
         services.AddTransient<ShowReportQuery>();

@@ -6,20 +6,20 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveRoom.Dashboard.Tests;
 
-/// <summary>Users and signed-in clients for tests, through the real sign-in API.</summary>
+/// <summary>Users and signed-in clients for tests, through the real sign-in API (on a <see cref="DashboardFactory"/> or a <c>WithWebHostBuilder</c> copy of one).</summary>
 internal static class TestSessions
 {
     public const string Password = "correct horse battery";
 
     /// <summary>Creates a user with a known password (no password change pending).</summary>
-    public static void CreateUser(this DashboardFactory factory, string name, string[] roles, string[]? sites = null, bool mustChange = false)
+    public static void CreateUser(this WebApplicationFactory<Program> factory, string name, string[] roles, string[]? sites = null, bool mustChange = false)
     {
         var users = factory.Services.GetRequiredService<UserStore>();
         Assert.True(users.TryCreate(name, roles, sites ?? [], Passwords.Hash(Password), mustChange, DateTimeOffset.UtcNow));
     }
 
     /// <summary>A client holding the session of <paramref name="name"/> and a matching anti-forgery token.</summary>
-    public static async Task<HttpClient> SignedInAsync(this DashboardFactory factory, string name, string password = Password)
+    public static async Task<HttpClient> SignedInAsync(this WebApplicationFactory<Program> factory, string name, string password = Password)
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await client.RefreshCsrfAsync();

@@ -47,7 +47,7 @@ public sealed class TlsTests : IAsyncLifetime
     {
         var otherCa = TestCertificates.Create(_dir, "other");
         var tls = Options(_server) with { Port = _server.TlsPort, Tls = new MqttTlsOptions { CaFile = otherCa.CaFile } };
-        var log = new TestLogger<MosquittoClient>();
+        var log = new ListLogger<MosquittoClient>();
         await using var client = new MosquittoClient(tls, log);
 
         var error = await Assert.ThrowsAsync<MqttConnectException>(() => client.ConnectAsync(CancellationToken.None).WaitAsync(Wait));

@@ -23,9 +23,13 @@ internal static partial class RoomsApi
         return app;
     }
 
-    /// <summary>The wall snapshot; with <c>?history=true</c> also each room's last 5 minutes at 10 s resolution (the page asks once, then follows the events).</summary>
+    /// <summary>
+    /// The wall snapshot, shared with every other client for one push interval (<see cref="LiveRoomsSnapshot"/>); with
+    /// <c>?history=true</c> read afresh, with each room's last 5 minutes at 10 s resolution (the page asks once, then follows the events).
+    /// </summary>
     internal static async Task<Results<Ok<LiveRoomsResponse>, ProblemHttpResult>> GetLiveAsync(
         bool? history,
+        LiveRoomsSnapshot snapshot,
         LiveRoomsQuery query,
         ClaimsPrincipal user,
         Lifecycle.RoomStateCache states,
@@ -34,16 +38,22 @@ internal static partial class RoomsApi
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
+        if (history != true)
+        {
+            var reading = await snapshot.GetAsync(cancellationToken);
+            return reading.Live is { } live ? TypedResults.Ok(ForUser(live, user, states)) : Unavailable(reading.Failure);
+        }
+
         try
         {
-            var body = await query.GetAsync(history == true, cancellationToken);
+            var body = await query.GetAsync(history: true, cancellationToken);
             return TypedResults.Ok(ForUser(body with { Shows = LiveShows.InProgress(schedule, time.GetUtcNow()) }, user, states));
         }
         catch (InfluxQueryException ex)
         {
             // InfluxDB down is expected now and then: the page says so and keeps polling (issue 8, bad input).
             LogInfluxFailed(loggers.CreateLogger(typeof(RoomsApi)), ex.Message);
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "InfluxDB unavailable");
+            return Unavailable(ex.Message);
         }
     }
 
@@ -53,21 +63,19 @@ internal static partial class RoomsApi
     /// when the session ends (logout, timeout), so a signed-out browser stops receiving data.
     /// </summary>
     internal static ServerSentEventsResult<string> GetLiveEvents(
-        LiveRoomsQuery query,
+        LiveRoomsSnapshot snapshot,
         ClaimsPrincipal user,
         Lifecycle.RoomStateCache states,
-        Schedules.ScheduleStore schedule,
         SessionStore sessions,
         IOptions<DashboardOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken) =>
-        TypedResults.ServerSentEvents(LiveEventsAsync(query, user, states, schedule, sessions, options.Value, time, cancellationToken));
+        TypedResults.ServerSentEvents(LiveEventsAsync(snapshot, user, states, sessions, options.Value, time, cancellationToken));
 
     private static async IAsyncEnumerable<SseItem<string>> LiveEventsAsync(
-        LiveRoomsQuery query,
+        LiveRoomsSnapshot snapshot,
         ClaimsPrincipal user,
         Lifecycle.RoomStateCache states,
-        Schedules.ScheduleStore schedule,
         SessionStore sessions,
         DashboardOptions options,
         TimeProvider time,
@@ -76,23 +84,20 @@ internal static partial class RoomsApi
         var sessionHash = user.FindFirst(SessionClaims.SessionHash)?.Value;
         while (!cancellationToken.IsCancellationRequested)
         {
-            SseItem<string> item;
+            // One reading per interval for every client; the user's sites and the room states are applied per client.
+            LiveRoomsReading reading;
             try
             {
-                var live = await query.GetAsync(cancellationToken);
-                var body = ForUser(live with { Shows = LiveShows.InProgress(schedule, time.GetUtcNow()) }, user, states);
-                item = new SseItem<string>(JsonSerializer.Serialize(body, DashboardJsonContext.Default.LiveRoomsResponse), "rooms");
-            }
-            catch (InfluxQueryException ex)
-            {
-                item = new SseItem<string>(JsonSerializer.Serialize(ex.Message, DashboardJsonContext.Default.String), "unavailable");
+                reading = await snapshot.GetAsync(cancellationToken);
             }
             catch (OperationCanceledException)
             {
                 yield break;
             }
 
-            yield return item;
+            yield return reading.Live is { } live
+                ? new SseItem<string>(JsonSerializer.Serialize(ForUser(live, user, states), DashboardJsonContext.Default.LiveRoomsResponse), "rooms")
+                : new SseItem<string>(JsonSerializer.Serialize(reading.Failure, DashboardJsonContext.Default.String), "unavailable");
             try
             {
                 await Task.Delay(options.LivePushInterval, time, cancellationToken);
@@ -121,6 +126,9 @@ internal static partial class RoomsApi
             History = response.History?.Where(h => user.MaySee(h.Site)).ToList(),
             States = states?.All().Where(s => user.MaySee(s.Site)).ToList() ?? response.States,
         };
+
+    private static ProblemHttpResult Unavailable(string? reason) =>
+        TypedResults.Problem(reason, statusCode: StatusCodes.Status503ServiceUnavailable, title: "InfluxDB unavailable");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live rooms query failed: {Reason}")]
     private static partial void LogInfluxFailed(ILogger logger, string reason);

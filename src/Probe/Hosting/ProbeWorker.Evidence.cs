@@ -9,7 +9,8 @@ namespace LiveRoom.Probe.Hosting;
 
 /// <summary>
 /// Vision evidence and commissioning (issue 5): thumbnails on an interval and on each vision/picture event, published on
-/// <c>thumbnail</c>; reference capture and approval from the dashboard over <c>cmd/reference</c>.
+/// <c>thumbnail</c> (those the broker did not confirm are replayed on every reconnect); reference capture and approval
+/// from the dashboard over <c>cmd/reference</c>.
 /// </summary>
 internal sealed partial class ProbeWorker
 {
@@ -29,10 +30,22 @@ internal sealed partial class ProbeWorker
             new ThumbnailEncoder(o.Ffmpeg, evidenceDirectory, o.Vision.ThumbnailQuality),
             candidates,
             (topic, payload, ct) => _client!.PublishAsync(topic, payload, MqttQos.AtLeastOnce, retain: false, ct),
-            loggers.CreateLogger<EvidenceRecorder>());
+            loggers.CreateLogger<EvidenceRecorder>(),
+            time);
+
+        // Thumbnails not confirmed during an outage are sent again, oldest first, as soon as the broker is back.
+        _client!.ConnectionChanged += OnEvidenceConnectionChanged;
         var triggering = new EvidenceTriggerSink(sink, _evidence);
         var vision = new VisionMonitor(triggering, o.Vision, reference);
         _referenceHandler = new ReferenceCommandHandler(o.Site, o.Room, _evidence, candidates, vision, time, loggers.CreateLogger<ReferenceCommandHandler>());
         return (vision, triggering);
+    }
+
+    private void OnEvidenceConnectionChanged(object? sender, MqttConnectionChangedEventArgs e)
+    {
+        if (e.Connected)
+        {
+            _evidence?.RequestReplay();
+        }
     }
 }

@@ -29,6 +29,12 @@ public static class VisionDefaults
     /// <summary>The edge keeps at most this many MiB of thumbnails (oldest removed first): about a month at 5 min.</summary>
     public const int EvidenceMaxMegabytes = 256;
 
+    /// <summary>
+    /// How long a thumbnail waits for the broker's PUBACK before it is left for the replay: long enough for a slow uplink
+    /// to carry a 60 KiB message, short enough that the recorder's queue of 4 does not overflow during an outage.
+    /// </summary>
+    public static readonly TimeSpan ThumbnailPublishTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>Consecutive samples the flicker (slow luma oscillation) estimate looks at.</summary>
     public const int FlickerWindow = 16;
 }

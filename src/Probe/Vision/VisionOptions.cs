@@ -53,6 +53,12 @@ public sealed record VisionOptions
     /// <summary>Thumbnails kept on the edge, MiB (oldest removed first); default 256, 1 to 100000.</summary>
     public int EvidenceMaxMegabytes { get; init; } = VisionDefaults.EvidenceMaxMegabytes;
 
+    /// <summary>
+    /// How long a thumbnail's publication waits for the broker's PUBACK; one not confirmed by then stays marked unsent on
+    /// the edge and is sent again when the connection comes back; default 10 s, 1 s to 5 min.
+    /// </summary>
+    public TimeSpan ThumbnailPublishTimeout { get; init; } = VisionDefaults.ThumbnailPublishTimeout;
+
     /// <summary>Where the edge keeps its thumbnails; default empty: <c>evidence</c> under the reference directory.</summary>
     public string EvidenceDirectory { get; init; } = string.Empty;
 
@@ -76,6 +82,7 @@ public sealed record VisionOptions
         OptionRules.Duration(f, section + ":ThumbnailInterval", ThumbnailInterval, TimeSpan.FromSeconds(30), TimeSpan.FromHours(24), VisionDefaults.ThumbnailInterval);
         OptionRules.Number(f, section + ":ThumbnailQuality", ThumbnailQuality, 2, 31, VisionDefaults.ThumbnailQuality);
         OptionRules.Number(f, section + ":EvidenceMaxMegabytes", EvidenceMaxMegabytes, 1, 100_000, VisionDefaults.EvidenceMaxMegabytes);
+        OptionRules.Duration(f, section + ":ThumbnailPublishTimeout", ThumbnailPublishTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5), VisionDefaults.ThumbnailPublishTimeout);
         return f;
     }
 

@@ -18,6 +18,18 @@ public sealed class EvidenceOptionsTests
         Assert.Contains(failures, f => f.StartsWith("Probe:Vision:EvidenceMaxMegabytes is 0", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(301)]
+    public void Validate_PublishTimeoutOutOfRange_KeyAndRangeNamed(double seconds)
+    {
+        var failures = new VisionOptions { ThumbnailPublishTimeout = TimeSpan.FromSeconds(seconds) }.Validate("Probe:Vision");
+
+        var failure = Assert.Single(failures);
+        Assert.StartsWith("Probe:Vision:ThumbnailPublishTimeout is ", failure, StringComparison.Ordinal);
+        Assert.EndsWith("allowed 00:00:01 to 00:05:00, default 00:00:10", failure, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ResolveEvidenceDirectory_Empty_UnderTheReferenceDirectory()
     {

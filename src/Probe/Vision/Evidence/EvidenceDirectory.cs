@@ -12,20 +12,29 @@ internal sealed class EvidenceDirectory(string path, long maxBytes)
 {
     public string Path { get; } = path;
 
-    public string Write(ThumbnailMessage message)
+    /// <summary>Where <see cref="Write"/> keeps <paramref name="message"/>'s JPEG.</summary>
+    public string PathOf(ThumbnailMessage message)
     {
         var at = DateTimeOffset.FromUnixTimeMilliseconds(message.Ts);
         var day = System.IO.Path.Combine(Path, at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Directory.CreateDirectory(day);
         var name = string.Create(CultureInfo.InvariantCulture, $"{message.Ts}-{message.Reason}{(message.Capture is null ? string.Empty : "-" + message.Capture)}.jpg");
-        var file = System.IO.Path.Combine(day, name);
+        return System.IO.Path.Combine(day, name);
+    }
+
+    public string Write(ThumbnailMessage message)
+    {
+        var file = PathOf(message);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
         File.WriteAllBytes(file + ".tmp", message.Jpeg);
         File.Move(file + ".tmp", file, overwrite: true);
         Prune();
         return file;
     }
 
-    /// <summary>Removes the oldest JPEGs (by name: the timestamp leads) until the total is within the bound.</summary>
+    /// <summary>
+    /// Removes the oldest JPEGs (by name: the timestamp leads) until the total is within the bound. An unsent mark
+    /// (<see cref="UnsentMarks"/>) is left behind on purpose: the next replay finds it without its JPEG and counts it lost.
+    /// </summary>
     internal void Prune()
     {
         var files = new DirectoryInfo(Path).EnumerateFiles("*.jpg", SearchOption.AllDirectories)

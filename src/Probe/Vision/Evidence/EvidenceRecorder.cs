@@ -13,7 +13,12 @@ public delegate Task ThumbnailPublish(string topic, byte[] payload, Cancellation
 /// (every <see cref="VisionOptions.ThumbnailInterval"/>, after <see cref="Trigger"/> by an event, or for a reference
 /// <see cref="RequestCapture"/>); <see cref="RunAsync"/> encodes off the analysis path through a bounded queue that drops
 /// the oldest request when ffmpeg falls behind (<see cref="Dropped"/>), keeps the JPEG in the edge's bounded evidence
-/// directory and publishes it.
+/// directory and publishes it. The recorder never blocks on the broker: a publication waits at most
+/// <see cref="VisionOptions.ThumbnailPublishTimeout"/> for its PUBACK; a thumbnail not confirmed stays marked unsent on
+/// disk (<see cref="UnsentMarks"/>: a sidecar written before the JPEG, so a restart mid-flight keeps it too) and is
+/// replayed oldest first by <see cref="RequestReplay"/> (the worker calls it on every MQTT reconnect) and at start-up.
+/// After a timeout the broker counts as silent: later thumbnails are stored and marked without a publication until the
+/// connection comes back or the late PUBACK arrives.
 /// </summary>
 public sealed partial class EvidenceRecorder : IFrameConsumer
 {
@@ -26,6 +31,7 @@ public sealed partial class EvidenceRecorder : IFrameConsumer
     private readonly ReferenceCandidates _candidates;
     private readonly ThumbnailPublish? _publish;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly Channel<EvidenceRequest> _queue;
     private readonly Lock _gate = new();
     private DateTimeOffset? _lastInterval;
@@ -37,9 +43,18 @@ public sealed partial class EvidenceRecorder : IFrameConsumer
     private long _failed;
 
     public EvidenceRecorder(
-        string site, string room, VisionOptions options, string directory, ThumbnailEncoder encoder, ReferenceCandidates candidates, ThumbnailPublish? publish, ILogger logger)
+        string site,
+        string room,
+        VisionOptions options,
+        string directory,
+        ThumbnailEncoder encoder,
+        ReferenceCandidates candidates,
+        ThumbnailPublish? publish,
+        ILogger logger,
+        TimeProvider? time = null)
     {
         (_site, _room, _options, _encoder, _candidates, _publish, _logger) = (site, room, options, encoder, candidates, publish, logger);
+        _time = time ?? TimeProvider.System;
         _directory = new EvidenceDirectory(directory, (long)options.EvidenceMaxMegabytes * 1024 * 1024);
         _queue = Channel.CreateBounded<EvidenceRequest>(
             new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
@@ -49,19 +64,19 @@ public sealed partial class EvidenceRecorder : IFrameConsumer
     /// <summary>Thumbnails written to the evidence directory.</summary>
     public long Recorded => Interlocked.Read(ref _recorded);
 
-    /// <summary>Thumbnails the broker acknowledged.</summary>
+    /// <summary>Thumbnails the broker acknowledged when first published (within the timeout or later).</summary>
     public long Published => Interlocked.Read(ref _published);
 
     /// <summary>Requests dropped because encoding fell behind.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    /// <summary>Encodings or publications that failed (logged).</summary>
+    /// <summary>Encodings or first publications that failed or timed out (logged).</summary>
     public long Failed => Interlocked.Read(ref _failed);
 
     /// <summary>Where the JPEGs are kept.</summary>
     public string Directory => _directory.Path;
 
-    /// <summary>Called after each thumbnail is stored (and published, when a publisher is set): for tests and the check.</summary>
+    /// <summary>Called after each thumbnail is stored and, when a publisher is set, its first publication is over (confirmed or marked unsent): for tests and the check.</summary>
     public event Action<ThumbnailMessage, string>? Stored;
 
     /// <summary>Take a thumbnail of the next frame because <paramref name="reason"/> (an event type) started.</summary>
@@ -114,8 +129,23 @@ public sealed partial class EvidenceRecorder : IFrameConsumer
         _queue.Writer.TryWrite(new EvidenceRequest(frame.Raw.ToArray(), frame.Width, frame.Height, frame.Timestamp, reason, capture));
     }
 
-    /// <summary>Encodes, stores and publishes until cancelled; one failure never stops the loop (STYLE.md rule 11).</summary>
+    /// <summary>
+    /// Encodes, stores and publishes until cancelled, and replays what earlier runs or outages left unsent; one failure
+    /// never stops either loop (STYLE.md rule 11).
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        if (_publish is null)
+        {
+            await EncodeLoopAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        RequestReplay(); // what a previous run left unsent (or in flight when it stopped)
+        await Task.WhenAll(EncodeLoopAsync(cancellationToken), ReplayLoopAsync(cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task EncodeLoopAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -161,21 +191,27 @@ public sealed partial class EvidenceRecorder : IFrameConsumer
             Capture = request.Capture,
             Jpeg = encoded.Jpeg,
         };
-        var path = _directory.Write(message);
-        Interlocked.Increment(ref _recorded);
-        if (_publish is not null)
+        string path;
+        if (_publish is null)
         {
-            var payload = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(message, VisionJsonContext.Default.ThumbnailMessage);
+            path = _directory.Write(message);
+            Interlocked.Increment(ref _recorded);
+        }
+        else
+        {
+            path = _directory.PathOf(message);
+            _attempting[path] = 0; // the replay leaves it alone until this attempt is over
             try
             {
-                await _publish(Contracts.Topics.Topic.Thumbnail(_site, _room), payload, cancellationToken).ConfigureAwait(false);
-                Interlocked.Increment(ref _published);
+                // The mark first: a crash or restart before the PUBACK leaves the thumbnail marked, never silently unsent.
+                UnsentMarks.Write(message, path);
+                _directory.Write(message);
+                Interlocked.Increment(ref _recorded);
+                await PublishFirstAsync(message, path, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            finally
             {
-                // The JPEG stays in the evidence directory; the broker being away is not worth more than a warning.
-                Interlocked.Increment(ref _failed);
-                LogNotPublished(_logger, request.Reason, ex.Message);
+                _attempting.TryRemove(path, out _);
             }
         }
 
@@ -185,6 +221,6 @@ public sealed partial class EvidenceRecorder : IFrameConsumer
     [LoggerMessage(Level = LogLevel.Error, Message = "Evidence thumbnail ({Reason}) failed: {Error}")]
     private static partial void LogFailed(ILogger logger, string reason, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Evidence thumbnail ({Reason}) kept on disk but not published: {Error}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Evidence thumbnail ({Reason}) kept on disk but not published: {Error}; it is sent again when the broker is back")]
     private static partial void LogNotPublished(ILogger logger, string reason, string error);
 }

@@ -13,7 +13,7 @@ public sealed class SecretLoggingTests
         await using var robot = await RobotServer.StartAsync();
         using var http = new HttpClient();
         using var stop = new CancellationTokenSource();
-        var log = new ListLogger();
+        var log = new ListLogger<SecretLoggingTests>();
         var dispatcher = new NotificationDispatcher(log, TimeProvider.System);
         dispatcher.Add(new DingTalkSender("dt", robot.Url("/robot/send?access_token=TOKEN-abc"), "SEC-wrong-secret", http, TimeProvider.System), 20, AlertSeverity.Info, 2, TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(5));
         dispatcher.Add(new WebhookSender("hook", new Uri(robot.Url("/webhook?token=TOKEN-def")), http), 20, AlertSeverity.Info, 2, TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(5));

@@ -1,12 +1,16 @@
 using Microsoft.Extensions.Logging;
 
-namespace LiveRoom.Mqtt.Tests;
+namespace LiveRoom.Testing;
 
-/// <summary>Keeps log lines in memory so a test can assert on them and print them on failure.</summary>
-internal sealed class TestLogger<T> : ILogger<T>
+/// <summary>
+/// Keeps every log line in memory (<c>{level}: {message}</c>, then the exception if any) so a test can check what is,
+/// and is not, logged, and how often.
+/// </summary>
+public sealed class ListLogger<T> : ILogger<T>
 {
     private readonly List<string> _lines = [];
 
+    /// <summary>A copy of the lines so far.</summary>
     public IReadOnlyList<string> Lines
     {
         get
@@ -25,9 +29,10 @@ internal sealed class TestLogger<T> : ILogger<T>
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
+        ArgumentNullException.ThrowIfNull(formatter);
         lock (_lines)
         {
-            _lines.Add($"{logLevel}: {formatter(state, exception)}{(exception is null ? string.Empty : " " + exception.GetType().Name)}");
+            _lines.Add($"{logLevel}: {formatter(state, exception)}{(exception is null ? string.Empty : " " + exception)}");
         }
     }
 }
