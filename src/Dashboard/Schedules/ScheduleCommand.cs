@@ -11,8 +11,9 @@ namespace LiveRoom.Dashboard.Schedules;
 /// <c>liveroom-dashboard schedule import --site S --file F.ics|F.csv [--time-zone Z --rooms a,b]</c>: imports a calendar
 /// into the configuration store from the command line (a nightly export from the booking system, the demo's shows).
 /// With <c>--time-zone</c> the site is created when missing, and <c>--rooms</c> adds missing rooms. The same rules as the
-/// API: a malformed line or an overlap imports nothing. The dashboard pushes the schedules to the edges when it starts
-/// (and hourly), so run this before starting it or let the hourly refresh carry it.
+/// API: a malformed line or an overlap imports nothing, and importing the same calendar again is a sync (shows updated
+/// in place, stale future occurrences removed; it prints the counts). The dashboard pushes the schedules to the edges
+/// when it starts (and hourly), so run this before starting it or let the hourly refresh carry it.
 /// </summary>
 internal static class ScheduleCommand
 {
@@ -87,9 +88,10 @@ internal static class ScheduleCommand
             return 1;
         }
 
+        var sync = outcome.Sync!;
         new AuditLog(sqlite, time, NullLogger<AuditLog>.Instance)
-            .Write("(command line)", null, ScheduleAuditActions.ShowImport, site.Id, "ok", $"{outcome.Created.Count} show(s) from {Path.GetFileName(file)}");
-        stdout.WriteLine($"imported {outcome.Created.Count} show(s) into site '{site.Id}' in {sqlite.Path}");
+            .Write("(command line)", null, ScheduleAuditActions.ShowImport, site.Id, "ok", $"{sync.Counts()} from {Path.GetFileName(file)}");
+        stdout.WriteLine($"imported {Path.GetFileName(file)} into site '{site.Id}' in {sqlite.Path}: {sync.Counts()}");
         return 0;
     }
 

@@ -43,9 +43,26 @@ public sealed record ShowResponse(
     string Host,
     ShowProfile? Profile);
 
-/// <summary>Answer of <c>POST /api/sites/{site}/shows/import</c>.</summary>
-/// <param name="Created">Shows stored.</param>
+/// <summary>
+/// Answer of <c>POST /api/sites/{site}/shows/import</c>. A re-import is a sync: occurrences already stored (same
+/// calendar UID and original start, or same CSV uid) are updated in place, keeping their show id, or left unchanged;
+/// future occurrences of the file's UIDs that it no longer produces are removed.
+/// </summary>
+/// <param name="Created">Shows added (the same as <see cref="Added"/>; kept for clients that read it).</param>
 /// <param name="SkippedPast">Calendar occurrences already started, not imported (iCalendar only; a CSV line in the past is an error).</param>
 /// <param name="BeyondHorizon">Recurring events cut at the expansion horizon.</param>
 /// <param name="HorizonDays">The expansion horizon, days.</param>
-public sealed record ImportResponse(int Created, int SkippedPast, int BeyondHorizon, double HorizonDays);
+public sealed record ImportResponse(int Created, int SkippedPast, int BeyondHorizon, double HorizonDays)
+{
+    /// <summary>Shows added: occurrences not stored before.</summary>
+    public int Added => Created;
+
+    /// <summary>Stored shows changed in place (times, room, title, host or profile), same id.</summary>
+    public int Updated { get; init; }
+
+    /// <summary>Stored shows the file describes exactly as they are.</summary>
+    public int Unchanged { get; init; }
+
+    /// <summary>Future shows of the file's calendar events that the file no longer produces (EXDATE, shorter COUNT/UNTIL, moved series).</summary>
+    public int Removed { get; init; }
+}

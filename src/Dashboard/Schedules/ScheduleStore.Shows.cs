@@ -7,7 +7,7 @@ namespace LiveRoom.Dashboard.Schedules;
 /// <summary>Shows: reads, and writes that refuse overlaps inside one transaction.</summary>
 internal sealed partial class ScheduleStore
 {
-    private const string ShowColumns = "id, site, room, start_ms, end_ms, title, host, profile";
+    private const string ShowColumns = "id, site, room, start_ms, end_ms, title, host, profile, source_key";
 
     /// <summary>Shows of a site (optionally one room) that end after <paramref name="from"/> and start before <paramref name="to"/>, by start.</summary>
     public IReadOnlyList<ShowRecord> ListShows(string site, string? room, DateTimeOffset from, DateTimeOffset to, int limit = 10_000)
@@ -45,6 +45,37 @@ internal sealed partial class ScheduleStore
     /// </summary>
     public ShowConflict? TrySave(IReadOnlyList<ShowRecord> shows, string? replacing = null)
     {
+        if (OverlapWithin(shows) is { } inside)
+        {
+            return inside;
+        }
+
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        HashSet<string> excluded = replacing is null ? [] : [replacing];
+        foreach (var show in shows)
+        {
+            if (StoredOverlap(connection, transaction, show, excluded) is { } existing)
+            {
+                transaction.Rollback();
+                return new ShowConflict(show, existing, ExistingIsStored: true);
+            }
+
+            Write(connection, transaction, show);
+        }
+
+        if (replacing is not null && shows.All(s => !string.Equals(s.Id, replacing, StringComparison.Ordinal)))
+        {
+            Delete(connection, transaction, replacing);
+        }
+
+        transaction.Commit();
+        return null;
+    }
+
+    /// <summary>Two shows of the batch that overlap in one room, or null.</summary>
+    private static ShowConflict? OverlapWithin(IEnumerable<ShowRecord> shows)
+    {
         foreach (var group in shows.GroupBy(s => (s.Site, s.Room)))
         {
             var ordered = group.OrderBy(s => s.Start).ToList();
@@ -58,55 +89,52 @@ internal sealed partial class ScheduleStore
             }
         }
 
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        foreach (var show in shows)
-        {
-            using var check = connection.CreateCommand();
-            check.Transaction = transaction;
-            check.CommandText = $"SELECT {ShowColumns} FROM shows WHERE site = $site AND room = $room AND start_ms < $end AND end_ms > $start "
-                + (replacing is null ? string.Empty : "AND id <> $replacing ")
-                + "ORDER BY start_ms LIMIT 1";
-            check.Parameters.AddWithValue("$site", show.Site);
-            check.Parameters.AddWithValue("$room", show.Room);
-            check.Parameters.AddWithValue("$start", show.Start.ToUnixTimeMilliseconds());
-            check.Parameters.AddWithValue("$end", show.End.ToUnixTimeMilliseconds());
-            if (replacing is not null)
-            {
-                check.Parameters.AddWithValue("$replacing", replacing);
-            }
-
-            if (ReadShows(check).FirstOrDefault() is { } existing)
-            {
-                transaction.Rollback();
-                return new ShowConflict(show, existing, ExistingIsStored: true);
-            }
-
-            using var write = connection.CreateCommand();
-            write.Transaction = transaction;
-            write.CommandText = $"INSERT OR REPLACE INTO shows ({ShowColumns}) VALUES ($id, $site, $room, $start, $end, $title, $host, $profile)";
-            write.Parameters.AddWithValue("$id", show.Id);
-            write.Parameters.AddWithValue("$site", show.Site);
-            write.Parameters.AddWithValue("$room", show.Room);
-            write.Parameters.AddWithValue("$start", show.Start.ToUnixTimeMilliseconds());
-            write.Parameters.AddWithValue("$end", show.End.ToUnixTimeMilliseconds());
-            write.Parameters.AddWithValue("$title", show.Title);
-            write.Parameters.AddWithValue("$host", show.Host);
-            write.Parameters.AddWithValue("$profile", show.Profile is null ? DBNull.Value : JsonSerializer.Serialize(show.Profile, ProfileJson));
-            write.ExecuteNonQuery();
-        }
-
-        if (replacing is not null && shows.All(s => !string.Equals(s.Id, replacing, StringComparison.Ordinal)))
-        {
-            using var delete = connection.CreateCommand();
-            delete.Transaction = transaction;
-            delete.CommandText = "DELETE FROM shows WHERE id = $id";
-            delete.Parameters.AddWithValue("$id", replacing);
-            delete.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
         return null;
+    }
+
+    /// <summary>The earliest stored show overlapping <paramref name="show"/> in its room, other than those in <paramref name="excluded"/>.</summary>
+    private static ShowRecord? StoredOverlap(SqliteConnection connection, SqliteTransaction transaction, ShowRecord show, HashSet<string> excluded)
+    {
+        using var check = connection.CreateCommand();
+        check.Transaction = transaction;
+        check.CommandText = $"SELECT {ShowColumns} FROM shows WHERE site = $site AND room = $room AND start_ms < $end AND end_ms > $start ORDER BY start_ms";
+        check.Parameters.AddWithValue("$site", show.Site);
+        check.Parameters.AddWithValue("$room", show.Room);
+        check.Parameters.AddWithValue("$start", show.Start.ToUnixTimeMilliseconds());
+        check.Parameters.AddWithValue("$end", show.End.ToUnixTimeMilliseconds());
+        return ReadShows(check).Find(s => !excluded.Contains(s.Id));
+    }
+
+    /// <summary>Inserts the show, or replaces every column of the stored show with its id (the id stays).</summary>
+    private static void Write(SqliteConnection connection, SqliteTransaction transaction, ShowRecord show)
+    {
+        using var write = connection.CreateCommand();
+        write.Transaction = transaction;
+        write.CommandText = $"""
+            INSERT INTO shows ({ShowColumns}) VALUES ($id, $site, $room, $start, $end, $title, $host, $profile, $key)
+            ON CONFLICT (id) DO UPDATE SET site = excluded.site, room = excluded.room, start_ms = excluded.start_ms,
+                end_ms = excluded.end_ms, title = excluded.title, host = excluded.host, profile = excluded.profile,
+                source_key = excluded.source_key
+            """;
+        write.Parameters.AddWithValue("$id", show.Id);
+        write.Parameters.AddWithValue("$site", show.Site);
+        write.Parameters.AddWithValue("$room", show.Room);
+        write.Parameters.AddWithValue("$start", show.Start.ToUnixTimeMilliseconds());
+        write.Parameters.AddWithValue("$end", show.End.ToUnixTimeMilliseconds());
+        write.Parameters.AddWithValue("$title", show.Title);
+        write.Parameters.AddWithValue("$host", show.Host);
+        write.Parameters.AddWithValue("$profile", show.Profile is null ? DBNull.Value : JsonSerializer.Serialize(show.Profile, ProfileJson));
+        write.Parameters.AddWithValue("$key", (object?)show.SourceKey ?? DBNull.Value);
+        write.ExecuteNonQuery();
+    }
+
+    private static void Delete(SqliteConnection connection, SqliteTransaction transaction, string id)
+    {
+        using var delete = connection.CreateCommand();
+        delete.Transaction = transaction;
+        delete.CommandText = "DELETE FROM shows WHERE id = $id";
+        delete.Parameters.AddWithValue("$id", id);
+        delete.ExecuteNonQuery();
     }
 
     public bool DeleteShow(string site, string id) =>
@@ -133,7 +161,8 @@ internal sealed partial class ScheduleStore
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
                 reader.GetString(5),
                 reader.GetString(6),
-                reader.IsDBNull(7) ? null : JsonSerializer.Deserialize(reader.GetString(7), ProfileJson)));
+                reader.IsDBNull(7) ? null : JsonSerializer.Deserialize(reader.GetString(7), ProfileJson),
+                reader.IsDBNull(8) ? null : reader.GetString(8)));
         }
 
         return shows;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LiveRoom.Contracts.Payloads.Lifecycle;
 using LiveRoom.Dashboard.Store;
 using Microsoft.Data.Sqlite;
@@ -6,7 +7,8 @@ namespace LiveRoom.Dashboard.Schedules;
 
 /// <summary>
 /// Sites, rooms, manual checklist items and shows in the configuration store (issue 6 item 1). The tables are created
-/// on first use, as the store creates its own (<c>CREATE … IF NOT EXISTS</c>). Shows are kept in UTC milliseconds.
+/// on first use, as the store creates its own (<c>CREATE … IF NOT EXISTS</c>); columns added since are added to an
+/// older file when it is opened (<see cref="Migrate"/>). Shows are kept in UTC milliseconds.
 /// </summary>
 internal sealed partial class ScheduleStore
 {
@@ -35,6 +37,7 @@ internal sealed partial class ScheduleStore
             title TEXT NOT NULL,
             host TEXT NOT NULL DEFAULT '',
             profile TEXT,
+            source_key TEXT,
             FOREIGN KEY (site, room) REFERENCES rooms(site, id) ON DELETE CASCADE);
         CREATE INDEX IF NOT EXISTS shows_room_start ON shows(site, room, start_ms);
         """;
@@ -60,7 +63,34 @@ internal sealed partial class ScheduleStore
         using var command = connection.CreateCommand();
         command.CommandText = Schema;
         command.ExecuteNonQuery();
+        Migrate(connection);
         return true;
+    }
+
+    /// <summary>
+    /// Brings a file written by an older dashboard up to date: <c>shows.source_key</c> (re-import as a sync) came later.
+    /// In one immediate transaction, so the dashboard and the <c>schedule import</c> command opening the same old file
+    /// at once do not both add the column.
+    /// </summary>
+    private static void Migrate(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var columns = connection.CreateCommand();
+        columns.Transaction = transaction;
+        columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('shows') WHERE name = 'source_key'";
+        if (Convert.ToInt64(columns.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+        {
+            using var alter = connection.CreateCommand();
+            alter.Transaction = transaction;
+            alter.CommandText = "ALTER TABLE shows ADD COLUMN source_key TEXT";
+            alter.ExecuteNonQuery();
+        }
+
+        using var index = connection.CreateCommand();
+        index.Transaction = transaction;
+        index.CommandText = "CREATE INDEX IF NOT EXISTS shows_site_source_key ON shows(site, source_key)";
+        index.ExecuteNonQuery();
+        transaction.Commit();
     }
 
     public IReadOnlyList<SiteRecord> ListSites()

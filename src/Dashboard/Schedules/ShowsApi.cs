@@ -26,7 +26,9 @@ internal static class ShowsApi
             // Not .Accepts(): routing would then answer another media type with a 415 endpoint that has no rule of its own
             // (denied by the fallback policy); the handler names the accepted types instead.
             .WithDescription("Body: an .ics file as text/calendar, or a CSV file as text/csv with header room,start,end,title,host"
-                + "[,width,height,fps,min_bitrate,max_bitrate]. A malformed line or an overlap refuses the whole file, naming the line.");
+                + "[,width,height,fps,min_bitrate,max_bitrate] and an optional uid column. A malformed line or an overlap refuses the whole"
+                + " file, naming the line. Re-importing is a sync: shows from the same calendar UID and original start (or CSV uid) are"
+                + " updated in place with their id, future occurrences of the file's UIDs it no longer holds are removed, past shows kept.");
         return api;
     }
 
@@ -126,8 +128,11 @@ internal static class ShowsApi
             return TypedResults.Problem(outcome.Error, statusCode: outcome.Status, title: "Schedule not imported");
         }
 
-        c.Audit(ScheduleAuditActions.ShowImport, site, "ok", $"{mediaType} created={outcome.Created.Count}");
-        foreach (var room in outcome.Created.Select(s => s.Room).Distinct(StringComparer.Ordinal))
+        var sync = outcome.Sync!;
+        c.Audit(ScheduleAuditActions.ShowImport, site, "ok", $"{mediaType} {sync.Counts()}");
+
+        // The edge's retained schedule is rebuilt from the store: rooms with added, updated or removed shows are pushed.
+        foreach (var room in sync.ChangedRooms())
         {
             c.Changes.RoomChanged(site, room);
         }
@@ -161,7 +166,11 @@ internal static class ShowsApi
             return (null, Problems.BadRequest(title, problem));
         }
 
-        var show = new ShowRecord(id ?? ShowIds.New(), site, body.Room!, body.Start!.Value.ToUniversalTime(), body.End!.Value.ToUniversalTime(), body.Title!.Trim(), body.Host?.Trim() ?? string.Empty, body.Profile);
+        var show = new ShowRecord(id ?? ShowIds.New(), site, body.Room!, body.Start!.Value.ToUniversalTime(), body.End!.Value.ToUniversalTime(), body.Title!.Trim(), body.Host?.Trim() ?? string.Empty, body.Profile)
+        {
+            // An imported show edited by hand stays the calendar's: the next import of its file updates it again.
+            SourceKey = existing?.SourceKey,
+        };
         if (c.Store.TrySave([show], replacing: id) is { } conflict)
         {
             var message = ScheduleRules.Describe(conflict, found.Zone, found.Site.TimeZone);

@@ -45,7 +45,7 @@ const zh = {
   "No room has reported in the last minute.": "最近一分钟没有直播间上报数据。",
   "Schedules": "排期", "Site": "站点", "Room": "直播间", "All rooms": "全部直播间", "Title": "标题", "Host": "主播",
   "Start": "开始", "End": "结束", "Create": "创建", "Created": "已创建", "Delete": "删除", "New show": "新建场次",
-  "Import": "导入", "Import .ics / .csv": "导入 .ics / .csv", "Imported": "已导入", "skipped (past)": "已跳过（过去）",
+  "Import": "导入", "Import .ics / .csv": "导入 .ics / .csv", "Imported": "已导入", "unchanged": "未变", "removed": "已删除", "skipped (past)": "已跳过（过去）",
   "cut at horizon": "超出展开期限", "Time zone": "时区", "No upcoming shows in the next 30 days.": "未来 30 天没有场次。",
   "No site is configured yet.": "尚未配置站点。", "Choose the room above first.": "请先在上方选择直播间。",
   "uplink": "上行", "test": "测速", "Current checklist": "当前检查清单", "Run checklist now": "立即运行检查",

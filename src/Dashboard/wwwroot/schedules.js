@@ -91,7 +91,10 @@ async function upload(ev) {
   });
   const data = await r.json().catch(() => null);
   if (!r.ok) { problem((data && (data.detail || data.title)) || ("HTTP " + r.status)); return; }
-  $("result").textContent = t("Imported") + ": " + data.created + (data.skippedPast ? ", " + t("skipped (past)") + ": " + data.skippedPast : "")
+  // A re-import syncs by calendar UID: say what changed, not only what is new.
+  const counts = [[t("Imported"), data.added ?? data.created], [t("updated"), data.updated], [t("unchanged"), data.unchanged], [t("removed"), data.removed]]
+    .filter(([, n], i) => i === 0 || n).map(([label, n]) => label + ": " + n).join(", ");
+  $("result").textContent = counts + (data.skippedPast ? ", " + t("skipped (past)") + ": " + data.skippedPast : "")
     + (data.beyondHorizon ? ", " + t("cut at horizon") + " (" + data.horizonDays + " d): " + data.beyondHorizon : "");
   await load();
 }

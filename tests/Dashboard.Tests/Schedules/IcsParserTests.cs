@@ -163,6 +163,47 @@ public sealed class IcsParserTests
     }
 
     [Fact]
+    public void Parse_UidSeriesAndOverride_KeyedByUidAndOriginalStart()
+    {
+        var ics = string.Join("\r\n",
+            "BEGIN:VCALENDAR",
+            "BEGIN:VEVENT", "UID:u1", "SUMMARY:Daily", "LOCATION:room-1", "DTSTART;TZID=Asia/Shanghai:20261101T180000", "DTEND;TZID=Asia/Shanghai:20261101T190000", "RRULE:FREQ=DAILY;COUNT=2", "END:VEVENT",
+            "BEGIN:VEVENT", "UID:u1", "RECURRENCE-ID;TZID=Asia/Shanghai:20261102T180000", "SUMMARY:Daily (moved)", "LOCATION:room-1", "DTSTART:20261102T150000Z", "DTEND:20261102T160000Z", "END:VEVENT",
+            "BEGIN:VEVENT", "UID:single", "SUMMARY:Once", "LOCATION:room-1", "DTSTART:20261105T100000Z", "DTEND:20261105T110000Z", "END:VEVENT",
+            "BEGIN:VEVENT", "SUMMARY:No uid", "LOCATION:room-1", "DTSTART:20261106T100000Z", "DTEND:20261106T110000Z", "END:VEVENT",
+            "BEGIN:VEVENT", "UID:gone", "STATUS:CANCELLED", "SUMMARY:Cancelled", "LOCATION:room-1", "DTSTART:20261107T100000Z", "DTEND:20261107T110000Z", "END:VEVENT",
+            "END:VCALENDAR");
+
+        var parsed = IcsParser.Parse(ics, TimeZoneInfo.Utc, ScheduleFiles.Now, Horizon);
+
+        Assert.Null(parsed.Error);
+        Assert.Equal(
+            [("Daily", "ics:u1|20261101T100000Z"), ("Daily (moved)", "ics:u1|20261102T100000Z"), ("Once", "ics:single"), ("No uid", null)],
+            parsed.Shows.Select(s => (s.Title, s.SourceKey)));
+        Assert.Equal(["gone", "single", "u1"], parsed.Uids.Order(StringComparer.Ordinal));
+        Assert.Equal("u1", SourceKeys.IcsUid("ics:u1|20261102T100000Z"));
+        Assert.Equal("a|b", SourceKeys.IcsUid("ics:a|b"));
+        Assert.Null(SourceKeys.IcsUid("csv:u1"));
+    }
+
+    [Fact]
+    public void Parse_TwoEventsWithOneUid_RefusedNamingBothLines()
+    {
+        var ics = string.Join("\r\n",
+            "BEGIN:VCALENDAR",
+            "BEGIN:VEVENT", "UID:dup", "SUMMARY:First", "LOCATION:room-1", "DTSTART:20261101T100000Z", "DTEND:20261101T110000Z", "END:VEVENT",
+            "BEGIN:VEVENT", "UID:dup", "SUMMARY:Second", "LOCATION:room-1", "DTSTART:20261102T100000Z", "DTEND:20261102T110000Z", "END:VEVENT",
+            "END:VCALENDAR");
+
+        var parsed = IcsParser.Parse(ics, TimeZoneInfo.Utc, ScheduleFiles.Now, Horizon);
+
+        Assert.Empty(parsed.Shows);
+        Assert.Equal(
+            "line 9: event 'Second' has the UID 'dup' of the event on line 2 for the same occurrence; give each event its own UID (a changed occurrence of a series keeps the UID and adds a RECURRENCE-ID)",
+            parsed.Error);
+    }
+
+    [Fact]
     public void Parse_EndBeforeStart_RefusedNamingBoth()
     {
         var parsed = IcsParser.Parse(Calendar("DTSTART:20261101T100000Z", "DTEND:20261101T090000Z"), TimeZoneInfo.Utc, ScheduleFiles.Now, Horizon);

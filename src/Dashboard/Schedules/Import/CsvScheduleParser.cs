@@ -7,12 +7,14 @@ namespace LiveRoom.Dashboard.Schedules.Import;
 /// <summary>
 /// Reads a CSV schedule: header <c>room,start,end,title,host[,width,height,fps,min_bitrate,max_bitrate]</c>, times in
 /// ISO 8601 with an offset (or Z), or without one in the site's zone. The first bad line refuses the whole file, by its
-/// number; a line in the past is bad (a CSV file is a plan, not a history).
+/// number; a line in the past is bad (a CSV file is a plan, not a history). An optional <c>uid</c> column, anywhere in
+/// the header, names each row's booking (unique, non-empty): a re-import updates the show of that uid in place.
 /// </summary>
 internal static partial class CsvScheduleParser
 {
     public static readonly string[] Header = ["room", "start", "end", "title", "host"];
     public static readonly string[] ProfileHeader = ["width", "height", "fps", "min_bitrate", "max_bitrate"];
+    public const string UidColumn = "uid";
 
     private static readonly string[] LocalFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"];
 
@@ -22,17 +24,43 @@ internal static partial class CsvScheduleParser
         {
             var shows = new List<ImportedShow>();
             var withProfile = false;
+            var uidIndex = -1;
             var first = true;
+            var uidLines = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var (line, fields) in CsvRecords.Read(text))
             {
                 if (first)
                 {
-                    withProfile = CheckHeader(line, fields);
+                    (withProfile, uidIndex) = CheckHeader(line, fields);
                     first = false;
                     continue;
                 }
 
-                shows.Add(Row(line, fields, withProfile, siteZone, zoneName, now));
+                var expected = (withProfile ? 10 : 5) + (uidIndex < 0 ? 0 : 1);
+                if (fields.Count != expected)
+                {
+                    throw new ImportRefusal(line, string.Create(CultureInfo.InvariantCulture, $"{fields.Count} fields; the header has {expected}"));
+                }
+
+                string? key = null;
+                if (uidIndex >= 0)
+                {
+                    var uid = fields[uidIndex].Trim();
+                    fields.RemoveAt(uidIndex);
+                    if (ScheduleRules.CheckText(UidColumn, uid, ScheduleRules.MaxTitle) is { } problem)
+                    {
+                        throw new ImportRefusal(line, problem + " (with a uid column, every row names its booking)");
+                    }
+
+                    if (!uidLines.TryAdd(uid, line))
+                    {
+                        throw new ImportRefusal(line, string.Create(CultureInfo.InvariantCulture, $"uid '{uid}' is already used on line {uidLines[uid]}; each row needs its own"));
+                    }
+
+                    key = SourceKeys.Csv(uid);
+                }
+
+                shows.Add(Row(line, fields, withProfile, siteZone, zoneName, now) with { SourceKey = key });
             }
 
             return first ? ParsedSchedule.Refused("line 1: the file is empty; the first line must be the header " + string.Join(',', Header)) : new ParsedSchedule(shows, null);
@@ -43,30 +71,31 @@ internal static partial class CsvScheduleParser
         }
     }
 
-    private static bool CheckHeader(int line, List<string> fields)
+    /// <summary>Whether the profile columns follow, and where the uid column is (-1: none).</summary>
+    private static (bool WithProfile, int UidIndex) CheckHeader(int line, List<string> fields)
     {
         var names = fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
+        var uidIndex = names.IndexOf(UidColumn);
+        if (uidIndex >= 0 && names.LastIndexOf(UidColumn) == uidIndex)
+        {
+            names.RemoveAt(uidIndex);
+        }
+
         if (names.SequenceEqual(Header))
         {
-            return false;
+            return (false, uidIndex);
         }
 
         if (names.SequenceEqual(Header.Concat(ProfileHeader)))
         {
-            return true;
+            return (true, uidIndex);
         }
 
-        throw new ImportRefusal(line, $"the header is '{string.Join(',', fields)}'; expected {string.Join(',', Header)} optionally followed by ,{string.Join(',', ProfileHeader)}");
+        throw new ImportRefusal(line, $"the header is '{string.Join(',', fields)}'; expected {string.Join(',', Header)} optionally followed by ,{string.Join(',', ProfileHeader)}, and optionally a {UidColumn} column");
     }
 
     private static ImportedShow Row(int line, List<string> fields, bool withProfile, TimeZoneInfo zone, string zoneName, DateTimeOffset now)
     {
-        var expected = withProfile ? 10 : 5;
-        if (fields.Count != expected)
-        {
-            throw new ImportRefusal(line, string.Create(CultureInfo.InvariantCulture, $"{fields.Count} fields; the header has {expected}"));
-        }
-
         var room = fields[0].Trim();
         var start = Time(line, "start", fields[1], zone);
         var end = Time(line, "end", fields[2], zone);

@@ -6,7 +6,8 @@ namespace LiveRoom.Dashboard.Schedules.Import;
 /// Reads the VEVENTs of an iCalendar file (RFC 5545) into shows: SUMMARY is the title, X-LIVEROOM-ROOM or LOCATION the
 /// room, X-LIVEROOM-HOST or a DESCRIPTION line "Host: …" the host; DTSTART with DTEND or DURATION, in UTC, a TZID zone
 /// (IANA, or a Windows name) or floating (the site's zone); RRULE (DAILY/WEEKLY) expanded up to the horizon, minus EXDATE
-/// and occurrences moved by a RECURRENCE-ID. All-day events are refused: a show needs times.
+/// and occurrences moved by a RECURRENCE-ID. All-day events are refused: a show needs times. Each show carries its
+/// occurrence's identity (<see cref="SourceKeys"/>) when the event has a UID, so a re-import updates it in place.
 /// </summary>
 internal static class IcsParser
 {
@@ -23,8 +24,8 @@ internal static class IcsParser
             var shows = new List<ImportedShow>();
             int skippedPast = 0, beyond = 0;
             var moved = events
-                .Where(e => e.Get("RECURRENCE-ID") is not null && e.Get("UID") is not null)
-                .Select(e => (Uid: e.Get("UID")!.Value, At: IcsTime.Parse(e.Get("RECURRENCE-ID")!, siteZone).ToUtc()))
+                .Where(e => e.Get("RECURRENCE-ID") is not null && Uid(e) is not null)
+                .Select(e => (Uid: Uid(e)!, At: IcsTime.Parse(e.Get("RECURRENCE-ID")!, siteZone).ToUtc()))
                 .ToHashSet();
             foreach (var e in events)
             {
@@ -39,7 +40,9 @@ internal static class IcsParser
                 beyond += cut ? 1 : 0;
             }
 
-            return new ParsedSchedule(shows, null, skippedPast, beyond);
+            CheckKeysUnique(shows);
+            var uids = events.Select(Uid).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            return new ParsedSchedule(shows, null, skippedPast, beyond) { Uids = uids };
         }
         catch (ImportRefusal ex)
         {
@@ -74,7 +77,8 @@ internal static class IcsParser
         var endOf = EndFunction(e, start, label);
         var rule = e.Get("RRULE") is { } rrule && e.Get("RECURRENCE-ID") is null ? RecurrenceRule.Parse(rrule, start.Zone) : null;
         var excluded = Exdates(e, start.Zone);
-        var uid = e.Get("UID")?.Value;
+        var uid = Uid(e);
+        DateTimeOffset? recurrenceId = uid is not null && e.Get("RECURRENCE-ID") is { } rid ? IcsTime.Parse(rid, siteZone).ToUtc() : null;
         var shows = new List<ImportedShow>();
         var past = 0;
         var occurrences = RecurrenceExpander.Expand(start, rule, horizonEnd, out var cut);
@@ -93,10 +97,35 @@ internal static class IcsParser
                 continue;
             }
 
-            shows.Add(new ImportedShow(e.Line, room, startUtc, endOf(local), title, host, null));
+            // An occurrence of a series is known by its original start (what a RECURRENCE-ID names), a single event by its
+            // UID alone, so moving it in the calendar updates the stored show rather than replacing it.
+            var key = uid is null ? null
+                : recurrenceId is { } original ? SourceKeys.Ics(uid, original)
+                : rule is not null ? SourceKeys.Ics(uid, startUtc)
+                : SourceKeys.Ics(uid);
+            shows.Add(new ImportedShow(e.Line, room, startUtc, endOf(local), title, host, null, key));
         }
 
         return (shows, cut, past);
+    }
+
+    /// <summary>The event's UID, or null when it has none (its shows are then imported without an identity, as new).</summary>
+    private static string? Uid(IcsEvent e) => e.Get("UID")?.Value.Trim() is { Length: > 0 } uid ? uid : null;
+
+    /// <summary>Two events that claim the same occurrence (same UID, no RECURRENCE-ID or the same one) cannot both be synced.</summary>
+    private static void CheckKeysUnique(List<ImportedShow> shows)
+    {
+        var first = new Dictionary<string, ImportedShow>(StringComparer.Ordinal);
+        foreach (var show in shows.Where(s => s.SourceKey is not null))
+        {
+            if (!first.TryAdd(show.SourceKey!, show))
+            {
+                var other = first[show.SourceKey!];
+                throw new ImportRefusal(show.Line, string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"event '{show.Title}' has the UID '{SourceKeys.IcsUid(show.SourceKey!)}' of the event on line {other.Line} for the same occurrence; give each event its own UID (a changed occurrence of a series keeps the UID and adds a RECURRENCE-ID)"));
+            }
+        }
     }
 
     /// <summary>End of an occurrence from its local start: DTEND gives an exact length, DURATION adds days on the wall clock and time exactly.</summary>
