@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using LiveRoom.Probe.Tests.Fixtures;
 using LiveRoom.Probe.Tests.Hosting;
@@ -40,43 +41,31 @@ public sealed class CheckCommandTests
     {
         var file = await TestStreams.At1080p30();
         var port = FreePort.Next();
-        var check = CheckAsync("--source", $"srt://127.0.0.1:{port}?mode=listener", "--duration", "12s");
-        ChildProcess? sender = null;
-        try
-        {
-            // The caller fails until the listener binds; try again until it holds.
-            await Eventually.WaitAsync(
-                async () =>
-                {
-                    if (sender is null || sender.HasExited)
-                    {
-                        sender = ChildProcess.Start(new ChildProcessStartInfo
-                        {
-                            Name = "sender",
-                            FileName = "ffmpeg",
-                            Arguments = ["-hide_banner", "-nostdin", "-v", "error", "-re", "-i", file, "-c", "copy", "-f", "mpegts", $"srt://127.0.0.1:{port}?mode=caller"],
-                        });
-                    }
 
-                    await Task.Delay(300);
-                    return sender.HasExited;
-                },
-                exited => !exited,
-                TimeSpan.FromSeconds(30),
-                "the sender to connect");
-            var result = await check;
-
-            Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
-            Assert.Contains("result: PASS", result.Stdout, StringComparison.Ordinal);
-            Assert.Contains("1920x1080", result.Stdout, StringComparison.Ordinal);
-        }
-        finally
+        // The encoder listens (ffmpeg starts its -re playout when a caller connects) and the probe calls it, so the
+        // stream flows from the probe's first second. With the probe listening instead, a sender retried until the
+        // listener was bound could connect most of the check's window late on a loaded machine.
+        await using var sender = ChildProcess.Start(new ChildProcessStartInfo
         {
-            if (sender is not null)
-            {
-                await sender.DisposeAsync();
-            }
-        }
+            Name = "sender",
+            FileName = "ffmpeg",
+            Arguments = ["-hide_banner", "-nostdin", "-v", "error", "-re", "-i", file, "-c", "copy", "-f", "mpegts", $"srt://127.0.0.1:{port}?mode=listener"],
+        });
+        await Eventually.WaitAsync(() => UdpBound(port) || sender.HasExited, TimeSpan.FromSeconds(30), $"the sender to listen on udp {port}");
+        Assert.False(sender.HasExited, sender.StderrTail());
+
+        var result = await CheckAsync("--source", $"srt://127.0.0.1:{port}?mode=caller", "--duration", "12s");
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.Contains("result: PASS", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1920x1080", result.Stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>True when a UDP socket is bound to 127.0.0.1:<paramref name="port"/> (from /proc/net/udp, hex little-endian address).</summary>
+    private static bool UdpBound(int port)
+    {
+        var local = string.Create(CultureInfo.InvariantCulture, $"0100007F:{port:X4}");
+        return File.ReadLines("/proc/net/udp").Skip(1).Any(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var address, ..] && address == local);
     }
 
     [Fact]
