@@ -102,7 +102,11 @@ public static class MosquittoSecurityGenerator
     /// Writes the files into <paramref name="directory"/> (created if missing). Password and credential files are
     /// created with mode 0600. Existing files are replaced only with <paramref name="overwrite"/>.
     /// </summary>
-    public static async Task WriteAsync(SecurityFiles files, string directory, bool overwrite, CancellationToken cancellationToken)
+    /// <returns>
+    /// Credentials files of a previous run whose accounts this run does not generate (dashboard, signs), removed with
+    /// <paramref name="overwrite"/>: the new password file no longer has those accounts, so their passwords are dead.
+    /// </returns>
+    public static async Task<IReadOnlyList<string>> WriteAsync(SecurityFiles files, string directory, bool overwrite, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
         Directory.CreateDirectory(directory);
@@ -167,6 +171,23 @@ public static class MosquittoSecurityGenerator
                 await stream.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken).ConfigureAwait(false);
             }
         }
+
+        var stale = new List<string>();
+        foreach (var (name, generated) in new[]
+        {
+            (SecurityFiles.DashboardCredentialsFileName, files.DashboardCredentials is not null),
+            (SecurityFiles.SignCredentialsFileName, files.SignCredentials is not null),
+        })
+        {
+            var path = Path.Combine(directory, name);
+            if (overwrite && !generated && File.Exists(path))
+            {
+                File.Delete(path);
+                stale.Add(path);
+            }
+        }
+
+        return stale;
     }
 
     private static BrokerUser NewUser(BrokerUserKind kind, RoomId? room, string userName)

@@ -182,9 +182,10 @@ public static class SecurityCommand
             return Failed;
         }
 
+        IReadOnlyList<string> stale;
         try
         {
-            await MosquittoSecurityGenerator.WriteAsync(files, outDir, force, ct).ConfigureAwait(false);
+            stale = await MosquittoSecurityGenerator.WriteAsync(files, outDir, force, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -213,7 +214,8 @@ public static class SecurityCommand
             (files.Certificates.Count > 0
                 ? $"  client certificates: {SecurityFiles.CertificateDirectoryName}/USER.crt and .key (0600); TLS listener: require_certificate true, use_identity_as_username true\n"
                 : string.Empty) +
-            "  and set allow_anonymous false").AsMemory(),
+            "  and set allow_anonymous false" +
+            string.Concat(stale.Select(path => $"\n  removed {path}: its account is not in the new password file (add the option again to keep one)"))).AsMemory(),
             ct).ConfigureAwait(false);
         return Ok;
     }

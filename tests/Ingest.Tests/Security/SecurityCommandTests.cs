@@ -108,6 +108,25 @@ public sealed class SecurityCommandTests
         Assert.NotEqual(before, await File.ReadAllTextAsync(dir.Combine("passwords")));
     }
 
+    [Fact]
+    public async Task RunAsync_ForceWithoutDashboardAndSigns_RemovesTheirDeadCredentialsAndSaysSo()
+    {
+        using var dir = new TempDirectory("security");
+        string[] args = ["generate", "--rooms", "s/r", "--collector-user", "collector", "--out", dir.Path];
+        Assert.Equal(0, await SecurityCommand.RunAsync([.. args, "--dashboard-user", "dashboard", "--signs"], TextWriter.Null, TextWriter.Null, CancellationToken.None));
+        Assert.True(File.Exists(dir.Combine("dashboard.credentials")) && File.Exists(dir.Combine("signs.credentials")));
+        var output = new StringWriter();
+
+        Assert.Equal(0, await SecurityCommand.RunAsync([.. args, "--force"], output, TextWriter.Null, CancellationToken.None));
+
+        // The new password file has no dashboard or sign account: their old passwords would only be refused.
+        Assert.False(File.Exists(dir.Combine("dashboard.credentials")));
+        Assert.False(File.Exists(dir.Combine("signs.credentials")));
+        Assert.DoesNotContain("dashboard", await File.ReadAllTextAsync(dir.Combine("passwords")), StringComparison.Ordinal);
+        Assert.Contains($"removed {dir.Combine("dashboard.credentials")}", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"removed {dir.Combine("signs.credentials")}", output.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new[] { "generate", "--rooms", "s/r", "--out", "x" }, "--collector-user")]
     [InlineData(new[] { "generate", "--collector-user", "c", "--out", "x" }, "no rooms")]
