@@ -132,8 +132,9 @@ export function startVision(site, room, me) {
   document.getElementById("saveRef").addEventListener("click", async () => {
     try {
       const saved = await api(`${base}/reference`, { method: "PUT", body: { captureId: state.candidate, regions: state.regions } });
-      document.body.dataset.refSaved = String(saved.current.version);
       await loadReference();
+      // Set once the page shows the saved reference (tests wait for it, then read the status).
+      document.body.dataset.refSaved = String(saved.current.version);
     } catch (e) { status.textContent = e.message; document.body.dataset.refError = e.message; }
   });
 
