@@ -35,6 +35,10 @@ public sealed partial class OutboxPublisher
             }
 
             await WaitForWindowAsync(cancellationToken).ConfigureAwait(false);
+
+            // The resend clock starts when the batch is handed to the client, not after: an acknowledgement (or, in
+            // tests, a clock step) can arrive before this pass gets back to record it.
+            var sentAt = _time.GetTimestamp();
             foreach (var (payload, topic, first, last) in Encode(page))
             {
                 var publish = _client.PublishAsync(topic, payload, MqttQos.AtLeastOnce, retain: false, cancellationToken);
@@ -48,7 +52,7 @@ public sealed partial class OutboxPublisher
                 if (_cursor == from)
                 {
                     _cursor = lastSeq + 1;
-                    _unacked.Enqueue((lastSeq, _time.GetTimestamp()));
+                    _unacked.Enqueue((lastSeq, sentAt));
                 }
             }
         }
