@@ -6,6 +6,10 @@ internal sealed partial class RetentionSweeper(ThumbnailStore store, Microsoft.E
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Sweeps keep to a schedule from the start (start, start + interval, ...) rather than sleeping an interval after
+        // each sweep: the times do not drift, and a sweep that is due when the wait begins (a slow sweep, a clock step)
+        // runs at once instead of a whole interval later.
+        var due = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -23,7 +27,18 @@ internal sealed partial class RetentionSweeper(ThumbnailStore store, Microsoft.E
 
             try
             {
-                await Task.Delay(options.Value.SweepInterval, time, stoppingToken).ConfigureAwait(false);
+                var interval = options.Value.SweepInterval;
+                due += interval;
+                var wait = due - time.GetUtcNow();
+                if (wait < -interval)
+                {
+                    // Far behind (the machine slept): one sweep now, then back on a schedule from here.
+                    due = time.GetUtcNow();
+                }
+                else if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException)
             {

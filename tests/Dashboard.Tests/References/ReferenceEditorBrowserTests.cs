@@ -31,7 +31,8 @@ public sealed class ReferenceEditorBrowserTests(ReferenceEditorFixture stack) : 
         await page.FillAsync("#name", "admin");
         await page.FillAsync("#password", stack.AdminPassword);
         await page.ClickAsync("#signin");
-        await page.WaitForURLAsync("**/index.html", new PageWaitForURLOptions { Timeout = Timeout });
+        // Signed in once the wall's URL commits; its load (scripts, live data) is not this test's business.
+        await page.WaitForURLAsync("**/index.html", new PageWaitForURLOptions { Timeout = Timeout, WaitUntil = WaitUntilState.Commit });
 
         // The candidate may still be on its way through the broker: reload until the page shows it.
         for (var i = 0; i < 20 && await page.Locator("#refCanvas[data-image]").CountAsync() == 0; i++)
