@@ -29,6 +29,32 @@ public sealed partial class EvidenceRecorder
             return;
         }
 
+        var error = await SendAsync(message, path, replayed: false, cancellationToken).ConfigureAwait(false);
+        if (error is null)
+        {
+            Interlocked.Increment(ref _published);
+            return;
+        }
+
+        // The JPEG and its mark stay in the evidence directory; the broker being away is not worth more than a warning.
+        Interlocked.Increment(ref _unsent);
+        Interlocked.Increment(ref _failed);
+        if (error.Length == 0)
+        {
+            LogNotConfirmed(_logger, message.Reason, _options.ThumbnailPublishTimeout.TotalSeconds);
+        }
+        else
+        {
+            LogNotPublished(_logger, message.Reason, error);
+        }
+    }
+
+    /// <summary>
+    /// Publishes and waits at most <c>ThumbnailPublishTimeout</c> for the PUBACK. Null when confirmed (the mark is then
+    /// removed); empty when it timed out (the broker counts as silent and a late PUBACK is watched for); else the error.
+    /// </summary>
+    private async Task<string?> SendAsync(ThumbnailMessage message, string path, bool replayed, CancellationToken cancellationToken)
+    {
         var attempt = StartPublish(message, cancellationToken);
         try
         {
@@ -36,24 +62,17 @@ public sealed partial class EvidenceRecorder
         }
         catch (TimeoutException)
         {
-            Interlocked.Increment(ref _unsent);
-            Interlocked.Increment(ref _failed);
             Volatile.Write(ref _brokerSilent, 1);
-            WatchLate(path, attempt, replayed: false);
-            LogNotConfirmed(_logger, message.Reason, _options.ThumbnailPublishTimeout.TotalSeconds);
-            return;
+            WatchLate(path, attempt, replayed);
+            return string.Empty;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The JPEG and its mark stay in the evidence directory; the broker being away is not worth more than a warning.
-            Interlocked.Increment(ref _unsent);
-            Interlocked.Increment(ref _failed);
-            LogNotPublished(_logger, message.Reason, ex.Message);
-            return;
+            return ex.Message;
         }
 
         ClearMark(path);
-        Interlocked.Increment(ref _published);
+        return null;
     }
 
     private void ClearMark(string path)

@@ -112,25 +112,12 @@ public sealed partial class EvidenceRecorder
                 continue;
             }
 
-            var attempt = StartPublish(message, cancellationToken);
-            try
+            if (await SendAsync(message, path, replayed: true, cancellationToken).ConfigureAwait(false) is { } error)
             {
-                await attempt.WaitAsync(_options.ThumbnailPublishTimeout, _time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                Volatile.Write(ref _brokerSilent, 1);
-                WatchLate(path, attempt, replayed: true);
-                LogReplayStopped(_logger, message.Reason, message.Ts, "no PUBACK within the timeout");
-                break;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogReplayStopped(_logger, message.Reason, message.Ts, ex.Message);
+                LogReplayStopped(_logger, message.Reason, message.Ts, error.Length == 0 ? "no PUBACK within the timeout" : error);
                 break;
             }
 
-            ClearMark(path);
             Interlocked.Increment(ref _replayed);
             replayed++;
         }
