@@ -15,9 +15,16 @@ build: install
 
 # The .NET tests, then the door sign's host tests (issue 6 item 5) even when the first failed; the exit code is the
 # .NET tests' when they failed, else the sign tests'. Failed tests are repeated at the very end (CI shows the tail).
-test: build
+# The probe as it ships (decision 0018): a native executable (Native AOT; the ILCompiler links with clang, else gcc).
+# `make test` runs every test that starts the probe against it (LIVEROOM_PROBE), and bench-probe measures it.
+PROBE_NATIVE ?= var/probe-native
+.PHONY: probe-native
+probe-native: install
+	$(DOTNET) publish src/Probe/Probe.csproj -c Release -r $(RID) -o $(PROBE_NATIVE) --nologo -v quiet
+
+test: build probe-native
 	@mkdir -p var
-	$(DOTNET) test LiveRoom.sln -c $(CONFIG) --nologo --no-build --logger "console;verbosity=normal" -- xUnit.ParallelizeTestCollections=true 2>&1 | tee var/test.log | grep -vE '^\s+(Passed|Skipped) ' ; \
+	LIVEROOM_PROBE=$(CURDIR)/$(PROBE_NATIVE)/liveroom-probe $(DOTNET) test LiveRoom.sln -c $(CONFIG) --nologo --no-build --logger "console;verbosity=normal" -- xUnit.ParallelizeTestCollections=true 2>&1 | tee var/test.log | grep -vE '^\s+(Passed|Skipped) ' ; \
 	dotnet_rc=$${PIPESTATUS[0]}; \
 	$(MAKE) --no-print-directory -f $(firstword $(MAKEFILE_LIST)) hardware-test; hardware_rc=$$?; \
 	if [ $$dotnet_rc -ne 0 ]; then echo "test: .NET tests failed (exit $$dotnet_rc); the failures, from var/test.log:" >&2; \
@@ -49,8 +56,8 @@ bench-ingest: build
 	$(DOTNET) bench/Ingest.Bench/bin/$(CONFIG)/net10.0/LiveRoom.Ingest.Bench.dll
 
 # Issue 4: CPU of the full probe on a 60 s 1080p30 stream vs a full decode of it; last line probe_cpu_ratio (target <= 0.15).
-bench-probe: build
-	$(DOTNET) bench/Probe.Bench/bin/$(CONFIG)/net10.0/LiveRoom.Probe.Bench.dll
+bench-probe: build probe-native
+	$(DOTNET) bench/Probe.Bench/bin/$(CONFIG)/net10.0/LiveRoom.Probe.Bench.dll --probe $(PROBE_NATIVE)/liveroom-probe
 
 # Seeds 90 days at 1 point/s for one room into a real influxd (takes minutes), then times the room page's data API;
 # prints `dashboard_90d_ms X` last. `make bench-dashboard DAYS=7` for a quick run.

@@ -12,7 +12,8 @@ have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok
 # fonts-wqy-zenhei: a CJK font, so the door display and dashboard screenshots show Chinese instead of boxes.
 # cmake, g++, libgtest-dev: the door sign's firmware logic is tested on the host (`make hardware-test`, issue 6 item 5);
 # libgtest-dev ships GoogleTest prebuilt with its CMake package config, so nothing is downloaded at build time.
-for pkg in ffmpeg mosquitto libmosquitto1 influxdb chromium fonts-wqy-zenhei cmake g++ libgtest-dev ${LIVEROOM_EXTRA_PKGS:-}; do
+# zlib1g-dev (with g++'s gcc as the linker): the probe is published as a native executable (decision 0018).
+for pkg in ffmpeg mosquitto libmosquitto1 influxdb chromium fonts-wqy-zenhei cmake g++ zlib1g-dev libgtest-dev ${LIVEROOM_EXTRA_PKGS:-}; do
   have_pkg "$pkg" || need_pkgs+=("$pkg")
 done
 

@@ -24,7 +24,22 @@ internal static class ProbeBenchmark
         Directory.CreateDirectory(dir);
         try
         {
-            // Arguments: [FILE] [tcp|srt|file] (a ready stream file; how it reaches the probe, see LiveFeed).
+            // Arguments: [--probe PATH] [FILE] [tcp|srt|file]: the probe executable to measure (make bench-probe passes the
+            // native one that ships, decision 0018; default the apphost built next to the bench), a ready stream file,
+            // and how it reaches the probe (see LiveFeed).
+            var probe = Path.Combine(AppContext.BaseDirectory, "liveroom-probe");
+            if (args is ["--probe", var path, .. var rest])
+            {
+                probe = Path.GetFullPath(path);
+                args = rest;
+            }
+
+            if (!File.Exists(probe))
+            {
+                await Console.Error.WriteLineAsync($"--probe {probe}: no such file (make probe-native publishes it)").ConfigureAwait(false);
+                return 2;
+            }
+
             var transport = args.Length > 1 ? args[1] : "tcp";
             if (!LiveFeed.Transports.Contains(transport))
             {
@@ -33,7 +48,7 @@ internal static class ProbeBenchmark
             }
 
             var source = args.Length > 0 ? args[0] : await MakeStreamAsync(dir, cancellationToken).ConfigureAwait(false);
-            var probe = Path.Combine(AppContext.BaseDirectory, "liveroom-probe");
+            Print($"probe {probe} ({(IsNative(probe) ? "native executable" : ".NET apphost, JIT-compiled")})");
             Print($"stream {source}");
             double probeCpu, ownCpu, steady;
             long probeRss;
@@ -231,6 +246,9 @@ internal static class ProbeBenchmark
         var at = json.LastIndexOf("\"status\"", StringComparison.Ordinal);
         return at < 0 ? "unknown" : json[(at + 8)..].Split('"', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1) ?? "unknown";
     }
+
+    /// <summary>A .NET apphost has its managed assembly beside it; the native executable is self-contained.</summary>
+    private static bool IsNative(string probe) => !File.Exists(Path.ChangeExtension(probe, ".dll"));
 
     private static void Print(FormattableString line) => Console.Out.WriteLine(line.ToString(CultureInfo.InvariantCulture));
 }

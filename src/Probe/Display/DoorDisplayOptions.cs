@@ -11,10 +11,10 @@ public sealed record DoorDisplayOptions
     /// Listen address of the kiosk page, <c>http://host:port</c>; default <c>http://0.0.0.0:8090</c> (every interface,
     /// the studio LAN). Port 0 binds a free port. Empty turns the server off.
     /// </summary>
-    public string Url { get; init; } = DisplayDefaults.Url;
+    public string Url { get; set; } = DisplayDefaults.Url;
 
     /// <summary>Period of the SSE heartbeat comment; default 15 s, allowed 1 s to 5 min.</summary>
-    public TimeSpan HeartbeatInterval { get; init; } = DisplayDefaults.HeartbeatInterval;
+    public TimeSpan HeartbeatInterval { get; set; } = DisplayDefaults.HeartbeatInterval;
 
     /// <summary>Whether the server runs (<see cref="Url"/> is set).</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(Url);

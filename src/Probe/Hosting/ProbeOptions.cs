@@ -10,6 +10,11 @@ using LiveRoom.Probe.Vision;
 namespace LiveRoom.Probe.Hosting;
 
 /// <summary>The edge worker's settings (configuration section <c>Probe</c>; defaults in <see cref="ProbeDefaults"/>).</summary>
+/// <remarks>
+/// Every settable property here and in the nested options has a <c>set</c> accessor, not <c>init</c>: the probe ships as a
+/// native executable (decision 0018), whose source-generated configuration binder leaves an <c>init</c> property at its
+/// default without a word (ProbeOptionsBindingTests walks the tree).
+/// </remarks>
 public sealed class ProbeOptions
 {
     public const string Section = "Probe";

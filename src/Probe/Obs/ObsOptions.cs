@@ -7,25 +7,25 @@ namespace LiveRoom.Probe.Obs;
 public sealed record ObsOptions
 {
     /// <summary>obs-websocket address, e.g. <c>ws://127.0.0.1:4455</c>. Empty (the default) disables the OBS collector.</summary>
-    public string Url { get; init; } = string.Empty;
+    public string Url { get; set; } = string.Empty;
 
     /// <summary>obs-websocket server password; empty when authentication is off in OBS. Never logged.</summary>
-    public string Password { get; init; } = string.Empty;
+    public string Password { get; set; } = string.Empty;
 
     /// <summary>Polling period; default 1 s.</summary>
-    public TimeSpan PollInterval { get; init; } = ObsDefaults.PollInterval;
+    public TimeSpan PollInterval { get; set; } = ObsDefaults.PollInterval;
 
     /// <summary>Timeout of the handshake and of each request; default 5 s.</summary>
-    public TimeSpan RequestTimeout { get; init; } = ObsDefaults.RequestTimeout;
+    public TimeSpan RequestTimeout { get; set; } = ObsDefaults.RequestTimeout;
 
     /// <summary>First reconnect delay; default 1 s, doubling up to <see cref="ReconnectMaxDelay"/>.</summary>
-    public TimeSpan ReconnectMinDelay { get; init; } = ObsDefaults.ReconnectMinDelay;
+    public TimeSpan ReconnectMinDelay { get; set; } = ObsDefaults.ReconnectMinDelay;
 
     /// <summary>Longest reconnect delay; default 30 s.</summary>
-    public TimeSpan ReconnectMaxDelay { get; init; } = ObsDefaults.ReconnectMaxDelay;
+    public TimeSpan ReconnectMaxDelay { get; set; } = ObsDefaults.ReconnectMaxDelay;
 
     /// <summary>Percent of one interval's frames dropped by the network above which an event is raised; default 1 %.</summary>
-    public double NetworkDropThresholdPercent { get; init; } = ObsDefaults.NetworkDropThresholdPercent;
+    public double NetworkDropThresholdPercent { get; set; } = ObsDefaults.NetworkDropThresholdPercent;
 
     /// <summary>Whether the collector runs (<see cref="Url"/> is set).</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(Url);

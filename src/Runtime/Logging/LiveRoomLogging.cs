@@ -1,4 +1,6 @@
+using LiveRoom.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serilog;
@@ -9,8 +11,9 @@ namespace LiveRoom.Runtime.Logging;
 
 /// <summary>
 /// Serilog for every LiveRoom host: console (compact JSON when running under systemd, whose journal
-/// stores one object per line) and a daily rolling file. A <c>Serilog</c> configuration section, when
-/// present, is applied on top (levels, overrides, extra sinks).
+/// stores one object per line) and a daily rolling file. The levels of the <c>Serilog</c> configuration section
+/// (<see cref="LogLevelSettings"/>) apply on top; a setting it refuses stops the host at start with one line naming
+/// it (<see cref="HostRunner"/>, exit code 2).
 /// </summary>
 public static class LiveRoomLogging
 {
@@ -44,10 +47,10 @@ public static class LiveRoomLogging
             retainedFileCountLimit: 14,
             fileSizeLimitBytes: 100L * 1024 * 1024,
             rollOnFileSizeLimit: true);
-        if (builder.Configuration.GetSection("Serilog").Exists())
-        {
-            config = config.ReadFrom.Configuration(builder.Configuration);
-        }
+        var problems = LogLevelSettings.Apply(builder.Configuration, config);
+        builder.Services.AddOptions<LoggingSettingsCheck>()
+            .Validate(_ => problems.Count == 0, string.Join("; ", problems))
+            .ValidateOnStart();
 
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(config.CreateLogger(), dispose: true);
@@ -60,3 +63,6 @@ public static class LiveRoomLogging
         return builder;
     }
 }
+
+/// <summary>Carries no settings: its start-up validation reports what <see cref="LogLevelSettings"/> refused.</summary>
+public sealed class LoggingSettingsCheck;

@@ -90,7 +90,7 @@ internal sealed class SpineHarness : IAsyncDisposable
         _edges[room] = ChildProcess.Start(new ChildProcessStartInfo
         {
             Name = $"liveroom-probe {room}",
-            FileName = Exe("liveroom-probe"),
+            FileName = ProbeExecutable.Path,
             Arguments =
             [
                 $"--Probe:Site={Site}",

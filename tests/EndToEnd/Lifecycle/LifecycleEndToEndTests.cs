@@ -56,7 +56,7 @@ public sealed class LifecycleEndToEndTests(ITestOutputHelper output)
         var edge = ChildProcess.Start(new ChildProcessStartInfo
         {
             Name = "liveroom-probe",
-            FileName = Path.Combine(AppContext.BaseDirectory, "liveroom-probe"),
+            FileName = ProbeExecutable.Path,
             Arguments =
             [
                 $"--Probe:Site={Site}", $"--Probe:Room={Room}",
@@ -88,7 +88,7 @@ public sealed class LifecycleEndToEndTests(ITestOutputHelper output)
             await tap.PublishAsync(Topic.Command(Site, Room, CommandName.Schedule), JsonSerializer.SerializeToUtf8Bytes(schedule, ContractsJsonContext.Default.ScheduleMessage), MqttQos.AtLeastOnce, retain: true, CancellationToken.None);
 
             // T-20: the run starts; nothing listens on the uplink port, so the uplink item fails.
-            var notReady = await WaitStateAsync(messages, s => s.State == RoomStates.NotReady && s.Reason.StartsWith("uplink", StringComparison.Ordinal), "NOT READY for the uplink", edge);
+            var notReady = await WaitStateAsync(messages, s => s.State == RoomStates.NotReady && s.Reason.StartsWith("uplink", StringComparison.Ordinal), "NOT READY for the uplink", edge, dir.Combine("logs"));
             output.WriteLine($"not ready: {notReady.Reason}");
             Assert.Contains("test failed", notReady.Reason, StringComparison.Ordinal);
             await Eventually.WaitAsync(() => Displays(messages).Any(d => d.English.Contains("NOT READY", StringComparison.Ordinal)), Wait, "the retained display saying NOT READY");
@@ -100,7 +100,7 @@ public sealed class LifecycleEndToEndTests(ITestOutputHelper output)
             var confirm = new ChecklistCommand { V = 1, Action = ChecklistCommand.Confirm, Item = "backdrop", By = "tester", Ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() };
             await tap.PublishAsync(Topic.Command(Site, Room, CommandName.Checklist), JsonSerializer.SerializeToUtf8Bytes(confirm, ContractsJsonContext.Default.ChecklistCommand), MqttQos.AtLeastOnce, retain: false, CancellationToken.None);
             receiver = new UplinkReceiver(uplinkPort);
-            await WaitStateAsync(messages, s => s.State == RoomStates.Ready, "READY", edge);
+            await WaitStateAsync(messages, s => s.State == RoomStates.Ready, "READY", edge, dir.Combine("logs"));
             await Eventually.WaitAsync(() => Displays(messages).LastOrDefault()?.English.StartsWith("READY", StringComparison.Ordinal) == true, Wait, "the retained display saying READY");
             Assert.True(DateTimeOffset.UtcNow < start, "ready before the show starts");
 
@@ -128,8 +128,8 @@ public sealed class LifecycleEndToEndTests(ITestOutputHelper output)
             await Eventually.WaitAsync(() => Displays(messages).LastOrDefault() is { OnAir: true } d && d.English.Contains("ON AIR", StringComparison.Ordinal), Wait, "the retained display saying ON AIR");
 
             await encoder!.StopAsync(TimeSpan.FromSeconds(3));
-            await WaitStateAsync(messages, s => s.State == RoomStates.Ended, "ended", edge);
-            await WaitStateAsync(messages, s => s.State == RoomStates.Free, "FREE", edge);
+            await WaitStateAsync(messages, s => s.State == RoomStates.Ended, "ended", edge, dir.Combine("logs"));
+            await WaitStateAsync(messages, s => s.State == RoomStates.Free, "FREE", edge, dir.Combine("logs"));
             await Eventually.WaitAsync(() => Displays(messages).LastOrDefault()?.State == RoomStates.Free, Wait, "the retained display saying FREE");
         }
         finally
@@ -187,7 +187,7 @@ public sealed class LifecycleEndToEndTests(ITestOutputHelper output)
     private static List<DisplayMessage> Displays(ConcurrentQueue<MqttMessage> messages) =>
         [.. messages.Where(m => m.Topic == Topic.Display(Site, Room)).Select(m => JsonSerializer.Deserialize(m.Payload.Span, ContractsJsonContext.Default.DisplayMessage)!)];
 
-    private static async Task<RoomStateMessage> WaitStateAsync(ConcurrentQueue<MqttMessage> messages, Func<RoomStateMessage, bool> done, string what, ChildProcess edge)
+    private static async Task<RoomStateMessage> WaitStateAsync(ConcurrentQueue<MqttMessage> messages, Func<RoomStateMessage, bool> done, string what, ChildProcess edge, string logs)
     {
         try
         {
@@ -196,10 +196,25 @@ public sealed class LifecycleEndToEndTests(ITestOutputHelper output)
         catch (TimeoutException ex)
         {
             var seen = string.Join(" → ", States(messages).Select(s => $"{s.State}({s.Reason})"));
-            throw new TimeoutException($"{ex.Message}; states seen: {seen}; edge stderr: {edge.StderrTail(10)}", ex);
+            throw new TimeoutException($"{ex.Message}; states seen: {seen}; edge stderr: {edge.StderrTail(10)}; edge log: {LogTail(logs, 15)}", ex);
         }
 
         return States(messages).Last(done);
+    }
+
+    /// <summary>The last lines of the edge's newest log file, for a failure message.</summary>
+    private static string LogTail(string logs, int lines)
+    {
+        var newest = Directory.Exists(logs) ? new DirectoryInfo(logs).GetFiles("*.log").OrderBy(f => f.LastWriteTimeUtc).LastOrDefault() : null;
+        if (newest is null)
+        {
+            return "(none)";
+        }
+
+        using var stream = new FileStream(newest.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        var all = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(" | ", all.TakeLast(lines));
     }
 
     private static async Task<JsonElement?> DoorAsync(HttpClient http)

@@ -1,11 +1,12 @@
 using LiveRoom.Runtime.Processes;
+using LiveRoom.Testing;
 
 namespace LiveRoom.Probe.Tests.Hosting;
 
-/// <summary>Runs the real <c>liveroom-probe</c> executable (copied next to the tests) with settings on the command line.</summary>
+/// <summary>Runs the real <c>liveroom-probe</c> executable (<see cref="ProbeExecutable"/>) with settings on the command line.</summary>
 internal static class ProbeProcess
 {
-    public static string Path => System.IO.Path.Combine(AppContext.BaseDirectory, "liveroom-probe");
+    public static string Path => ProbeExecutable.Path;
 
     public static IReadOnlyList<string> Args(string stateDir, IReadOnlyDictionary<string, string> settings) =>
     [
