@@ -58,17 +58,9 @@ public sealed class EvidenceReplayTests : IDisposable
     [Fact]
     public async Task RequestReplay_PublicationsFailed_ReplayedOldestFirstExactlyOnce()
     {
-        _broker.Mode = BrokerMode.Failing;
         var recorder = Recorder();
         using var stop = new CancellationTokenSource();
-        var run = recorder.RunAsync(stop.Token);
-        await Eventually.WaitAsync(() => recorder.ReplayPasses == 1, Wait, "the start-up replay");
-        string?[] reasons = [null, VisionEventTypes.FramingDrift, VisionEventTypes.OutOfFocus];
-        for (var i = 0; i < reasons.Length; i++)
-        {
-            Shoot(recorder, reasons[i]);
-            await Eventually.WaitAsync(() => recorder.Unsent == i + 1, Wait, "the failed publication");
-        }
+        var run = await StartWithUnsentAsync(recorder, stop.Token, null, VisionEventTypes.FramingDrift, VisionEventTypes.OutOfFocus);
 
         var failed = _broker.Attempts.ToList();
         _broker.Mode = BrokerMode.Up;
@@ -194,6 +186,79 @@ public sealed class EvidenceReplayTests : IDisposable
         Assert.Empty(Files(after, "*.unsent"));
     }
 
+    [Fact]
+    public async Task RequestReplay_BrokerRefusesTheOldestForGood_DroppedFromTheReplayAndTheRestSent()
+    {
+        var recorder = Recorder();
+        using var stop = new CancellationTokenSource();
+        var run = await StartWithUnsentAsync(recorder, stop.Token, null, VisionEventTypes.TooDark, VisionEventTypes.Overexposed);
+
+        // The broker now refuses the oldest one for good (0x87) and takes the others: the refusal must neither stop the
+        // pass nor come back in the next one.
+        _broker.Mode = BrokerMode.Up;
+        _broker.RefuseIf = payload => Decode(payload).Reason == ThumbnailReasons.Interval;
+        recorder.RequestReplay();
+        await Eventually.WaitAsync(() => recorder.ReplayPasses == 2, Wait, "the replay");
+        var attempts = _broker.Attempts.Count;
+        recorder.RequestReplay();
+        await Eventually.WaitAsync(() => recorder.ReplayPasses == 3, Wait, "the next replay");
+
+        await stop.CancelAsync();
+        await run;
+        Assert.Equal((1L, 2L, 0L), (recorder.Refused, recorder.Replayed, recorder.Lost));
+        Assert.Equal(attempts, _broker.Attempts.Count); // nothing left to send
+        Assert.Equal([VisionEventTypes.TooDark, VisionEventTypes.Overexposed], _broker.Acked.Select(m => Decode(m).Reason));
+        var refused = Assert.Single(_log.Lines, l => l.Contains("refused by the broker", StringComparison.Ordinal));
+        Assert.Contains("not authorised (reason code 0x87)", refused, StringComparison.Ordinal);
+        Assert.Empty(Files(recorder, "*.unsent"));
+        Assert.Equal(3, Files(recorder, "*.jpg").Count); // still evidence on this PC
+    }
+
+    [Fact]
+    public async Task RunAsync_FirstPublicationRefusedForGood_KeptOnDiskNotMarked()
+    {
+        _broker.Mode = BrokerMode.Up;
+        _broker.RefuseIf = _ => true;
+        var recorder = Recorder();
+        using var stop = new CancellationTokenSource();
+        var run = recorder.RunAsync(stop.Token);
+        await Eventually.WaitAsync(() => recorder.ReplayPasses == 1, Wait, "the start-up replay");
+        Shoot(recorder, null);
+        await Eventually.WaitAsync(() => recorder.Refused == 1, Wait, "the refused publication");
+
+        await stop.CancelAsync();
+        await run;
+        Assert.Equal((1L, 0L, 0L), (recorder.Failed, recorder.Unsent, recorder.Published));
+        Assert.Empty(Files(recorder, "*.unsent"));
+        Assert.Single(Files(recorder, "*.jpg"));
+    }
+
+    [Theory]
+    [InlineData(0x87, true)]
+    [InlineData(0x90, true)]
+    [InlineData(0x95, true)]
+    [InlineData(0x99, true)]
+    [InlineData(0x97, false)] // quota exceeded: may pass later
+    [InlineData(0x80, false)]
+    [InlineData(-1, false)] // the library's own failure (not connected)
+    public void IsPermanentRefusal_OnlyReasonsTheSameMessageWouldGetAgain(int reasonCode, bool permanent) =>
+        Assert.Equal(permanent, EvidenceRecorder.IsPermanentRefusal(new Mqtt.MqttPublishException("refused", reasonCode)));
+
+    /// <summary>Starts the recorder with the broker failing and shoots one thumbnail per reason, each left marked unsent.</summary>
+    private async Task<Task> StartWithUnsentAsync(EvidenceRecorder recorder, CancellationToken stop, params string?[] reasons)
+    {
+        _broker.Mode = BrokerMode.Failing;
+        var run = recorder.RunAsync(stop);
+        await Eventually.WaitAsync(() => recorder.ReplayPasses == 1, Wait, "the start-up replay");
+        for (var i = 0; i < reasons.Length; i++)
+        {
+            Shoot(recorder, reasons[i]);
+            await Eventually.WaitAsync(() => recorder.Unsent == i + 1, Wait, "the failed publication");
+        }
+
+        return run;
+    }
+
     private EvidenceRecorder Recorder() =>
         new(
             "demo",
@@ -250,6 +315,9 @@ public sealed class EvidenceReplayTests : IDisposable
 
         public BrokerMode Mode { get; set; }
 
+        /// <summary>While up, the payloads the broker refuses with 0x87 (not authorised), as MosquittoClient reports it.</summary>
+        public Func<byte[], bool> RefuseIf { get; set; } = _ => false;
+
         public IReadOnlyList<byte[]> Attempts
         {
             get
@@ -280,6 +348,8 @@ public sealed class EvidenceReplayTests : IDisposable
                 _attempts.Add(payload);
                 switch (Mode)
                 {
+                    case BrokerMode.Up when RefuseIf(payload):
+                        return Task.FromException(new Mqtt.MqttPublishException("broker refused publish to 'liveroom/v1/demo/room-1/thumbnail': not authorised (reason code 0x87)", 0x87));
                     case BrokerMode.Up:
                         _acked.Add(payload);
                         return Task.CompletedTask;

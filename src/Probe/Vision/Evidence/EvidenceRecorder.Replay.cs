@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace LiveRoom.Probe.Vision.Evidence;
 
-/// <summary>Replay of the thumbnails marked unsent: oldest first, one pass per request, the pass stops at the first failure.</summary>
+/// <summary>Replay of the thumbnails marked unsent: oldest first, one pass per request, the pass stops at the first failure (a permanent refusal is not one: that thumbnail is dropped from the replay and the pass goes on).</summary>
 public sealed partial class EvidenceRecorder
 {
     // Capacity 1: a request during a pass means one more pass after it, however many reconnects came meanwhile.
@@ -112,9 +112,15 @@ public sealed partial class EvidenceRecorder
                 continue;
             }
 
-            if (await SendAsync(message, path, replayed: true, cancellationToken).ConfigureAwait(false) is { } error)
+            var result = await SendAsync(message, path, replayed: true, cancellationToken).ConfigureAwait(false);
+            if (result.Outcome == SendOutcome.Refused)
             {
-                LogReplayStopped(_logger, message.Reason, message.Ts, error.Length == 0 ? "no PUBACK within the timeout" : error);
+                continue; // the broker answered: the rest may pass
+            }
+
+            if (result.Outcome != SendOutcome.Confirmed)
+            {
+                LogReplayStopped(_logger, message.Reason, message.Ts, result.Outcome == SendOutcome.TimedOut ? "no PUBACK within the timeout" : result.Error);
                 break;
             }
 
