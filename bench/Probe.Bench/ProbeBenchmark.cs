@@ -15,7 +15,7 @@ internal static class ProbeBenchmark
 {
     private const int Seconds = 60;
 
-    /// <summary>When the probe counts as started: its JIT, ffmpeg's start and the first checks are behind it.</summary>
+    /// <summary>When the probe counts as started: ffmpeg's start, any JIT and the first checks are behind it.</summary>
     private static readonly TimeSpan SettledAfter = TimeSpan.FromSeconds(15);
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
@@ -67,7 +67,7 @@ internal static class ProbeBenchmark
             var (decodeCpu, _, _, _, _) = await MeasureAsync("ffmpeg", ["-hide_banner", "-nostdin", "-v", "error", "-i", source, "-f", "null", "-"], watchRss: false, cancellationToken).ConfigureAwait(false);
             Print($"full_decode_cpu_s {decodeCpu:0.000}");
             // For the reader, not the result: a probe runs for days, so after its start-up it costs this per minute.
-            Print($"probe_steady_cpu_s_per_min {steady * 60:0.000} (probe and reader from {SettledAfter.TotalSeconds:0} s to the end; start-up, mostly JIT and ffmpeg's own start, is the rest of probe_cpu_s)");
+            Print($"probe_steady_cpu_s_per_min {steady * 60:0.000} (probe and reader from {SettledAfter.TotalSeconds:0} s to the end; start-up, mostly ffmpeg's own start (and the JIT in a JIT build), is the rest of probe_cpu_s)");
             Print($"probe_steady_cpu_ratio {steady * 60 / decodeCpu:0.000} (a minute at the steady rate / full decode)");
             Print($"probe_cpu_ratio {probeCpu / decodeCpu:0.000}");
             return 0;
