@@ -8,6 +8,7 @@ using LiveRoom.Contracts.Serialization;
 using LiveRoom.Contracts.Topics;
 using LiveRoom.Mqtt;
 using LiveRoom.Runtime.Processes;
+using LiveRoom.Probe.Tests.Network;
 using LiveRoom.Testing;
 using Xunit.Abstractions;
 
@@ -74,7 +75,7 @@ public sealed class LifecycleEndToEndTests(ITestOutputHelper output)
             WorkingDirectory = dir.Path,
         });
         ChildProcess? encoder = null;
-        UplinkReceiver? receiver = null;
+        UplinkHttpServer? receiver = null;
         try
         {
             await Eventually.WaitAsync(() => States(messages).Any(), Wait, "the edge's first retained state");
@@ -99,7 +100,7 @@ public sealed class LifecycleEndToEndTests(ITestOutputHelper output)
             // The technician confirms the manual item; a working uplink endpoint fixes the rest.
             var confirm = new ChecklistCommand { V = 1, Action = ChecklistCommand.Confirm, Item = "backdrop", By = "tester", Ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() };
             await tap.PublishAsync(Topic.Command(Site, Room, CommandName.Checklist), JsonSerializer.SerializeToUtf8Bytes(confirm, ContractsJsonContext.Default.ChecklistCommand), MqttQos.AtLeastOnce, retain: false, CancellationToken.None);
-            receiver = new UplinkReceiver(uplinkPort);
+            receiver = new UplinkHttpServer(port: uplinkPort);
             await WaitStateAsync(messages, s => s.State == RoomStates.Ready, "READY", edge, dir.Combine("logs"));
             await Eventually.WaitAsync(() => Displays(messages).LastOrDefault()?.English.StartsWith("READY", StringComparison.Ordinal) == true, Wait, "the retained display saying READY");
             Assert.True(DateTimeOffset.UtcNow < start, "ready before the show starts");

@@ -6,7 +6,8 @@ namespace LiveRoom.Probe.Tests.Network;
 
 /// <summary>
 /// The collector's uplink endpoint as a tiny HttpListener server on 127.0.0.1 hosting <see cref="UplinkSink"/>:
-/// POST /uplink/ → <c>{"bytes":N,"seconds":S,"serverTime":unixMs}</c>. Its clock may be set apart from ours.
+/// POST /uplink/ → <c>{"bytes":N,"seconds":S,"serverTime":unixMs}</c>. Its clock may be set apart from ours. Also
+/// compiled into the end-to-end tests (linked in EndToEnd.csproj), which start it on a port the edge was told earlier.
 /// </summary>
 internal sealed class UplinkHttpServer : IAsyncDisposable
 {
@@ -14,10 +15,10 @@ internal sealed class UplinkHttpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    public UplinkHttpServer(TimeSpan? clockAhead = null)
+    public UplinkHttpServer(TimeSpan? clockAhead = null, int? port = null)
     {
         Time = new ShiftedTimeProvider(clockAhead ?? TimeSpan.Zero);
-        var port = FreePort.Next();
+        port ??= FreePort.Next();
         _listener.Prefixes.Add($"http://127.0.0.1:{port}/uplink/");
         _listener.Start();
         Endpoint = new Uri($"http://127.0.0.1:{port}/uplink/");
