@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using LiveRoom.Dashboard.Security.SignIn;
 using LiveRoom.Dashboard.Users;
 using LiveRoom.Runtime.Processes;
@@ -63,39 +62,14 @@ public sealed partial class BrowserFixture : IAsyncLifetime
 
         var port = FreePort.Next();
         BaseUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
-        var dll = Path.Combine(AppContext.BaseDirectory, "liveroom-dashboard.dll");
-        var admin = await ProcessRunner.RunAsync("dotnet", [dll, "users", "create-admin", "--name", "admin", $"--Dashboard:Store:Path={StorePath}"], TimeSpan.FromSeconds(60), CancellationToken.None);
-        Assert.True(admin.ExitCode == 0, admin.Stderr);
-        var oneTime = OneTimePassword().Match(admin.Stdout).Groups[1].Value;
-
-        _dashboard = ChildProcess.Start(new ChildProcessStartInfo
-        {
-            Name = "liveroom-dashboard",
-            FileName = "dotnet",
-            Arguments =
+        var oneTime = await DashboardProcess.CreateAdminAsync(StorePath);
+        _dashboard = await DashboardProcess.StartAsync(
+            BaseUri,
+            _dir.Path,
             [
-                dll, $"--urls={BaseUri.ToString().TrimEnd('/')}", $"--Dashboard:Influx:Url={_influx.BaseUri.ToString().TrimEnd('/')}",
-                $"--Dashboard:Store:Path={StorePath}", $"--Logging:Directory={Path.Combine(_dir.Path, "logs")}", "--Dashboard:LivePushInterval=00:00:01",
-            ],
-            WorkingDirectory = _dir.Path,
-        });
-        using var http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(5) };
-        await Eventually.WaitAsync(
-            async () =>
-            {
-                Assert.False(_dashboard.HasExited, "dashboard exited: " + _dashboard.StderrTail());
-                try
-                {
-                    return (await http.GetAsync(new Uri("healthz", UriKind.Relative))).IsSuccessStatusCode;
-                }
-                catch (HttpRequestException)
-                {
-                    return false;
-                }
-            },
-            ok => ok,
-            TimeSpan.FromSeconds(60),
-            "the dashboard to answer /healthz");
+                $"--Dashboard:Influx:Url={_influx.BaseUri.ToString().TrimEnd('/')}", $"--Dashboard:Store:Path={StorePath}",
+                $"--Logging:Directory={Path.Combine(_dir.Path, "logs")}", "--Dashboard:LivePushInterval=00:00:01",
+            ]);
 
         Passwords["admin"] = await ChangePasswordAsync("admin", oneTime);
         foreach (var role in RoleNames.Where(r => r != "admin"))
@@ -107,12 +81,7 @@ public sealed partial class BrowserFixture : IAsyncLifetime
         await SeedThumbnailAsync();
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await DashboardProcess.LaunchChromiumAsync(_playwright);
     }
 
     /// <summary>Creates a user through the API as admin; returns the one-time password.</summary>
@@ -214,7 +183,4 @@ public sealed partial class BrowserFixture : IAsyncLifetime
             }
         }
     }
-
-    [GeneratedRegex(@"one-time password[^:]*: (\S+)")]
-    private static partial Regex OneTimePassword();
 }
