@@ -56,6 +56,9 @@ public sealed class SystemdUnitsTests
         Assert.Contains(lines, l => l.StartsWith("LogsDirectory=liveroom/", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("ExecStart=/opt/liveroom/", StringComparison.Ordinal));
+
+        // Only the native probe may deny writable+executable memory: the JIT of the other services needs it.
+        Assert.Equal(unit == "liveroom-probe@.service", lines.Contains("MemoryDenyWriteExecute=yes"));
     }
 
     [Theory]
