@@ -10,6 +10,31 @@ internal sealed record CheckArguments(string Source, TimeSpan Duration, bool Jso
     /// <summary>The room's reference directory: adds the framing and lighting section (issue 5 item 6).</summary>
     public string? ReferenceDirectory { get; init; }
 
+    /// <summary>
+    /// The probe waits for the encoder to connect (<see cref="SourceListens"/>): the check waits up to 30 s (or the
+    /// duration, if longer) for its first packet and counts the duration from it, so a technician who starts the check
+    /// before the encoder still gets the whole duration measured.
+    /// </summary>
+    public bool WaitsForEncoder => SourceListens(Source);
+
+    /// <summary>
+    /// True when ffmpeg listens on this URL rather than connecting: SRT <c>mode=listener</c>, <c>listen</c> (TCP, RTMP,
+    /// HTTP), and UDP or RTP input, which only ever receive.
+    /// </summary>
+    internal static bool SourceListens(string url)
+    {
+        var scheme = url.IndexOf("://", StringComparison.Ordinal) is > 0 and var end ? url[..end].ToLowerInvariant() : string.Empty;
+        if (scheme is "udp" or "rtp")
+        {
+            return true;
+        }
+
+        var query = url.IndexOf('?', StringComparison.Ordinal) is >= 0 and var q ? url[(q + 1)..] : string.Empty;
+        return query.Split('&').Select(p => p.Split('=', 2)).Any(kv =>
+            (kv[0].Equals("mode", StringComparison.OrdinalIgnoreCase) && kv.Length == 2 && kv[1].Equals("listener", StringComparison.OrdinalIgnoreCase))
+            || (kv[0].Equals("listen", StringComparison.OrdinalIgnoreCase) && (kv.Length == 1 || kv[1] is not ("0" or ""))));
+    }
+
     /// <summary>Parses the arguments after <c>check</c>; null with a reason when they are wrong.</summary>
     public static CheckArguments? Parse(IReadOnlyList<string> args, out string? error)
     {

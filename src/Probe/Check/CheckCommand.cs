@@ -16,6 +16,9 @@ public static class CheckCommand
 {
     public const string Verb = "check";
 
+    /// <summary>How long a check on a listening source waits for the encoder's first packet (at least the duration).</summary>
+    internal static readonly TimeSpan EncoderWait = TimeSpan.FromSeconds(30);
+
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -35,7 +38,7 @@ public static class CheckCommand
     internal static async Task<CheckReport> RunCheckAsync(CheckArguments args, ExpectedProfile profile, ProbeThresholds thresholds, TimeProvider time, CancellationToken cancellationToken)
     {
         var sink = new CollectingSink();
-        var samples = new List<RoomSample>();
+        var samples = new List<(DateTimeOffset At, RoomSample Sample)>();
         var vision = args.ReferenceDirectory is { } referenceDirectory ? new VisionCheck(referenceDirectory, new LiveRoom.Probe.Vision.VisionOptions()) : null;
         using var monitor = new StreamMonitor(
             sink,
@@ -44,13 +47,33 @@ public static class CheckCommand
             time,
             frameConsumers: vision is null ? null : [vision])
         {
-            OnSample = s => { lock (samples) { samples.Add(s); } },
+            OnSample = s => { lock (samples) { samples.Add((time.GetUtcNow(), s)); } },
         };
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var started = time.GetUtcNow();
         var run = monitor.RunAsync(stop.Token);
         try
         {
-            await Task.Delay(args.Duration, time, cancellationToken).ConfigureAwait(false);
+            if (args.WaitsForEncoder)
+            {
+                // Wait for the encoder (the technician may start it after the check), then measure it for the duration.
+                var deadline = started + (args.Duration > EncoderWait ? args.Duration : EncoderWait);
+                while (FirstUp(samples) is null && time.GetUtcNow() < deadline)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(250), time, cancellationToken).ConfigureAwait(false);
+                }
+
+                var end = (FirstUp(samples) ?? started) + args.Duration;
+                var left = end - time.GetUtcNow();
+                if (left > TimeSpan.Zero)
+                {
+                    await Task.Delay(left, time, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                await Task.Delay(args.Duration, time, cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -61,8 +84,10 @@ public static class CheckCommand
         List<RoomSample> taken;
         lock (samples)
         {
-            taken = [.. samples];
+            taken = [.. samples.Select(s => s.Sample)];
         }
+
+        var firstUp = FirstUp(samples);
 
         var items = CheckEvaluator.Evaluate(taken, profile, thresholds, monitor.LastStopReason);
         items.AddRange(vision?.Evaluate() ?? []);
@@ -74,17 +99,28 @@ public static class CheckCommand
         {
             Source = args.Source,
             DurationSeconds = args.Duration.TotalSeconds,
+            FirstPacketAfterSeconds = args.WaitsForEncoder && firstUp is { } up ? Math.Round(Math.Max(0, (up - started).TotalSeconds), 1) : null,
             Status = items.Count > 0 && items.All(i => i.Status == CheckStatus.Pass) ? CheckStatus.Pass : items.Any(i => i.Status == CheckStatus.Fail) ? CheckStatus.Fail : CheckStatus.Warn,
             Items = items,
             Events = events,
         };
     }
 
+    /// <summary>When the first sample with the stream up was taken (the sampling step after the first packet).</summary>
+    private static DateTimeOffset? FirstUp(List<(DateTimeOffset At, RoomSample Sample)> samples)
+    {
+        lock (samples)
+        {
+            return samples.FirstOrDefault(s => s.Sample.Stream.Up) is { Sample: not null } first ? first.At : null;
+        }
+    }
+
     internal static string Format(CheckReport report)
     {
         var text = new StringBuilder();
         var ic = CultureInfo.InvariantCulture;
-        text.Append(ic, $"liveroom-probe check: {report.Source} for {report.DurationSeconds:0} s\n\n");
+        var from = report.FirstPacketAfterSeconds is { } after ? string.Create(ic, $" from the encoder's first packet, {after:0.#} s after the start") : string.Empty;
+        text.Append(ic, $"liveroom-probe check: {report.Source} for {report.DurationSeconds:0} s{from}\n\n");
         foreach (var item in report.Items)
         {
             text.Append(ic, $"  {Label(item.Status),-4}  {item.Item,-18} {item.Measured}  (expected: {item.Expected})\n");

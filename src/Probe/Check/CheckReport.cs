@@ -11,6 +11,15 @@ public sealed record CheckReport
     [JsonPropertyName("duration_s")]
     public required double DurationSeconds { get; init; }
 
+    /// <summary>
+    /// For a source the probe listens on: seconds from the start of the check to the encoder's first packet (to within
+    /// the 1 s sampling step), from which the duration was counted; null when no packet came, or when the probe
+    /// connected to the source itself.
+    /// </summary>
+    [JsonPropertyName("first_packet_after_s")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? FirstPacketAfterSeconds { get; init; }
+
     /// <summary><c>pass</c> only when every item passes.</summary>
     [JsonPropertyName("status")]
     public required CheckStatus Status { get; init; }

@@ -61,6 +61,47 @@ public sealed class CheckCommandTests
         Assert.Contains("1920x1080", result.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Check_ListenerSource_EncoderStartsLate_MeasuresTheWholeDurationFromItsFirstPacket()
+    {
+        var file = await TestStreams.At1080p30();
+        var port = FreePort.Next();
+        var check = CheckAsync("--source", $"srt://127.0.0.1:{port}?mode=listener", "--duration", "6s", "--json");
+
+        // The technician starts the check, then the encoder: 4 s later it calls the probe's listener.
+        await Eventually.WaitAsync(() => UdpBound(port) || check.IsCompleted, TimeSpan.FromSeconds(30), $"the probe to listen on udp {port}");
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        await using var sender = ChildProcess.Start(new ChildProcessStartInfo
+        {
+            Name = "sender",
+            FileName = "ffmpeg",
+            Arguments = ["-hide_banner", "-nostdin", "-v", "error", "-re", "-i", file, "-c", "copy", "-f", "mpegts", $"srt://127.0.0.1:{port}?mode=caller"],
+        });
+        var result = await check;
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        using var doc = JsonDocument.Parse(result.Stdout);
+        var after = doc.RootElement.GetProperty("first_packet_after_s").GetDouble();
+        Assert.InRange(after, 4, 12);
+        var items = Items(result.Stdout);
+        Assert.Equal("pass", items["frame_rate"]); // 6 s of stream measured, not the 2 s left of the first window
+        Assert.Equal("pass", items["stream"]);
+    }
+
+    [Theory]
+    [InlineData("srt://0.0.0.0:9000?mode=listener", true)]
+    [InlineData("srt://ingest:9000?mode=caller&latency=200000", false)]
+    [InlineData("srt://ingest:9000", false)]
+    [InlineData("tcp://0.0.0.0:9000?listen=1", true)]
+    [InlineData("tcp://0.0.0.0:9000?listen", true)]
+    [InlineData("tcp://127.0.0.1:9000?listen=0", false)]
+    [InlineData("rtmp://0.0.0.0/live/room-1?listen=1", true)]
+    [InlineData("udp://@:5000", true)]
+    [InlineData("rtmp://platform.example/live/key", false)]
+    [InlineData("/var/lib/liveroom/test.ts", false)]
+    public void SourceListens_ListenerUrlsOnly(string url, bool listens) =>
+        Assert.Equal(listens, LiveRoom.Probe.Check.CheckArguments.SourceListens(url));
+
     /// <summary>True when a UDP socket is bound to 127.0.0.1:<paramref name="port"/> (from /proc/net/udp, hex little-endian address).</summary>
     private static bool UdpBound(int port)
     {
