@@ -6,10 +6,11 @@ namespace LiveRoom.Probe.Tests.Check;
 
 /// <summary>
 /// The probe's systemd unit sets <c>MemoryDenyWriteExecute=yes</c> (decision 0018): the native probe and its ffmpeg
-/// reader never need memory that is writable and executable. Checked the way the kernel enforces it, with
-/// <c>prctl(PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN)</c> (inherited across fork and exec) set by a small helper compiled
-/// here with gcc: a JIT-compiled .NET program must fail under it (so the restriction is really on), the shipped probe
-/// must run a whole <c>check</c>.
+/// reader never need memory that is writable and executable. Checked with the seccomp filter systemd installs for that
+/// setting (<c>mmap</c> with both <c>PROT_WRITE</c> and <c>PROT_EXEC</c>, and <c>mprotect</c>/<c>pkey_mprotect</c>
+/// with <c>PROT_EXEC</c>, fail with EPERM; inherited across fork and exec), set by a small helper compiled here with gcc:
+/// a JIT-compiled .NET program must fail under it (so the restriction is really on), the shipped probe must run a whole
+/// <c>check</c>.
 /// </summary>
 public sealed class MemoryDenyWriteExecuteTests
 {
@@ -17,17 +18,37 @@ public sealed class MemoryDenyWriteExecuteTests
         #include <stdio.h>
         #include <string.h>
         #include <errno.h>
+        #include <stddef.h>
         #include <unistd.h>
         #include <sys/prctl.h>
-        #ifndef PR_SET_MDWE
-        #define PR_SET_MDWE 65
-        #endif
-        #ifndef PR_MDWE_REFUSE_EXEC_GAIN
-        #define PR_MDWE_REFUSE_EXEC_GAIN 1
-        #endif
+        #include <sys/mman.h>
+        #include <sys/syscall.h>
+        #include <linux/audit.h>
+        #include <linux/filter.h>
+        #include <linux/seccomp.h>
         int main(int argc, char **argv) {
+            struct sock_filter f[] = {
+                BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+                BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0),
+                BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+                BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+                BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_mmap, 0, 3),
+                BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[2])),
+                BPF_STMT(BPF_ALU | BPF_AND | BPF_K, PROT_EXEC | PROT_WRITE),
+                BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, PROT_EXEC | PROT_WRITE, 6, 5),
+                BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_mprotect, 1, 0),
+                BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_pkey_mprotect, 0, 3),
+                BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[2])),
+                BPF_STMT(BPF_ALU | BPF_AND | BPF_K, PROT_EXEC),
+                BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, PROT_EXEC, 1, 0),
+                BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+                BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+            };
+            struct sock_fprog prog = { .len = sizeof f / sizeof f[0], .filter = f };
             if (argc < 2) { fprintf(stderr, "usage: mdwe-exec PROGRAM [ARGS]\n"); return 64; }
-            if (prctl(PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN, 0L, 0L, 0L) != 0) { fprintf(stderr, "prctl(PR_SET_MDWE): %s\n", strerror(errno)); return 65; }
+            if (prctl(PR_SET_NO_NEW_PRIVS, 1L, 0L, 0L, 0L) != 0 || prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog) != 0) {
+                fprintf(stderr, "seccomp: %s\n", strerror(errno)); return 65;
+            }
             execvp(argv[1], argv + 1);
             fprintf(stderr, "exec %s: %s\n", argv[1], strerror(errno));
             return 66;
