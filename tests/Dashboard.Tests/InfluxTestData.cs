@@ -24,6 +24,20 @@ internal static class InfluxTestData
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>A new database with room-1 of sites <c>demo</c> and <c>north</c> live a second ago (for site-scoped users).</summary>
+    public static async Task<string> TwoSitesAsync(Uri baseUri)
+    {
+        var db = "t" + Guid.NewGuid().ToString("N")[..12];
+        await CreateDatabaseAsync(baseUri, db);
+        var now = DateTimeOffset.UtcNow;
+        await WriteAsync(
+            baseUri,
+            db,
+            StreamPoint("demo", "room-1", 1920, 1080, 30, 4_500_000, true, now.AddSeconds(-1)),
+            StreamPoint("north", "room-1", 1920, 1080, 30, 4_000_000, true, now.AddSeconds(-1)));
+        return db;
+    }
+
     /// <summary>A <c>stream</c> point in line protocol, as the collector writes it (numbers as floats).</summary>
     public static string StreamPoint(string site, string room, double width, double height, double fps, double bitrate, bool up, DateTimeOffset at) =>
         string.Create(

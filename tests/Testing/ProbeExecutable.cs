@@ -24,4 +24,7 @@ public static class ProbeExecutable
             return System.IO.Path.Combine(AppContext.BaseDirectory, "liveroom-probe");
         }
     }
+
+    /// <summary>True for the native executable: a .NET apphost has its managed assembly beside it.</summary>
+    public static bool IsNative(string path) => !File.Exists(System.IO.Path.ChangeExtension(path, ".dll"));
 }

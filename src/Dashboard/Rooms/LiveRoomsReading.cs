@@ -1,7 +1,6 @@
 namespace LiveRoom.Dashboard.Rooms;
 
 /// <summary>One refresh of the room wall's data, shared by every client until the next push interval.</summary>
-/// <param name="TakenAt">When the refresh finished (UTC).</param>
 /// <param name="Live">The wall of every site with the shows in progress, before per-user filtering; null when InfluxDB failed.</param>
 /// <param name="Failure">Why InfluxDB gave nothing (the text of the <c>unavailable</c> event and of the 503); null when <paramref name="Live"/> is set.</param>
-internal sealed record LiveRoomsReading(DateTimeOffset TakenAt, LiveRoomsResponse? Live, string? Failure);
+internal sealed record LiveRoomsReading(LiveRoomsResponse? Live, string? Failure);

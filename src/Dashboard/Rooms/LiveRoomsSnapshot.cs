@@ -120,7 +120,7 @@ internal sealed partial class LiveRoomsSnapshot(
                 _lastFailure = ex.Message;
             }
 
-            return new LiveRoomsReading(time.GetUtcNow(), null, ex.Message);
+            return new LiveRoomsReading(null, ex.Message);
         }
 
         if (_lastFailure is not null)
@@ -129,8 +129,7 @@ internal sealed partial class LiveRoomsSnapshot(
             _lastFailure = null;
         }
 
-        var now = time.GetUtcNow();
-        return new LiveRoomsReading(now, live with { Shows = LiveShows.InProgress(schedule, now) }, null);
+        return new LiveRoomsReading(live with { Shows = LiveShows.InProgress(schedule, time.GetUtcNow()) }, null);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Room wall: InfluxDB unavailable, every client is told so until it answers: {Reason}")]

@@ -38,7 +38,9 @@ public static class CheckCommand
     internal static async Task<CheckReport> RunCheckAsync(CheckArguments args, ExpectedProfile profile, ProbeThresholds thresholds, TimeProvider time, CancellationToken cancellationToken)
     {
         var sink = new CollectingSink();
-        var samples = new List<(DateTimeOffset At, RoomSample Sample)>();
+        var samples = new List<RoomSample>();
+        // When the first sample with the stream up was taken (the sampling step after the first packet).
+        var firstUp = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
         var vision = args.ReferenceDirectory is { } referenceDirectory ? new VisionCheck(referenceDirectory, new LiveRoom.Probe.Vision.VisionOptions()) : null;
         using var monitor = new StreamMonitor(
             sink,
@@ -47,32 +49,42 @@ public static class CheckCommand
             time,
             frameConsumers: vision is null ? null : [vision])
         {
-            OnSample = s => { lock (samples) { samples.Add((time.GetUtcNow(), s)); } },
+            OnSample = s =>
+            {
+                lock (samples)
+                {
+                    samples.Add(s);
+                }
+
+                if (s.Stream.Up)
+                {
+                    firstUp.TrySetResult(time.GetUtcNow());
+                }
+            },
         };
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var started = time.GetUtcNow();
         var run = monitor.RunAsync(stop.Token);
         try
         {
+            var from = started;
             if (args.WaitsForEncoder)
             {
                 // Wait for the encoder (the technician may start it after the check), then measure it for the duration.
-                var deadline = started + (args.Duration > EncoderWait ? args.Duration : EncoderWait);
-                while (FirstUp(samples) is null && time.GetUtcNow() < deadline)
+                try
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(250), time, cancellationToken).ConfigureAwait(false);
+                    from = await firstUp.Task.WaitAsync(args.Duration > EncoderWait ? args.Duration : EncoderWait, time, cancellationToken).ConfigureAwait(false);
                 }
-
-                var end = (FirstUp(samples) ?? started) + args.Duration;
-                var left = end - time.GetUtcNow();
-                if (left > TimeSpan.Zero)
+                catch (TimeoutException)
                 {
-                    await Task.Delay(left, time, cancellationToken).ConfigureAwait(false);
+                    // No encoder: the report says the stream never came.
                 }
             }
-            else
+
+            var left = from + args.Duration - time.GetUtcNow();
+            if (left > TimeSpan.Zero)
             {
-                await Task.Delay(args.Duration, time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(left, time, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -84,10 +96,8 @@ public static class CheckCommand
         List<RoomSample> taken;
         lock (samples)
         {
-            taken = [.. samples.Select(s => s.Sample)];
+            taken = [.. samples];
         }
-
-        var firstUp = FirstUp(samples);
 
         var items = CheckEvaluator.Evaluate(taken, profile, thresholds, monitor.LastStopReason);
         items.AddRange(vision?.Evaluate() ?? []);
@@ -99,20 +109,11 @@ public static class CheckCommand
         {
             Source = args.Source,
             DurationSeconds = args.Duration.TotalSeconds,
-            FirstPacketAfterSeconds = args.WaitsForEncoder && firstUp is { } up ? Math.Round(Math.Max(0, (up - started).TotalSeconds), 1) : null,
+            FirstPacketAfterSeconds = args.WaitsForEncoder && firstUp.Task.IsCompletedSuccessfully ? Math.Round(Math.Max(0, (firstUp.Task.Result - started).TotalSeconds), 1) : null,
             Status = items.Count > 0 && items.All(i => i.Status == CheckStatus.Pass) ? CheckStatus.Pass : items.Any(i => i.Status == CheckStatus.Fail) ? CheckStatus.Fail : CheckStatus.Warn,
             Items = items,
             Events = events,
         };
-    }
-
-    /// <summary>When the first sample with the stream up was taken (the sampling step after the first packet).</summary>
-    private static DateTimeOffset? FirstUp(List<(DateTimeOffset At, RoomSample Sample)> samples)
-    {
-        lock (samples)
-        {
-            return samples.FirstOrDefault(s => s.Sample.Stream.Up) is { Sample: not null } first ? first.At : null;
-        }
     }
 
     internal static string Format(CheckReport report)

@@ -78,9 +78,13 @@ public static class LogLevelSettings
 
     private static LogEventLevel? Parse(string path, string text, List<string> problems)
     {
-        if (Enum.TryParse<LogEventLevel>(text.Trim(), ignoreCase: true, out var level) && Enum.IsDefined(level) && !int.TryParse(text, out _))
+        // By name only: Enum.TryParse would also take numbers and comma-joined names ("Debug,Error" is Fatal).
+        foreach (var level in Enum.GetValues<LogEventLevel>())
         {
-            return level;
+            if (level.ToString().Equals(text.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return level;
+            }
         }
 
         problems.Add($"{path}: '{text}' is not a level ({Levels})");

@@ -117,14 +117,7 @@ public sealed class LiveRoomsApiTests(InfluxFixture influx) : IClassFixture<Infl
     [Fact]
     public async Task GetLive_UserScopedToSite_SeesOnlyThatSite()
     {
-        var db = NewDatabase();
-        await InfluxTestData.CreateDatabaseAsync(influx.Server.BaseUri, db);
-        var now = DateTimeOffset.UtcNow;
-        await InfluxTestData.WriteAsync(
-            influx.Server.BaseUri,
-            db,
-            InfluxTestData.StreamPoint("demo", "room-1", 1920, 1080, 30, 4_500_000, true, now.AddSeconds(-1)),
-            InfluxTestData.StreamPoint("north", "room-1", 1920, 1080, 30, 4_000_000, true, now.AddSeconds(-1)));
+        var db = await InfluxTestData.TwoSitesAsync(influx.Server.BaseUri);
         using var factory = Factory(db);
         factory.CreateUser("north-tech", ["technician"], ["north"]);
         using var client = await factory.SignedInAsync("north-tech");

@@ -28,7 +28,7 @@ public sealed class LiveRoomsSnapshotTests(InfluxFixture influx) : IClassFixture
     public async Task LiveEvents_FiveWallsOverSeveralIntervals_OneWallQueryPerInterval()
     {
         const int intervals = 3;
-        using var root = Root(await DatabaseWithTwoSitesAsync(), influx.Server.BaseUri);
+        using var root = Root(await InfluxTestData.TwoSitesAsync(influx.Server.BaseUri), influx.Server.BaseUri);
         var app = Start(root);
         app.CreateUser("viewer", ["on-call"]);
         var streams = new List<WallStream>();
@@ -71,7 +71,7 @@ public sealed class LiveRoomsSnapshotTests(InfluxFixture influx) : IClassFixture
     [Fact]
     public async Task LiveEvents_WallDisconnectsMidRefresh_OthersGetThatRefresh()
     {
-        using var root = Root(await DatabaseWithTwoSitesAsync(), influx.Server.BaseUri);
+        using var root = Root(await InfluxTestData.TwoSitesAsync(influx.Server.BaseUri), influx.Server.BaseUri);
         var app = Start(root);
         app.CreateUser("viewer", ["on-call"]);
         var streams = new List<WallStream>();
@@ -115,7 +115,7 @@ public sealed class LiveRoomsSnapshotTests(InfluxFixture influx) : IClassFixture
     [Fact]
     public async Task LiveEvents_InfluxOutageThenBack_EveryWallToldUnavailableThenRoomsAgain()
     {
-        var db = await DatabaseWithTwoSitesAsync();
+        var db = await InfluxTestData.TwoSitesAsync(influx.Server.BaseUri);
         await using var relay = new TcpRelay(influx.Server.BaseUri.Port);
         using var root = Root(db, new Uri($"http://127.0.0.1:{relay.Port}/"));
         var app = Start(root);
@@ -173,7 +173,7 @@ public sealed class LiveRoomsSnapshotTests(InfluxFixture influx) : IClassFixture
     [Fact]
     public async Task LiveEvents_SiteScopedUser_SeesOnlyTheirSitesOfTheSharedReading()
     {
-        using var root = Root(await DatabaseWithTwoSitesAsync(), influx.Server.BaseUri);
+        using var root = Root(await InfluxTestData.TwoSitesAsync(influx.Server.BaseUri), influx.Server.BaseUri);
         var app = Start(root);
         app.CreateUser("viewer", ["on-call"]);
         app.CreateUser("north-tech", ["on-call"], ["north"]);
@@ -268,19 +268,6 @@ public sealed class LiveRoomsSnapshotTests(InfluxFixture influx) : IClassFixture
         {
             await wall.DisposeAsync();
         }
-    }
-
-    private async Task<string> DatabaseWithTwoSitesAsync()
-    {
-        var db = "t" + Guid.NewGuid().ToString("N")[..12];
-        await InfluxTestData.CreateDatabaseAsync(influx.Server.BaseUri, db);
-        var now = DateTimeOffset.UtcNow;
-        await InfluxTestData.WriteAsync(
-            influx.Server.BaseUri,
-            db,
-            InfluxTestData.StreamPoint("demo", "room-1", 1920, 1080, 30, 4_500_000, true, now.AddSeconds(-1)),
-            InfluxTestData.StreamPoint("north", "room-1", 1920, 1080, 30, 4_000_000, true, now.AddSeconds(-1)));
-        return db;
     }
 
     private DashboardFactory Root(string database, Uri influxUrl) => new(

@@ -59,8 +59,8 @@ public sealed class MemoryDenyWriteExecuteTests
     public async Task NativeProbe_UnderMemoryDenyWriteExecute_ChecksAStream()
     {
         var probe = ProbeExecutable.Path;
-        Assert.False(
-            File.Exists(Path.ChangeExtension(probe, ".dll")),
+        Assert.True(
+            ProbeExecutable.IsNative(probe),
             $"{probe} is the JIT apphost; this test needs the native probe (make test publishes it and sets {ProbeExecutable.Variable})");
         using var dir = new TempDirectory("mdwe");
         var helper = await BuildHelperAsync(dir);

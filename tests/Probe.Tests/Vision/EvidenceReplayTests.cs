@@ -28,8 +28,7 @@ public sealed class EvidenceReplayTests : IDisposable
         _broker.Mode = BrokerMode.Hung;
         var recorder = Recorder();
         using var stop = new CancellationTokenSource();
-        var run = recorder.RunAsync(stop.Token);
-        await Eventually.WaitAsync(() => recorder.ReplayPasses == 1, Wait, "the start-up replay");
+        var run = await StartAsync(recorder, stop.Token);
 
         Shoot(recorder, null);
         await Eventually.WaitAsync(() => _broker.Attempts.Count == 1, Wait, "the first publication");
@@ -89,8 +88,7 @@ public sealed class EvidenceReplayTests : IDisposable
         before.Stored += (m, _) => stored.Add(m);
         using (var stop = new CancellationTokenSource())
         {
-            var run = before.RunAsync(stop.Token);
-            await Eventually.WaitAsync(() => before.ReplayPasses == 1, Wait, "the start-up replay");
+            var run = await StartAsync(before, stop.Token);
             before.RequestCapture("cap-1"); // a reference candidate: the capture id must survive too
             Shoot(before, null);
             await Eventually.WaitAsync(() => before.Unsent == 1, Wait, "the failed publication");
@@ -108,8 +106,7 @@ public sealed class EvidenceReplayTests : IDisposable
         var after = Recorder();
         using (var stop = new CancellationTokenSource())
         {
-            var run = after.RunAsync(stop.Token);
-            await Eventually.WaitAsync(() => after.ReplayPasses == 1, Wait, "the start-up replay");
+            var run = await StartAsync(after, stop.Token);
             await stop.CancelAsync();
             await run;
         }
@@ -127,15 +124,9 @@ public sealed class EvidenceReplayTests : IDisposable
     [Fact]
     public async Task RequestReplay_UnsentJpegPrunedByTheBound_CountedLostAndLoggedOnce()
     {
-        _broker.Mode = BrokerMode.Failing;
         var recorder = Recorder();
         using var stop = new CancellationTokenSource();
-        var run = recorder.RunAsync(stop.Token);
-        await Eventually.WaitAsync(() => recorder.ReplayPasses == 1, Wait, "the start-up replay");
-        Shoot(recorder, null);
-        Shoot(recorder, VisionEventTypes.TooDark);
-        Shoot(recorder, VisionEventTypes.Overexposed);
-        await Eventually.WaitAsync(() => recorder.Unsent == 3, Wait, "three failed publications");
+        var run = await StartWithUnsentAsync(recorder, stop.Token, null, VisionEventTypes.TooDark, VisionEventTypes.Overexposed);
 
         // The directory bound (the recorder's own prune, with a bound the two newest fit in) removes the oldest JPEG.
         var jpegs = Files(recorder, "*.jpg");
@@ -175,8 +166,7 @@ public sealed class EvidenceReplayTests : IDisposable
         var after = Recorder();
         using (var stop = new CancellationTokenSource())
         {
-            var run = after.RunAsync(stop.Token);
-            await Eventually.WaitAsync(() => after.ReplayPasses == 1, Wait, "the start-up replay");
+            var run = await StartAsync(after, stop.Token);
             await stop.CancelAsync();
             await run;
         }
@@ -221,8 +211,7 @@ public sealed class EvidenceReplayTests : IDisposable
         _broker.RefuseIf = _ => true;
         var recorder = Recorder();
         using var stop = new CancellationTokenSource();
-        var run = recorder.RunAsync(stop.Token);
-        await Eventually.WaitAsync(() => recorder.ReplayPasses == 1, Wait, "the start-up replay");
+        var run = await StartAsync(recorder, stop.Token);
         Shoot(recorder, null);
         await Eventually.WaitAsync(() => recorder.Refused == 1, Wait, "the refused publication");
 
@@ -244,12 +233,19 @@ public sealed class EvidenceReplayTests : IDisposable
     public void IsPermanentRefusal_OnlyReasonsTheSameMessageWouldGetAgain(int reasonCode, bool permanent) =>
         Assert.Equal(permanent, EvidenceRecorder.IsPermanentRefusal(new Mqtt.MqttPublishException("refused", reasonCode)));
 
+    /// <summary>Starts the recorder and waits for its start-up replay pass; returns its run.</summary>
+    private static async Task<Task> StartAsync(EvidenceRecorder recorder, CancellationToken stop)
+    {
+        var run = recorder.RunAsync(stop);
+        await Eventually.WaitAsync(() => recorder.ReplayPasses == 1, Wait, "the start-up replay");
+        return run;
+    }
+
     /// <summary>Starts the recorder with the broker failing and shoots one thumbnail per reason, each left marked unsent.</summary>
     private async Task<Task> StartWithUnsentAsync(EvidenceRecorder recorder, CancellationToken stop, params string?[] reasons)
     {
         _broker.Mode = BrokerMode.Failing;
-        var run = recorder.RunAsync(stop);
-        await Eventually.WaitAsync(() => recorder.ReplayPasses == 1, Wait, "the start-up replay");
+        var run = await StartAsync(recorder, stop);
         for (var i = 0; i < reasons.Length; i++)
         {
             Shoot(recorder, reasons[i]);
