@@ -13,6 +13,9 @@ namespace LiveRoom.Runtime.Processes;
 /// other program between this pick and the server's start — typically by a client that keeps reconnecting to
 /// a server that is down on purpose, or by another test process asking for port 0. Below the range only
 /// explicit binds compete; the pick is random, checked by binding it, and never repeated within a process.
+/// Other processes picking at the same moment (test assemblies run side by side) are kept off the same port by
+/// a lock file per port under the temp directory, held until this process exits: a random pick alone let two
+/// processes choose one port in the moment before either server had bound it.
 /// </remarks>
 public static class FreePort
 {
@@ -20,6 +23,10 @@ public static class FreePort
     private const int Attempts = 200;
     private static readonly HashSet<int> HandedOut = [];
     private static readonly Lock Gate = new();
+    private static readonly List<FileStream> Reservations = [];
+
+    /// <summary>Where the per-port lock files live (one empty file per port ever picked on this machine).</summary>
+    internal static string ReservationDirectory { get; } = Path.Combine(Path.GetTempPath(), "liveroom-ports");
 
     public static int Next()
     {
@@ -31,12 +38,16 @@ public static class FreePort
                 var port = Random.Shared.Next(Lowest, highest + 1);
                 lock (Gate)
                 {
-                    if (HandedOut.Contains(port) || !CanBind(port))
+                    if (!HandedOut.Add(port))
                     {
                         continue;
                     }
 
-                    HandedOut.Add(port);
+                    if (!TryReserve(port) || !CanBind(port))
+                    {
+                        continue;
+                    }
+
                     return port;
                 }
             }
@@ -60,6 +71,39 @@ public static class FreePort
             return true;
         }
         catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Takes the cross-process lock on <paramref name="port"/> for the rest of this process's life; false when
+    /// another live process holds it. Without a usable lock directory the pick goes on unreserved.
+    /// </summary>
+    internal static bool TryReserve(int port)
+    {
+        var directory = ReservationDirectory;
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
+
+        try
+        {
+            // FileShare.None takes an exclusive flock; the kernel drops it when the process ends, however it ends.
+            var stream = new FileStream(Path.Combine(directory, port.ToString(CultureInfo.InvariantCulture)), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            Reservations.Add(stream);
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return true;
+        }
+        catch (IOException)
         {
             return false;
         }
