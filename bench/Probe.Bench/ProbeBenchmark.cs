@@ -51,20 +51,21 @@ internal static class ProbeBenchmark
             Print($"probe {probe} ({(IsNative(probe) ? "native executable" : ".NET apphost, JIT-compiled")})");
             Print($"stream {source}");
             double probeCpu, ownCpu, steady;
-            long probeRss;
+            long probeRss, readerRss;
             string report;
             await using (var feed = await LiveFeed.StartAsync(source, transport, cancellationToken).ConfigureAwait(false))
             {
                 Print($"probe_source {feed.Url} ({transport}: the file played live by a separate feeder process, not counted)");
-                (probeCpu, probeRss, ownCpu, steady, report) = await MeasureAsync(probe, ["check", "--source", feed.Url, "--duration", $"{Seconds}s", "--json"], watchRss: true, cancellationToken).ConfigureAwait(false);
+                (probeCpu, probeRss, readerRss, ownCpu, steady, report) = await MeasureAsync(probe, ["check", "--source", feed.Url, "--duration", $"{Seconds}s", "--json"], watchRss: true, cancellationToken).ConfigureAwait(false);
             }
 
             Print($"probe_check_result {Result(report)}");
             Print($"probe_cpu_s {probeCpu:0.000}");
             Print($"probe_own_cpu_s {ownCpu:0.000} (the .NET process alone, last poll before exit; the rest is its ffmpeg reader: {probeCpu - ownCpu:0.000})");
             Print($"probe_peak_rss_mb {probeRss / 1024.0:0.0}");
+            Print($"reader_peak_rss_mb {readerRss / 1024.0:0.0} (its ffmpeg reader; probe and reader together at most {(probeRss + readerRss) / 1024.0:0.0})");
 
-            var (decodeCpu, _, _, _, _) = await MeasureAsync("ffmpeg", ["-hide_banner", "-nostdin", "-v", "error", "-i", source, "-f", "null", "-"], watchRss: false, cancellationToken).ConfigureAwait(false);
+            var (decodeCpu, _, _, _, _, _) = await MeasureAsync("ffmpeg", ["-hide_banner", "-nostdin", "-v", "error", "-i", source, "-f", "null", "-"], watchRss: false, cancellationToken).ConfigureAwait(false);
             Print($"full_decode_cpu_s {decodeCpu:0.000}");
             // For the reader, not the result: a probe runs for days, so after its start-up it costs this per minute.
             Print($"probe_steady_cpu_s_per_min {steady * 60:0.000} (probe and reader from {SettledAfter.TotalSeconds:0} s to the end; start-up, mostly ffmpeg's own start (and the JIT in a JIT build), is the rest of probe_cpu_s)");
@@ -99,11 +100,12 @@ internal static class ProbeBenchmark
     }
 
     /// <summary>
-    /// Runs the program under bash and returns its CPU seconds (children included), its peak RSS (KiB), its own CPU
+    /// Runs the program under bash and returns its CPU seconds (children included), its peak RSS (KiB), the largest peak
+    /// RSS of any of its live children (KiB), its own CPU
     /// seconds without children (as last polled), the CPU seconds per second of it and its children from
     /// <see cref="SettledAfter"/> to the last poll (NaN without <paramref name="watchRss"/>) and its stdout.
     /// </summary>
-    private static async Task<(double Cpu, long PeakRssKb, double OwnCpu, double SteadyCpuPerSecond, string Stdout)> MeasureAsync(string program, IReadOnlyList<string> arguments, bool watchRss, CancellationToken cancellationToken)
+    private static async Task<(double Cpu, long PeakRssKb, long ChildPeakRssKb, double OwnCpu, double SteadyCpuPerSecond, string Stdout)> MeasureAsync(string program, IReadOnlyList<string> arguments, bool watchRss, CancellationToken cancellationToken)
     {
         var pid = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var stdout = new List<string>();
@@ -127,7 +129,7 @@ internal static class ProbeBenchmark
                 lock (tail) { tail.Add(line); }
             },
         });
-        long peak = 0;
+        long peak = 0, childPeak = 0;
         double own = 0;
         var id = await pid.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -137,6 +139,7 @@ internal static class ProbeBenchmark
             if (watchRss && ReadHighWaterMarkKb(id) is { } kb)
             {
                 peak = Math.Max(peak, kb);
+                childPeak = Math.Max(childPeak, (ChildrenOf(id) ?? []).Select(ReadHighWaterMarkKb).Max() ?? 0);
                 own = ReadOwnCpuSeconds(id) ?? own;
                 if (ReadTreeCpuSeconds(id) is { } tree)
                 {
@@ -166,7 +169,7 @@ internal static class ProbeBenchmark
         var steady = settled is { } a && last is { } b && b.At - a.At >= 10 ? (b.Cpu - a.Cpu) / (b.At - a.At) : double.NaN;
         lock (stdout)
         {
-            return (ParseTimes(parts[0]) + ParseTimes(parts[1]), peak, own, steady, string.Join('\n', stdout));
+            return (ParseTimes(parts[0]) + ParseTimes(parts[1]), peak, childPeak, own, steady, string.Join('\n', stdout));
         }
     }
 
@@ -178,13 +181,30 @@ internal static class ProbeBenchmark
             return null;
         }
 
+        if (ChildrenOf(pid) is not { } children)
+        {
+            return null;
+        }
+
+        foreach (var child in children)
+        {
+            total += ReadCpuTicks(child, withWaited: true) ?? 0;
+        }
+
+        return total / 100.0;
+    }
+
+    /// <summary>The live children of <paramref name="pid"/>; null when it or one of its threads exited while being read.</summary>
+    private static List<int>? ChildrenOf(int pid)
+    {
+        var children = new List<int>();
         try
         {
             foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
             {
                 foreach (var text in File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
-                    total += ReadCpuTicks(int.Parse(text, CultureInfo.InvariantCulture), withWaited: true) ?? 0;
+                    children.Add(int.Parse(text, CultureInfo.InvariantCulture));
                 }
             }
         }
@@ -193,7 +213,7 @@ internal static class ProbeBenchmark
             return null;
         }
 
-        return total / 100.0;
+        return children;
     }
 
     private static long? ReadCpuTicks(int pid, bool withWaited)

@@ -123,7 +123,11 @@ public sealed partial class StreamMonitor : IDisposable
                     Name = "ffmpeg " + _name,
                     FileName = _options.Ffmpeg,
                     Arguments = FfmpegArguments.For(_options.SourceUrl, layout, pipes.Pictures, _options.Frames, pipes.Packets),
-                    Environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["FFREPORT"] = FfmpegArguments.Report(pipes.Log) },
+                    Environment = new Dictionary<string, string>(StringComparer.Ordinal)
+                    {
+                        ["FFREPORT"] = FfmpegArguments.Report(pipes.Log),
+                        [ReaderMemory.Variable] = ReaderMemory.Tunables(Environment.GetEnvironmentVariable(ReaderMemory.Variable)),
+                    },
                     StderrLine = OnStderrLine,
                 },
                 _logger);
