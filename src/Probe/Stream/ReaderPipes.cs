@@ -28,7 +28,7 @@ internal sealed class ReaderPipes : IDisposable
 
     public string Log => Path.Combine(Directory, "log");
 
-    public static async Task<ReaderPipes> CreateAsync(CancellationToken cancellationToken)
+    public static ReaderPipes Create()
     {
         RemoveStale();
         var dir = Path.Combine(Path.GetTempPath(), Prefix + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8]);
@@ -41,7 +41,10 @@ internal sealed class ReaderPipes : IDisposable
         var pipes = new ReaderPipes(dir);
         try
         {
-            (await ProcessRunner.RunAsync("mkfifo", ["-m", "600", pipes.Pictures, pipes.Packets, pipes.Log], TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false)).EnsureSuccess();
+            foreach (var path in (string[])[pipes.Pictures, pipes.Packets, pipes.Log])
+            {
+                Fifo.Create(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
         }
         catch
         {

@@ -83,7 +83,7 @@ public sealed partial class StreamMonitor : IDisposable
         ReaderPipes? pipes = null;
         try
         {
-            pipes = await ReaderPipes.CreateAsync(cancellationToken).ConfigureAwait(false);
+            pipes = ReaderPipes.Create();
 
             while (!cancellationToken.IsCancellationRequested)
             {

@@ -96,4 +96,45 @@ public sealed class PictureMeterTests
 
         Assert.Equal(0, PictureMeter.ChangedShare(b, a, W, H, 4));
     }
+
+    [Theory]
+    [InlineData(16)]
+    [InlineData(15)]
+    [InlineData(33)]
+    [InlineData(640)]
+    public void SumAbsDiff_EqualsThePlainSum(int length)
+    {
+        var random = new Random(length);
+        var a = new byte[length];
+        var b = new byte[length];
+        random.NextBytes(a);
+        random.NextBytes(b);
+        a[0] = 0;
+        b[0] = 255;
+
+        long plain = 0;
+        for (var i = 0; i < length; i++)
+        {
+            plain += Math.Abs(a[i] - b[i]);
+        }
+
+        Assert.Equal(plain, PictureMeter.SumAbsDiff(a, b));
+    }
+
+    [Fact]
+    public void OnFrame_RandomPicture_MeanAndP98AreThoseOfEveryPixel()
+    {
+        var meter = new PictureMeter(_time, blackLumaP98: 32, blockDelta: 4, stillShare: 0.002);
+        var frame = new Frame(14, 6);
+        var random = new Random(14);
+        var y = frame.Raw.AsSpan(0, 84);
+        random.NextBytes(y);
+        var sorted = y.ToArray().Order().ToArray();
+
+        meter.OnFrame(frame);
+
+        var sample = meter.Sample();
+        Assert.Equal(sorted.Average(v => (double)v), sample.LumaMean!.Value, 9);
+        Assert.Equal(sorted[(int)(84 * 0.98) - 1], sample.LumaP98);
+    }
 }
