@@ -43,8 +43,8 @@ hardware-test:
 	cmake --build $(HARDWARE_BUILD) -j 2
 	ctest --test-dir $(HARDWARE_BUILD) --output-on-failure
 
-demo: build
-	$(DOTNET) src/Demo/bin/$(CONFIG)/net10.0/liveroom-demo.dll --rooms $(ROOMS) --state var/demo --bin src
+demo: build probe-native
+	$(DOTNET) src/Demo/bin/$(CONFIG)/net10.0/liveroom-demo.dll --rooms $(ROOMS) --state var/demo --bin src --probe $(CURDIR)/$(PROBE_NATIVE)/liveroom-probe
 
 publish: install
 	for p in Probe Ingest Dashboard; do \

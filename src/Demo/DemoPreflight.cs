@@ -21,12 +21,18 @@ internal static class DemoPreflight
             ProgramLocator.Require(program, package);
         }
 
+        var probe = layout.Options.ProbeExecutable;
+        if (probe is { Length: > 0 } && !File.Exists(probe))
+        {
+            throw new StartupException($"--probe {probe}: no such file (make probe-native publishes the native probe into var/probe-native)");
+        }
+
         foreach (var (project, assembly) in new[]
         {
             (DemoCommands.ProbeProject, DemoCommands.ProbeAssembly),
             (DemoCommands.IngestProject, DemoCommands.IngestAssembly),
             (DemoCommands.DashboardProject, DemoCommands.DashboardAssembly),
-        })
+        }.Where(p => p.Item1 != DemoCommands.ProbeProject || probe is not { Length: > 0 }))
         {
             var dll = layout.Dll(project, assembly);
             if (!File.Exists(dll))

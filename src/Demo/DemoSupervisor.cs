@@ -167,10 +167,10 @@ internal sealed partial class DemoSupervisor(
     private Supervised Core(string name, Func<bool, CancellationToken, Task<RunningChild>> start) =>
         new(name, start, new RestartBackoff(giveUpOnConfigurationError: false, giveUpAfterQuickFailures: true), logger, time, GiveUp);
 
-    private Supervised Service(string name, string dotnet, IReadOnlyList<string> arguments, string workingDirectory, bool core) =>
+    private Supervised Service(string name, string program, IReadOnlyList<string> arguments, string workingDirectory, bool core) =>
         new(
             name,
-            (_, _) => Task.FromResult(_launcher.Start(name, dotnet, arguments, workingDirectory, liveRoomService: true)),
+            (_, _) => Task.FromResult(_launcher.Start(name, program, arguments, workingDirectory, liveRoomService: true)),
             new RestartBackoff(giveUpOnConfigurationError: true, giveUpAfterQuickFailures: core),
             logger,
             time,
@@ -189,8 +189,11 @@ internal sealed partial class DemoSupervisor(
             GiveUp);
     }
 
-    private Supervised Probe(string room, string dotnet, int port, int doorPort, MosquittoServer mqtt) =>
-        Service($"probe {room}", dotnet, DemoCommands.Probe(_layout, room, port, mqtt.Host, mqtt.Port, doorPort), _layout.Room(room), core: false);
+    private Supervised Probe(string room, string dotnet, int port, int doorPort, MosquittoServer mqtt)
+    {
+        var (program, arguments) = DemoCommands.Probe(_layout, dotnet, room, port, mqtt.Host, mqtt.Port, doorPort);
+        return Service($"probe {room}", program, arguments, _layout.Room(room), core: false);
+    }
 
     private void GiveUp(string child, string reason)
     {

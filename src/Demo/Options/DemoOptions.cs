@@ -2,7 +2,7 @@ namespace LiveRoom.Demo.Options;
 
 /// <summary>
 /// The demo supervisor's options: section <c>Demo</c>, or the switches <c>--rooms</c>, <c>--state</c>,
-/// <c>--bin</c>, <c>--site</c>, <c>--dashboard-port</c>.
+/// <c>--bin</c>, <c>--probe</c>, <c>--site</c>, <c>--dashboard-port</c>.
 /// </summary>
 public sealed class DemoOptions
 {
@@ -12,6 +12,7 @@ public sealed class DemoOptions
         ["--rooms"] = "Demo:Rooms",
         ["--state"] = "Demo:StateDirectory",
         ["--bin"] = "Demo:BinDirectory",
+        ["--probe"] = "Demo:ProbeExecutable",
         ["--site"] = "Demo:Site",
         ["--dashboard-port"] = "Demo:DashboardPort",
         ["--configuration"] = "Demo:Configuration",
@@ -28,6 +29,12 @@ public sealed class DemoOptions
 
     /// <summary>Directory holding the projects' build output. Default <c>src</c>.</summary>
     public string BinDirectory { get; set; } = DemoDefaults.BinDirectory;
+
+    /// <summary>
+    /// The probe executable to run in every room: <c>make demo</c> passes the native one that ships (decision 0018,
+    /// <c>make probe-native</c>). Empty (default): the JIT build's <c>liveroom-probe.dll</c> under <see cref="BinDirectory"/>.
+    /// </summary>
+    public string? ProbeExecutable { get; set; }
 
     /// <summary>Build configuration to run. Default <c>Release</c>.</summary>
     public string Configuration { get; set; } = DemoDefaults.Configuration;

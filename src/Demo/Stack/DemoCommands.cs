@@ -38,9 +38,20 @@ internal static class DemoCommands
         "-f", "mpegts", SrtListenUrl(srtPort),
     ];
 
-    public static IReadOnlyList<string> Probe(DemoLayout layout, string room, int srtPort, string mqttHost, int mqttPort, int doorPort) =>
+    /// <summary>
+    /// The program and arguments of a room's probe: the executable <c>--probe</c> names (the native one, as shipped),
+    /// else the JIT build's dll run by <paramref name="dotnet"/>.
+    /// </summary>
+    public static (string Program, IReadOnlyList<string> Arguments) Probe(DemoLayout layout, string dotnet, string room, int srtPort, string mqttHost, int mqttPort, int doorPort)
+    {
+        var settings = ProbeSettings(layout, room, srtPort, mqttHost, mqttPort, doorPort);
+        return layout.Options.ProbeExecutable is { Length: > 0 } executable
+            ? (Path.GetFullPath(executable), settings)
+            : (dotnet, [layout.Dll(ProbeProject, ProbeAssembly), .. settings]);
+    }
+
+    private static IReadOnlyList<string> ProbeSettings(DemoLayout layout, string room, int srtPort, string mqttHost, int mqttPort, int doorPort) =>
     [
-        layout.Dll(ProbeProject, ProbeAssembly),
         $"--Probe:Site={layout.Options.Site}",
         $"--Probe:Room={room}",
         $"--Probe:SourceUrl={SrtSourceUrl(srtPort)}",

@@ -32,6 +32,20 @@ public sealed class DemoBadInputTests
         Assert.DoesNotContain("   at ", result.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Demo_ProbeExecutableMissing_OneLineNamingItAndHowToMakeIt()
+    {
+        using var state = new TempDirectory("demo-bad");
+        var missing = state.Combine("no-such-probe");
+
+        var result = await RunDemoAsync(state, ["--rooms", "1", "--probe", missing], null);
+
+        Assert.NotEqual(0, result.ExitCode);
+        var line = Assert.Single(Lines(result.Stderr));
+        Assert.Equal($"liveroom-demo: --probe {missing}: no such file (make probe-native publishes the native probe into var/probe-native)", line);
+        Assert.DoesNotContain("   at ", result.Stdout, StringComparison.Ordinal);
+    }
+
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunDemoAsync(
         TempDirectory state, IReadOnlyList<string> extra, IReadOnlyDictionary<string, string>? environment)
     {

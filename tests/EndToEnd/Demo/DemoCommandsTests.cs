@@ -23,8 +23,9 @@ public sealed class DemoCommandsTests
     [Fact]
     public void Probe_Room_ReadsItsEncoderAndKeepsStateUnderTheStateDirectory()
     {
-        var args = DemoCommands.Probe(Layout, "room-2", 40000, "127.0.0.1", 1883, 40100);
+        var (program, args) = DemoCommands.Probe(Layout, "/usr/bin/dotnet", "room-2", 40000, "127.0.0.1", 1883, 40100);
 
+        Assert.Equal("/usr/bin/dotnet", program);
         Assert.Equal("/repo/src/Probe/bin/Release/net10.0/liveroom-probe.dll", args[0]);
         Assert.Contains("--Probe:Site=demo", args);
         Assert.Contains("--Probe:Room=room-2", args);
@@ -32,6 +33,18 @@ public sealed class DemoCommandsTests
         Assert.Contains("--Probe:Outbox:Directory=/repo/var/demo/rooms/room-2/outbox", args);
         Assert.Contains(args, a => a.StartsWith("--Probe:SourceUrl=srt://127.0.0.1:40000?mode=caller", StringComparison.Ordinal));
         Assert.Contains("--Probe:Display:Url=http://127.0.0.1:40100", args);
+    }
+
+    [Fact]
+    public void Probe_NativeExecutableGiven_RunsItWithTheSameSettings()
+    {
+        var native = new DemoLayout(new DemoOptions { Rooms = 2, StateDirectory = "var/demo", BinDirectory = "src", ProbeExecutable = "/repo/var/probe-native/liveroom-probe" }, "/repo");
+
+        var (program, args) = DemoCommands.Probe(native, "/usr/bin/dotnet", "room-2", 40000, "127.0.0.1", 1883, 40100);
+        var (_, jit) = DemoCommands.Probe(Layout, "/usr/bin/dotnet", "room-2", 40000, "127.0.0.1", 1883, 40100);
+
+        Assert.Equal("/repo/var/probe-native/liveroom-probe", program);
+        Assert.Equal(jit.Skip(1), args);
     }
 
     [Fact]

@@ -17,6 +17,9 @@ namespace LiveRoom.EndToEnd.Demo;
 public sealed class DemoEndToEndTests(ITestOutputHelper output)
 {
     private const int Rooms = 3;
+
+    /// <summary>What a room's probe command holds: the native executable that ships when make test published it, else the JIT build's dll.</summary>
+    private static readonly string ProbeCommand = ProbeExecutable.IsNative(ProbeExecutable.Path) ? ProbeExecutable.Path : "liveroom-probe.dll";
     private static readonly TimeSpan DataTimeout = TimeSpan.FromSeconds(90);
 
     [Fact]
@@ -50,14 +53,14 @@ public sealed class DemoEndToEndTests(ITestOutputHelper output)
             // Sanity: the snapshot holds the whole stack, so "none left" below means something.
             var commands = seen.Values.Select(p => p.Command).ToList();
             Assert.Equal(Rooms, commands.Count(c => c.Contains("testsrc2", StringComparison.Ordinal)));
-            Assert.Equal(Rooms, commands.Count(c => c.Contains("liveroom-probe.dll", StringComparison.Ordinal)));
+            Assert.Equal(Rooms, commands.Count(c => c.Contains(ProbeCommand, StringComparison.Ordinal)));
             Assert.Contains(commands, c => c.Contains("mosquitto", StringComparison.Ordinal));
             Assert.Contains(commands, c => c.Contains("influxd", StringComparison.Ordinal));
             Assert.Contains(commands, c => c.Contains("liveroom-ingest.dll", StringComparison.Ordinal));
             Assert.Contains(commands, c => c.Contains("liveroom-dashboard.dll", StringComparison.Ordinal));
 
             // A child that dies is reported (name, pid, exit code) and restarted; its room comes back.
-            var probe = seen.Values.Single(p => p.Command.Contains("liveroom-probe.dll", StringComparison.Ordinal)
+            var probe = seen.Values.Single(p => p.Command.Contains(ProbeCommand, StringComparison.Ordinal)
                 && p.Command.Contains("--Probe:Room=room-2", StringComparison.Ordinal));
             var killedAt = DateTimeOffset.UtcNow;
             using (var victim = Process.GetProcessById(probe.Pid))

@@ -29,6 +29,7 @@ internal sealed partial class DemoRun : IAsyncDisposable
                 "--state", state,
                 "--bin", RepositoryPaths.Src,
                 "--configuration", RepositoryPaths.Configuration,
+                .. ProbeExecutable.IsNative(ProbeExecutable.Path) ? (string[])["--probe", ProbeExecutable.Path] : [],
             ],
             WorkingDirectory = state,
             StdoutLine = line =>
