@@ -66,8 +66,8 @@ bench-dashboard: build
 	$(DOTNET) bench/Dashboard.Bench/bin/$(CONFIG)/net10.0/LiveRoom.Dashboard.Bench.dll $(DAYS)
 
 # Issue 7: fault at the encoder -> webhook arrival through the real edge, collector and alert engine; last line alert_latency_p95_s (target <= 5).
-bench-alert: build
-	$(DOTNET) bench/Alert.Bench/bin/$(CONFIG)/net10.0/LiveRoom.Alert.Bench.dll
+bench-alert: build probe-native
+	$(DOTNET) bench/Alert.Bench/bin/$(CONFIG)/net10.0/LiveRoom.Alert.Bench.dll --probe $(PROBE_NATIVE)/liveroom-probe
 
 # Issue 5: LiveRoom's vision analysis (ffmpeg decode+scale -> pipe -> lighting+framing) against ffmpeg signalstats on the same
 # 300 1080p frames; last line vision_ratio (target <= 1.0).

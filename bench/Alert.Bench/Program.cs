@@ -19,6 +19,20 @@ using LiveRoom.Runtime.Services;
 // make bench-alert (issue 7): time from a fault at the encoder to the webhook's arrival, through the real edge
 // (liveroom-probe reading SRT from ffmpeg), real Mosquitto, the collector with its alert engine, and a local webhook
 // receiver. Rules stream_down and fps_low with `for` = 0; everything else at its defaults (group wait 1 s).
+// Arguments: [--probe PATH] [TRIALS]: the probe executable (make bench-alert passes the native one that ships,
+// decision 0018; default the apphost built next to the probe's dll) and the trials per fault (default 20).
+string? probeArgument = null;
+if (args is ["--probe", var given, .. var rest])
+{
+    probeArgument = Path.GetFullPath(given);
+    args = rest;
+    if (!File.Exists(probeArgument))
+    {
+        await Console.Error.WriteLineAsync($"--probe {probeArgument}: no such file (make probe-native publishes it)");
+        return 2;
+    }
+}
+
 var trials = args.Length > 0 && int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 20;
 const string Site = "bench";
 const string Room = "room1";
@@ -75,7 +89,8 @@ var srtPort = FreePort.Next();
 var encoder = FrameEncoder.Start(srtPort, 30);
 // bench/Alert.Bench/bin/{config}/net10.0/ -> src/Probe/bin/{config}/net10.0/liveroom-probe
 var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-var probePath = Path.Combine(output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName, "src", "Probe", "bin", output.Parent.Name, output.Name, "liveroom-probe");
+var probePath = probeArgument ?? Path.Combine(output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName, "src", "Probe", "bin", output.Parent.Name, output.Name, "liveroom-probe");
+Console.WriteLine($"probe {probePath}");
 await using var probe = ChildProcess.Start(new ChildProcessStartInfo
 {
     Name = "liveroom-probe",
