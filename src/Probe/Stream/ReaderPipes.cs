@@ -79,7 +79,10 @@ internal sealed class ReaderPipes : IDisposable
         }
     }
 
-    /// <summary>Removes the directories of probe processes that no longer run (killed before they could clean up).</summary>
+    /// <summary>
+    /// Removes the directories of probe processes that no longer run (killed before they could clean up), and lets go
+    /// an ffmpeg reader such a probe left blocked on one of its FIFOs.
+    /// </summary>
     private static void RemoveStale()
     {
         try
@@ -90,7 +93,13 @@ internal sealed class ReaderPipes : IDisposable
                 var dash = name.IndexOf('-');
                 if (dash > 0 && int.TryParse(name[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && !System.IO.Directory.Exists("/proc/" + pid.ToString(CultureInfo.InvariantCulture)))
                 {
-                    new ReaderPipes(dir).Dispose();
+                    // Its ffmpeg may outlive it, blocked opening a FIFO for writing with no reader left: let that open
+                    // through (its writes then fail and it exits) before the FIFOs go.
+                    var stale = new ReaderPipes(dir);
+                    Release(stale.Log);
+                    Release(stale.Packets);
+                    Release(stale.Pictures);
+                    stale.Dispose();
                 }
             }
         }
