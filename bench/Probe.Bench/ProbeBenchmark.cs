@@ -148,9 +148,10 @@ internal static class ProbeBenchmark
             if (watchRss && ReadHighWaterMarkKb(id) is { } kb)
             {
                 peak = Math.Max(peak, kb);
-                childPeak = Math.Max(childPeak, (ChildrenOf(id) ?? []).Select(ReadHighWaterMarkKb).Max() ?? 0);
+                var children = ChildrenOf(id);
+                childPeak = Math.Max(childPeak, (children ?? []).Select(ReadHighWaterMarkKb).Max() ?? 0);
                 own = ReadOwnCpuSeconds(id) ?? own;
-                if (ReadTreeCpuSeconds(id) is { } tree)
+                if (ReadTreeCpuSeconds(id, children) is { } tree)
                 {
                     last = (clock.Elapsed.TotalSeconds, tree);
                     settled ??= clock.Elapsed >= SettledAfter ? last : null;
@@ -183,14 +184,9 @@ internal static class ProbeBenchmark
     }
 
     /// <summary>utime + stime of the process, its live children (its ffmpeg reader) and the children it has waited for.</summary>
-    private static double? ReadTreeCpuSeconds(int pid)
+    private static double? ReadTreeCpuSeconds(int pid, List<int>? children)
     {
-        if (ReadCpuTicks(pid, withWaited: true) is not { } total)
-        {
-            return null;
-        }
-
-        if (ChildrenOf(pid) is not { } children)
+        if (ReadCpuTicks(pid, withWaited: true) is not { } total || children is null)
         {
             return null;
         }

@@ -21,18 +21,21 @@ internal static class DemoPreflight
             ProgramLocator.Require(program, package);
         }
 
+        // The probe is either the executable --probe names or the JIT build's dll, like the other services.
         var probe = layout.Options.ProbeExecutable;
-        if (probe is { Length: > 0 } && !File.Exists(probe))
+        var needed = new List<(string Project, string Assembly)>();
+        if (probe is not { Length: > 0 })
+        {
+            needed.Add((DemoCommands.ProbeProject, DemoCommands.ProbeAssembly));
+        }
+        else if (!File.Exists(probe))
         {
             throw new StartupException($"--probe {probe}: no such file (make probe-native publishes the native probe into var/probe-native)");
         }
 
-        foreach (var (project, assembly) in new[]
-        {
-            (DemoCommands.ProbeProject, DemoCommands.ProbeAssembly),
-            (DemoCommands.IngestProject, DemoCommands.IngestAssembly),
-            (DemoCommands.DashboardProject, DemoCommands.DashboardAssembly),
-        }.Where(p => p.Item1 != DemoCommands.ProbeProject || probe is not { Length: > 0 }))
+        needed.Add((DemoCommands.IngestProject, DemoCommands.IngestAssembly));
+        needed.Add((DemoCommands.DashboardProject, DemoCommands.DashboardAssembly));
+        foreach (var (project, assembly) in needed)
         {
             var dll = layout.Dll(project, assembly);
             if (!File.Exists(dll))

@@ -1,6 +1,5 @@
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using LiveRoom.Probe.Frames;
+using LiveRoom.Probe.Vision.Analysis;
 
 namespace LiveRoom.Probe.Picture;
 
@@ -14,7 +13,7 @@ internal sealed class PictureMeter(TimeProvider time, int blackLumaP98, double b
 {
     private const int Block = 16;
     private readonly Lock _gate = new();
-    private readonly int[] _histogram = new int[4 * 256];
+    private readonly int[] _histogram = new int[PlaneMath.HistogramsLength];
     private byte[] _previous = [];
     private int _previousWidth;
     private long _frames;
@@ -94,32 +93,15 @@ internal sealed class PictureMeter(TimeProvider time, int blackLumaP98, double b
     }
 
     /// <summary>Mean and 98th percentile of the luma plane.</summary>
-    /// <remarks>
-    /// Four interleaved histograms: on a flat picture every pixel hits the same counter, and with one table each
-    /// increment would wait for the previous store to it. The mean comes from the merged histogram.
-    /// </remarks>
     private (double Mean, int P98) Luma(ReadOnlySpan<byte> y)
     {
-        var h = _histogram.AsSpan();
-        h.Clear();
-        var i = 0;
-        for (; i + 4 <= y.Length; i += 4)
-        {
-            h[y[i]]++;
-            h[256 + y[i + 1]]++;
-            h[512 + y[i + 2]]++;
-            h[768 + y[i + 3]]++;
-        }
-
-        for (; i < y.Length; i++)
-        {
-            h[y[i]]++;
-        }
-
+        var all = _histogram.AsSpan();
+        all.Clear();
+        PlaneMath.CountInto(y, all);
+        var h = PlaneMath.MergeHistograms(all);
         long sum = 0;
         for (var v = 0; v < 256; v++)
         {
-            h[v] += h[256 + v] + h[512 + v] + h[768 + v];
             sum += (long)h[v] * v;
         }
 
@@ -155,7 +137,7 @@ internal sealed class PictureMeter(TimeProvider time, int blackLumaP98, double b
                 for (var r = 0; r < rows; r++)
                 {
                     var offset = ((by * Block) + r) * width + (bx * Block);
-                    diff += SumAbsDiff(current.Slice(offset, cols), previous.Slice(offset, cols));
+                    diff += PlaneMath.SumAbsDiff(current.Slice(offset, cols), previous.Slice(offset, cols));
                 }
 
                 if (diff > delta * rows * cols)
@@ -166,27 +148,5 @@ internal sealed class PictureMeter(TimeProvider time, int blackLumaP98, double b
         }
 
         return (double)changed / (blocksX * blocksY);
-    }
-
-    /// <summary>Sum of absolute differences; a block row of 16 bytes is one SSE2 <c>psadbw</c>.</summary>
-    internal static long SumAbsDiff(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
-    {
-        long sum = 0;
-        var i = 0;
-        if (Sse2.IsSupported)
-        {
-            for (; i + 16 <= a.Length; i += 16)
-            {
-                var sad = Sse2.SumAbsoluteDifferences(Vector128.Create(a.Slice(i, 16)), Vector128.Create(b.Slice(i, 16))).AsUInt64();
-                sum += (long)(sad.GetElement(0) + sad.GetElement(1));
-            }
-        }
-
-        for (; i < a.Length; i++)
-        {
-            sum += Math.Abs(a[i] - b[i]);
-        }
-
-        return sum;
     }
 }

@@ -8,7 +8,7 @@ namespace LiveRoom.Probe.Stream;
 /// The named pipes (FIFOs) the reader writes its outputs into (a .NET child only has stdin, stdout and stderr):
 /// <c>packets</c> (framecrc lines) and <c>log</c> (ffmpeg's report: input dump, loudness, metadata), both read in
 /// batches, and <c>pictures</c> (raw frames), in a private temporary directory that is
-/// removed on dispose. Opening a FIFO blocks until the other end opens; <see cref="Release"/> unblocks a reader whose
+/// removed on dispose. Opening a FIFO blocks until the other end opens; <see cref="ReleaseAll"/> unblocks a reader whose
 /// ffmpeg died before opening its end.
 /// </summary>
 internal sealed class ReaderPipes : IDisposable
@@ -28,6 +28,8 @@ internal sealed class ReaderPipes : IDisposable
 
     public string Log => Path.Combine(Directory, "log");
 
+    private string[] All => [Pictures, Packets, Log];
+
     public static ReaderPipes Create()
     {
         RemoveStale();
@@ -41,7 +43,7 @@ internal sealed class ReaderPipes : IDisposable
         var pipes = new ReaderPipes(dir);
         try
         {
-            foreach (var path in (string[])[pipes.Pictures, pipes.Packets, pipes.Log])
+            foreach (var path in pipes.All)
             {
                 Fifo.Create(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             }
@@ -55,15 +57,25 @@ internal sealed class ReaderPipes : IDisposable
         return pipes;
     }
 
-    /// <summary>Opens the read end (blocks until a writer opens the other end, or <see cref="Release"/>).</summary>
+    /// <summary>Opens the read end (blocks until a writer opens the other end, or <see cref="ReleaseAll"/>).</summary>
     public static FileStream OpenRead(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
 
+    /// <summary>Lets go every reader blocked in <see cref="OpenRead"/> and every writer blocked opening its end.</summary>
+    public void ReleaseAll()
+    {
+        foreach (var path in All)
+        {
+            Release(path);
+        }
+    }
+
     /// <summary>
     /// Lets a reader blocked in <see cref="OpenRead"/> go on to end of file: opening a FIFO read-write never blocks on
-    /// Linux and counts as a writer; closing it again leaves no writer, so the read end sees EOF.
+    /// Linux and counts as a writer; closing it again leaves no writer, so the read end sees EOF. A writer blocked
+    /// opening its end gets through the same way, and its writes then fail.
     /// </summary>
-    public static void Release(string path)
+    private static void Release(string path)
     {
         try
         {
@@ -96,9 +108,7 @@ internal sealed class ReaderPipes : IDisposable
                     // Its ffmpeg may outlive it, blocked opening a FIFO for writing with no reader left: let that open
                     // through (its writes then fail and it exits) before the FIFOs go.
                     var stale = new ReaderPipes(dir);
-                    Release(stale.Log);
-                    Release(stale.Packets);
-                    Release(stale.Pictures);
+                    stale.ReleaseAll();
                     stale.Dispose();
                 }
             }

@@ -86,9 +86,7 @@ public sealed partial class StreamMonitor
         var all = Task.WhenAll(readers);
         while (!all.IsCompleted)
         {
-            ReaderPipes.Release(pipes.Packets);
-            ReaderPipes.Release(pipes.Log);
-            ReaderPipes.Release(pipes.Pictures);
+            pipes.ReleaseAll();
             await Task.WhenAny(all, Task.Delay(50)).ConfigureAwait(false);
         }
     }

@@ -1,5 +1,6 @@
 using LiveRoom.Probe.Frames;
 using LiveRoom.Probe.Picture;
+using LiveRoom.Probe.Vision.Analysis;
 using LiveRoom.Testing;
 
 namespace LiveRoom.Probe.Tests.Picture;
@@ -118,7 +119,7 @@ public sealed class PictureMeterTests
             plain += Math.Abs(a[i] - b[i]);
         }
 
-        Assert.Equal(plain, PictureMeter.SumAbsDiff(a, b));
+        Assert.Equal(plain, PlaneMath.SumAbsDiff(a, b));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace LiveRoom.Probe.Vision.Analysis;
 /// </summary>
 public sealed class LightingAnalyzer
 {
-    private readonly int[] _histograms = new int[4 * 256];
+    private readonly int[] _histograms = new int[PlaneMath.HistogramsLength];
 
     /// <summary>Analyses one 4:2:0 frame of <paramref name="width"/> x <paramref name="height"/>.</summary>
     public LightingResult Analyze(ReadOnlySpan<byte> y, ReadOnlySpan<byte> u, ReadOnlySpan<byte> v, int width, int height, RoomLayout layout)
@@ -33,34 +33,14 @@ public sealed class LightingAnalyzer
 
     private LumaStats Stats(ReadOnlySpan<byte> y, int width, int height, NormRect region)
     {
-        // Four interleaved histograms, summed at the end: a flat backdrop repeats the same value, and one table would make
-        // every increment wait for the previous store to the same counter.
         var h = _histograms.AsSpan();
         h.Clear();
         var (x0, y0, x1, y1) = region.ToPixels(width, height);
         for (var row = y0; row < y1; row++)
         {
-            var line = y.Slice((row * width) + x0, x1 - x0);
-            var i = 0;
-            for (; i + 4 <= line.Length; i += 4)
-            {
-                h[line[i]]++;
-                h[256 + line[i + 1]]++;
-                h[512 + line[i + 2]]++;
-                h[768 + line[i + 3]]++;
-            }
-
-            for (; i < line.Length; i++)
-            {
-                h[line[i]]++;
-            }
+            PlaneMath.CountInto(y.Slice((row * width) + x0, x1 - x0), h);
         }
 
-        for (var v = 0; v < 256; v++)
-        {
-            h[v] += h[256 + v] + h[512 + v] + h[768 + v];
-        }
-
-        return LumaStats.FromHistogram(h[..256]);
+        return LumaStats.FromHistogram(PlaneMath.MergeHistograms(h));
     }
 }

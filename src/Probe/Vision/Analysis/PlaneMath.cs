@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace LiveRoom.Probe.Vision.Analysis;
 
@@ -30,6 +31,64 @@ internal static class PlaneMath
         }
 
         return total;
+    }
+
+    /// <summary>The length of the span <see cref="CountInto"/> fills: four interleaved 256-bin histograms.</summary>
+    public const int HistogramsLength = 4 * 256;
+
+    /// <summary>
+    /// Adds <paramref name="values"/> to four interleaved 256-bin histograms (<see cref="HistogramsLength"/> counters):
+    /// a flat picture repeats one value, and with one table every increment would wait for the previous store to the
+    /// same counter. <see cref="MergeHistograms"/> folds them into the first 256 after the last call.
+    /// </summary>
+    public static void CountInto(ReadOnlySpan<byte> values, Span<int> histograms)
+    {
+        var i = 0;
+        for (; i + 4 <= values.Length; i += 4)
+        {
+            histograms[values[i]]++;
+            histograms[256 + values[i + 1]]++;
+            histograms[512 + values[i + 2]]++;
+            histograms[768 + values[i + 3]]++;
+        }
+
+        for (; i < values.Length; i++)
+        {
+            histograms[values[i]]++;
+        }
+    }
+
+    /// <summary>Sums the four tables <see cref="CountInto"/> filled into the first 256 counters, and returns those.</summary>
+    public static Span<int> MergeHistograms(Span<int> histograms)
+    {
+        for (var v = 0; v < 256; v++)
+        {
+            histograms[v] += histograms[256 + v] + histograms[512 + v] + histograms[768 + v];
+        }
+
+        return histograms[..256];
+    }
+
+    /// <summary>Sum of absolute differences of two equal-length runs; 16 bytes at a time are one SSE2 <c>psadbw</c>.</summary>
+    public static long SumAbsDiff(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        long sum = 0;
+        var i = 0;
+        if (Sse2.IsSupported)
+        {
+            for (; i + 16 <= a.Length; i += 16)
+            {
+                var sad = Sse2.SumAbsoluteDifferences(Vector128.Create(a.Slice(i, 16)), Vector128.Create(b.Slice(i, 16))).AsUInt64();
+                sum += (long)(sad.GetElement(0) + sad.GetElement(1));
+            }
+        }
+
+        for (; i < a.Length; i++)
+        {
+            sum += Math.Abs(a[i] - b[i]);
+        }
+
+        return sum;
     }
 
     /// <summary>Halves a plane by 2x2 averaging, rounded (odd last row/column dropped).</summary>
