@@ -30,10 +30,13 @@ internal sealed class ReaderPipes : IDisposable
 
     private string[] All => [Pictures, Packets, Log];
 
-    public static ReaderPipes Create()
+    public static ReaderPipes Create() => Create(Path.GetTempPath());
+
+    /// <summary>Creates the directory under <paramref name="root"/>, after removing dead probes' directories there.</summary>
+    internal static ReaderPipes Create(string root)
     {
-        RemoveStale();
-        var dir = Path.Combine(Path.GetTempPath(), Prefix + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8]);
+        RemoveStale(root);
+        var dir = Path.Combine(root, Prefix + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8]);
         System.IO.Directory.CreateDirectory(dir);
         if (!OperatingSystem.IsWindows())
         {
@@ -95,11 +98,11 @@ internal sealed class ReaderPipes : IDisposable
     /// Removes the directories of probe processes that no longer run (killed before they could clean up), and lets go
     /// an ffmpeg reader such a probe left blocked on one of its FIFOs.
     /// </summary>
-    private static void RemoveStale()
+    private static void RemoveStale(string root)
     {
         try
         {
-            foreach (var dir in System.IO.Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
+            foreach (var dir in System.IO.Directory.EnumerateDirectories(root, Prefix + "*"))
             {
                 var name = Path.GetFileName(dir).AsSpan(Prefix.Length);
                 var dash = name.IndexOf('-');

@@ -12,8 +12,10 @@ public sealed class ReaderPipesTests
     public async Task Create_StaleDirectoryOfADeadProbe_LetsItsBlockedReaderGoAndRemovesIt()
     {
         // A probe killed with SIGKILL leaves its directory, and its ffmpeg blocked opening a FIFO that no one will read.
+        // A private root: a probe test running beside this one would otherwise let the writer go before it is checked.
+        using var root = new TempDirectory();
         var deadPid = DeadPid();
-        var stale = Path.Combine(Path.GetTempPath(), $"liveroom-probe-fifo-{deadPid.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..8]}");
+        var stale = Path.Combine(root.Path, $"liveroom-probe-fifo-{deadPid.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..8]}");
         Directory.CreateDirectory(stale);
         var log = Path.Combine(stale, "log");
         Fifo.Create(log, UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -26,7 +28,7 @@ public sealed class ReaderPipesTests
         await Task.Delay(300);
         Assert.False(orphan.HasExited, "the writer should be blocked opening the FIFO");
 
-        using var pipes = ReaderPipes.Create();
+        using var pipes = ReaderPipes.Create(root.Path);
 
         await orphan.Exited.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.False(Directory.Exists(stale));
