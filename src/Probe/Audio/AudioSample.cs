@@ -1,6 +1,6 @@
 namespace LiveRoom.Probe.Audio;
 
-/// <summary>One second's audio measurement (EBU R128 / ITU-R BS.1770 by ffmpeg's <c>ebur128</c> filter).</summary>
+/// <summary>One second's audio measurement (EBU R128 / ITU-R BS.1770, see <see cref="Loudness.LoudnessMeter"/>).</summary>
 public sealed record AudioSample
 {
     /// <summary>Decoded audio arrived within the last seconds.</summary>

@@ -6,8 +6,8 @@ namespace LiveRoom.Probe.Stream;
 
 /// <summary>
 /// The named pipes (FIFOs) the reader writes its outputs into (a .NET child only has stdin, stdout and stderr):
-/// <c>packets</c> (framecrc lines) and <c>log</c> (ffmpeg's report: input dump, loudness, metadata), both read in
-/// batches, and <c>pictures</c> (raw frames), in a private temporary directory that is
+/// <c>packets</c> (framecrc lines) and <c>log</c> (ffmpeg's report: the input dump), both read in
+/// batches, <c>pictures</c> (raw frames) and <c>audio</c> (decoded samples, WAV), in a private temporary directory that is
 /// removed on dispose. Opening a FIFO blocks until the other end opens; <see cref="ReleaseAll"/> unblocks a reader whose
 /// ffmpeg died before opening its end.
 /// </summary>
@@ -28,7 +28,9 @@ internal sealed class ReaderPipes : IDisposable
 
     public string Log => Path.Combine(Directory, "log");
 
-    private string[] All => [Pictures, Packets, Log];
+    public string Audio => Path.Combine(Directory, "audio");
+
+    private string[] All => [Pictures, Packets, Log, Audio];
 
     public static ReaderPipes Create() => Create(Path.GetTempPath());
 

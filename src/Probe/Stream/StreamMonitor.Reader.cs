@@ -1,8 +1,9 @@
+using LiveRoom.Probe.Audio;
 using LiveRoom.Probe.Frames;
 
 namespace LiveRoom.Probe.Stream;
 
-/// <summary>The reader's side channels: the packets, log and pictures FIFOs, stderr (errors), and the layout.</summary>
+/// <summary>The reader's side channels: the packets, log, pictures and audio FIFOs, stderr (errors), and the layout.</summary>
 public sealed partial class StreamMonitor
 {
     private Task[] StartPipeReaders(ReaderPipes pipes, ReaderLayout layout)
@@ -10,7 +11,7 @@ public sealed partial class StreamMonitor
         var readers = new List<Task>
         {
             Task.Factory.StartNew(() => ReadPipe(pipes.Packets, s => BatchedLineReader.Run(s, _meter.OnLine, BatchedLineReader.Pause)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default),
-            Task.Factory.StartNew(() => ReadPipe(pipes.Log, s => BatchedLineReader.Run(s, OnLogLine, BatchedLineReader.Pause)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default),
+            Task.Factory.StartNew(() => ReadPipe(pipes.Log, s => BatchedLineReader.Run(s, _meter.OnStderrLine, BatchedLineReader.Pause)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default),
         };
         if (layout.Pictures)
         {
@@ -18,27 +19,12 @@ public sealed partial class StreamMonitor
             readers.Add(Task.Factory.StartNew(() => ReadPipe(pipes.Pictures, s => frames.Run(s)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
         }
 
-        return [.. readers];
-    }
-
-    /// <summary>
-    /// A line of ffmpeg's log (the report FIFO, level info): audio metadata and loudness lines go to the audio meter,
-    /// the rest to the input dump parser. Errors are in it too, but the error tail takes them from stderr.
-    /// </summary>
-    private void OnLogLine(string line)
-    {
-        if (line.StartsWith(FfmpegArguments.AudioLinePrefix, StringComparison.Ordinal) || line.StartsWith(FfmpegArguments.LoudnessLinePrefix, StringComparison.Ordinal))
+        if (layout.Audio)
         {
-            var end = line.IndexOf("] ", StringComparison.Ordinal);
-            if (end > 0)
-            {
-                _audio.OnLine(line[(end + 2)..]);
-            }
-
-            return;
+            readers.Add(Task.Factory.StartNew(() => ReadPipe(pipes.Audio, s => AudioReader.Run(s, _audio, AudioReader.Pause, reason => StreamLog.PipeFailed(_logger, _name, pipes.Audio, reason))), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
         }
 
-        _meter.OnStderrLine(line);
+        return [.. readers];
     }
 
     /// <summary>A stderr line (errors only): kept for the reason a reader failed.</summary>
@@ -78,6 +64,7 @@ public sealed partial class StreamMonitor
         {
             StreamLog.PipeFailed(_logger, _name, path, ex.Message);
         }
+
     }
 
     private static async Task ReleasePipesAsync(ReaderPipes pipes, Task[] readers)

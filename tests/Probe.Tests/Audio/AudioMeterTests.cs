@@ -1,4 +1,5 @@
 using LiveRoom.Probe.Audio;
+using LiveRoom.Probe.Audio.Loudness;
 using LiveRoom.Testing;
 
 namespace LiveRoom.Probe.Tests.Audio;
@@ -9,48 +10,57 @@ public sealed class AudioMeterTests
 
     private AudioMeter Meter() => new(_time, silenceFloorLufs: -60, clipLevelDbfs: -0.1, absentAfter: TimeSpan.FromSeconds(5));
 
-    private static void Frame(AudioMeter meter, double m, double s, double truePeakLinear, string peakDb)
-    {
-        meter.OnLine("frame:7    pts:33600   pts_time:0.7");
-        meter.OnLine($"lavfi.r128.M={m.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
-        meter.OnLine($"lavfi.r128.S={s.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
-        meter.OnLine("lavfi.r128.I=-23.000");
-        meter.OnLine($"lavfi.r128.true_peak={truePeakLinear.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
-        meter.OnLine($"lavfi.astats.Overall.Peak_level={peakDb}");
-    }
-
     [Fact]
-    public void Sample_NoFrames_ReportsAbsent()
+    public void Sample_NoBlocks_ReportsAbsent()
     {
         Assert.False(Meter().Sample().Present);
     }
 
     [Fact]
-    public void Sample_EbuR128Lines_ReportsLoudnessTruePeakInDbAndPeak()
+    public void Sample_Blocks_ReportsLatestLoudnessAndHighestPeaks()
     {
         var meter = Meter();
-        Frame(meter, -23.1, -22.9, 0.5, "-9.5");
-        Frame(meter, -23.0, -23.0, 0.5, "-7.25");
+        meter.OnBlock(new LoudnessBlock(-23.1, -22.9, -6.02, -9.5));
+        meter.OnBlock(new LoudnessBlock(-23.0, -23.0, -6.5, -7.25));
 
         var sample = meter.Sample();
 
         Assert.True(sample.Present);
         Assert.Equal(-23.0, sample.MomentaryLufs);
         Assert.Equal(-23.0, sample.ShortTermLufs);
-        Assert.Equal(-6.02, sample.TruePeakDbtp!.Value, 2);
+        Assert.Equal(-6.02, sample.TruePeakDbtp);
+        Assert.Equal(-6.02, sample.IntervalTruePeakDbtp);
         Assert.Equal(-7.25, sample.PeakDbfs);
         Assert.False(sample.Clipping);
         Assert.Equal(0, sample.SilentSeconds);
     }
 
     [Fact]
+    public void Sample_LoudnessNotYetDefined_KeepsTheLastValueAndStillCountsThePeaks()
+    {
+        var meter = Meter();
+        meter.OnBlock(new LoudnessBlock(double.NaN, double.NaN, -12, -12.5));
+
+        var first = meter.Sample();
+        meter.OnBlock(new LoudnessBlock(-20, double.NaN, -12, -12.5));
+        var second = meter.Sample();
+
+        Assert.True(first.Present);
+        Assert.Null(first.MomentaryLufs);
+        Assert.Null(first.ShortTermLufs);
+        Assert.Equal(-12, first.IntervalTruePeakDbtp);
+        Assert.Equal(-20, second.MomentaryLufs);
+        Assert.Null(second.ShortTermLufs);
+    }
+
+    [Fact]
     public void Sample_PeakAtFullScale_ReportsClippingForThatIntervalOnly()
     {
         var meter = Meter();
-        Frame(meter, -10, -10, 1.2, "0.000000");
+        meter.OnBlock(new LoudnessBlock(-10, -10, 1.6, 0.0));
         Assert.True(meter.Sample().Clipping);
 
-        Frame(meter, -10, -10, 1.2, "-6.0");
+        meter.OnBlock(new LoudnessBlock(-10, -10, 1.6, -6.0));
         Assert.False(meter.Sample().Clipping);
     }
 
@@ -58,67 +68,47 @@ public sealed class AudioMeterTests
     public void Sample_BelowFloor_CountsSilentSecondsUntilSoundReturns()
     {
         var meter = Meter();
-        Frame(meter, -120.691, -120.691, 0, "-inf");
+        meter.OnBlock(new LoudnessBlock(double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity));
         _time.Advance(TimeSpan.FromSeconds(4));
-        meter.OnLine("frame:9    pts:43200   pts_time:0.9");
-        meter.OnLine("lavfi.r128.M=nan");
+        meter.OnBlock(new LoudnessBlock(-75, double.NegativeInfinity, -70, -70));
 
-        Assert.Equal(4, meter.Sample().SilentSeconds, 3);
+        var silent = meter.Sample();
+        Assert.Equal(4, silent.SilentSeconds, 3);
+        Assert.Null(silent.ShortTermLufs);
 
-        Frame(meter, -30, -40, 0.1, "-20");
+        meter.OnBlock(new LoudnessBlock(-30, -40, -20, -20));
         Assert.Equal(0, meter.Sample().SilentSeconds);
     }
 
     [Fact]
-    public void Sample_FramesStopped_ReportsAbsentAfterTimeout()
+    public void Sample_BlocksStopped_ReportsAbsentAfterTimeout()
     {
         var meter = Meter();
-        Frame(meter, -23, -23, 0.5, "-6");
+        meter.OnBlock(new LoudnessBlock(-23, -23, -6, -6));
         _time.Advance(TimeSpan.FromSeconds(6));
 
         Assert.False(meter.Sample().Present);
     }
 
     [Fact]
-    public void OnLine_GarbageValue_IsCountedNotThrown()
+    public void Sample_EachInterval_HasItsOwnTruePeakWhileTheRunningPeakKeepsTheHighest()
     {
         var meter = Meter();
-        meter.OnLine("lavfi.r128.M=abc");
-
-        Assert.Equal(1, meter.BadLines);
-    }
-
-    [Fact]
-    public void Sample_FrameLogLines_ReportsIntervalTruePeakPerSampleAndRunningPeak()
-    {
-        var meter = Meter();
-        meter.OnLine("t: 0.1        TARGET:-23 LUFS    M: -12.0 S: -13.0     I: -12.0 LUFS       LRA:   0.0 LU  FTPK:  -1.0 dBFS  TPK:  -1.0 dBFS");
-        meter.OnLine("t: 0.2        TARGET:-23 LUFS    M: -12.5 S: -13.1     I: -12.2 LUFS       LRA:   0.0 LU  FTPK:  -3.0 dBFS  TPK:  -1.0 dBFS");
+        meter.OnBlock(new LoudnessBlock(-12.0, -13.0, -1.0, -1.2));
+        meter.OnBlock(new LoudnessBlock(-12.5, -13.1, -3.0, -3.2));
 
         var first = meter.Sample();
-        meter.OnLine("t: 1.1        TARGET:-23 LUFS    M: -30.0 S: -25.0     I: -14.0 LUFS       LRA:   2.0 LU  FTPK: -20.0 dBFS  TPK:  -1.0 dBFS");
+        meter.OnBlock(new LoudnessBlock(-30.0, -25.0, -20.0, -20.5));
         var second = meter.Sample();
         var third = meter.Sample();
 
-        Assert.True(first.Present);
         Assert.Equal(-1.0, first.IntervalTruePeakDbtp);
         Assert.Equal(-12.5, first.MomentaryLufs);
         Assert.Equal(-13.1, first.ShortTermLufs);
         Assert.Equal(-20.0, second.IntervalTruePeakDbtp);
         Assert.Equal(-1.0, second.TruePeakDbtp);
         Assert.Null(third.IntervalTruePeakDbtp);
-        Assert.Equal(0, meter.BadLines);
-    }
-
-    [Fact]
-    public void OnLine_BrokenFrameLogLine_IsCountedNotFatal()
-    {
-        var meter = Meter();
-
-        meter.OnLine("t: 0.1 TARGET:-23 LUFS M: x");
-
-        Assert.Equal(1, meter.BadLines);
-        Assert.False(meter.Sample().Present);
+        Assert.Null(third.PeakDbfs);
+        Assert.Equal(-1.0, third.TruePeakDbtp);
     }
 }
-
