@@ -36,3 +36,6 @@ document.getElementById("change").addEventListener("submit", async (ev) => {
     message.textContent = e.message;
   }
 });
+
+// The forms are ours now (login.html disables their buttons until this point).
+for (const b of document.querySelectorAll("button[type=submit]")) b.disabled = false;

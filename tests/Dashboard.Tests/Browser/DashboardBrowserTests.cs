@@ -101,6 +101,21 @@ public sealed partial class DashboardBrowserTests(BrowserFixture stack) : IClass
     }
 
     [Fact]
+    public async Task Login_BeforeItsScriptRuns_CannotSendThePasswordInAUrl()
+    {
+        // As a slow page is until login.js has loaded: a click then must not submit the form natively (a GET would put
+        // the password in the address, the history and the server's logs).
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(stack.BaseUri, "login.html").ToString());
+
+        Assert.True(await page.Locator("#signin").IsDisabledAsync());
+        Assert.True(await page.Locator("#changeButton").IsDisabledAsync());
+        Assert.Equal("post", await page.Locator("#login").GetAttributeAsync("method"));
+        Assert.Equal("post", await page.Locator("#change").GetAttributeAsync("method"));
+    }
+
+    [Fact]
     public async Task Wall_Technician_HasNoReportsLink()
     {
         await using var context = await stack.Browser.NewContextAsync();
