@@ -62,6 +62,31 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public async Task Check_Local1080p30RtmpStream_PassesEveryItemAndExits0()
+    {
+        var file = await TestStreams.At1080p30();
+        var port = FreePort.Next();
+
+        // ffmpeg as a one-client RTMP server (as a platform's playback endpoint), the probe playing from it.
+        await using var server = ChildProcess.Start(new ChildProcessStartInfo
+        {
+            Name = "rtmp server",
+            FileName = "ffmpeg",
+            Arguments = ["-hide_banner", "-nostdin", "-v", "error", "-re", "-i", file, "-c", "copy", "-f", "flv", "-listen", "1", $"rtmp://127.0.0.1:{port}/live/room-1"],
+        });
+        await Eventually.WaitAsync(() => TcpListening(port) || server.HasExited, TimeSpan.FromSeconds(30), $"the server to listen on tcp {port}");
+        Assert.False(server.HasExited, server.StderrTail());
+
+        var result = await CheckAsync("--source", $"rtmp://127.0.0.1:{port}/live/room-1", "--duration", "12s", "--json");
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        var items = Items(result.Stdout);
+        Assert.All(items, item => Assert.Equal("pass", item.Value));
+        Assert.Equal("pass", items["resolution"]);
+        Assert.Equal("pass", items["loudness"]);
+    }
+
+    [Fact]
     public async Task Check_ListenerSource_EncoderStartsLate_MeasuresTheWholeDurationFromItsFirstPacket()
     {
         var file = await TestStreams.At1080p30();
@@ -101,6 +126,13 @@ public sealed class CheckCommandTests
     [InlineData("/var/lib/liveroom/test.ts", false)]
     public void SourceListens_ListenerUrlsOnly(string url, bool listens) =>
         Assert.Equal(listens, LiveRoom.Probe.Check.CheckArguments.SourceListens(url));
+
+    /// <summary>True when a TCP socket listens on 127.0.0.1:<paramref name="port"/> (from /proc/net/tcp; state 0A is LISTEN).</summary>
+    private static bool TcpListening(int port)
+    {
+        var local = string.Create(CultureInfo.InvariantCulture, $"0100007F:{port:X4}");
+        return File.ReadLines("/proc/net/tcp").Skip(1).Any(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var address, _, "0A", ..] && address == local);
+    }
 
     /// <summary>True when a UDP socket is bound to 127.0.0.1:<paramref name="port"/> (from /proc/net/udp, hex little-endian address).</summary>
     private static bool UdpBound(int port)
