@@ -45,14 +45,7 @@ public sealed class CheckCommandTests
         // The encoder listens (ffmpeg starts its -re playout when a caller connects) and the probe calls it, so the
         // stream flows from the probe's first second. With the probe listening instead, a sender retried until the
         // listener was bound could connect most of the check's window late on a loaded machine.
-        await using var sender = ChildProcess.Start(new ChildProcessStartInfo
-        {
-            Name = "sender",
-            FileName = "ffmpeg",
-            Arguments = ["-hide_banner", "-nostdin", "-v", "error", "-re", "-i", file, "-c", "copy", "-f", "mpegts", $"srt://127.0.0.1:{port}?mode=listener"],
-        });
-        await Eventually.WaitAsync(() => UdpBound(port) || sender.HasExited, TimeSpan.FromSeconds(30), $"the sender to listen on udp {port}");
-        Assert.False(sender.HasExited, sender.StderrTail());
+        await using var sender = await ListeningSenderAsync(["-re", "-i", file, "-c", "copy", "-f", "mpegts", $"srt://127.0.0.1:{port}?mode=listener"], "/proc/net/udp", port);
 
         var result = await CheckAsync("--source", $"srt://127.0.0.1:{port}?mode=caller", "--duration", "12s");
 
@@ -68,14 +61,7 @@ public sealed class CheckCommandTests
         var port = FreePort.Next();
 
         // ffmpeg as a one-client RTMP server (as a platform's playback endpoint), the probe playing from it.
-        await using var server = ChildProcess.Start(new ChildProcessStartInfo
-        {
-            Name = "rtmp server",
-            FileName = "ffmpeg",
-            Arguments = ["-hide_banner", "-nostdin", "-v", "error", "-re", "-i", file, "-c", "copy", "-f", "flv", "-listen", "1", $"rtmp://127.0.0.1:{port}/live/room-1"],
-        });
-        await Eventually.WaitAsync(() => TcpListening(port) || server.HasExited, TimeSpan.FromSeconds(30), $"the server to listen on tcp {port}");
-        Assert.False(server.HasExited, server.StderrTail());
+        await using var server = await ListeningSenderAsync(["-re", "-i", file, "-c", "copy", "-f", "flv", "-listen", "1", $"rtmp://127.0.0.1:{port}/live/room-1"], "/proc/net/tcp", port);
 
         var result = await CheckAsync("--source", $"rtmp://127.0.0.1:{port}/live/room-1", "--duration", "12s", "--json");
 
@@ -94,7 +80,7 @@ public sealed class CheckCommandTests
         var check = CheckAsync("--source", $"srt://127.0.0.1:{port}?mode=listener", "--duration", "6s", "--json");
 
         // The technician starts the check, then the encoder: 4 s later it calls the probe's listener.
-        await Eventually.WaitAsync(() => UdpBound(port) || check.IsCompleted, TimeSpan.FromSeconds(30), $"the probe to listen on udp {port}");
+        await Eventually.WaitAsync(() => Bound("/proc/net/udp", port) || check.IsCompleted, TimeSpan.FromSeconds(30), $"the probe to listen on udp {port}");
         await Task.Delay(TimeSpan.FromSeconds(4));
         await using var sender = ChildProcess.Start(new ChildProcessStartInfo
         {
@@ -127,18 +113,29 @@ public sealed class CheckCommandTests
     public void SourceListens_ListenerUrlsOnly(string url, bool listens) =>
         Assert.Equal(listens, LiveRoom.Probe.Check.CheckArguments.SourceListens(url));
 
-    /// <summary>True when a TCP socket listens on 127.0.0.1:<paramref name="port"/> (from /proc/net/tcp; state 0A is LISTEN).</summary>
-    private static bool TcpListening(int port)
+    /// <summary>An ffmpeg sender (its <paramref name="arguments"/> after the log options) that listens for the probe, once its socket is bound on 127.0.0.1:<paramref name="port"/> (<paramref name="sockets"/>: <c>/proc/net/udp</c> or <c>/proc/net/tcp</c>).</summary>
+    private static async Task<ChildProcess> ListeningSenderAsync(string[] arguments, string sockets, int port)
     {
-        var local = string.Create(CultureInfo.InvariantCulture, $"0100007F:{port:X4}");
-        return File.ReadLines("/proc/net/tcp").Skip(1).Any(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var address, _, "0A", ..] && address == local);
+        var sender = ChildProcess.Start(new ChildProcessStartInfo
+        {
+            Name = "sender",
+            FileName = "ffmpeg",
+            Arguments = ["-hide_banner", "-nostdin", "-v", "error", .. arguments],
+        });
+        await Eventually.WaitAsync(() => Bound(sockets, port) || sender.HasExited, TimeSpan.FromSeconds(30), $"the sender to listen on {sockets} port {port}");
+        Assert.False(sender.HasExited, sender.StderrTail());
+        return sender;
     }
 
-    /// <summary>True when a UDP socket is bound to 127.0.0.1:<paramref name="port"/> (from /proc/net/udp, hex little-endian address).</summary>
-    private static bool UdpBound(int port)
+    /// <summary>
+    /// True when a socket is bound to 127.0.0.1:<paramref name="port"/> in <paramref name="sockets"/> (hex little-endian
+    /// address); for TCP only a listening one (state 0A), for UDP any.
+    /// </summary>
+    private static bool Bound(string sockets, int port)
     {
         var local = string.Create(CultureInfo.InvariantCulture, $"0100007F:{port:X4}");
-        return File.ReadLines("/proc/net/udp").Skip(1).Any(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var address, ..] && address == local);
+        var tcp = sockets.EndsWith("tcp", StringComparison.Ordinal);
+        return File.ReadLines(sockets).Skip(1).Any(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var address, _, var state, ..] && address == local && (!tcp || state == "0A"));
     }
 
     [Fact]
