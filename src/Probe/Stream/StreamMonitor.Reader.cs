@@ -40,7 +40,7 @@ public sealed partial class StreamMonitor
         }
     }
 
-    /// <summary>The last stderr lines that are not audio metadata, for error messages.</summary>
+    /// <summary>The last stderr lines that are not the input dump or filter summaries, for error messages.</summary>
     private string StderrTail()
     {
         lock (_stderrTail)

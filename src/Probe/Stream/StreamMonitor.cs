@@ -12,7 +12,7 @@ namespace LiveRoom.Probe.Stream;
 
 /// <summary>
 /// One room's stream: a single long-running ffmpeg reader (see <see cref="FfmpegArguments"/>): packet lines, sampled
-/// frames and its log (input dump, loudness, audio metadata) through FIFOs, errors on stderr. Every <see cref="StreamMonitorOptions.SampleInterval"/> it appends
+/// frames, decoded audio (metered by <see cref="AudioReader"/>) and its log (the input dump) through FIFOs, errors on stderr. Every <see cref="StreamMonitorOptions.SampleInterval"/> it appends
 /// <c>stream</c>, <c>audio</c> and <c>vision</c> points to the sink, and <c>event</c> points on change (stream up/down,
 /// profile, conditions of <see cref="RoomEvaluator"/>, reader failures). When ffmpeg exits, or packets stop for the
 /// stall timeout, it is restarted with a doubling backoff (reset once packets flowed again).
