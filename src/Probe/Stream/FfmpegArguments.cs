@@ -7,7 +7,7 @@ namespace LiveRoom.Probe.Stream;
 /// <list type="number">
 /// <item>Every audio and video packet stream-copied into the framecrc muxer (demux cost only) for the packet
 /// statistics: into the packets FIFO, flushed per packet, which the probe reads in batches
-/// (<see cref="BatchedLineReader"/>); on stdout when no FIFO is given.</item>
+/// (<see cref="BatchedLineReader"/>).</item>
 /// <item>Keyframes only (<c>-skip_frame:v nokey</c> on the input's video decoder; the copy above never decodes, so it
 /// keeps every packet), at most <see cref="FrameSampling.MaxPerSecond"/>, scaled to 640x360 yuv420p, raw into the
 /// pictures FIFO.</item>
@@ -24,10 +24,9 @@ namespace LiveRoom.Probe.Stream;
 /// </summary>
 internal static class FfmpegArguments
 {
-    /// <remarks>An output without its FIFO path is left out (the packets then go to stdout).</remarks>
-    public static IReadOnlyList<string> For(string sourceUrl, ReaderLayout layout, string? picturesPath, FrameSampling sampling, string? packetsPath = null, string? audioPath = null)
+    public static IReadOnlyList<string> For(string sourceUrl, ReaderLayout layout, FrameSampling sampling, ReaderPipes pipes)
     {
-        var args = new List<string> { "-hide_banner", "-nostdin", "-nostats", "-y", "-v", packetsPath is null && layout.Decodes ? "repeat+info" : "repeat+error" };
+        var args = new List<string> { "-hide_banner", "-nostdin", "-nostats", "-y", "-v", "repeat+error" };
         if (IsFile(sourceUrl))
         {
             // A file is read at its native rate, like a live source, so seconds mean seconds.
@@ -42,16 +41,16 @@ internal static class FfmpegArguments
             args.AddRange(["-threads:v", "1", "-skip_frame:v", "nokey", "-skip_loop_filter:v", "all"]);
         }
 
-        args.AddRange(["-i", sourceUrl, "-map", "0:v?", "-map", "0:a?", "-c", "copy", "-flush_packets", "1", "-f", "framecrc", packetsPath ?? "pipe:1"]);
-        if (layout.Pictures && picturesPath is not null)
+        args.AddRange(["-i", sourceUrl, "-map", "0:v?", "-map", "0:a?", "-c", "copy", "-flush_packets", "1", "-f", "framecrc", pipes.Packets]);
+        if (layout.Pictures)
         {
-            args.AddRange(["-map", "0:v:0", "-vf", sampling.Filter(), "-fps_mode", "passthrough", "-an", "-flush_packets", "1", "-f", "rawvideo", picturesPath]);
+            args.AddRange(["-map", "0:v:0", "-vf", sampling.Filter(), "-fps_mode", "passthrough", "-an", "-flush_packets", "1", "-f", "rawvideo", pipes.Pictures]);
         }
 
-        if (layout.Audio && audioPath is not null)
+        if (layout.Audio)
         {
             // Not flushed per packet: ffmpeg writes 32 KiB at a time (85 ms of 48 kHz stereo), far fewer writes.
-            args.AddRange(["-map", "0:a:0", "-vn", "-c:a", "pcm_f32le", "-f", "wav", audioPath]);
+            args.AddRange(["-map", "0:a:0", "-vn", "-c:a", "pcm_f32le", "-f", "wav", pipes.Audio]);
         }
 
         return args;

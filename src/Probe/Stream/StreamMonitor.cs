@@ -122,7 +122,7 @@ public sealed partial class StreamMonitor : IDisposable
                 {
                     Name = "ffmpeg " + _name,
                     FileName = _options.Ffmpeg,
-                    Arguments = FfmpegArguments.For(_options.SourceUrl, layout, pipes.Pictures, _options.Frames, pipes.Packets, pipes.Audio),
+                    Arguments = FfmpegArguments.For(_options.SourceUrl, layout, _options.Frames, pipes),
                     Environment = new Dictionary<string, string>(StringComparer.Ordinal)
                     {
                         ["FFREPORT"] = FfmpegArguments.Report(pipes.Log),

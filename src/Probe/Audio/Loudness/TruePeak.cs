@@ -85,7 +85,8 @@ internal sealed class TruePeak
                 fresh[i] = interleaved[j];
             }
 
-            peak = Math.Max(peak, Vector.IsHardwareAccelerated ? FilterVector(signal.AsSpan(0, History + frames)) : FilterScalar(signal.AsSpan(0, History + frames)));
+            // Vector<float> is correct without SIMD hardware too (the runtime then computes it lane by lane).
+            peak = Math.Max(peak, FilterVector(signal.AsSpan(0, History + frames)));
 
             // The last 11 samples are the next call's history (CopyTo is an overlap-safe move).
             signal.AsSpan(frames, History).CopyTo(signal);
@@ -241,28 +242,6 @@ internal sealed class TruePeak
     [DoesNotReturn]
     private static void ThrowWindowTooShort() =>
         throw new InvalidOperationException("The true-peak window is shorter than one group of outputs and the filter history.");
-
-    /// <summary>The same as <see cref="FilterVector"/> one output at a time, for hardware without SIMD.</summary>
-    private static float FilterScalar(ReadOnlySpan<float> x)
-    {
-        var max = 0f;
-        var coefficients = Coefficients;
-        for (var i = 0; i + History < x.Length; i++)
-        {
-            for (var p = 0; p < Phases; p++)
-            {
-                var y = 0f;
-                for (var j = 0; j < TapsPerPhase; j++)
-                {
-                    y += x[i + j] * coefficients[(p * TapsPerPhase) + History - j];
-                }
-
-                max = Math.Max(max, Math.Abs(y));
-            }
-        }
-
-        return max;
-    }
 
     private static float HorizontalMax(Vector<float> v)
     {
