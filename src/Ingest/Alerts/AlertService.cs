@@ -81,6 +81,15 @@ public sealed class AlertService : IAsyncDisposable
     /// <summary>Where the acknowledgement page listens (null without a listener).</summary>
     public Uri? HttpAddress => _http.Address;
 
+    /// <summary>Named in the heartbeat when collectors run primary/standby; null for a single collector.</summary>
+    public string? Instance { get; set; }
+
+    /// <summary>
+    /// Whether <see cref="StopAsync"/> publishes "stopped" on the heartbeat topic. False when this collector steps down
+    /// for another that is active: the retained heartbeat is that one's now.
+    /// </summary>
+    public bool AnnounceStop { get; set; } = true;
+
     /// <summary>Reported in the heartbeat; the host sets it to the collector's database state.</summary>
     public Func<bool> InfluxHealthy { get; set; } = () => true;
 
@@ -114,7 +123,7 @@ public sealed class AlertService : IAsyncDisposable
         if (_heartbeatClient is not null)
         {
             _heartbeat = _heartbeatClient();
-            _loops.Add(Guard("heartbeat", new HeartbeatPublisher(_heartbeat, _options.HeartbeatInterval, () => InfluxHealthy(), _logger, _time).RunAsync(stopping)));
+            _loops.Add(Guard("heartbeat", new HeartbeatPublisher(_heartbeat, _options.HeartbeatInterval, () => InfluxHealthy(), _logger, _time, Instance).RunAsync(stopping)));
         }
     }
 
@@ -129,7 +138,11 @@ public sealed class AlertService : IAsyncDisposable
             // A clean stop: the broker does not send the will, so say it ourselves.
             try
             {
-                await _heartbeat.PublishAsync(AlertDefaults.HeartbeatTopic, "{\"status\":\"stopped\",\"ts\":0}"u8.ToArray(), MqttQos.AtLeastOnce, true, CancellationToken.None).ConfigureAwait(false);
+                if (AnnounceStop)
+                {
+                    await _heartbeat.PublishAsync(AlertDefaults.HeartbeatTopic, HeartbeatPublisher.Stopped(Instance), MqttQos.AtLeastOnce, true, CancellationToken.None).ConfigureAwait(false);
+                }
+
                 await _heartbeat.DisconnectAsync(CancellationToken.None).ConfigureAwait(false);
             }
             catch (MqttException ex)

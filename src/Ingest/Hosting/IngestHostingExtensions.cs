@@ -2,6 +2,7 @@ using LiveRoom.Ingest.Alerts;
 using LiveRoom.Ingest.Alerts.Heartbeat;
 using LiveRoom.Ingest.Collecting;
 using LiveRoom.Ingest.Options;
+using LiveRoom.Ingest.Standby;
 using LiveRoom.Mqtt;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -45,6 +46,18 @@ public static class IngestHostingExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 heartbeatClient: () => new MosquittoClient(HeartbeatSession(options), loggers.CreateLogger<MosquittoClient>()));
         });
+        builder.Services.AddSingleton<Func<CollectorLease>>(sp => () =>
+        {
+            var options = sp.GetRequiredService<IOptions<IngestOptions>>().Value;
+            var loggers = sp.GetRequiredService<ILoggerFactory>();
+            return new CollectorLease(
+                o => new MosquittoClient(o, loggers.CreateLogger<MosquittoClient>()),
+                Session(options, options.Mqtt.ClientId + "-lease-" + options.Standby.Instance),
+                options.Standby.Instance,
+                options.Alerts.HeartbeatInterval * WatchdogHosting.StaleIntervals,
+                loggers.CreateLogger<CollectorLease>(),
+                sp.GetRequiredService<TimeProvider>());
+        });
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<IngestOptions>>().Value;
@@ -62,19 +75,31 @@ public static class IngestHostingExtensions
         return builder;
     }
 
-    /// <summary>The heartbeat's own session: same broker and credentials, its own client id, "dead" as its last will.</summary>
+    /// <summary>
+    /// The heartbeat's own session: its own client id ({ClientId}-heartbeat, and the instance's name with standbys, so
+    /// two collectors' heartbeats never take over each other's session), "dead" as its last will.
+    /// </summary>
     private static MqttClientOptions HeartbeatSession(IngestOptions options)
+    {
+        var standby = options.Standby.Enabled ? options.Standby.Instance : null;
+        return Session(options, options.Mqtt.ClientId + "-heartbeat" + (standby is null ? string.Empty : "-" + standby)) with
+        {
+            Will = HeartbeatPublisher.WillOf(standby),
+        };
+    }
+
+    /// <summary>A session of the collector's account (broker, credentials, TLS) under another client id.</summary>
+    private static MqttClientOptions Session(IngestOptions options, string clientId)
     {
         var m = options.Mqtt;
         return new MqttClientOptions
         {
             Host = m.Host,
             Port = m.Port,
-            ClientId = m.ClientId + "-heartbeat",
+            ClientId = clientId,
             Username = m.Username,
             Password = m.Password,
             Tls = m.CaFile is null ? null : new MqttTlsOptions { CaFile = m.CaFile, CertFile = m.CertFile, KeyFile = m.KeyFile },
-            Will = HeartbeatPublisher.Will,
         };
     }
 }

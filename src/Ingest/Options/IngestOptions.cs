@@ -10,6 +10,9 @@ public sealed class IngestOptions
     /// <summary>Alert rules, notifications and the acknowledgement page (section <c>Ingest:Alerts</c>, issue 7).</summary>
     public Alerts.AlertOptions Alerts { get; set; } = new();
 
+    /// <summary>Primary/standby collectors (section <c>Ingest:Standby</c>, seed clause 4.3); off by default.</summary>
+    public Standby.StandbyOptions Standby { get; set; } = new();
+
     /// <summary>Directory for the collector's own state (the spill buffer lives in <c>spill/</c> under it).</summary>
     public string StateDirectory { get; set; } = IngestDefaults.StateDirectory;
 

@@ -57,7 +57,23 @@ public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
         Duration(failures, $"{IngestDefaults.Section}:AckInterval", options.AckInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1));
         Duration(failures, $"{IngestDefaults.Section}:StatsInterval", options.StatsInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
         Alerts.AlertOptionsValidator.Check(options.Alerts, failures);
+        CheckStandby(options, failures);
         return failures;
+    }
+
+    private static void CheckStandby(IngestOptions options, List<string> failures)
+    {
+        var instance = options.Standby.Instance;
+        if (!options.Standby.Enabled)
+        {
+            return;
+        }
+
+        // The name goes into MQTT client ids and the heartbeat's JSON as it is.
+        if (string.IsNullOrEmpty(instance) || instance.Length > 64 || !instance.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+        {
+            failures.Add($"{IngestDefaults.Section}:Standby:Instance '{instance}' must be 1–64 letters, digits, '.', '_' or '-' (a name unique among the collectors)");
+        }
     }
 
     private static void Require(List<string> failures, bool failed, string message)

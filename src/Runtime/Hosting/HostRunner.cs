@@ -16,12 +16,19 @@ public static class HostRunner
     /// <summary>Exit code for a missing program or an unusable resource at start.</summary>
     public const int StartupError = 3;
 
+    /// <summary>
+    /// Exit code of a standby collector that found another one active and stepped down: not a fault, but the service
+    /// manager restarts it (systemd's Restart=on-failure), and it stands by again.
+    /// </summary>
+    public const int SteppedDown = 4;
+
     public static async Task<int> RunLiveRoomAsync(this IHost host, string appName)
     {
         try
         {
             await host.RunAsync().ConfigureAwait(false);
-            return 0;
+            // A host that stops itself for a reason (e.g. SteppedDown) sets Environment.ExitCode before stopping.
+            return Environment.ExitCode;
         }
         catch (OptionsValidationException ex)
         {

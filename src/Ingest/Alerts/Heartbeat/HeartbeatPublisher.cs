@@ -10,13 +10,24 @@ namespace LiveRoom.Ingest.Alerts.Heartbeat;
 /// <c>{"status":"alive","ts":…,"influx":true|false}</c> retained on <see cref="AlertDefaults.HeartbeatTopic"/> every
 /// interval, with <c>{"status":"dead"}</c> as its last will. A watchdog that does not depend on the collector
 /// (<see cref="HeartbeatWatchdog"/> on an edge or a second machine) tells someone when it goes stale or dead.
+/// With primary/standby collectors (<see cref="Standby.StandbyOptions"/>) both messages also name the instance.
 /// </summary>
-public sealed class HeartbeatPublisher(IMqttClient client, TimeSpan interval, Func<bool> influxHealthy, ILogger logger, TimeProvider time)
+public sealed class HeartbeatPublisher(IMqttClient client, TimeSpan interval, Func<bool> influxHealthy, ILogger logger, TimeProvider time, string? instance = null)
 {
-    public static MqttWill Will => new(AlertDefaults.HeartbeatTopic, Encoding.UTF8.GetBytes("{\"status\":\"dead\",\"ts\":0}"), MqttQos.AtLeastOnce, true);
+    public static MqttWill Will => WillOf(null);
 
-    public static byte[] Payload(DateTimeOffset now, bool influx) =>
-        Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{{\"status\":\"alive\",\"ts\":{now.ToUnixTimeMilliseconds()},\"influx\":{(influx ? "true" : "false")}}}"));
+    /// <summary>The last will of <paramref name="instance"/>'s heartbeat session (no instance: a single collector).</summary>
+    public static MqttWill WillOf(string? instance) =>
+        new(AlertDefaults.HeartbeatTopic, Encoding.UTF8.GetBytes("{\"status\":\"dead\",\"ts\":0" + InstanceField(instance) + "}"), MqttQos.AtLeastOnce, true);
+
+    public static byte[] Payload(DateTimeOffset now, bool influx, string? instance = null) =>
+        Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{{\"status\":\"alive\",\"ts\":{now.ToUnixTimeMilliseconds()},\"influx\":{(influx ? "true" : "false")}{InstanceField(instance)}}}"));
+
+    /// <summary>A clean stop: the broker does not send the will then, so the collector says it itself.</summary>
+    public static byte[] Stopped(string? instance) => Encoding.UTF8.GetBytes("{\"status\":\"stopped\",\"ts\":0" + InstanceField(instance) + "}");
+
+    // Instance names are checked at start (letters, digits, '.', '_', '-'), so they need no JSON escaping.
+    private static string InstanceField(string? instance) => instance is null ? string.Empty : ",\"instance\":\"" + instance + "\"";
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -41,7 +52,7 @@ public sealed class HeartbeatPublisher(IMqttClient client, TimeSpan interval, Fu
         {
             try
             {
-                await client.PublishAsync(AlertDefaults.HeartbeatTopic, Payload(time.GetUtcNow(), influxHealthy()), MqttQos.AtLeastOnce, retain: true, cancellationToken).ConfigureAwait(false);
+                await client.PublishAsync(AlertDefaults.HeartbeatTopic, Payload(time.GetUtcNow(), influxHealthy(), instance), MqttQos.AtLeastOnce, retain: true, cancellationToken).ConfigureAwait(false);
             }
             catch (MqttException ex)
             {

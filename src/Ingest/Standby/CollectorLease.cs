@@ -1,0 +1,142 @@
+using System.Globalization;
+using LiveRoom.Ingest.Alerts;
+using LiveRoom.Mqtt;
+using Microsoft.Extensions.Logging;
+
+namespace LiveRoom.Ingest.Standby;
+
+/// <summary>
+/// Which of several collectors is active (seed clause 4.3), decided by the heartbeat every active collector already
+/// publishes (retained on <see cref="AlertDefaults.HeartbeatTopic"/>, "dead" as its last will, "stopped" on a clean
+/// stop). A collector that starts watches it through a session of its own (<c>{ClientId}-lease-{Instance}</c>) and
+/// takes over when no collector is alive: no heartbeat, "dead", "stopped", silent for three intervals, or its own from
+/// before a restart. Taking over means connecting the shared persistent session (same client id), which the broker
+/// kept queueing for while nobody held it; what the old collector had received but not stored, the edges re-send,
+/// since it was never acknowledged (issue 3 item 5). When two end up active (both started at once, or a cut link
+/// came back), each sees the other's heartbeat and the one whose name sorts later steps down.
+/// </summary>
+public sealed class CollectorLease : IAsyncDisposable
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan RetryMin = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan RetryMax = TimeSpan.FromSeconds(30);
+    private readonly IMqttClient _client;
+    private readonly LeaseState _state;
+    private readonly string _instance;
+    private readonly string _broker;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+
+    /// <param name="factory">Creates the lease's MQTT session, e.g. <c>o =&gt; new MosquittoClient(o, logger)</c>.</param>
+    /// <param name="session">The lease's own session (its client id must differ from the collector's); its handler is set here.</param>
+    /// <param name="instance">This collector's name (<see cref="StandbyOptions.Instance"/>).</param>
+    /// <param name="staleAfter">A heartbeat older than this counts as a dead collector (three heartbeat intervals).</param>
+    /// <param name="logger">Logging.</param>
+    /// <param name="time">Clock.</param>
+    public CollectorLease(Func<MqttClientOptions, IMqttClient> factory, MqttClientOptions session, string instance, TimeSpan staleAfter, ILogger logger, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(session);
+        _instance = instance;
+        _logger = logger;
+        _time = time;
+        _broker = string.Create(CultureInfo.InvariantCulture, $"{session.Host}:{session.Port}");
+        _state = new LeaseState(instance, staleAfter, time);
+        _client = factory(session with { CleanStart = true, Will = null, OnMessage = OnMessage });
+    }
+
+    /// <summary>Connects, reads the heartbeat and returns (with the reason) once this collector may be the active one.</summary>
+    public async Task<string> WaitForTurnAsync(CancellationToken cancellationToken)
+    {
+        await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await _client.SubscribeAsync(AlertDefaults.HeartbeatTopic, MqttQos.AtLeastOnce, cancellationToken).ConfigureAwait(false);
+        // The broker sends the retained heartbeat right after SUBACK.
+        await Task.Delay(Settle, _time, cancellationToken).ConfigureAwait(false);
+        string? announced = null;
+        while (true)
+        {
+            if (_state.Turn() is not null)
+            {
+                // Standbys that saw the same death would all take over at once; a random pause lets the first one's
+                // heartbeat reach the others, which then keep standing by.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, 1000)), _time, cancellationToken).ConfigureAwait(false);
+                if (_state.Turn() is { } reason)
+                {
+                    _state.BeginWatch();
+                    return reason;
+                }
+            }
+
+            var active = _state.Last?.Name;
+            if (active is not null && active != announced)
+            {
+                StandbyLog.StandingBy(_logger, _instance, active);
+                announced = active;
+            }
+
+            await Task.Delay(Poll, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>While active: completes with the rival's name once another active collector outranks this one.</summary>
+    public async Task<string> WatchForRivalAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (_state.Rival is { } rival)
+            {
+                return rival;
+            }
+
+            await Task.Delay(Poll, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_client.IsConnected)
+            {
+                await _client.DisconnectAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (MqttException)
+        {
+            // Going away anyway; the lease session has no will and no state.
+        }
+
+        await _client.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        var delay = RetryMin;
+        while (true)
+        {
+            try
+            {
+                await _client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (MqttConnectException ex)
+            {
+                StandbyLog.BrokerNotReady(_logger, _instance, _broker, ex.Message, delay);
+            }
+
+            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, RetryMax.Ticks));
+        }
+    }
+
+    private ValueTask OnMessage(MqttMessage message, CancellationToken cancellationToken)
+    {
+        if (!_state.OnHeartbeat(message.Payload.Span, message.Retain))
+        {
+            StandbyLog.NotAHeartbeat(_logger, _instance);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

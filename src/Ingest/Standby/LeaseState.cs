@@ -1,0 +1,102 @@
+using System.Globalization;
+
+namespace LiveRoom.Ingest.Standby;
+
+/// <summary>
+/// The rules of <see cref="CollectorLease"/>, without MQTT: fed the heartbeats, it says when this collector may take
+/// over and when another active one outranks it. Thread-safe.
+/// </summary>
+internal sealed class LeaseState(string instance, TimeSpan staleAfter, TimeProvider time)
+{
+    private readonly Lock _lock = new();
+    private HeartbeatReading? _last;
+    private DateTimeOffset _lastAliveAt;
+    private string? _rival;
+    private bool _watching;
+
+    /// <summary>The latest heartbeat (null before any).</summary>
+    public HeartbeatReading? Last
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _last;
+            }
+        }
+    }
+
+    /// <summary>Takes a heartbeat; false when the payload is not one. <paramref name="retained"/>: replayed by the broker on subscribing.</summary>
+    public bool OnHeartbeat(ReadOnlySpan<byte> payload, bool retained)
+    {
+        var reading = HeartbeatReading.Parse(payload);
+        if (reading is null)
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            _last = reading;
+            if (reading.Status == HeartbeatStatus.Alive)
+            {
+                // Our own clock, not the sender's "ts": the two machines' clocks may differ.
+                _lastAliveAt = time.GetUtcNow();
+                if (_watching && !retained && Outranks(reading.Instance))
+                {
+                    _rival ??= reading.Name;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Why this collector may take over now, or null while another one is active.</summary>
+    public string? Turn()
+    {
+        lock (_lock)
+        {
+            if (_last is null)
+            {
+                return "no collector has published a heartbeat";
+            }
+
+            return _last.Status switch
+            {
+                HeartbeatStatus.Dead => $"collector {_last.Name} died (its last will arrived)",
+                HeartbeatStatus.Stopped => $"collector {_last.Name} stopped",
+                _ when _last.Instance == instance => "the last heartbeat is this collector's own, from before it restarted",
+                _ when time.GetUtcNow() - _lastAliveAt >= staleAfter =>
+                    string.Create(CultureInfo.InvariantCulture, $"collector {_last.Name} has been silent for {(time.GetUtcNow() - _lastAliveAt).TotalSeconds:0} s"),
+                _ => null,
+            };
+        }
+    }
+
+    /// <summary>From now on (this collector is active) note any other active collector that outranks this one.</summary>
+    public void BeginWatch()
+    {
+        lock (_lock)
+        {
+            _watching = true;
+            _rival = null;
+        }
+    }
+
+    /// <summary>An active collector that outranks this one (seen alive since <see cref="BeginWatch"/>), or null.</summary>
+    public string? Rival
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _rival;
+            }
+        }
+    }
+
+    // Two active at once (a split start, or a link that came back): the name that sorts first stays. A collector
+    // without standby settings never steps down, so it always outranks.
+    private bool Outranks(string? other) => other != instance && (other is null || string.CompareOrdinal(other, instance) < 0);
+}
