@@ -26,25 +26,8 @@ public sealed partial class Collector
         };
     }
 
-    private async Task ConnectAsync(IMqttClient mqtt, CancellationToken cancellationToken)
-    {
-        var delay = StartRetryMin;
-        while (true)
-        {
-            try
-            {
-                await mqtt.ConnectAsync(cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (MqttConnectException ex)
-            {
-                IngestLog.BrokerNotReady(_logger, Broker, ex.Message, delay);
-            }
-
-            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, StartRetryMax.Ticks));
-        }
-    }
+    private Task ConnectAsync(IMqttClient mqtt, CancellationToken cancellationToken) =>
+        mqtt.ConnectUntilConnectedAsync(StartRetryMin, StartRetryMax, (ex, delay) => IngestLog.BrokerNotReady(_logger, Broker, ex.Message, delay), _time, cancellationToken);
 
     private async Task SetUpDatabaseAsync(CancellationToken cancellationToken)
     {

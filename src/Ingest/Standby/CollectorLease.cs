@@ -110,25 +110,8 @@ public sealed class CollectorLease : IAsyncDisposable
         await _client.DisposeAsync().ConfigureAwait(false);
     }
 
-    private async Task ConnectAsync(CancellationToken cancellationToken)
-    {
-        var delay = RetryMin;
-        while (true)
-        {
-            try
-            {
-                await _client.ConnectAsync(cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (MqttConnectException ex)
-            {
-                StandbyLog.BrokerNotReady(_logger, _instance, _broker, ex.Message, delay);
-            }
-
-            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, RetryMax.Ticks));
-        }
-    }
+    private Task ConnectAsync(CancellationToken cancellationToken) =>
+        _client.ConnectUntilConnectedAsync(RetryMin, RetryMax, (ex, delay) => StandbyLog.BrokerNotReady(_logger, _instance, _broker, ex.Message, delay), _time, cancellationToken);
 
     private ValueTask OnMessage(MqttMessage message, CancellationToken cancellationToken)
     {

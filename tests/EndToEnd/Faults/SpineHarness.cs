@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using LiveRoom.Probe.Outbox;
 using LiveRoom.Runtime.Processes;
 using LiveRoom.Runtime.Services;
@@ -20,7 +21,7 @@ internal sealed class SpineHarness : IAsyncDisposable
     private readonly TempDirectory _root = new("spine");
     private readonly Dictionary<string, ChildProcess> _edges = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TcpRelay> _relays = new(StringComparer.Ordinal);
-    private ChildProcess? _collector;
+    private readonly Dictionary<string, ChildProcess> _collectors = new(StringComparer.Ordinal);
 
     private SpineHarness()
     {
@@ -45,31 +46,94 @@ internal sealed class SpineHarness : IAsyncDisposable
 
     public static string Exe(string name) => Path.Combine(AppContext.BaseDirectory, name);
 
-    public void StartCollector()
+    /// <summary>The single collector, or with <paramref name="standbyInstance"/> one of several (primary/standby, 1 s heartbeat).</summary>
+    public ChildProcess StartCollector(string? standbyInstance = null)
     {
-        _collector = ChildProcess.Start(new ChildProcessStartInfo
+        var key = standbyInstance ?? string.Empty;
+        var name = standbyInstance is null ? "ingest" : "ingest-" + standbyInstance;
+        List<string> arguments =
+        [
+            "--Ingest:Mqtt:Host=127.0.0.1",
+            $"--Ingest:Mqtt:Port={Broker.Port.ToString(CultureInfo.InvariantCulture)}",
+            $"--Ingest:Influx:Url={Influx.BaseUri.ToString().TrimEnd('/')}",
+            $"--Ingest:StateDirectory={_root.Combine(name)}",
+            // Several spines run in parallel: the collector's own HTTP endpoint needs a port of its own.
+            $"--Ingest:Alerts:HttpUrl=http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}",
+            $"--Logging:Directory={_root.Combine("logs", name)}",
+        ];
+        if (standbyInstance is not null)
         {
-            Name = "liveroom-ingest",
+            arguments.AddRange(["--Ingest:Standby:Enabled=true", $"--Ingest:Standby:Instance={standbyInstance}", "--Ingest:Alerts:HeartbeatInterval=00:00:01"]);
+        }
+
+        var collector = ChildProcess.Start(new ChildProcessStartInfo
+        {
+            Name = "liveroom-" + name,
             FileName = Exe("liveroom-ingest"),
-            Arguments =
-            [
-                "--Ingest:Mqtt:Host=127.0.0.1",
-                $"--Ingest:Mqtt:Port={Broker.Port.ToString(CultureInfo.InvariantCulture)}",
-                $"--Ingest:Influx:Url={Influx.BaseUri.ToString().TrimEnd('/')}",
-                $"--Ingest:StateDirectory={_root.Combine("ingest")}",
-                // Several spines run in parallel: the collector's own HTTP endpoint needs a port of its own.
-                $"--Ingest:Alerts:HttpUrl=http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}",
-                $"--Logging:Directory={_root.Combine("logs", "ingest")}",
-            ],
+            Arguments = arguments,
             WorkingDirectory = _root.Path,
         });
+        _collectors[key] = collector;
+        return collector;
     }
 
     /// <summary>SIGKILL: a crash, nothing flushed, no goodbye.</summary>
-    public async Task KillCollectorAsync()
+    public async Task KillCollectorAsync(string? standbyInstance = null)
     {
-        _collector!.Kill();
-        await _collector.Exited.WaitAsync(TimeSpan.FromSeconds(10));
+        var collector = _collectors[standbyInstance ?? string.Empty];
+        collector.Kill();
+        await collector.Exited.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>The collector's log events so far (its JSON log files): event id and rendered message.</summary>
+    public IReadOnlyList<(int EventId, string Message)> CollectorEvents(string? standbyInstance = null)
+    {
+        var directory = _root.Combine("logs", standbyInstance is null ? "ingest" : "ingest-" + standbyInstance);
+        var events = new List<(int, string)>();
+        if (!Directory.Exists(directory))
+        {
+            return events;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(directory, "*.log").Order(StringComparer.Ordinal))
+        {
+            // The collector is still writing it: the last line may be incomplete.
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            while (reader.ReadLine() is { } line)
+            {
+                try
+                {
+                    using var json = JsonDocument.Parse(line);
+                    var root = json.RootElement;
+                    var id = root.TryGetProperty("Properties", out var p) && p.TryGetProperty("EventId", out var e) && e.TryGetProperty("Id", out var i) ? i.GetInt32() : 0;
+                    events.Add((id, root.TryGetProperty("RenderedMessage", out var m) ? m.GetString() ?? string.Empty : string.Empty));
+                }
+                catch (JsonException)
+                {
+                }
+            }
+        }
+
+        return events;
+    }
+
+    /// <summary>Waits until the collector has logged event <paramref name="eventId"/> more than <paramref name="after"/> times; returns its message.</summary>
+    public async Task<string> WaitForCollectorEventAsync(string? standbyInstance, int eventId, TimeSpan timeout, int after = 0)
+    {
+        try
+        {
+            var events = await Eventually.WaitAsync(
+                () => Task.FromResult(CollectorEvents(standbyInstance).Where(e => e.EventId == eventId).ToList()),
+                list => list.Count > after,
+                timeout,
+                $"event {eventId} from collector {standbyInstance}");
+            return events[after].Message;
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}; {Diagnostics()}", ex);
+        }
     }
 
     /// <summary>Starts the edge of <paramref name="room"/>; through a cuttable relay when <paramref name="viaRelay"/>.</summary>
@@ -194,7 +258,8 @@ internal sealed class SpineHarness : IAsyncDisposable
             ? Directory.EnumerateFiles(_root.Combine("logs"), "*.log", SearchOption.AllDirectories)
                 .Select(f => $"{Path.GetFileName(Path.GetDirectoryName(f))}: {string.Join(" | ", File.ReadLines(f).TakeLast(8))}")
             : [];
-        return $"collector stderr: {_collector?.StderrTail(10)}; logs: {string.Join(" || ", logs)}";
+        var stderr = _collectors.Select(c => $"{c.Value.Name}: {c.Value.StderrTail(10)}");
+        return $"collector stderr: {string.Join(" | ", stderr)}; logs: {string.Join(" || ", logs)}";
     }
 
     public async ValueTask DisposeAsync()
@@ -204,9 +269,9 @@ internal sealed class SpineHarness : IAsyncDisposable
             await edge.DisposeAsync();
         }
 
-        if (_collector is not null)
+        foreach (var collector in _collectors.Values)
         {
-            await _collector.DisposeAsync();
+            await collector.DisposeAsync();
         }
 
         foreach (var relay in _relays.Values)
