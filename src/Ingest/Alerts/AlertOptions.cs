@@ -9,6 +9,15 @@ public sealed class AlertOptions
     /// <summary>Listener of the acknowledgement page; default http://127.0.0.1:5081. Empty: no listener.</summary>
     public string HttpUrl { get; set; } = AlertDefaults.HttpUrl;
 
+    /// <summary>
+    /// TLS certificate (PEM, the studio CA's or a public CA's) of the acknowledgement page when <see cref="HttpUrl"/> is
+    /// https:// (seed clause 4.5); with its private key in <see cref="KeyFile"/>. Required for https, unused for http.
+    /// </summary>
+    public string? CertFile { get; set; }
+
+    /// <summary>Private key (PEM) of <see cref="CertFile"/>.</summary>
+    public string? KeyFile { get; set; }
+
     /// <summary>Base URL put into messages (what a phone reaches, e.g. through the reverse proxy); default <see cref="HttpUrl"/>.</summary>
     public string? PublicUrl { get; set; }
 

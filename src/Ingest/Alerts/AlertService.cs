@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using LiveRoom.Ingest.Alerts.Acknowledging;
 using LiveRoom.Ingest.Alerts.Evaluation;
 using LiveRoom.Ingest.Alerts.Heartbeat;
@@ -102,7 +103,10 @@ public sealed class AlertService : IAsyncDisposable
         {
             try
             {
-                await _http.StartAsync(_options.HttpUrl, cancellationToken).ConfigureAwait(false);
+                var tls = _options.HttpUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+                    ? (AlertHttpCertificate.Load(_options.CertFile!, _options.KeyFile!), AlertHttpCertificate.Chain(_options.CertFile!))
+                    : ((X509Certificate2, X509Certificate2Collection)?)null;
+                await _http.StartAsync(_options.HttpUrl, tls, cancellationToken).ConfigureAwait(false);
                 if (string.IsNullOrEmpty(_options.PublicUrl))
                 {
                     _linkBase = _http.Address!.ToString().TrimEnd('/');

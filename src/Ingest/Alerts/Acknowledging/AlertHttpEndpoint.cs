@@ -1,6 +1,7 @@
 using LiveRoom.Ingest.Alerts.Evaluation;
 using LiveRoom.Ingest.Alerts.Incidents;
 using LiveRoom.Ingest.Alerts.Lifecycle;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,7 +18,8 @@ namespace LiveRoom.Ingest.Alerts.Acknowledging;
 /// <c>POST /alerts/{token}/ack</c> and <c>/resolve</c> (form fields <c>who</c>, <c>note</c>) act on it — the signed token
 /// authenticates, and state changes only on POST (anti-forgery: a cross-site form post is refused);
 /// <c>GET /api/alerts</c> lists open alerts; <c>GET /api/incidents?site=&amp;room=&amp;show=&amp;from=&amp;to=&amp;format=csv|json</c>
-/// exports incidents; the admin API is in <see cref="AdminRoutes"/>. Meant for loopback behind the dashboard's reverse proxy.
+/// exports incidents; the admin API is in <see cref="AdminRoutes"/>. Plain HTTP on loopback behind a reverse proxy, or
+/// HTTPS itself with <see cref="AlertOptions.CertFile"/> (seed clause 4.5).
 /// </summary>
 public sealed class AlertHttpEndpoint(
     AlertAcknowledger acknowledger, AlertEngine engine, IncidentLog incidents, AlertAdmin? admin = null, string? adminToken = null, ThumbnailBook? thumbnails = null)
@@ -27,10 +29,23 @@ public sealed class AlertHttpEndpoint(
 
     public Uri? Address { get; private set; }
 
-    public async Task StartAsync(string url, CancellationToken cancellationToken)
+    /// <param name="url">http:// or https:// address to listen on (port 0: any free port).</param>
+    /// <param name="certificate">For https: the certificate (with its key) and the intermediates to send along.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public async Task StartAsync(string url, (X509Certificate2 Certificate, X509Certificate2Collection Chain)? certificate, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(url);
+        if (certificate is { } tls)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
+            {
+                https.ServerCertificate = tls.Certificate;
+                https.ServerCertificateChain = tls.Chain;
+            }));
+        }
+
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.MapGet("/alerts/{token}", (string token) =>

@@ -1,12 +1,12 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using LiveRoom.Testing;
+using System.Net.Security;
 
-namespace LiveRoom.Mqtt.Tests;
+namespace LiveRoom.Testing;
 
-/// <summary>A throw-away CA and a server certificate for 127.0.0.1, written as PEM files for mosquitto and libmosquitto.</summary>
-internal sealed record TestCertificates(string CaFile, string CaKeyFile, string CertFile, string KeyFile)
+/// <summary>A throw-away CA and a server certificate for 127.0.0.1, written as PEM files (mosquitto, libmosquitto, Kestrel).</summary>
+public sealed record TestCertificates(string CaFile, string CaKeyFile, string CertFile, string KeyFile)
 {
     public static TestCertificates Create(TempDirectory dir, string name, string? serverCn = "127.0.0.1")
     {
@@ -39,6 +39,25 @@ internal sealed record TestCertificates(string CaFile, string CaKeyFile, string 
         File.WriteAllText(certFile, server.ExportCertificatePem());
         File.WriteAllText(keyFile, serverKey.ExportPkcs8PrivateKeyPem());
         return new TestCertificates(caFile, caKeyFile, certFile, keyFile);
+    }
+
+    /// <summary>An HTTP handler that trusts this CA alone, as a client configured with the studio's CA would.</summary>
+    public SocketsHttpHandler TrustingHandler()
+    {
+        var ca = X509Certificate2.CreateFromPem(File.ReadAllText(CaFile));
+        return new SocketsHttpHandler
+        {
+            UseCookies = false,
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                CertificateChainPolicy = new X509ChainPolicy
+                {
+                    TrustMode = X509ChainTrustMode.CustomRootTrust,
+                    CustomTrustStore = { ca },
+                    RevocationMode = X509RevocationMode.NoCheck,
+                },
+            },
+        };
     }
 
     /// <summary>A client certificate with the given CN, signed by this CA: (certificate file, key file).</summary>
