@@ -155,25 +155,8 @@ internal sealed partial class EvidenceLink(
         }
     }
 
-    private async Task ConnectAsync(MosquittoClient client, CancellationToken cancellationToken)
-    {
-        var delay = RetryMin;
-        while (true)
-        {
-            try
-            {
-                await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (MqttConnectException ex)
-            {
-                LogBrokerNotReady(_logger, ex.Message, delay);
-            }
-
-            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, RetryMax.Ticks));
-        }
-    }
+    private Task ConnectAsync(MosquittoClient client, CancellationToken cancellationToken) =>
+        client.ConnectUntilConnectedAsync(RetryMin, RetryMax, (ex, delay) => LogBrokerNotReady(_logger, ex.Message, delay), time, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Thumbnail on {Topic} refused: {Reason}")]
     private static partial void LogRejected(ILogger logger, string topic, string reason);

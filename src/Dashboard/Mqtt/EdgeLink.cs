@@ -112,25 +112,8 @@ internal sealed partial class EdgeLink(
         }
     }
 
-    private async Task ConnectAsync(MosquittoClient client, string broker, CancellationToken cancellationToken)
-    {
-        var delay = StartRetryMin;
-        while (true)
-        {
-            try
-            {
-                await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (MqttConnectException ex)
-            {
-                LogBrokerNotReady(_logger, broker, ex.Message, delay);
-            }
-
-            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, StartRetryMax.Ticks));
-        }
-    }
+    private Task ConnectAsync(MosquittoClient client, string broker, CancellationToken cancellationToken) =>
+        client.ConnectUntilConnectedAsync(StartRetryMin, StartRetryMax, (ex, delay) => LogBrokerNotReady(_logger, broker, ex.Message, delay), time, cancellationToken);
 
     private async Task SubscribeAsync(MosquittoClient client, CancellationToken cancellationToken)
     {
