@@ -1,4 +1,5 @@
 using LiveRoom.Dashboard;
+using LiveRoom.Dashboard.Backup;
 using LiveRoom.Dashboard.Schedules;
 using LiveRoom.Dashboard.Users;
 using LiveRoom.Runtime.Logging;
@@ -11,6 +12,14 @@ if (UsersCommand.Matches(args))
 if (ScheduleCommand.Matches(args))
 {
     return ScheduleCommand.Run(args, Console.Out, Console.Error, TimeProvider.System);
+}
+
+if (BackupCommand.Matches(args) || RestoreCommand.Matches(args))
+{
+    using var stop = StopSignal.Listen();
+    return BackupCommand.Matches(args)
+        ? await BackupCommand.RunAsync(args, Console.Out, Console.Error, TimeProvider.System, stop.Token)
+        : await RestoreCommand.RunAsync(args, Console.Out, Console.Error, stop.Token);
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -14,12 +14,15 @@ namespace LiveRoom.Dashboard.Evidence;
 internal sealed class ThumbnailStore(IOptions<EvidenceOptions> evidence, IOptions<DashboardOptions> dashboard)
 {
     // Read on first use, not at construction: options are validated at start, and a bad one must end the process with its message.
-    private readonly Lazy<string> _root = new(() => System.IO.Path.GetFullPath(
-        evidence.Value.Directory is { Length: > 0 } dir
-            ? dir
-            : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(dashboard.Value.Store.ResolvedPath) ?? ".", EvidenceDefaults.DirectoryName)));
+    private readonly Lazy<string> _root = new(() => RootOf(evidence.Value, dashboard.Value.Store));
 
     public string Root => _root.Value;
+
+    /// <summary>Where the thumbnails are: <c>Dashboard:Evidence:Directory</c>, else <c>thumbnails</c> next to the store's file (also read by <c>backup</c>).</summary>
+    internal static string RootOf(EvidenceOptions evidence, StoreOptions store) => System.IO.Path.GetFullPath(
+        evidence.Directory is { Length: > 0 } dir
+            ? dir
+            : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(store.ResolvedPath) ?? ".", EvidenceDefaults.DirectoryName));
 
     public TimeSpan Retention => TimeSpan.FromDays(evidence.Value.RetentionDays);
 

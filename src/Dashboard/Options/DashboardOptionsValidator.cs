@@ -102,7 +102,8 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
         }
     }
 
-    private static bool IsInfluxIdentifier(string? value) =>
+    /// <summary>An InfluxDB database or retention policy name this project accepts (also checked by <c>backup</c> and <c>restore</c>).</summary>
+    internal static bool IsInfluxIdentifier(string? value) =>
         !string.IsNullOrEmpty(value)
         && value.Length <= 64
         && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
