@@ -27,11 +27,13 @@ public sealed class CheckCommandTests
         // 5 s a loaded machine's slower start left none.
         var result = await CheckAsync("--source", await TestStreams.At720p(), "--duration", "7s", "--json");
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.True(result.ExitCode == 1, result.Stdout + result.Stderr);
         var items = Items(result.Stdout);
-        Assert.Equal("fail", items["resolution"]);
-        Assert.Equal("pass", items["frame_rate"]);
-        Assert.Equal("pass", items["audio"]);
+        // The report (measured values per item) in every message: a clean-clone run under heavy load once read
+        // frame_rate "fail" here, and the value it measured is what tells a slow start from a wrong rate.
+        Assert.True(items["resolution"] == "fail", result.Stdout);
+        Assert.True(items["frame_rate"] == "pass", result.Stdout);
+        Assert.True(items["audio"] == "pass", result.Stdout);
         using var doc = JsonDocument.Parse(result.Stdout);
         Assert.Equal("fail", doc.RootElement.GetProperty("status").GetString());
     }
