@@ -12,8 +12,9 @@ internal sealed record CheckArguments(string Source, TimeSpan Duration, bool Jso
 
     /// <summary>
     /// The probe waits for the encoder to connect (<see cref="SourceListens"/>): the check waits up to 30 s (or the
-    /// duration, if longer) for its first packet and counts the duration from it, so a technician who starts the check
-    /// before the encoder still gets the whole duration measured.
+    /// duration, if longer) for its first packet, so a technician who starts the check before the encoder still gets
+    /// the whole duration measured. (Other sources get the duration to send a first packet; the duration is counted
+    /// from the first packet for every source.)
     /// </summary>
     public bool WaitsForEncoder => SourceListens(Source);
 

@@ -67,18 +67,18 @@ public static class CheckCommand
         var run = monitor.RunAsync(stop.Token);
         try
         {
+            // The duration is measured from the first packet, whatever the source: a listening probe waits for the
+            // encoder (the technician may start it after the check), and a source the probe connects to may take
+            // seconds to answer (a loaded PC, a slow server). Without a first packet within the wait, the report says
+            // the stream never came.
             var from = started;
-            if (args.WaitsForEncoder)
+            var wait = args.WaitsForEncoder && EncoderWait > args.Duration ? EncoderWait : args.Duration;
+            try
             {
-                // Wait for the encoder (the technician may start it after the check), then measure it for the duration.
-                try
-                {
-                    from = await firstUp.Task.WaitAsync(args.Duration > EncoderWait ? args.Duration : EncoderWait, time, cancellationToken).ConfigureAwait(false);
-                }
-                catch (TimeoutException)
-                {
-                    // No encoder: the report says the stream never came.
-                }
+                from = await firstUp.Task.WaitAsync(wait, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
             }
 
             var left = from + args.Duration - time.GetUtcNow();
@@ -109,7 +109,7 @@ public static class CheckCommand
         {
             Source = args.Source,
             DurationSeconds = args.Duration.TotalSeconds,
-            FirstPacketAfterSeconds = args.WaitsForEncoder && firstUp.Task.IsCompletedSuccessfully ? Math.Round(Math.Max(0, (firstUp.Task.Result - started).TotalSeconds), 1) : null,
+            FirstPacketAfterSeconds = firstUp.Task.IsCompletedSuccessfully ? Math.Round(Math.Max(0, (firstUp.Task.Result - started).TotalSeconds), 1) : null,
             Status = items.Count > 0 && items.All(i => i.Status == CheckStatus.Pass) ? CheckStatus.Pass : items.Any(i => i.Status == CheckStatus.Fail) ? CheckStatus.Fail : CheckStatus.Warn,
             Items = items,
             Events = events,

@@ -49,7 +49,9 @@ public sealed class CheckCommandTests
         // listener was bound could connect most of the check's window late on a loaded machine.
         await using var sender = await ListeningSenderAsync(["-re", "-i", file, "-c", "copy", "-f", "mpegts", $"srt://127.0.0.1:{port}?mode=listener"], "/proc/net/udp", port);
 
-        var result = await CheckAsync("--source", $"srt://127.0.0.1:{port}?mode=caller", "--duration", "12s");
+        // 8 s counted from the first packet the reader delivers: the 16 s file must outlast that even when the reader's
+        // start (probing the stream) takes several seconds on a loaded machine.
+        var result = await CheckAsync("--source", $"srt://127.0.0.1:{port}?mode=caller", "--duration", "8s");
 
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         Assert.Contains("result: PASS", result.Stdout, StringComparison.Ordinal);
@@ -65,7 +67,8 @@ public sealed class CheckCommandTests
         // ffmpeg as a one-client RTMP server (as a platform's playback endpoint), the probe playing from it.
         await using var server = await ListeningSenderAsync(["-re", "-i", file, "-c", "copy", "-f", "flv", "-listen", "1", $"rtmp://127.0.0.1:{port}/live/room-1"], "/proc/net/tcp", port);
 
-        var result = await CheckAsync("--source", $"rtmp://127.0.0.1:{port}/live/room-1", "--duration", "12s", "--json");
+        // 8 s from the first packet, as above: the 16 s file outlasts it.
+        var result = await CheckAsync("--source", $"rtmp://127.0.0.1:{port}/live/room-1", "--duration", "8s", "--json");
 
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         var items = Items(result.Stdout);
