@@ -1,5 +1,6 @@
 using LiveRoom.Dashboard;
 using LiveRoom.Dashboard.Backup;
+using LiveRoom.Backup;
 using LiveRoom.Dashboard.Schedules;
 using LiveRoom.Dashboard.Users;
 using LiveRoom.Runtime.Logging;

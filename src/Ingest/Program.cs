@@ -1,6 +1,8 @@
 using LiveRoom.Ingest.Alerts.Heartbeat;
+using LiveRoom.Ingest.Backup;
 using LiveRoom.Ingest.Hosting;
 using LiveRoom.Ingest.Security;
+using LiveRoom.Backup;
 using LiveRoom.Runtime.Hosting;
 using LiveRoom.Runtime.Logging;
 using Microsoft.Extensions.Hosting;
@@ -8,6 +10,14 @@ using Microsoft.Extensions.Hosting;
 if (args.Length > 0 && args[0] == "security")
 {
     return await SecurityCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
+}
+
+if (BackupCommand.Matches(args) || RestoreCommand.Matches(args))
+{
+    using var stop = StopSignal.Listen();
+    return BackupCommand.Matches(args)
+        ? await BackupCommand.RunAsync(args, Console.Out, Console.Error, TimeProvider.System, stop.Token)
+        : await RestoreCommand.RunAsync(args, Console.Out, Console.Error, stop.Token);
 }
 
 if (args.Length > 0 && args[0] == "watchdog")

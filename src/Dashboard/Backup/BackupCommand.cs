@@ -1,4 +1,5 @@
 using System.Globalization;
+using LiveRoom.Backup;
 
 namespace LiveRoom.Dashboard.Backup;
 
@@ -18,26 +19,13 @@ internal static class BackupCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (flags, rest) = CommandArguments.Split(args, ["--to", "--under", "--keep"], []);
-        var keep = 0;
-        var problem = (flags.GetValueOrDefault("--to"), flags.GetValueOrDefault("--under")) switch
-        {
-            (null, null) => "give --to DIR or --under DIR",
-            (not null, not null) => "give --to or --under, not both",
-            (not null, _) when flags.ContainsKey("--keep") => "--keep goes with --under",
-            (_, not null) when flags.TryGetValue("--keep", out var k)
-                && !(int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out keep) && keep is >= 1 and <= BackupDefaults.MaxKeep)
-                => $"--keep '{k}' must be a whole number 1 to {BackupDefaults.MaxKeep}",
-            _ => null,
-        };
-        problem ??= CommandArguments.Unknown(rest) is { } unknown ? $"unknown argument '{unknown}'" : null;
-        if (problem is not null)
+        if (BackupArguments.Parse(args, out var problem) is not { } arguments)
         {
             await stderr.WriteLineAsync($"liveroom-dashboard: {problem}. {Usage}").ConfigureAwait(false);
             return 2;
         }
 
-        if (BackupSettings.Load(rest, out var errors) is not { } settings)
+        if (BackupSettings.Load(arguments.Configuration, out var errors) is not { } settings)
         {
             await stderr.WriteLineAsync($"liveroom-dashboard: configuration error: {string.Join("; ", errors)}").ConfigureAwait(false);
             return 2;
@@ -45,13 +33,13 @@ internal static class BackupCommand
 
         try
         {
-            if (flags.TryGetValue("--to", out var to))
+            if (arguments.To is { } to)
             {
                 await Report(stdout, to, await new BackupRunner(settings, time).RunAsync(to, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
                 return 0;
             }
 
-            return await UnderAsync(settings, flags["--under"], keep, stdout, time, cancellationToken).ConfigureAwait(false);
+            return await UnderAsync(settings, arguments.Under!, arguments.Keep, stdout, time, cancellationToken).ConfigureAwait(false);
         }
         catch (BackupException ex)
         {
@@ -68,11 +56,11 @@ internal static class BackupCommand
     private static async Task<int> UnderAsync(BackupSettings settings, string parent, int keep, TextWriter stdout, TimeProvider time, CancellationToken cancellationToken)
     {
         using var gate = BackupLock.Take(parent);
-        var target = Path.Combine(Path.GetFullPath(parent), BackupRotation.DatedName(time.GetUtcNow()));
+        var target = Path.Combine(Path.GetFullPath(parent), BackupRotation.DatedName(BackupDefaults.DatedPrefix, time.GetUtcNow()));
         await Report(stdout, target, await new BackupRunner(settings, time).RunAsync(target, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         if (keep > 0)
         {
-            foreach (var removed in BackupRotation.Prune(parent, keep, target))
+            foreach (var removed in BackupRotation.Prune(parent, BackupDefaults.DatedPrefix, keep, target))
             {
                 await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"removed {removed} (--keep {keep})")).ConfigureAwait(false);
             }
@@ -84,5 +72,5 @@ internal static class BackupCommand
     private static Task Report(TextWriter stdout, string directory, BackupManifest manifest) =>
         stdout.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"backed up to {Path.GetFullPath(directory)}: {string.Join(", ", manifest.Parts.Select(p => $"{p.Name} {p.Files} file(s) {p.Bytes} bytes"))}; InfluxDB database '{manifest.Database}'; manifest {BackupDefaults.ManifestFile}"));
+            $"backed up to {Path.GetFullPath(directory)}: {string.Join(", ", manifest.Parts.Select(p => $"{p.Name} {p.Files} file(s) {p.Bytes} bytes"))}; InfluxDB database '{manifest.Database}'; manifest {BackupLayout.ManifestFile}"));
 }

@@ -1,6 +1,6 @@
 namespace LiveRoom.Dashboard.Backup;
 
-/// <summary>Defaults of <see cref="BackupOptions"/> and the names inside a backup directory, in one place.</summary>
+/// <summary>Defaults of <see cref="BackupOptions"/> and the names inside the dashboard's backup directory, in one place (the manifest's: <see cref="LiveRoom.Backup.BackupLayout"/>).</summary>
 public static class BackupDefaults
 {
     /// <summary>Configuration section: <c>Dashboard:Backup</c>.</summary>
@@ -24,12 +24,6 @@ public static class BackupDefaults
     /// <summary>How long the RPC address may take to accept a connection before the backup gives up: 5 s.</summary>
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>The manifest: written last, so a directory without it is an incomplete backup.</summary>
-    public const string ManifestFile = "manifest.json";
-
-    /// <summary>Manifest format this version writes and reads.</summary>
-    public const int Format = 1;
-
     /// <summary>The configuration store's copy: <c>store/dashboard.db</c>.</summary>
     public const string StorePart = "store";
 
@@ -41,7 +35,4 @@ public static class BackupDefaults
 
     /// <summary>Name of a dated backup directory made by <c>--under</c>: <c>liveroom-yyyyMMddTHHmmssZ</c> (UTC).</summary>
     public const string DatedPrefix = "liveroom-";
-
-    /// <summary>Largest <c>--keep</c>: 1000 backups.</summary>
-    public const int MaxKeep = 1000;
 }

@@ -1,4 +1,5 @@
 using LiveRoom.Dashboard.Options;
+using LiveRoom.Backup;
 
 namespace LiveRoom.Dashboard.Backup;
 
@@ -15,7 +16,7 @@ internal sealed class BackupRunner(BackupSettings settings, TimeProvider time)
     {
         if (!File.Exists(settings.StorePath))
         {
-            throw new BackupException(StoreCopy.Missing(settings.StorePath));
+            throw new BackupException(settings.Store.Missing);
         }
 
         await _influx.EnsureReachableAsync(cancellationToken).ConfigureAwait(false);
@@ -40,10 +41,10 @@ internal sealed class BackupRunner(BackupSettings settings, TimeProvider time)
     {
         var started = time.GetUtcNow();
         var store = Path.Combine(directory, BackupDefaults.StorePart, DashboardDefaults.DatabaseFile);
-        StoreCopy.Backup(settings.StorePath, store);
+        StoreCopy.Backup(settings.Store, store);
         await _influx.BackupAsync(settings.Database, Path.Combine(directory, BackupDefaults.InfluxPart), cancellationToken).ConfigureAwait(false);
         EvidenceCopy.Copy(settings.EvidenceDirectory, Path.Combine(directory, BackupDefaults.EvidencePart), overwrite: false);
 
-        return await ManifestWriter.WriteAsync(directory, settings, started, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return await DashboardManifest.WriteAsync(directory, settings, started, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,6 +1,7 @@
 using LiveRoom.Dashboard.Evidence;
 using LiveRoom.Dashboard.Options;
 using LiveRoom.Dashboard.Store;
+using LiveRoom.Backup;
 using Microsoft.Extensions.Options;
 
 namespace LiveRoom.Dashboard.Backup;
@@ -13,6 +14,9 @@ namespace LiveRoom.Dashboard.Backup;
 internal sealed record BackupSettings(string StorePath, string EvidenceDirectory, string Database, BackupOptions Options)
 {
     private const string DatabaseKey = DashboardDefaults.Section + ":Influx:Database";
+
+    /// <summary>The configuration store as backup and restore name it in their messages.</summary>
+    public StoreFile Store => new(StorePath, "the configuration store", "Dashboard:Store:Path; default dashboard.db in $STATE_DIRECTORY or the working directory");
 
     /// <summary>The settings, or null with every problem (each naming its key) in <paramref name="errors"/>.</summary>
     public static BackupSettings? Load(IEnumerable<string> configurationArguments, out IReadOnlyList<string> errors)

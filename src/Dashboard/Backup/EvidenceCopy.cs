@@ -1,3 +1,5 @@
+using LiveRoom.Backup;
+
 namespace LiveRoom.Dashboard.Backup;
 
 /// <summary>

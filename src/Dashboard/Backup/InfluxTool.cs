@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
+using LiveRoom.Backup;
 using LiveRoom.Runtime.Processes;
 
 namespace LiveRoom.Dashboard.Backup;

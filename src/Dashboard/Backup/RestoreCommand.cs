@@ -1,4 +1,5 @@
 using System.Globalization;
+using LiveRoom.Backup;
 
 namespace LiveRoom.Dashboard.Backup;
 

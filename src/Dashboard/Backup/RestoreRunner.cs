@@ -1,5 +1,6 @@
 using System.Globalization;
 using LiveRoom.Dashboard.Options;
+using LiveRoom.Backup;
 
 namespace LiveRoom.Dashboard.Backup;
 
@@ -25,6 +26,8 @@ internal sealed class RestoreRunner(BackupSettings settings, TextWriter progress
             throw new BackupException($"{directory} holds no {BackupDefaults.StorePart}/{DashboardDefaults.DatabaseFile}: not a dashboard backup");
         }
 
+        var backedUp = manifest.Database ?? throw new BackupException($"{directory}'s manifest names no InfluxDB database: not a dashboard backup");
+
         if (File.Exists(settings.StorePath) && !force)
         {
             throw new BackupException($"the configuration store {settings.StorePath} exists; restore replaces it only with --force (stop the dashboard first)");
@@ -37,24 +40,24 @@ internal sealed class RestoreRunner(BackupSettings settings, TextWriter progress
         }
 
         await _influx.EnsureReachableAsync(cancellationToken).ConfigureAwait(false);
-        var database = newDatabase ?? manifest.Database;
-        await _influx.RestoreAsync(manifest.Database, newDatabase, Path.Combine(directory, BackupDefaults.InfluxPart), cancellationToken).ConfigureAwait(false);
+        var database = newDatabase ?? backedUp;
+        await _influx.RestoreAsync(backedUp, newDatabase, Path.Combine(directory, BackupDefaults.InfluxPart), cancellationToken).ConfigureAwait(false);
         await progress.WriteLineAsync($"restored InfluxDB database '{database}' through {settings.Options.InfluxRpc}").ConfigureAwait(false);
         if (database != settings.Database)
         {
             await progress.WriteLineAsync($"note: the dashboard reads database '{settings.Database}' (Dashboard:Influx:Database); set it to '{database}' or copy the points over").ConfigureAwait(false);
         }
 
-        Then("InfluxDB was restored but the configuration store was not", () => StoreCopy.Restore(storeCopy, settings.StorePath));
+        Then("InfluxDB was restored but the configuration store was not", () => StoreCopy.Restore(storeCopy, settings.Store));
         await progress.WriteLineAsync($"restored the configuration store to {settings.StorePath}").ConfigureAwait(false);
         var (files, _) = Then("InfluxDB and the store were restored but the thumbnails were not", () => EvidenceCopy.Copy(evidence, settings.EvidenceDirectory, overwrite: force));
         await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"restored {files} evidence file(s) to {settings.EvidenceDirectory}")).ConfigureAwait(false);
     }
 
-    /// <summary>The manifest of an intact backup, or the refusal naming the first bad file.</summary>
+    /// <summary>The manifest of an intact backup of the dashboard, or the refusal naming the first bad file (or the other program).</summary>
     public static BackupManifest Verify(string directory)
     {
-        var check = ManifestVerifier.Verify(Path.GetFullPath(directory));
+        var check = ManifestVerifier.Verify(Path.GetFullPath(directory), BackupProduct.Dashboard);
         return check.Manifest ?? throw new BackupException($"backup refused: {check.Problem}");
     }
 

@@ -3,6 +3,9 @@ namespace LiveRoom.Ingest.Alerts;
 /// <summary>Documented defaults of <see cref="AlertOptions"/> (STYLE.md rule 6).</summary>
 public static class AlertDefaults
 {
+    /// <summary>The alert store's file name in <c>Ingest:StateDirectory</c> when <c>Ingest:Alerts:StorePath</c> is not set: <c>alerts.db</c>.</summary>
+    public const string StoreFile = "alerts.db";
+
     public const string HttpUrl = "http://127.0.0.1:5081";
 
     /// <summary>How long new alerts of one group are collected into one message (one cause, one message).</summary>

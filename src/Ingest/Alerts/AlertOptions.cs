@@ -47,5 +47,8 @@ public sealed class AlertOptions
     /// <summary>SQLite file of rules, silences, rota and incidents; default <c>{StateDirectory}/alerts.db</c>.</summary>
     public string? StorePath { get; set; }
 
+    /// <summary>The alert store's file: <see cref="StorePath"/>, else <c>alerts.db</c> in <paramref name="stateDirectory"/> (what the service and <c>backup</c>/<c>restore</c> open).</summary>
+    public string ResolveStorePath(string stateDirectory) => StorePath ?? Path.Combine(stateDirectory, AlertDefaults.StoreFile);
+
     public List<ChannelOptions> Channels { get; set; } = [];
 }

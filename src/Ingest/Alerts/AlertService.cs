@@ -38,7 +38,7 @@ public sealed class AlertService : IAsyncDisposable
         _time = time ?? TimeProvider.System;
         _heartbeatClient = heartbeatClient;
         _linkBase = (options.PublicUrl ?? options.HttpUrl).TrimEnd('/');
-        Store = new AlertStore(options.StorePath ?? Path.Combine(stateDirectory, "alerts.db"));
+        Store = new AlertStore(options.ResolveStorePath(stateDirectory));
         Incidents = new IncidentLog(Store);
         Incidents.Load();
         Rota = new OnCallRota();

@@ -2,6 +2,7 @@ using LiveRoom.Dashboard.Backup;
 using LiveRoom.Dashboard.Security.Audit;
 using LiveRoom.Dashboard.Store;
 using LiveRoom.Dashboard.Users;
+using LiveRoom.Backup;
 using LiveRoom.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -27,11 +28,11 @@ internal static class BackupFiles
     /// <summary>A complete backup of <paramref name="settings"/>'s store in <paramref name="directory"/>, with fake influxd files and one thumbnail.</summary>
     public static async Task<BackupManifest> BackupAsync(string directory, BackupSettings settings)
     {
-        StoreCopy.Backup(settings.StorePath, Combine(directory, "store/dashboard.db"));
+        StoreCopy.Backup(settings.Store, Combine(directory, "store/dashboard.db"));
         Write(directory, "influxdb/20261122T060000Z.manifest", "{\"files\":[]}");
         Write(directory, "influxdb/20261122T060000Z.meta", "meta");
         Write(directory, "evidence/de/room-1/2026-11-22/1795327200000-periodic.jpg", "jpeg");
-        return await ManifestWriter.WriteAsync(directory, settings, Now, Now.AddSeconds(3), CancellationToken.None);
+        return await DashboardManifest.WriteAsync(directory, settings, Now, Now.AddSeconds(3), CancellationToken.None);
     }
 
     public static string Write(string directory, string relative, string text)

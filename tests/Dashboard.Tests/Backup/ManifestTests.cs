@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LiveRoom.Dashboard.Backup;
+using LiveRoom.Backup;
 using LiveRoom.Testing;
 
 namespace LiveRoom.Dashboard.Tests.Backup;
@@ -17,7 +18,7 @@ public sealed class ManifestTests : IDisposable
         BackupFiles.Write(backup, "influxdb/x.meta", string.Empty);
         BackupFiles.Write(backup, "evidence/de/r/2026-11-22/1-periodic.jpg", "jpeg");
 
-        var manifest = await ManifestWriter.WriteAsync(backup, BackupFiles.Settings("/var/lib/liveroom/dashboard/dashboard.db"), BackupFiles.Now.ToOffset(TimeSpan.FromHours(8)), BackupFiles.Now.AddMinutes(2), CancellationToken.None);
+        var manifest = await DashboardManifest.WriteAsync(backup, BackupFiles.Settings("/var/lib/liveroom/dashboard/dashboard.db"), BackupFiles.Now.ToOffset(TimeSpan.FromHours(8)), BackupFiles.Now.AddMinutes(2), CancellationToken.None);
 
         Assert.Equal(
             [
@@ -36,7 +37,7 @@ public sealed class ManifestTests : IDisposable
         var backup = _dir.Combine("b");
         BackupFiles.Write(backup, "store/dashboard.db", "abc");
 
-        await ManifestWriter.WriteAsync(backup, BackupFiles.Settings("/srv/dashboard.db"), BackupFiles.Now.ToOffset(TimeSpan.FromHours(8)), BackupFiles.Now.AddMinutes(2), CancellationToken.None);
+        await DashboardManifest.WriteAsync(backup, BackupFiles.Settings("/srv/dashboard.db"), BackupFiles.Now.ToOffset(TimeSpan.FromHours(8)), BackupFiles.Now.AddMinutes(2), CancellationToken.None);
 
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(backup, "manifest.json")));
         var root = json.RootElement;

@@ -1,6 +1,7 @@
 using LiveRoom.Dashboard.Backup;
 using LiveRoom.Dashboard.Store;
 using LiveRoom.Dashboard.Users;
+using LiveRoom.Backup;
 using LiveRoom.Testing;
 
 namespace LiveRoom.Dashboard.Tests.Backup;
@@ -68,6 +69,19 @@ public sealed class RestoreCommandTests : IDisposable
         Assert.StartsWith($"{Backup} is intact: 4 file(s), ", stdout, StringComparison.Ordinal);
         Assert.Contains("backed up 2026-11-22 06:00:00Z", stdout, StringComparison.Ordinal);
         Assert.EndsWith("InfluxDB database 'liveroom'\n", stdout, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_dir.Combine("restored")));
+    }
+
+    [Fact]
+    public async Task Run_CollectorBackup_Exit1NamingTheOtherProgramAndNothingWritten()
+    {
+        BackupFiles.Write(Backup, "alerts/alerts.db", "the collector's alert store");
+        await ManifestWriter.WriteAsync(Backup, BackupProduct.Ingest, null, [new PartSource("alerts", "/var/lib/liveroom/ingest/alerts.db", "alert store")], BackupFiles.Now, BackupFiles.Now, CancellationToken.None);
+
+        var (exit, stdout, stderr) = await RunAsync("restore", "--from", Backup, Store(Target), Rpc());
+
+        Assert.Equal((1, string.Empty), (exit, stdout));
+        Assert.Equal($"liveroom-dashboard: restore failed: backup refused: {Backup} is a backup of liveroom-ingest, not of liveroom-dashboard: restore it with 'liveroom-ingest restore'\n", stderr);
         Assert.False(Directory.Exists(_dir.Combine("restored")));
     }
 

@@ -17,8 +17,8 @@ public sealed class SystemdUnitsTests
     public static TheoryData<string> Units() => new(UnitFiles());
 
     [Fact]
-    public void Units_FiveServicesPresent() =>
-        Assert.Equal(["liveroom-backup.service", "liveroom-dashboard.service", "liveroom-ingest.service", "liveroom-probe@.service", "liveroom-watchdog.service"], UnitFiles());
+    public void Units_SixServicesPresent() =>
+        Assert.Equal(["liveroom-backup.service", "liveroom-dashboard.service", "liveroom-ingest-backup.service", "liveroom-ingest.service", "liveroom-probe@.service", "liveroom-watchdog.service"], UnitFiles());
 
     private static string[] UnitFiles() =>
         [.. Directory.GetFiles(UnitsDirectory, "*.service").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];

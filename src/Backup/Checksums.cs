@@ -1,16 +1,16 @@
 using System.Security.Cryptography;
 
-namespace LiveRoom.Dashboard.Backup;
+namespace LiveRoom.Backup;
 
 /// <summary>Sizes and SHA-256 of the files of a backup directory.</summary>
-internal static class Checksums
+public static class Checksums
 {
     /// <summary>Every file under <paramref name="root"/> but the manifest, in ordinal order of their relative paths.</summary>
     public static IReadOnlyList<ManifestFile> Describe(string root) =>
     [
         .. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => (Full: f, Relative: Relative(root, f)))
-            .Where(f => f.Relative != BackupDefaults.ManifestFile)
+            .Where(f => f.Relative != BackupLayout.ManifestFile)
             .OrderBy(f => f.Relative, StringComparer.Ordinal)
             .Select(f => new ManifestFile(f.Relative, new FileInfo(f.Full).Length, Sha256(f.Full))),
     ];

@@ -1,4 +1,4 @@
-namespace LiveRoom.Dashboard.Backup;
+namespace LiveRoom.Backup;
 
 /// <summary>A backup or restore could not be done: the message names the file, setting or program and why (no stack trace).</summary>
 public sealed class BackupException : Exception

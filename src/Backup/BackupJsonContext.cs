@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace LiveRoom.Dashboard.Backup;
+namespace LiveRoom.Backup;
 
 /// <summary>Source-generated JSON of <c>manifest.json</c> (camelCase, indented for people who open it).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true)]

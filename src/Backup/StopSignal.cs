@@ -1,12 +1,12 @@
 using System.Runtime.InteropServices;
 
-namespace LiveRoom.Dashboard.Backup;
+namespace LiveRoom.Backup;
 
 /// <summary>
 /// Ctrl-C or SIGTERM (<c>systemctl stop</c>) as a cancellation, so a command stops influxd and cleans up before it
 /// exits, instead of the runtime ending the process at once.
 /// </summary>
-internal sealed class StopSignal : IDisposable
+public sealed class StopSignal : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly PosixSignalRegistration[] _registrations;

@@ -1,10 +1,10 @@
-namespace LiveRoom.Dashboard.Backup;
+namespace LiveRoom.Backup;
 
 /// <summary>
 /// The directory a backup goes into: new or empty (a backup never mixes with another one or with other files), and
 /// writable. On failure the backup's own files are removed again, so a directory holds a whole backup or none.
 /// </summary>
-internal sealed class BackupTarget
+public sealed class BackupTarget
 {
     private const string WriteProbe = ".liveroom-write-test";
 

@@ -1,17 +1,20 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace LiveRoom.Dashboard.Backup;
+namespace LiveRoom.Backup;
 
 /// <summary>
 /// Checks a backup directory before anything is restored from it: the manifest is there and readable, and every file it
-/// lists has its size and SHA-256. The first problem is returned, naming the file.
+/// lists has its size and SHA-256, and it is a backup of the program that restores it. The first problem is returned,
+/// naming the file.
 /// </summary>
-internal static class ManifestVerifier
+public static class ManifestVerifier
 {
-    public static BackupCheck Verify(string directory)
+    /// <param name="directory">The backup directory.</param>
+    /// <param name="product">The program restoring it (<see cref="BackupProduct"/>): a backup another program wrote is refused. Null accepts any.</param>
+    public static BackupCheck Verify(string directory, string? product = null)
     {
-        var path = Path.Combine(directory, BackupDefaults.ManifestFile);
+        var path = Path.Combine(directory, BackupLayout.ManifestFile);
         if (!Directory.Exists(directory))
         {
             return BackupCheck.Refused($"{directory} does not exist");
@@ -37,9 +40,14 @@ internal static class ManifestVerifier
             return BackupCheck.Refused($"{path} is empty");
         }
 
-        if (manifest.Format != BackupDefaults.Format)
+        if (manifest.Format != BackupLayout.Format)
         {
-            return BackupCheck.Refused(string.Create(CultureInfo.InvariantCulture, $"{path} has format {manifest.Format}; this version reads format {BackupDefaults.Format} (written by {manifest.Product})"));
+            return BackupCheck.Refused(string.Create(CultureInfo.InvariantCulture, $"{path} has format {manifest.Format}; this version reads format {BackupLayout.Format} (written by {manifest.Product})"));
+        }
+
+        if (product is not null && !string.Equals(manifest.Product, product, StringComparison.Ordinal))
+        {
+            return BackupCheck.Refused($"{directory} is a backup of {manifest.Product}, not of {product}: restore it with '{manifest.Product} restore'");
         }
 
         foreach (var file in manifest.Files)

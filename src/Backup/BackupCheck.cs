@@ -1,7 +1,7 @@
-namespace LiveRoom.Dashboard.Backup;
+namespace LiveRoom.Backup;
 
 /// <summary>The outcome of checking a backup directory: its manifest, or the problem that makes it unusable (a refusal, not an error).</summary>
-internal sealed record BackupCheck(BackupManifest? Manifest, string? Problem)
+public sealed record BackupCheck(BackupManifest? Manifest, string? Problem)
 {
     public bool Ok => Problem is null;
 

@@ -1,7 +1,7 @@
-using LiveRoom.Dashboard.Backup;
+using LiveRoom.Backup;
 using LiveRoom.Testing;
 
-namespace LiveRoom.Dashboard.Tests.Backup;
+namespace LiveRoom.Backup.Tests;
 
 /// <summary>A backup goes into a new or empty, writable directory, and a failed one leaves nothing behind.</summary>
 public sealed class BackupTargetTests : IDisposable

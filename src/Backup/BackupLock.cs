@@ -1,10 +1,10 @@
-namespace LiveRoom.Dashboard.Backup;
+namespace LiveRoom.Backup;
 
 /// <summary>
 /// One <c>backup --under</c> at a time per directory: its pruning would otherwise take another run's unfinished
 /// directory for a leftover. An exclusive lock on <c>.liveroom-backup.lock</c>, dropped by the kernel however the process ends.
 /// </summary>
-internal static class BackupLock
+public static class BackupLock
 {
     public const string FileName = ".liveroom-backup.lock";
 

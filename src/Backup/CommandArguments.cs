@@ -1,7 +1,7 @@
-namespace LiveRoom.Dashboard.Backup;
+namespace LiveRoom.Backup;
 
 /// <summary>The commands' own flags apart from the configuration arguments (<c>--Section:Key=value</c>) that follow them.</summary>
-internal static class CommandArguments
+public static class CommandArguments
 {
     /// <summary>Splits <c>args[1..]</c> into flags (with a value, or present-only) and the rest.</summary>
     public static (Dictionary<string, string> Flags, List<string> Others) Split(string[] args, string[] valued, string[] switches)

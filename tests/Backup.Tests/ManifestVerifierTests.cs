@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using LiveRoom.Dashboard.Backup;
+using LiveRoom.Backup;
 using LiveRoom.Testing;
 
-namespace LiveRoom.Dashboard.Tests.Backup;
+namespace LiveRoom.Backup.Tests;
 
 /// <summary>A backup is checked against its manifest before anything is restored; the refusal names the file.</summary>
 public sealed class ManifestVerifierTests : IDisposable
@@ -84,6 +84,26 @@ public sealed class ManifestVerifierTests : IDisposable
     }
 
     [Fact]
+    public async Task Verify_OtherProduct_RefusedNamingBoth()
+    {
+        await MakeAsync();
+
+        Assert.Equal(
+            $"{Backup} is a backup of liveroom-dashboard, not of liveroom-ingest: restore it with 'liveroom-dashboard restore'",
+            ManifestVerifier.Verify(Backup, BackupProduct.Ingest).Problem);
+        Assert.True(ManifestVerifier.Verify(Backup, BackupProduct.Dashboard).Ok);
+    }
+
+    [Fact]
+    public async Task Verify_OtherProductAndCorrupted_RefusedAsTheOtherProgramsFirst()
+    {
+        await MakeAsync();
+        File.AppendAllText(BackupFiles.Combine(Backup, "influxdb/20261122T060000Z.meta"), "!");
+
+        Assert.StartsWith($"{Backup} is a backup of liveroom-dashboard, not of liveroom-ingest", ManifestVerifier.Verify(Backup, BackupProduct.Ingest).Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_ManifestNotJson_Refused()
     {
         await MakeAsync();
@@ -94,8 +114,11 @@ public sealed class ManifestVerifierTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private Task<BackupManifest> MakeAsync() =>
-        BackupFiles.BackupAsync(Backup, BackupFiles.Settings(BackupFiles.Store(_dir.Combine("dashboard.db")).Path));
+    private async Task<BackupManifest> MakeAsync()
+    {
+        using var live = BackupFiles.Live(_dir.Combine("dashboard.db"));
+        return await BackupFiles.BackupAsync(Backup, _dir.Combine("dashboard.db"));
+    }
 
     private void Edit(Action<JsonNode> change)
     {
