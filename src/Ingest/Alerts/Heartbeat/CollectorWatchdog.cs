@@ -28,6 +28,7 @@ public sealed class CollectorWatchdog
     private bool _brokerDown;
     private WatchdogFault? _fault;
     private DateTimeOffset _faultSince;
+    private string? _faultInstance;
     private DateTimeOffset _lastNotice;
     private int _notices;
 
@@ -124,27 +125,43 @@ public sealed class CollectorWatchdog
             }
 
             _lastNotice = now;
-            return Notice(NoticeKind.Reminder, fault.Value, _faultSince, now);
+            return Notice(NoticeKind.Reminder, fault.Value, _faultSince, now, Who(fault.Value, _faultInstance, null));
         }
 
         var previous = _fault;
         var previousSince = _faultSince;
+        var previousInstance = _faultInstance;
         _fault = fault;
         _faultSince = now;
+        _faultInstance = _heartbeat.Instance;
         _lastNotice = now;
         return fault is { } f
-            ? Notice(NoticeKind.Firing, f, now, now)
-            : Notice(NoticeKind.Resolved, previous!.Value, previousSince, now);
+            ? Notice(NoticeKind.Firing, f, now, now, Who(f, _faultInstance, null))
+            : Notice(NoticeKind.Resolved, previous!.Value, previousSince, now, Who(previous.Value, previousInstance, _heartbeat.Instance));
     }
 
-    private AlertNotice Notice(NoticeKind kind, WatchdogFault fault, DateTimeOffset since, DateTimeOffset now)
+    // With primary/standby collectors the heartbeat names the instance: say which one failed, and on recovery whether
+    // a standby took over (on-call then knows a machine is down although nothing is missing).
+    private static string? Who(WatchdogFault fault, string? failed, string? alive)
+    {
+        if (fault is not (WatchdogFault.CollectorDead or WatchdogFault.CollectorSilent) || failed is null)
+        {
+            return null;
+        }
+
+        return alive is null ? $"collector {failed}"
+            : alive == failed ? $"collector {failed} is back"
+            : $"collector {alive} took over from {failed}";
+    }
+
+    private AlertNotice Notice(NoticeKind kind, WatchdogFault fault, DateTimeOffset since, DateTimeOffset now, string? note)
     {
         var (rule, title) = WatchdogFaults.Describe(fault);
         var id = $"watchdog-{rule}-{since.ToUnixTimeMilliseconds()}";
         var snapshot = new AlertSnapshot(
             id, rule, title, AlertSeverity.Critical, "central", "collector",
             kind == NoticeKind.Resolved ? AlertState.Resolved : AlertState.Firing,
-            null, RuleOperator.Offline, 0, since, since, null, null, kind == NoticeKind.Resolved ? now : null, null, 0, null);
+            null, RuleOperator.Offline, 0, since, since, null, null, kind == NoticeKind.Resolved ? now : null, note, 0, null);
         _notices++;
         return new AlertNotice(kind, "central/collector", [snapshot], _recipients, new Dictionary<string, string>(), $"{id}-{kind}-{_notices}", now);
     }

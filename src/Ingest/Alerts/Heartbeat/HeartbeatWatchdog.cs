@@ -13,6 +13,7 @@ public sealed class HeartbeatWatchdog(TimeSpan staleAfter, TimeProvider time)
     private DateTimeOffset _lastSeen = time.GetUtcNow();
     private bool _dead;
     private bool _influx = true;
+    private string? _instance;
 
     public enum Verdict
     {
@@ -26,11 +27,13 @@ public sealed class HeartbeatWatchdog(TimeSpan staleAfter, TimeProvider time)
     {
         bool dead;
         bool influx;
+        string? instance;
         try
         {
             using var doc = JsonDocument.Parse(payload.ToArray());
             dead = doc.RootElement.TryGetProperty("status", out var s) && s.ValueEquals("dead");
             influx = !doc.RootElement.TryGetProperty("influx", out var i) || i.ValueKind != JsonValueKind.False;
+            instance = doc.RootElement.TryGetProperty("instance", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
         }
         catch (JsonException)
         {
@@ -41,9 +44,22 @@ public sealed class HeartbeatWatchdog(TimeSpan staleAfter, TimeProvider time)
         {
             _dead = dead;
             _influx = influx;
+            _instance = instance;
             if (!dead)
             {
                 _lastSeen = time.GetUtcNow();
+            }
+        }
+    }
+
+    /// <summary>The collector the latest heartbeat names (primary/standby collectors); null for a single collector.</summary>
+    public string? Instance
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _instance;
             }
         }
     }

@@ -63,6 +63,12 @@ public static class NotificationText
                 sb.Append(", acknowledged by ").Append(a.AcknowledgedBy);
             }
 
+            if (!string.IsNullOrWhiteSpace(a.Note))
+            {
+                // The note of whoever acknowledged or resolved it, or the watchdog's word on which collector failed.
+                sb.Append(" (").Append(a.Note.ReplaceLineEndings(" ")).Append(')');
+            }
+
             if (notice.Links.TryGetValue(a.Id, out var link))
             {
                 sb.Append(" [open](").Append(link).Append(')');

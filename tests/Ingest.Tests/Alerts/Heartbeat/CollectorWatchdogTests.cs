@@ -83,6 +83,29 @@ public sealed class CollectorWatchdogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StandbyTakesOver_NoticesNameTheCollectorThatDiedAndTheOneThatTookOver()
+    {
+        await using var relay = new TcpRelay(_broker.Port);
+        var primary = Client("collector-heartbeat-a", port: relay.Port, will: HeartbeatPublisher.WillOf("a"));
+        await primary.ConnectAsync(CancellationToken.None).WaitAsync(Wait);
+        await PublishHeartbeatAsync(primary, influx: true, instance: "a");
+
+        relay.Cut();
+        await Eventually.WaitAsync(() => { _watchdog.Check(); return _watchdog.Fault == WatchdogFault.CollectorDead; }, Wait, "last will judged");
+        var standby = Client("collector-heartbeat-b");
+        await standby.ConnectAsync(CancellationToken.None).WaitAsync(Wait);
+        await PublishHeartbeatAsync(standby, influx: true, instance: "b");
+        await Eventually.WaitAsync(() => { _watchdog.Check(); return _watchdog.Fault is null; }, Wait, "recovery judged");
+
+        Assert.Equal(
+            [(NoticeKind.Firing, "collector a"), (NoticeKind.Resolved, "collector b took over from a")],
+            _notices.Notices.Select(n => (n.Kind, n.Alerts[0].Note)));
+        var resolved = NotificationText.Markdown(_notices.Notices.Last());
+        Assert.Contains("Collector down (heartbeat session lost): offline, since ", resolved, StringComparison.Ordinal);
+        Assert.Contains(" (collector b took over from a)", resolved, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SilentHeartbeat_FiresAfterStale_RemindsEveryRepeat_InfluxDownIsItsOwnFault()
     {
         var collector = Client("collector-heartbeat");
@@ -122,10 +145,10 @@ public sealed class CollectorWatchdogTests : IAsyncLifetime
         Assert.Equal("broker_unreachable", Assert.Single(_notices.Notices).Alerts[0].RuleId);
     }
 
-    private async Task PublishHeartbeatAsync(MosquittoClient client, bool influx)
+    private async Task PublishHeartbeatAsync(MosquittoClient client, bool influx, string? instance = null)
     {
         var before = Volatile.Read(ref _heartbeats);
-        await client.PublishAsync(AlertDefaults.HeartbeatTopic, HeartbeatPublisher.Payload(_time.GetUtcNow(), influx), MqttQos.AtLeastOnce, retain: true, CancellationToken.None).WaitAsync(Wait);
+        await client.PublishAsync(AlertDefaults.HeartbeatTopic, HeartbeatPublisher.Payload(_time.GetUtcNow(), influx, instance), MqttQos.AtLeastOnce, retain: true, CancellationToken.None).WaitAsync(Wait);
         await Eventually.WaitAsync(() => Volatile.Read(ref _heartbeats) > before, Wait, "heartbeat delivered to the watchdog");
     }
 
