@@ -15,12 +15,9 @@ public sealed class BackupCommandTests : IDisposable
 
     private string Live => _dir.Combine("state", "alerts.db");
 
+    // The cases of the shared parser are in tests/Backup.Tests/BackupArgumentsTests; two reach this command's usage line.
     [Theory]
     [InlineData("backup", "give --to DIR or --under DIR")]
-    [InlineData("backup --to a --under b", "give --to or --under, not both")]
-    [InlineData("backup --to a --keep 3", "--keep goes with --under")]
-    [InlineData("backup --under a --keep 0", "--keep '0' must be a whole number 1 to 1000")]
-    [InlineData("backup --under a --keep 1,5", "--keep '1,5' must be a whole number 1 to 1000")]
     [InlineData("backup --to a --spill", "unknown argument '--spill'")]
     public async Task Run_BadArguments_Exit2WithTheProblemAndUsage(string arguments, string problem)
     {
