@@ -6,6 +6,7 @@ using LiveRoom.Dashboard.Users;
 using LiveRoom.Runtime.Processes;
 using LiveRoom.Runtime.Services;
 using LiveRoom.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LiveRoom.EndToEnd;
@@ -74,6 +75,8 @@ public sealed class BackupRestoreTests
             await File.ReadAllBytesAsync(dir.Combine("restored", "thumbnails", "de", "room-1", "2026-11-22", "1795327200000-periodic.jpg")));
 
         // influxd never restores into an existing database: the refusal explains it, and --newdb restores beside it.
+        // This test opened the restored store to read it; like a stopped dashboard, it lets go of it first.
+        SqliteConnection.ClearAllPools();
         var again = await DashboardAsync("restore", "--from", dir.Combine("backup"), "--force", Store(restoredStore), Rpc(fresh));
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("database may already exist. InfluxDB already has a database 'liveroom'", again.Stderr, StringComparison.Ordinal);

@@ -6,8 +6,8 @@ namespace LiveRoom.Dashboard.Backup;
 
 /// <summary>
 /// Restores a backup, with the dashboard stopped: the manifest's checksums first (a corrupted file refuses the whole
-/// restore, naming it), then every refusal that changes nothing (an existing store or thumbnails without --force,
-/// InfluxDB unreachable), then InfluxDB (the step influxd may refuse), then the store, then the thumbnails.
+/// restore, naming it), then every refusal that changes nothing (an existing store or thumbnails without --force, a
+/// store a running dashboard holds open, InfluxDB unreachable), then InfluxDB (the step influxd may refuse), then the store, then the thumbnails.
 /// </summary>
 internal sealed class RestoreRunner(BackupSettings settings, TextWriter progress)
 {
@@ -31,6 +31,11 @@ internal sealed class RestoreRunner(BackupSettings settings, TextWriter progress
         if (File.Exists(settings.StorePath) && !force)
         {
             throw new BackupException($"the configuration store {settings.StorePath} exists; restore replaces it only with --force (stop the dashboard first)");
+        }
+
+        if (StoreCopy.InUse(settings.StorePath))
+        {
+            throw new BackupException($"the configuration store {settings.StorePath} is open by another process (a running liveroom-dashboard): stop the dashboard first (systemctl stop liveroom-dashboard)");
         }
 
         var evidence = Path.Combine(directory, BackupDefaults.EvidencePart);

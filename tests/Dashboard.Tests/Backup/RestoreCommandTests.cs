@@ -3,6 +3,7 @@ using LiveRoom.Dashboard.Store;
 using LiveRoom.Dashboard.Users;
 using LiveRoom.Backup;
 using LiveRoom.Testing;
+using Microsoft.Data.Sqlite;
 
 namespace LiveRoom.Dashboard.Tests.Backup;
 
@@ -46,10 +47,26 @@ public sealed class RestoreCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_StoreOpenByARunningDashboard_Exit1EvenWithForceAndTheStoreUnchanged()
+    {
+        await MakeAsync();
+        // The dashboard's connection pool keeps the file open while it runs, as this store's does here.
+        var running = BackupFiles.Store(Target, "current-admin");
+
+        var (exit, _, stderr) = await RunAsync("restore", "--from", Backup, "--force", Store(Target), Rpc());
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"liveroom-dashboard: restore failed: the configuration store {Target} is open by another process (a running liveroom-dashboard): stop the dashboard first (systemctl stop liveroom-dashboard)\n", stderr);
+        Assert.Equal(["current-admin"], new UserStore(running).List().Select(u => u.Name));
+    }
+
+    [Fact]
     public async Task Run_ForceButInfluxUnreachable_Exit1BeforeTheStoreIsTouched()
     {
         await MakeAsync();
         var existing = BackupFiles.Store(Target, "current-admin");
+        // The dashboard is stopped: nothing holds the store open.
+        SqliteConnection.ClearAllPools();
 
         var (exit, _, stderr) = await RunAsync("restore", "--from", Backup, "--force", Store(Target), Rpc());
 
