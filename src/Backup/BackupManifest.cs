@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace LiveRoom.Backup;
@@ -34,4 +35,9 @@ public sealed record BackupManifest
 
     /// <summary>Every file but the manifest, by path relative to the backup directory ('/'-separated), ordinal order.</summary>
     public required IReadOnlyList<ManifestFile> Files { get; init; }
+
+    /// <summary>What <c>restore</c> prints of an intact backup in <paramref name="directory"/>.</summary>
+    public string Describe(string directory) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Path.GetFullPath(directory)} is intact: {Files.Count} file(s), {Files.Sum(f => f.Bytes)} bytes, backed up {StartedUtc:yyyy-MM-dd HH:mm:ss}Z on {Host} by {Product} {Version}{(Database is null ? string.Empty : $", InfluxDB database '{Database}'")}");
 }

@@ -12,6 +12,28 @@ public static class BackupRotation
 {
     private const string Stamp = "yyyyMMdd'T'HHmmss'Z'";
 
+    /// <summary>
+    /// One <c>backup --under</c> run: takes <see cref="BackupLock"/> on <paramref name="parent"/>, lets
+    /// <paramref name="backupInto"/> write a new dated directory, then prunes to <paramref name="keep"/> (0: keep all)
+    /// and prints each directory removed.
+    /// </summary>
+    public static async Task RunDatedAsync(string parent, string prefix, int keep, TimeProvider time, TextWriter stdout, Func<string, Task> backupInto)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(backupInto);
+        using var gate = BackupLock.Take(parent);
+        var target = Path.Combine(Path.GetFullPath(parent), DatedName(prefix, time.GetUtcNow()));
+        await backupInto(target).ConfigureAwait(false);
+        if (keep > 0)
+        {
+            foreach (var removed in Prune(parent, prefix, keep, target))
+            {
+                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"removed {removed} (--keep {keep})")).ConfigureAwait(false);
+            }
+        }
+    }
+
     public static string DatedName(string prefix, DateTimeOffset now) =>
         prefix + now.UtcDateTime.ToString(Stamp, CultureInfo.InvariantCulture);
 

@@ -10,6 +10,13 @@ namespace LiveRoom.Backup;
 /// </summary>
 public static class ManifestVerifier
 {
+    /// <summary>The manifest of an intact backup of <paramref name="product"/>, or <see cref="BackupException"/> naming the first bad file (or the other program).</summary>
+    public static BackupManifest Require(string directory, string product)
+    {
+        var check = Verify(Path.GetFullPath(directory), product);
+        return check.Manifest ?? throw new BackupException($"backup refused: {check.Problem}");
+    }
+
     /// <param name="directory">The backup directory.</param>
     /// <param name="product">The program restoring it (<see cref="BackupProduct"/>): a backup another program wrote is refused. Null accepts any.</param>
     public static BackupCheck Verify(string directory, string? product = null)

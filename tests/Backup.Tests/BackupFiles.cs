@@ -1,4 +1,5 @@
 using LiveRoom.Backup;
+using LiveRoom.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace LiveRoom.Backup.Tests;
@@ -65,13 +66,7 @@ internal static class BackupFiles
     public static PartSource[] Parts(string storePath) =>
         [new("store", storePath, "the store"), new("influxdb", "influxd", "points"), new("evidence", "thumbnails", "pictures")];
 
-    public static string Write(string directory, string relative, string text)
-    {
-        var path = Combine(directory, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    public static string Write(string directory, string relative, string text) => TestFiles.Write(directory, relative, text);
 
-    public static string Combine(string directory, string relative) => Path.Combine(directory, relative.Replace('/', Path.DirectorySeparatorChar));
+    public static string Combine(string directory, string relative) => TestFiles.Combine(directory, relative);
 }

@@ -33,13 +33,12 @@ internal static class BackupCommand
 
         try
         {
-            if (arguments.To is { } to)
-            {
-                await Report(stdout, to, await new BackupRunner(settings, time).RunAsync(to, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-                return 0;
-            }
-
-            return await UnderAsync(settings, arguments.Under!, arguments.Keep, stdout, time, cancellationToken).ConfigureAwait(false);
+            async Task IntoAsync(string target) =>
+                await Report(stdout, target, await new BackupRunner(settings, time).RunAsync(target, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+            await (arguments.To is { } to
+                ? IntoAsync(to)
+                : BackupRotation.RunDatedAsync(arguments.Under!, BackupDefaults.DatedPrefix, arguments.Keep, time, stdout, IntoAsync)).ConfigureAwait(false);
+            return 0;
         }
         catch (BackupException ex)
         {
@@ -51,22 +50,6 @@ internal static class BackupCommand
             await stderr.WriteLineAsync("liveroom-dashboard: backup interrupted; the incomplete backup was removed").ConfigureAwait(false);
             return 1;
         }
-    }
-
-    private static async Task<int> UnderAsync(BackupSettings settings, string parent, int keep, TextWriter stdout, TimeProvider time, CancellationToken cancellationToken)
-    {
-        using var gate = BackupLock.Take(parent);
-        var target = Path.Combine(Path.GetFullPath(parent), BackupRotation.DatedName(BackupDefaults.DatedPrefix, time.GetUtcNow()));
-        await Report(stdout, target, await new BackupRunner(settings, time).RunAsync(target, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-        if (keep > 0)
-        {
-            foreach (var removed in BackupRotation.Prune(parent, BackupDefaults.DatedPrefix, keep, target))
-            {
-                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"removed {removed} (--keep {keep})")).ConfigureAwait(false);
-            }
-        }
-
-        return 0;
     }
 
     private static Task Report(TextWriter stdout, string directory, BackupManifest manifest) =>

@@ -2,6 +2,7 @@ using LiveRoom.Dashboard.Evidence;
 using LiveRoom.Dashboard.Options;
 using LiveRoom.Dashboard.Store;
 using LiveRoom.Backup;
+using LiveRoom.Runtime.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace LiveRoom.Dashboard.Backup;
@@ -21,7 +22,7 @@ internal sealed record BackupSettings(string StorePath, string EvidenceDirectory
     /// <summary>The settings, or null with every problem (each naming its key) in <paramref name="errors"/>.</summary>
     public static BackupSettings? Load(IEnumerable<string> configurationArguments, out IReadOnlyList<string> errors)
     {
-        var configuration = CommandLineStore.Configuration(configurationArguments);
+        var configuration = CommandConfiguration.Build(configurationArguments);
         var store = new StoreOptions();
         var evidence = new EvidenceOptions();
         var backup = new BackupOptions();

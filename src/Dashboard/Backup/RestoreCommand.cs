@@ -1,4 +1,3 @@
-using System.Globalization;
 using LiveRoom.Backup;
 
 namespace LiveRoom.Dashboard.Backup;
@@ -38,10 +37,8 @@ internal static class RestoreCommand
 
         try
         {
-            var manifest = RestoreRunner.Verify(from);
-            await stdout.WriteLineAsync(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{Path.GetFullPath(from)} is intact: {manifest.Files.Count} file(s), {manifest.Files.Sum(f => f.Bytes)} bytes, backed up {manifest.StartedUtc:yyyy-MM-dd HH:mm:ss}Z on {manifest.Host} by {manifest.Product} {manifest.Version}, InfluxDB database '{manifest.Database}'")).ConfigureAwait(false);
+            var manifest = ManifestVerifier.Require(from, BackupProduct.Dashboard);
+            await stdout.WriteLineAsync(manifest.Describe(from)).ConfigureAwait(false);
             if (!flags.ContainsKey("--check"))
             {
                 await new RestoreRunner(settings, stdout).RunAsync(from, flags.ContainsKey("--force"), newDb, cancellationToken).ConfigureAwait(false);

@@ -19,7 +19,7 @@ internal sealed class RestoreRunner(BackupSettings settings, TextWriter progress
     /// <param name="cancellationToken">Stops influxd.</param>
     public async Task RunAsync(string directory, bool force, string? newDatabase, CancellationToken cancellationToken)
     {
-        var manifest = Verify(directory);
+        var manifest = ManifestVerifier.Require(directory, BackupProduct.Dashboard);
         var storeCopy = Path.Combine(directory, BackupDefaults.StorePart, DashboardDefaults.DatabaseFile);
         if (!manifest.Files.Any(f => f.Path == BackupDefaults.StorePart + "/" + DashboardDefaults.DatabaseFile))
         {
@@ -57,13 +57,6 @@ internal sealed class RestoreRunner(BackupSettings settings, TextWriter progress
         await progress.WriteLineAsync($"restored the configuration store to {settings.StorePath}").ConfigureAwait(false);
         var (files, _) = Then("InfluxDB and the store were restored but the thumbnails were not", () => EvidenceCopy.Copy(evidence, settings.EvidenceDirectory, overwrite: force));
         await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"restored {files} evidence file(s) to {settings.EvidenceDirectory}")).ConfigureAwait(false);
-    }
-
-    /// <summary>The manifest of an intact backup of the dashboard, or the refusal naming the first bad file (or the other program).</summary>
-    public static BackupManifest Verify(string directory)
-    {
-        var check = ManifestVerifier.Verify(Path.GetFullPath(directory), BackupProduct.Dashboard);
-        return check.Manifest ?? throw new BackupException($"backup refused: {check.Problem}");
     }
 
     private static T Then<T>(string partly, Func<T> step)

@@ -43,13 +43,6 @@ internal static class AlertStoreBackup
         }
     }
 
-    /// <summary>The manifest of an intact backup of the collector, or the refusal naming the first bad file (or the other program).</summary>
-    public static BackupManifest Verify(string directory)
-    {
-        var check = ManifestVerifier.Verify(Path.GetFullPath(directory), BackupProduct.Ingest);
-        return check.Manifest ?? throw new BackupException($"backup refused: {check.Problem}");
-    }
-
     /// <summary>
     /// Restores the alert store from <paramref name="directory"/>, with the collector stopped: refused, changing
     /// nothing, when the backup holds no alert store, the store is open (a running collector) or exists without
@@ -57,7 +50,7 @@ internal static class AlertStoreBackup
     /// </summary>
     public static void Restore(string directory, StoreFile store, bool force)
     {
-        var manifest = Verify(directory);
+        var manifest = ManifestVerifier.Require(directory, BackupProduct.Ingest);
         const string copy = IngestBackupDefaults.AlertsPart + "/" + AlertDefaults.StoreFile;
         if (!manifest.Files.Any(f => f.Path == copy))
         {

@@ -34,13 +34,12 @@ internal static class BackupCommand
 
         try
         {
-            if (arguments.To is { } to)
-            {
-                await Report(stdout, store, to, await AlertStoreBackup.RunAsync(store, to, time, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-                return 0;
-            }
-
-            return await UnderAsync(store, arguments.Under!, arguments.Keep, stdout, time, cancellationToken).ConfigureAwait(false);
+            async Task IntoAsync(string target) =>
+                await Report(stdout, store, target, await AlertStoreBackup.RunAsync(store, target, time, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+            await (arguments.To is { } to
+                ? IntoAsync(to)
+                : BackupRotation.RunDatedAsync(arguments.Under!, IngestBackupDefaults.DatedPrefix, arguments.Keep, time, stdout, IntoAsync)).ConfigureAwait(false);
+            return 0;
         }
         catch (BackupException ex)
         {
@@ -52,22 +51,6 @@ internal static class BackupCommand
             await stderr.WriteLineAsync($"{Name}: backup interrupted; the incomplete backup was removed").ConfigureAwait(false);
             return 1;
         }
-    }
-
-    private static async Task<int> UnderAsync(StoreFile store, string parent, int keep, TextWriter stdout, TimeProvider time, CancellationToken cancellationToken)
-    {
-        using var gate = BackupLock.Take(parent);
-        var target = Path.Combine(Path.GetFullPath(parent), BackupRotation.DatedName(IngestBackupDefaults.DatedPrefix, time.GetUtcNow()));
-        await Report(stdout, store, target, await AlertStoreBackup.RunAsync(store, target, time, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-        if (keep > 0)
-        {
-            foreach (var removed in BackupRotation.Prune(parent, IngestBackupDefaults.DatedPrefix, keep, target))
-            {
-                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"removed {removed} (--keep {keep})")).ConfigureAwait(false);
-            }
-        }
-
-        return 0;
     }
 
     private static Task Report(TextWriter stdout, StoreFile store, string directory, BackupManifest manifest) =>

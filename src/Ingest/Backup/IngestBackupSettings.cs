@@ -1,7 +1,7 @@
 using LiveRoom.Ingest.Alerts;
 using LiveRoom.Ingest.Options;
 using LiveRoom.Backup;
-using Microsoft.Extensions.Configuration;
+using LiveRoom.Runtime.Hosting;
 
 namespace LiveRoom.Ingest.Backup;
 
@@ -20,11 +20,7 @@ internal static class IngestBackupSettings
     /// <summary>The alert store, or null with the problem (naming its key) in <paramref name="error"/>.</summary>
     public static StoreFile? Load(IEnumerable<string> configurationArguments, out string? error)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine([.. configurationArguments])
-            .Build();
+        var configuration = CommandConfiguration.Build(configurationArguments);
         var stateDirectory = configuration[StateDirectoryKey] ?? IngestDefaults.StateDirectory;
         var storePath = configuration[StorePathKey];
         error = (stateDirectory, storePath) switch

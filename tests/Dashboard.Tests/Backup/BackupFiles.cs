@@ -35,13 +35,7 @@ internal static class BackupFiles
         return await DashboardManifest.WriteAsync(directory, settings, Now, Now.AddSeconds(3), CancellationToken.None);
     }
 
-    public static string Write(string directory, string relative, string text)
-    {
-        var path = Combine(directory, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    public static string Write(string directory, string relative, string text) => TestFiles.Write(directory, relative, text);
 
-    public static string Combine(string directory, string relative) => Path.Combine(directory, relative.Replace('/', Path.DirectorySeparatorChar));
+    public static string Combine(string directory, string relative) => TestFiles.Combine(directory, relative);
 }
