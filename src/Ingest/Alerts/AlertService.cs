@@ -29,7 +29,7 @@ public sealed class AlertService : IAsyncDisposable
     private IMqttClient? _heartbeat;
     private string _linkBase;
 
-    /// <remarks>heartbeatClient: Creates the heartbeat's own MQTT session (with <see cref="HeartbeatPublisher.Will"/>); null: no heartbeat.</remarks>
+    /// <remarks>heartbeatClient: Creates the heartbeat's own MQTT session (with <see cref="HeartbeatPublisher.WillOf"/>); null: no heartbeat.</remarks>
     public AlertService(AlertOptions options, string stateDirectory, HttpClient http, ILoggerFactory? loggers = null, TimeProvider? time = null, IRoomStateProvider? rooms = null, Func<IMqttClient>? heartbeatClient = null)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -1,3 +1,4 @@
+using LiveRoom.Ingest.Alerts.Heartbeat;
 using System.Globalization;
 
 namespace LiveRoom.Ingest.Standby;
@@ -30,7 +31,7 @@ internal sealed class LeaseState(string instance, TimeSpan staleAfter, TimeProvi
     public bool OnHeartbeat(ReadOnlySpan<byte> payload, bool retained)
     {
         var reading = HeartbeatReading.Parse(payload);
-        if (reading is null)
+        if (reading is null || reading.Status == HeartbeatStatus.Other)
         {
             return false;
         }

@@ -14,8 +14,6 @@ namespace LiveRoom.Ingest.Alerts.Heartbeat;
 /// </summary>
 public sealed class HeartbeatPublisher(IMqttClient client, TimeSpan interval, Func<bool> influxHealthy, ILogger logger, TimeProvider time, string? instance = null)
 {
-    public static MqttWill Will => WillOf(null);
-
     /// <summary>The last will of <paramref name="instance"/>'s heartbeat session (no instance: a single collector).</summary>
     public static MqttWill WillOf(string? instance) =>
         new(AlertDefaults.HeartbeatTopic, Encoding.UTF8.GetBytes("{\"status\":\"dead\",\"ts\":0" + InstanceField(instance) + "}"), MqttQos.AtLeastOnce, true);

@@ -1,11 +1,15 @@
 using System.Text.Json;
 
-namespace LiveRoom.Ingest.Standby;
+namespace LiveRoom.Ingest.Alerts.Heartbeat;
 
-/// <summary>What a collector's heartbeat says (<see cref="Alerts.Heartbeat.HeartbeatPublisher"/>): alive, dead (its last will) or stopped, and by whom.</summary>
-internal sealed record HeartbeatReading(HeartbeatStatus Status, string? Instance)
+/// <summary>
+/// What a collector's heartbeat says (<see cref="HeartbeatPublisher"/>): alive, dead (its last will), stopped, or a
+/// status this version does not know; whether InfluxDB is healthy; and, with standby collectors, by whom. Read by the
+/// watchdog (<see cref="HeartbeatWatchdog"/>) and by standby collectors (<see cref="Standby.CollectorLease"/>).
+/// </summary>
+internal sealed record HeartbeatReading(HeartbeatStatus Status, string? Instance, bool Influx)
 {
-    /// <summary>Null for anything that is not a heartbeat (logged by the caller, never fatal).</summary>
+    /// <summary>Null for anything that is not a JSON object (logged or ignored by the caller, never fatal).</summary>
     public static HeartbeatReading? Parse(ReadOnlySpan<byte> payload)
     {
         try
@@ -13,19 +17,24 @@ internal sealed record HeartbeatReading(HeartbeatStatus Status, string? Instance
             var reader = new Utf8JsonReader(payload);
             using var doc = JsonDocument.ParseValue(ref reader);
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("status", out var status) || status.ValueKind != JsonValueKind.String)
+            if (root.ValueKind != JsonValueKind.Object)
             {
                 return null;
             }
 
+            var status = root.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
             var instance = root.TryGetProperty("instance", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
-            return status.GetString() switch
-            {
-                "alive" => new(HeartbeatStatus.Alive, instance),
-                "dead" => new(HeartbeatStatus.Dead, instance),
-                "stopped" => new(HeartbeatStatus.Stopped, instance),
-                _ => null,
-            };
+            var influx = !root.TryGetProperty("influx", out var f) || f.ValueKind != JsonValueKind.False;
+            return new(
+                status switch
+                {
+                    "alive" => HeartbeatStatus.Alive,
+                    "dead" => HeartbeatStatus.Dead,
+                    "stopped" => HeartbeatStatus.Stopped,
+                    _ => HeartbeatStatus.Other,
+                },
+                instance,
+                influx);
         }
         catch (JsonException)
         {
@@ -42,4 +51,7 @@ internal enum HeartbeatStatus
     Alive,
     Dead,
     Stopped,
+
+    /// <summary>No status, or one this version does not know.</summary>
+    Other,
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace LiveRoom.Ingest.Alerts.Heartbeat;
 
 /// <summary>
@@ -25,26 +23,17 @@ public sealed class HeartbeatWatchdog(TimeSpan staleAfter, TimeProvider time)
 
     public void OnHeartbeat(ReadOnlySpan<byte> payload)
     {
-        bool dead;
-        bool influx;
-        string? instance;
-        try
-        {
-            using var doc = JsonDocument.Parse(payload.ToArray());
-            dead = doc.RootElement.TryGetProperty("status", out var s) && s.ValueEquals("dead");
-            influx = !doc.RootElement.TryGetProperty("influx", out var i) || i.ValueKind != JsonValueKind.False;
-            instance = doc.RootElement.TryGetProperty("instance", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
-        }
-        catch (JsonException)
+        if (HeartbeatReading.Parse(payload) is not { } reading)
         {
             return;
         }
 
+        var dead = reading.Status == HeartbeatStatus.Dead;
         lock (_lock)
         {
             _dead = dead;
-            _influx = influx;
-            _instance = instance;
+            _influx = reading.Influx;
+            _instance = reading.Instance;
             if (!dead)
             {
                 _lastSeen = time.GetUtcNow();

@@ -62,7 +62,7 @@ public sealed class CollectorWatchdogTests : IAsyncLifetime
     public async Task CollectorLastWill_FiresCollectorDeadOnce_AliveAgainResolves()
     {
         await using var relay = new TcpRelay(_broker.Port);
-        var collector = Client("collector-heartbeat", port: relay.Port, will: HeartbeatPublisher.Will);
+        var collector = Client("collector-heartbeat", port: relay.Port, will: HeartbeatPublisher.WillOf(null));
         await collector.ConnectAsync(CancellationToken.None).WaitAsync(Wait);
         await PublishHeartbeatAsync(collector, influx: true);
         _watchdog.Check();

@@ -38,7 +38,7 @@ public sealed class OptionsAndHeartbeatTests
         Assert.Equal(HeartbeatWatchdog.Verdict.Stale, dog.Check());
         dog.OnHeartbeat(HeartbeatPublisher.Payload(time.GetUtcNow(), influx: false));
         Assert.Equal(HeartbeatWatchdog.Verdict.InfluxDown, dog.Check());
-        dog.OnHeartbeat(HeartbeatPublisher.Will.Payload.Span);
+        dog.OnHeartbeat(HeartbeatPublisher.WillOf(null).Payload.Span);
         Assert.Equal(HeartbeatWatchdog.Verdict.Dead, dog.Check());
     }
 
