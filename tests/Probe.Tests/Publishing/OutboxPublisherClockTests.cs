@@ -79,7 +79,11 @@ public sealed class OutboxPublisherClockTests : IAsyncLifetime
     [Fact]
     public async Task Tick_EverySecond_SendsOnlyThatSecondsPoints()
     {
+        // The connect starts a pass of its own; the point is written after it, so only the next second's tick sends it
+        // (on a loaded machine the connect's pass once ran after the append and sent the point early).
+        var before = _publisher.Passes;
         _client.SetConnected(true);
+        await Eventually.WaitAsync(() => _publisher.Passes > before, Wait, "the connect's pass");
         _outbox.Append(Point(1));
         await Eventually.WaitAsync(() => _publisher.Cursor == 1 && _client.Published.Count == 0, Wait, "settled");
 
