@@ -16,6 +16,7 @@ internal static class AccountRules
         BrokerUserKind.Collector =>
         [
             new TopicGrant(RoomChannels.CollectorReadWrite, Read: true, Write: true),
+            new TopicGrant(RoomChannels.CollectorSystem, Read: true, Write: true),
             TopicGrant.WriteOnly(RoomChannels.CollectorWriteOnly),
         ],
         BrokerUserKind.Dashboard =>

@@ -27,6 +27,12 @@ internal static class RoomChannels
     /// <summary>What the collector reads and writes: every room.</summary>
     public const string CollectorReadWrite = Topic.Root + "/#";
 
+    /// <summary>
+    /// The collectors' own topics, which collectors also read: the heartbeat (standby collectors and the watchdog read it,
+    /// decisions 0016 and 0022) and the replicated alert configuration.
+    /// </summary>
+    public const string CollectorSystem = "liveroom-sys/v1/collector/#";
+
     /// <summary>Where the collector alone writes system topics (dead letters).</summary>
     public const string CollectorWriteOnly = "liveroom-sys/#";
 

@@ -1,4 +1,5 @@
 using LiveRoom.Contracts.Topics;
+using LiveRoom.Ingest.Alerts;
 using LiveRoom.Mqtt;
 using static LiveRoom.Ingest.Tests.Security.SecuredBroker;
 
@@ -121,5 +122,38 @@ public sealed class BrokerSecurityTests
         Assert.All(sent, topic => Assert.Contains(topic, collected));
         var atA = await inboxA.WaitForTopicAsync(Topic.Ack(RoomA.Site, RoomA.Room));
         Assert.Equal([Topic.Ack(RoomA.Site, RoomA.Room)], atA);
+    }
+    /// <summary>
+    /// Standby collectors and the watchdog read the heartbeat with the collector's account (decisions 0016, 0022);
+    /// an edge may not read it.
+    /// </summary>
+    [Theory]
+    [InlineData(BrokerSecurity.PasswordAndAclFiles)]
+    [InlineData(BrokerSecurity.DynamicSecurityPlugin)]
+    public async Task CollectorAccount_ReadsTheCollectorsRetainedHeartbeat_AndAnEdgeDoesNot(BrokerSecurity mode)
+    {
+        await using var broker = await StartAsync(mode);
+        var active = await broker.ConnectAsync(null);
+        await active.PublishAsync(AlertDefaults.HeartbeatTopic, Payload, MqttQos.AtLeastOnce, true, CancellationToken.None).WaitAsync(Wait);
+        var edgeInbox = new Received();
+        var edgeA = await broker.ConnectAsync(RoomA, edgeInbox.Handle);
+        var edgeSubscribe = edgeA.SubscribeAsync(AlertDefaults.HeartbeatTopic, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
+        if (mode == BrokerSecurity.DynamicSecurityPlugin)
+        {
+            Assert.Equal(0x87, (await Assert.ThrowsAsync<MqttSubscribeException>(() => edgeSubscribe)).ReasonCode);
+        }
+        else
+        {
+            await edgeSubscribe;
+        }
+
+        var standbyInbox = new Received();
+        var standby = await broker.ConnectAsync(null, standbyInbox.Handle);
+        await standby.SubscribeAsync(AlertDefaults.HeartbeatTopic, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
+
+        Assert.Equal([AlertDefaults.HeartbeatTopic], await standbyInbox.WaitForTopicAsync(AlertDefaults.HeartbeatTopic));
+        await edgeA.SubscribeAsync(Topic.Ack(RoomA.Site, RoomA.Room), MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
+        await active.PublishAsync(Topic.Ack(RoomA.Site, RoomA.Room), Payload, MqttQos.AtLeastOnce, false, CancellationToken.None).WaitAsync(Wait);
+        Assert.Equal([Topic.Ack(RoomA.Site, RoomA.Room)], await edgeInbox.WaitForTopicAsync(Topic.Ack(RoomA.Site, RoomA.Room)));
     }
 }

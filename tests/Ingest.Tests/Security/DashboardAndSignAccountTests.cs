@@ -52,7 +52,7 @@ public sealed class DashboardAndSignAccountTests
                 "topic read liveroom/v1/site2/room2/status",
             ],
             blocks["sign-site2-room2"]);
-        Assert.Equal(["topic readwrite liveroom/v1/#", "topic write liveroom-sys/#"], blocks["collector"]);
+        Assert.Equal(["topic readwrite liveroom/v1/#", "topic readwrite liveroom-sys/v1/collector/#", "topic write liveroom-sys/#"], blocks["collector"]);
     }
 
     [Fact]
@@ -93,9 +93,12 @@ public sealed class DashboardAndSignAccountTests
         Assert.Equal(
             [
                 "publishClientSend liveroom/v1/#",
+                "publishClientSend liveroom-sys/v1/collector/#",
                 "publishClientSend liveroom-sys/#",
                 "publishClientReceive liveroom/v1/#",
                 "subscribePattern liveroom/v1/#",
+                "publishClientReceive liveroom-sys/v1/collector/#",
+                "subscribePattern liveroom-sys/v1/collector/#",
             ],
             roles["collector"]);
         Assert.Equal(

@@ -69,6 +69,7 @@ public sealed class MosquittoSecurityGeneratorTests
                 "topic read liveroom/v1/site1/room1/ack",
                 "user collector",
                 "topic readwrite liveroom/v1/#",
+                "topic readwrite liveroom-sys/v1/collector/#",
                 "topic write liveroom-sys/#",
             ],
             acl);
