@@ -1,5 +1,6 @@
 using LiveRoom.Ingest.Alerts.Evaluation;
 using LiveRoom.Ingest.Alerts.Lifecycle;
+using LiveRoom.Ingest.Alerts.Replication;
 using LiveRoom.Ingest.Alerts.Rota;
 using LiveRoom.Ingest.Alerts.Rules;
 using LiveRoom.Ingest.Alerts.Store;
@@ -8,10 +9,14 @@ namespace LiveRoom.Ingest.Alerts;
 
 /// <summary>
 /// Admin changes (issue 7 item 1: rules editable through the API; silences; rota): validated, stored, and applied to
-/// the running evaluator/engine at once. A refusal is a list of messages, nothing is changed then.
+/// the running evaluator/engine at once. A refusal is a list of messages, nothing is changed then. Each change counts
+/// as a new revision of the <see cref="AlertConfiguration"/> that standby collectors follow (seed clause 4.3).
 /// </summary>
-public sealed class AlertAdmin(AlertStore store, RuleEvaluator evaluator, AlertEngine engine, OnCallRota rota)
+public sealed class AlertAdmin(AlertStore store, RuleEvaluator evaluator, AlertEngine engine, OnCallRota rota, TimeProvider time)
 {
+    /// <summary>Raised after each change made here (not after <see cref="Apply"/>).</summary>
+    public event EventHandler? ConfigurationChanged;
+
     public IReadOnlyList<AlertRule> Rules() => store.LoadRules();
 
     public IReadOnlyList<string> SaveRule(AlertRule rule)
@@ -20,6 +25,7 @@ public sealed class AlertAdmin(AlertStore store, RuleEvaluator evaluator, AlertE
         if (failures.Count == 0)
         {
             evaluator.SetRules(store.LoadRules());
+            Changed();
         }
 
         return failures;
@@ -29,6 +35,7 @@ public sealed class AlertAdmin(AlertStore store, RuleEvaluator evaluator, AlertE
     {
         store.DeleteRule(id);
         evaluator.SetRules(store.LoadRules());
+        Changed();
     }
 
     public IReadOnlyList<string> AddSilence(Silence silence)
@@ -37,6 +44,7 @@ public sealed class AlertAdmin(AlertStore store, RuleEvaluator evaluator, AlertE
         if (failures.Count == 0)
         {
             store.SaveSilence(silence);
+            Changed();
         }
 
         return failures;
@@ -46,14 +54,61 @@ public sealed class AlertAdmin(AlertStore store, RuleEvaluator evaluator, AlertE
 
     public IReadOnlyList<string> SetRota(IReadOnlyList<RotaEntry> entries)
     {
-        var failures = entries.Where(e => string.IsNullOrWhiteSpace(e.Site) || string.IsNullOrWhiteSpace(e.Name) || e.Level is < 0 or > 9)
-            .Select(e => $"rota entry '{e.Name}' of site '{e.Site}': site and name must be set and level 0–9").ToList();
+        var failures = RotaRules.Check(entries).ToList();
         if (failures.Count == 0)
         {
             store.SaveRota(entries);
             rota.Set(entries);
+            Changed();
         }
 
         return failures;
+    }
+
+    /// <summary>This collector's configuration as it hands it to standbys.</summary>
+    public AlertConfiguration Configuration(string? instance)
+    {
+        var (revision, changedAt) = store.ConfigurationRevision();
+        return new AlertConfiguration
+        {
+            Instance = instance,
+            Revision = revision,
+            ChangedAt = changedAt,
+            Rules = store.LoadRules(),
+            Rota = store.LoadRota(),
+            Silences = store.LoadSilences(time.GetUtcNow()),
+        };
+    }
+
+    /// <summary>
+    /// Takes another collector's configuration when it is newer (a higher revision) and sound: stored, and live in
+    /// the evaluator, the rota and the engine at once. Nothing changes when it is refused or not newer.
+    /// </summary>
+    public ConfigurationOutcome Apply(AlertConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var failures = configuration.Check();
+        if (failures.Count > 0)
+        {
+            return new ConfigurationOutcome(ConfigurationResult.Refused, failures);
+        }
+
+        var (revision, _) = store.ConfigurationRevision();
+        if (configuration.Revision <= revision)
+        {
+            return new ConfigurationOutcome(ConfigurationResult.NotNewer, []);
+        }
+
+        store.ReplaceConfiguration(configuration);
+        evaluator.SetRules(store.LoadRules());
+        rota.Set(store.LoadRota());
+        engine.ReplaceSilences(store.LoadSilences(time.GetUtcNow()));
+        return new ConfigurationOutcome(ConfigurationResult.Applied, []);
+    }
+
+    private void Changed()
+    {
+        store.MarkConfigurationChanged(time.GetUtcNow());
+        ConfigurationChanged?.Invoke(this, EventArgs.Empty);
     }
 }

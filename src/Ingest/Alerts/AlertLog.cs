@@ -35,4 +35,10 @@ internal static partial class AlertLog
 
     [LoggerMessage(EventId = 708, Level = LogLevel.Warning, Message = "Heartbeat publish failed: {Reason}")]
     public static partial void HeartbeatFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 711, Level = LogLevel.Information, Message = "Alert configuration revision {Revision} published for the standby collectors")]
+    public static partial void ConfigurationPublished(ILogger logger, long revision);
+
+    [LoggerMessage(EventId = 712, Level = LogLevel.Warning, Message = "Publishing the alert configuration for the standby collectors failed: {Reason}; retrying")]
+    public static partial void ConfigurationPublishFailed(ILogger logger, string reason);
 }

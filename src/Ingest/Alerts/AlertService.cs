@@ -5,6 +5,7 @@ using LiveRoom.Ingest.Alerts.Heartbeat;
 using LiveRoom.Ingest.Alerts.Incidents;
 using LiveRoom.Ingest.Alerts.Lifecycle;
 using LiveRoom.Ingest.Alerts.Notifying;
+using LiveRoom.Ingest.Alerts.Replication;
 using LiveRoom.Ingest.Alerts.Rota;
 using LiveRoom.Ingest.Alerts.Store;
 using LiveRoom.Mqtt;
@@ -57,7 +58,7 @@ public sealed class AlertService : IAsyncDisposable
         }
 
         Acknowledger = new AlertAcknowledger(Engine, Signer, _logger);
-        Admin = new AlertAdmin(Store, Evaluator, Engine, Rota);
+        Admin = new AlertAdmin(Store, Evaluator, Engine, Rota, _time);
         _http = new AlertHttpEndpoint(Acknowledger, Engine, Incidents, Admin, options.AdminToken, Evaluator.Thumbnails);
     }
 
@@ -82,7 +83,10 @@ public sealed class AlertService : IAsyncDisposable
     /// <summary>Where the acknowledgement page listens (null without a listener).</summary>
     public Uri? HttpAddress => _http.Address;
 
-    /// <summary>Named in the heartbeat when collectors run primary/standby; null for a single collector.</summary>
+    /// <summary>
+    /// Named in the heartbeat when collectors run primary/standby (null for a single collector); with it the alert
+    /// configuration is published for the standbys (<see cref="ConfigurationPublisher"/>).
+    /// </summary>
     public string? Instance { get; set; }
 
     /// <summary>
@@ -128,6 +132,13 @@ public sealed class AlertService : IAsyncDisposable
         {
             _heartbeat = _heartbeatClient();
             _loops.Add(Guard("heartbeat", new HeartbeatPublisher(_heartbeat, _options.HeartbeatInterval, () => InfluxHealthy(), _logger, _time, Instance).RunAsync(stopping)));
+            if (Instance is { } instance)
+            {
+                // Primary/standby: the standbys follow this collector's alert configuration.
+                var publisher = new ConfigurationPublisher(_heartbeat, () => Admin.Configuration(instance), _logger, _time);
+                Admin.ConfigurationChanged += (_, _) => publisher.Changed();
+                _loops.Add(Guard("configuration", publisher.RunAsync(stopping)));
+            }
         }
     }
 

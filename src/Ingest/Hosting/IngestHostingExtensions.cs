@@ -56,7 +56,8 @@ public static class IngestHostingExtensions
                 options.Standby.Instance,
                 options.Alerts.HeartbeatInterval * WatchdogHosting.StaleIntervals,
                 loggers.CreateLogger<CollectorLease>(),
-                sp.GetRequiredService<TimeProvider>());
+                sp.GetRequiredService<TimeProvider>(),
+                options.Alerts.Enabled ? new ConfigurationFollower(sp.GetRequiredService<AlertService>().Admin, options.Standby.Instance, loggers.CreateLogger<ConfigurationFollower>()) : null);
         });
         builder.Services.AddSingleton(sp =>
         {

@@ -22,4 +22,10 @@ internal static partial class StandbyLog
 
     [LoggerMessage(806, LogLevel.Critical, "Collector {Instance} could not start after taking over")]
     public static partial void StartFailed(ILogger logger, string instance, Exception exception);
+
+    [LoggerMessage(807, LogLevel.Information, "Collector {Instance} took alert configuration revision {Revision} from collector {From}: {Rules} rules, {Rota} rota entries, {Silences} silences")]
+    public static partial void ConfigurationApplied(ILogger logger, string instance, long revision, string from, int rules, int rota, int silences);
+
+    [LoggerMessage(808, LogLevel.Error, "Collector {Instance} refused the alert configuration published by collector {From} and keeps its own: {Reason}")]
+    public static partial void ConfigurationRefused(ILogger logger, string instance, string from, string reason);
 }

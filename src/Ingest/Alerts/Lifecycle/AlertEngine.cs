@@ -96,6 +96,16 @@ public sealed partial class AlertEngine : IConditionSink
         return failures;
     }
 
+    /// <summary>Replaces every silence (with another collector's, already checked).</summary>
+    public void ReplaceSilences(IEnumerable<Silence> silences)
+    {
+        lock (_lock)
+        {
+            _silences.Clear();
+            _silences.AddRange(silences);
+        }
+    }
+
     public IReadOnlyList<Silence> Silences()
     {
         lock (_lock)

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LiveRoom.Ingest.Alerts.Incidents;
 using LiveRoom.Ingest.Alerts.Lifecycle;
+using LiveRoom.Ingest.Alerts.Replication;
 using LiveRoom.Ingest.Alerts.Rota;
 using LiveRoom.Ingest.Alerts.Rules;
 using Microsoft.Data.Sqlite;
@@ -92,8 +94,7 @@ public sealed class AlertStore : IDisposable
         {
             lock (_lock)
             {
-                using var cmd = Command("INSERT OR REPLACE INTO silences(id, json, ends_at) VALUES($id, $json, $ends)", ("$id", silence.Id), ("$json", JsonSerializer.Serialize(silence, Json)), ("$ends", silence.EndsAt.ToUnixTimeSeconds()));
-                cmd.ExecuteNonQuery();
+                InsertSilence(silence);
             }
         }
 
@@ -116,12 +117,7 @@ public sealed class AlertStore : IDisposable
         {
             using var tx = _db.BeginTransaction();
             Execute("DELETE FROM rota");
-            for (var i = 0; i < entries.Count; i++)
-            {
-                using var cmd = Command("INSERT INTO rota(n, json) VALUES($n, $json)", ("$n", i), ("$json", JsonSerializer.Serialize(entries[i], Json)));
-                cmd.ExecuteNonQuery();
-            }
-
+            InsertRota(entries);
             tx.Commit();
         }
     }
@@ -165,7 +161,89 @@ public sealed class AlertStore : IDisposable
         }
     }
 
+    /// <summary>How many times the alert configuration was changed (its <see cref="AlertConfiguration.Revision"/>) and when last; 0 and null before any change.</summary>
+    public (long Revision, DateTimeOffset? ChangedAt) ConfigurationRevision()
+    {
+        lock (_lock)
+        {
+            return ReadRevision();
+        }
+    }
+
+    /// <summary>Records a change of rules, silences or rota made here; returns its revision.</summary>
+    public long MarkConfigurationChanged(DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            var revision = ReadRevision().Revision + 1;
+            WriteRevision(revision, at);
+            return revision;
+        }
+    }
+
+    /// <summary>
+    /// Replaces rules, rota and silences with <paramref name="configuration"/> (another collector's, already checked)
+    /// and takes over its revision, in one transaction.
+    /// </summary>
+    public void ReplaceConfiguration(AlertConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        lock (_lock)
+        {
+            using var tx = _db.BeginTransaction();
+            Execute("DELETE FROM rules; DELETE FROM rota; DELETE FROM silences; INSERT OR REPLACE INTO meta(key, value) VALUES('rules_seeded', '1');");
+            foreach (var rule in configuration.Rules)
+            {
+                Upsert("rules", rule.Id, rule);
+            }
+
+            InsertRota(configuration.Rota);
+            foreach (var silence in configuration.Silences)
+            {
+                InsertSilence(silence);
+            }
+
+            WriteRevision(configuration.Revision, configuration.ChangedAt);
+            tx.Commit();
+        }
+    }
+
     public void Dispose() => _db.Dispose();
+
+    private (long Revision, DateTimeOffset? ChangedAt) ReadRevision()
+    {
+        var revision = Scalar("SELECT value FROM meta WHERE key='config_revision'") is string r ? long.Parse(r, CultureInfo.InvariantCulture) : 0;
+        var at = Scalar("SELECT value FROM meta WHERE key='config_changed_at'") is string t ? DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(t, CultureInfo.InvariantCulture)) : (DateTimeOffset?)null;
+        return (revision, at);
+    }
+
+    private void WriteRevision(long revision, DateTimeOffset? at)
+    {
+        using (var cmd = Command("INSERT OR REPLACE INTO meta(key, value) VALUES('config_revision', $v)", ("$v", revision.ToString(CultureInfo.InvariantCulture))))
+        {
+            cmd.ExecuteNonQuery();
+        }
+
+        using var when = at is { } a
+            ? Command("INSERT OR REPLACE INTO meta(key, value) VALUES('config_changed_at', $v)", ("$v", a.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)))
+            : Command("DELETE FROM meta WHERE key='config_changed_at'");
+        when.ExecuteNonQuery();
+    }
+
+    private void InsertRota(IReadOnlyList<RotaEntry> entries)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            using var cmd = Command("INSERT INTO rota(n, json) VALUES($n, $json)", ("$n", i), ("$json", JsonSerializer.Serialize(entries[i], Json)));
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    private void InsertSilence(Silence silence)
+    {
+        using var cmd = Command("INSERT OR REPLACE INTO silences(id, json, ends_at) VALUES($id, $json, $ends)", ("$id", silence.Id), ("$json", JsonSerializer.Serialize(silence, Json)), ("$ends", silence.EndsAt.ToUnixTimeSeconds()));
+        cmd.ExecuteNonQuery();
+    }
 
     private void Upsert<T>(string table, string id, T value)
     {
