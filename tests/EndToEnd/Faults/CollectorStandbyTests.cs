@@ -1,4 +1,10 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
 using LiveRoom.Runtime.Hosting;
+using LiveRoom.Testing;
 
 namespace LiveRoom.EndToEnd.Faults;
 
@@ -12,6 +18,7 @@ public sealed class CollectorStandbyTests
     private const int StandsBy = 801;
     private const int TakesOver = 802;
     private const int StepsDown = 803;
+    private const int ConfigurationTaken = 807;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
     [Fact]
@@ -73,4 +80,74 @@ public sealed class CollectorStandbyTests
         Assert.Equal(last, stored);
         Assert.False(single.HasExited, spine.Diagnostics());
     }
+
+    [Fact]
+    public async Task AlertConfiguration_ChangedOnTheActive_IsLiveOnTheStandbyThatTakesOver_AndBackAgain()
+    {
+        await using var spine = await SpineHarness.StartAsync();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SpineHarness.AdminToken);
+        spine.StartCollector("a");
+        await spine.WaitForCollectorEventAsync("a", TakesOver, Wait);
+        var b = spine.StartCollector("b");
+        await spine.WaitForCollectorEventAsync("b", StandsBy, Wait);
+
+        // An admin changes a rule and the rota on a (revisions 1 and 2); b follows.
+        await SendAsync(http, HttpMethod.Put, spine.AlertUrl("a"), "api/rules/fps_low", """{"id":"fps_low","title":"Frame rate below 25","kind":"stream","field":"fps","operator":"below","threshold":25,"for":"00:00:05","severity":"critical","applies":"always"}""");
+        await SendAsync(http, HttpMethod.Put, spine.AlertUrl("a"), "api/rota", """[{"site":"fault","level":0,"name":"Lin","mobile":"13800000000"}]""");
+        await WaitForTakenAsync(spine, "b", "revision 2 from collector \"a\"");
+
+        // a dies: b takes over with a's rules and rota live.
+        await spine.KillCollectorAsync("a");
+        await spine.WaitForCollectorEventAsync("b", TakesOver, TimeSpan.FromSeconds(20));
+        Assert.Equal(25, (await RuleAsync(http, spine.AlertUrl("b"), "fps_low")).GetProperty("threshold").GetDouble());
+        Assert.Equal("Lin", (await GetAsync(http, spine.AlertUrl("b"), "api/rota"))[0].GetProperty("name").GetString());
+
+        // A silence added on b (revision 3) reaches a, restarted as the standby, and is live there once b stops.
+        var a = spine.StartCollector("a");
+        await spine.WaitForCollectorEventAsync("a", StandsBy, Wait);
+        var now = DateTimeOffset.UtcNow;
+        await SendAsync(http, HttpMethod.Post, spine.AlertUrl("b"), "api/silences", string.Create(CultureInfo.InvariantCulture, $$"""{"id":"maintenance","site":"fault","startsAt":"{{now:O}}","endsAt":"{{now.AddHours(2):O}}","createdBy":"admin"}"""));
+        await WaitForTakenAsync(spine, "a", "revision 3 from collector \"b\"");
+        await b.StopAsync(TimeSpan.FromSeconds(30));
+        await spine.WaitForCollectorEventAsync("a", TakesOver, TimeSpan.FromSeconds(20));
+        Assert.Equal("maintenance", (await GetAsync(http, spine.AlertUrl("a"), "api/silences"))[0].GetProperty("id").GetString());
+        Assert.Equal(25, (await RuleAsync(http, spine.AlertUrl("a"), "fps_low")).GetProperty("threshold").GetDouble());
+        Assert.False(a.HasExited, spine.Diagnostics());
+    }
+
+    private static async Task WaitForTakenAsync(SpineHarness spine, string instance, string what) =>
+        await Eventually.WaitAsync(
+            () => spine.CollectorEvents(instance).Any(e => e.EventId == ConfigurationTaken && e.Message.Contains(what, StringComparison.Ordinal)),
+            Wait,
+            $"collector {instance} to log that it took {what}; {spine.Diagnostics()}");
+
+    private static async Task SendAsync(HttpClient http, HttpMethod method, Uri collector, string path, string json)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(collector, path)) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        using var response = await http.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.NoContent, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    // The admin API of a collector that has just taken over may take a moment to listen.
+    private static async Task<JsonElement> GetAsync(HttpClient http, Uri collector, string path) =>
+        await Eventually.WaitAsync(
+            async () =>
+            {
+                try
+                {
+                    using var json = JsonDocument.Parse(await http.GetStringAsync(new Uri(collector, path)));
+                    return (JsonElement?)json.RootElement.Clone();
+                }
+                catch (HttpRequestException)
+                {
+                    return null;
+                }
+            },
+            e => e is { ValueKind: JsonValueKind.Array } list && list.GetArrayLength() > 0,
+            Wait,
+            $"{path} of {collector}") ?? default;
+
+    private static async Task<JsonElement> RuleAsync(HttpClient http, Uri collector, string id) =>
+        (await GetAsync(http, collector, "api/rules")).EnumerateArray().Single(r => r.GetProperty("id").GetString() == id);
 }

@@ -18,10 +18,14 @@ internal sealed class SpineHarness : IAsyncDisposable
 {
     public const string Site = "fault";
     public const string Database = "liveroom";
+
+    /// <summary>Every collector's admin API token (<c>Ingest:Alerts:AdminToken</c>).</summary>
+    public const string AdminToken = "spine-admin-token-0123456789-abcdef";
     private readonly TempDirectory _root = new("spine");
     private readonly Dictionary<string, ChildProcess> _edges = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TcpRelay> _relays = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChildProcess> _collectors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Uri> _alertUrls = new(StringComparer.Ordinal);
 
     private SpineHarness()
     {
@@ -51,6 +55,7 @@ internal sealed class SpineHarness : IAsyncDisposable
     {
         var key = standbyInstance ?? string.Empty;
         var name = standbyInstance is null ? "ingest" : "ingest-" + standbyInstance;
+        var alertUrl = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
         List<string> arguments =
         [
             "--Ingest:Mqtt:Host=127.0.0.1",
@@ -58,7 +63,8 @@ internal sealed class SpineHarness : IAsyncDisposable
             $"--Ingest:Influx:Url={Influx.BaseUri.ToString().TrimEnd('/')}",
             $"--Ingest:StateDirectory={_root.Combine(name)}",
             // Several spines run in parallel: the collector's own HTTP endpoint needs a port of its own.
-            $"--Ingest:Alerts:HttpUrl=http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}",
+            $"--Ingest:Alerts:HttpUrl={alertUrl.ToString().TrimEnd('/')}",
+            $"--Ingest:Alerts:AdminToken={AdminToken}",
             $"--Logging:Directory={_root.Combine("logs", name)}",
         ];
         if (standbyInstance is not null)
@@ -74,8 +80,12 @@ internal sealed class SpineHarness : IAsyncDisposable
             WorkingDirectory = _root.Path,
         });
         _collectors[key] = collector;
+        _alertUrls[key] = alertUrl;
         return collector;
     }
+
+    /// <summary>Where the collector's alert page and admin API listen (its last start).</summary>
+    public Uri AlertUrl(string? standbyInstance = null) => _alertUrls[standbyInstance ?? string.Empty];
 
     /// <summary>SIGKILL: a crash, nothing flushed, no goodbye.</summary>
     public async Task KillCollectorAsync(string? standbyInstance = null)
