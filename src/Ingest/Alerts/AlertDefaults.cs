@@ -37,6 +37,9 @@ public static class AlertDefaults
 
     public static readonly TimeSpan SendRetryBaseDelay = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long an alert open at start waits for its condition to be seen again (<see cref="AlertOptions.AdoptGrace"/>).</summary>
+    public static readonly TimeSpan AdoptGrace = TimeSpan.FromMinutes(2);
+
     /// <summary>Collector heartbeat (dead-man's switch) period.</summary>
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(10);
 

@@ -41,4 +41,7 @@ internal static partial class AlertLog
 
     [LoggerMessage(EventId = 712, Level = LogLevel.Warning, Message = "Publishing the alert configuration for the standby collectors failed: {Reason}; retrying")]
     public static partial void ConfigurationPublishFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 713, Level = LogLevel.Information, Message = "Took over {Count} alert(s) still open in the incident records; each is resolved unless its condition is seen again within {Grace}")]
+    public static partial void Adopted(ILogger logger, int count, TimeSpan grace);
 }

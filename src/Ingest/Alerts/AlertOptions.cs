@@ -39,6 +39,13 @@ public sealed class AlertOptions
 
     public TimeSpan LiveGrace { get; set; } = AlertDefaults.LiveGrace;
 
+    /// <summary>
+    /// How long an alert still open in the incident records when the collector starts (after a restart, or taken over
+    /// from the active collector) stays open without its condition being seen again; then it is resolved. Default 2 min;
+    /// a rule's <c>for</c>, when longer, counts instead.
+    /// </summary>
+    public TimeSpan AdoptGrace { get; set; } = AlertDefaults.AdoptGrace;
+
     /// <summary>Group alerts into one message per <c>site</c> (default) or per <c>room</c>.</summary>
     public string GroupBy { get; set; } = "site";
 

@@ -43,6 +43,7 @@ public static class AlertOptionsValidator
         Duration(failures, "EscalateAfter", options.EscalateAfter, TimeSpan.FromMinutes(1), TimeSpan.FromDays(1));
         Duration(failures, "TickInterval", options.TickInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(10));
         Duration(failures, "LiveGrace", options.LiveGrace, TimeSpan.Zero, TimeSpan.FromDays(1));
+        Duration(failures, "AdoptGrace", options.AdoptGrace, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
         Duration(failures, "HeartbeatInterval", options.HeartbeatInterval, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
         if (options.GroupBy is not ("site" or "room"))
         {

@@ -125,6 +125,13 @@ public sealed class AlertService : IAsyncDisposable
             }
         }
 
+        // After a restart, or on taking over from the active collector: the alerts it left open carry on here.
+        var adopted = Engine.Adopt(Incidents.Query(new IncidentFilter()), Evaluator.Rules);
+        if (adopted > 0)
+        {
+            AlertLog.Adopted(_logger, adopted, _options.AdoptGrace);
+        }
+
         var stopping = _stopping.Token;
         _loops.Add(Guard("engine", Engine.RunAsync(stopping)));
         _loops.Add(Guard("notifications", Dispatcher.RunAsync(stopping)));

@@ -15,6 +15,7 @@ public sealed partial class AlertEngine
         lock (_lock)
         {
             var now = _time.GetUtcNow();
+            ResolveUnconfirmed(now);
             foreach (var alert in _open.Values)
             {
                 switch (alert.State)
@@ -52,6 +53,18 @@ public sealed partial class AlertEngine
         foreach (var notice in notices)
         {
             _notifier.Enqueue(notice);
+        }
+    }
+
+    /// <summary>Adopted alerts (<see cref="Adopt"/>) whose condition was not reported again in time are over.</summary>
+    private void ResolveUnconfirmed(DateTimeOffset now)
+    {
+        foreach (var (id, due) in _unconfirmed.ToArray())
+        {
+            if (due <= now && _byId.TryGetValue(id, out var alert))
+            {
+                Close(alert, now, null, "its condition was not seen again after the collector started");
+            }
         }
     }
 

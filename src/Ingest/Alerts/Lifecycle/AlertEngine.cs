@@ -22,6 +22,7 @@ public sealed partial class AlertEngine : IConditionSink
     private readonly Dictionary<string, Alert> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Group, NoticeKind Kind), (DateTimeOffset Due, List<Alert> Alerts)> _groups = [];
     private readonly List<Silence> _silences = [];
+    private readonly Dictionary<string, DateTimeOffset> _unconfirmed = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly AlertOptions _options;
     private readonly IRoomStateProvider _rooms;
@@ -114,6 +115,57 @@ public sealed partial class AlertEngine : IConditionSink
         }
     }
 
+    /// <summary>
+    /// Takes over the alerts still open in the incident records when this collector starts (after a restart, or from
+    /// the active collector it took over from): same id, state, acknowledgement, escalation level and last notice, so
+    /// nobody is paged again for an alert already sent or acknowledged, and the record gets its resolution. One whose
+    /// condition is not reported again within <see cref="AlertOptions.AdoptGrace"/> (or its rule's <c>for</c>, if
+    /// longer) is resolved then; one whose rule is gone, or an older one of the same rule and room, is resolved at once.
+    /// Returns how many were taken over.
+    /// </summary>
+    public int Adopt(IEnumerable<Incident> incidents, IReadOnlyList<AlertRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(incidents);
+        ArgumentNullException.ThrowIfNull(rules);
+        var adopted = 0;
+        lock (_lock)
+        {
+            var now = _time.GetUtcNow();
+            var open = incidents.Where(i => i.Alert.State is AlertState.Firing or AlertState.Acknowledged && !_byId.ContainsKey(i.Alert.Id))
+                .OrderByDescending(i => i.Alert.FiredAt ?? i.Alert.Since);
+            foreach (var (snapshot, timeline) in open)
+            {
+                var rule = rules.FirstOrDefault(r => r.Id == snapshot.RuleId);
+                var key = (snapshot.RuleId, snapshot.Site, snapshot.Room);
+                if (rule is null || _open.ContainsKey(key))
+                {
+                    var why = rule is null ? "its rule no longer exists" : "a later alert of the same rule in this room is open";
+                    _incidents.Record(snapshot with { State = AlertState.Resolved, ResolvedAt = now }, IncidentEventKind.Resolved, now, detail: "closed when the collector started: " + why);
+                    continue;
+                }
+
+                var alert = new Alert(snapshot.Id, rule, snapshot.Site, snapshot.Room, snapshot.FiredAt ?? snapshot.Since, snapshot.Since, snapshot.Value)
+                {
+                    State = snapshot.State,
+                    FiredAt = snapshot.FiredAt ?? snapshot.Since,
+                    AcknowledgedAt = snapshot.AcknowledgedAt,
+                    AcknowledgedBy = snapshot.AcknowledgedBy,
+                    Note = snapshot.Note,
+                    EscalationLevel = snapshot.EscalationLevel,
+                    Show = snapshot.Show,
+                    NotifiedAt = timeline.LastOrDefault(e => e.Kind is IncidentEventKind.Notified or IncidentEventKind.Reminded)?.At,
+                    EscalatedAt = timeline.LastOrDefault(e => e.Kind == IncidentEventKind.Escalated)?.At,
+                };
+                _open[key] = alert;
+                _byId[alert.Id] = alert;
+                _unconfirmed[alert.Id] = now + (rule.For > _options.AdoptGrace ? rule.For : _options.AdoptGrace);
+                adopted++;
+            }
+        }
+
+        return adopted;
+    }
+
     /// <summary>"I've got it": stops reminders and escalation; recorded with who and when (issue 7 item 4).</summary>
     public ActionResult Acknowledge(string alertId, string who, string? note = null)
     {
@@ -174,6 +226,7 @@ public sealed partial class AlertEngine : IConditionSink
             else
             {
                 alert.Value = change.Value ?? alert.Value;
+                _unconfirmed.Remove(alert.Id);
             }
 
             return;
@@ -217,6 +270,7 @@ public sealed partial class AlertEngine : IConditionSink
     {
         _open.Remove((alert.Rule.Id, alert.Site, alert.Room));
         _byId.Remove(alert.Id);
+        _unconfirmed.Remove(alert.Id);
     }
 
     private bool Applies(Alert alert)

@@ -15,21 +15,24 @@ internal sealed class AlertHarness
 {
     private long _seq;
 
-    public AlertHarness(IReadOnlyList<AlertRule>? rules = null, IRoomStateProvider? rooms = null, AlertOptions? options = null)
+    /// <remarks>incidents, time: a collector restarted (or taking over) with the records and the clock of another harness.</remarks>
+    public AlertHarness(IReadOnlyList<AlertRule>? rules = null, IRoomStateProvider? rooms = null, AlertOptions? options = null, IncidentLog? incidents = null, FakeTimeProvider? time = null)
     {
+        Time = time ?? new FakeTimeProvider();
+        Incidents = incidents ?? new IncidentLog();
         Options = options ?? new AlertOptions { GroupWait = TimeSpan.FromSeconds(1), RepeatInterval = TimeSpan.FromMinutes(30), EscalateAfter = TimeSpan.FromMinutes(10) };
         Signer = new AckTokenSigner(new byte[32], Time);
         Engine = new AlertEngine(Options, rooms ?? Rooms, Rota, Incidents, Notifier, id => "http://127.0.0.1:5081/alerts/" + Signer.Create(id, TimeSpan.FromHours(24)), Time);
         Evaluator = new RuleEvaluator(rules ?? DefaultRules.All, Engine, Time);
     }
 
-    public FakeTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; }
 
     public FixedRooms Rooms { get; } = new();
 
     public OnCallRota Rota { get; } = new();
 
-    public IncidentLog Incidents { get; } = new();
+    public IncidentLog Incidents { get; }
 
     public RecordingNotifier Notifier { get; } = new();
 
