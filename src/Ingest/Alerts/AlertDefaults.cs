@@ -48,4 +48,10 @@ public static class AlertDefaults
 
     /// <summary>Topic of the active collector's retained alert configuration, which its standbys follow (seed clause 4.3).</summary>
     public const string ConfigurationTopic = "liveroom-sys/v1/collector/alert-config";
+
+    /// <summary>
+    /// Prefix of the retained incident records, one topic per alert (<c>…/incidents/{alertId}</c>), which standby
+    /// collectors keep a copy of (seed clauses 4.3, 8.4).
+    /// </summary>
+    public const string IncidentTopicPrefix = "liveroom-sys/v1/collector/incidents/";
 }

@@ -44,4 +44,7 @@ internal static partial class AlertLog
 
     [LoggerMessage(EventId = 713, Level = LogLevel.Information, Message = "Took over {Count} alert(s) still open in the incident records; each is resolved unless its condition is seen again within {Grace}")]
     public static partial void Adopted(ILogger logger, int count, TimeSpan grace);
+
+    [LoggerMessage(EventId = 714, Level = LogLevel.Warning, Message = "Publishing incident {AlertId} for the standby collectors failed: {Reason}; retrying")]
+    public static partial void IncidentPublishFailed(ILogger logger, string alertId, string reason);
 }

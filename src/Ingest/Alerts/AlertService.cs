@@ -141,10 +141,13 @@ public sealed class AlertService : IAsyncDisposable
             _loops.Add(Guard("heartbeat", new HeartbeatPublisher(_heartbeat, _options.HeartbeatInterval, () => InfluxHealthy(), _logger, _time, Instance).RunAsync(stopping)));
             if (Instance is { } instance)
             {
-                // Primary/standby: the standbys follow this collector's alert configuration.
+                // Primary/standby: the standbys follow this collector's alert configuration and keep its incident records.
                 var publisher = new ConfigurationPublisher(_heartbeat, () => Admin.Configuration(instance), _logger, _time);
                 Admin.ConfigurationChanged += (_, _) => publisher.Changed();
                 _loops.Add(Guard("configuration", publisher.RunAsync(stopping)));
+                var records = new IncidentPublisher(_heartbeat, Incidents, instance, _logger, _time);
+                Incidents.Recorded += records.Changed;
+                _loops.Add(Guard("incident records", records.RunAsync(stopping)));
             }
         }
     }

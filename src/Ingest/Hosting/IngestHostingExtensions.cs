@@ -57,7 +57,7 @@ public static class IngestHostingExtensions
                 options.Alerts.HeartbeatInterval * WatchdogHosting.StaleIntervals,
                 loggers.CreateLogger<CollectorLease>(),
                 sp.GetRequiredService<TimeProvider>(),
-                options.Alerts.Enabled ? new ConfigurationFollower(sp.GetRequiredService<AlertService>().Admin, options.Standby.Instance, loggers.CreateLogger<ConfigurationFollower>()) : null);
+                options.Alerts.Enabled ? Followers(sp.GetRequiredService<AlertService>(), options.Standby.Instance, loggers) : null);
         });
         builder.Services.AddSingleton(sp =>
         {
@@ -75,6 +75,13 @@ public static class IngestHostingExtensions
 
         return builder;
     }
+
+    /// <summary>What a standby keeps a copy of: the active collector's alert configuration and incident records.</summary>
+    private static IReplicaFollower[] Followers(AlertService alerts, string instance, ILoggerFactory loggers) =>
+    [
+        new ConfigurationFollower(alerts.Admin, instance, loggers.CreateLogger<ConfigurationFollower>()),
+        new IncidentFollower(alerts.Incidents, instance, loggers.CreateLogger<IncidentFollower>()),
+    ];
 
     /// <summary>
     /// The heartbeat's own session: its own client id ({ClientId}-heartbeat, and the instance's name with standbys, so

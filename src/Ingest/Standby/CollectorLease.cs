@@ -27,7 +27,7 @@ public sealed class CollectorLease : IAsyncDisposable
     private readonly string _broker;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly ConfigurationFollower? _follower;
+    private readonly IReadOnlyList<IReplicaFollower> _followers;
 
     /// <param name="factory">Creates the lease's MQTT session, e.g. <c>o =&gt; new MosquittoClient(o, logger)</c>.</param>
     /// <param name="session">The lease's own session (its client id must differ from the collector's); its handler is set here.</param>
@@ -35,15 +35,15 @@ public sealed class CollectorLease : IAsyncDisposable
     /// <param name="staleAfter">A heartbeat older than this counts as a dead collector (three heartbeat intervals).</param>
     /// <param name="logger">Logging.</param>
     /// <param name="time">Clock.</param>
-    /// <param name="follower">Takes the active collector's alert configuration (null: alerting is off).</param>
-    public CollectorLease(Func<MqttClientOptions, IMqttClient> factory, MqttClientOptions session, string instance, TimeSpan staleAfter, ILogger logger, TimeProvider time, ConfigurationFollower? follower = null)
+    /// <param name="followers">What this collector keeps a copy of from the active one (alert configuration, incident records).</param>
+    public CollectorLease(Func<MqttClientOptions, IMqttClient> factory, MqttClientOptions session, string instance, TimeSpan staleAfter, ILogger logger, TimeProvider time, IReadOnlyList<IReplicaFollower>? followers = null)
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(session);
         _instance = instance;
         _logger = logger;
         _time = time;
-        _follower = follower;
+        _followers = followers ?? [];
         _broker = string.Create(CultureInfo.InvariantCulture, $"{session.Host}:{session.Port}");
         _state = new LeaseState(instance, staleAfter, time);
         _client = factory(session with { CleanStart = true, Will = null, OnMessage = OnMessage });
@@ -53,14 +53,14 @@ public sealed class CollectorLease : IAsyncDisposable
     public async Task<string> WaitForTurnAsync(CancellationToken cancellationToken)
     {
         await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        if (_follower is not null)
+        foreach (var follower in _followers)
         {
-            await _client.SubscribeAsync(AlertDefaults.ConfigurationTopic, MqttQos.AtLeastOnce, cancellationToken).ConfigureAwait(false);
+            await _client.SubscribeAsync(follower.TopicFilter, MqttQos.AtLeastOnce, cancellationToken).ConfigureAwait(false);
         }
 
         await _client.SubscribeAsync(AlertDefaults.HeartbeatTopic, MqttQos.AtLeastOnce, cancellationToken).ConfigureAwait(false);
-        // The broker sends the retained configuration and heartbeat right after each SUBACK, so the newest configuration
-        // is in the store before this collector can take over.
+        // The broker sends the retained copies and the heartbeat right after each SUBACK, so the newest configuration
+        // and incident records are in the store before this collector can take over.
         await Task.Delay(Settle, _time, cancellationToken).ConfigureAwait(false);
         string? announced = null;
         while (true)
@@ -124,10 +124,13 @@ public sealed class CollectorLease : IAsyncDisposable
 
     private ValueTask OnMessage(MqttMessage message, CancellationToken cancellationToken)
     {
-        if (message.Topic == AlertDefaults.ConfigurationTopic)
+        foreach (var follower in _followers)
         {
-            _follower?.OnMessage(message.Payload.Span);
-            return ValueTask.CompletedTask;
+            if (follower.Accepts(message.Topic))
+            {
+                follower.OnMessage(message.Topic, message.Payload.Span, _state.Watching);
+                return ValueTask.CompletedTask;
+            }
         }
 
         if (!_state.OnHeartbeat(message.Payload.Span, message.Retain))

@@ -9,8 +9,15 @@ namespace LiveRoom.Ingest.Standby;
 /// <see cref="AlertDefaults.ConfigurationTopic"/> is taken into this collector's store and made live, when it is newer
 /// and sound, so that alerts route the same way after a takeover. Fed by the <see cref="CollectorLease"/>'s session.
 /// </summary>
-public sealed class ConfigurationFollower(AlertAdmin admin, string instance, ILogger logger)
+public sealed class ConfigurationFollower(AlertAdmin admin, string instance, ILogger logger) : IReplicaFollower
 {
+    public string TopicFilter => AlertDefaults.ConfigurationTopic;
+
+    public bool Accepts(string topic) => topic == AlertDefaults.ConfigurationTopic;
+
+    /// <remarks>Also while active: of two active collectors, the one changed later has the higher revision.</remarks>
+    void IReplicaFollower.OnMessage(string topic, ReadOnlySpan<byte> payload, bool active) => OnMessage(payload);
+
     /// <summary>Takes one published configuration; a payload this collector cannot use is logged with the reason and changes nothing.</summary>
     public ConfigurationResult OnMessage(ReadOnlySpan<byte> payload)
     {

@@ -85,6 +85,18 @@ internal sealed class LeaseState(string instance, TimeSpan staleAfter, TimeProvi
         }
     }
 
+    /// <summary>Whether this collector is the active one (since <see cref="BeginWatch"/>).</summary>
+    public bool Watching
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _watching;
+            }
+        }
+    }
+
     /// <summary>An active collector that outranks this one (seen alive since <see cref="BeginWatch"/>), or null.</summary>
     public string? Rival
     {

@@ -28,4 +28,7 @@ internal static partial class StandbyLog
 
     [LoggerMessage(808, LogLevel.Error, "Collector {Instance} refused the alert configuration published by collector {From} and keeps its own: {Reason}")]
     public static partial void ConfigurationRefused(ILogger logger, string instance, string from, string reason);
+
+    [LoggerMessage(809, LogLevel.Error, "Collector {Instance} refused the incident record on {Topic}: {Reason}")]
+    public static partial void IncidentRefused(ILogger logger, string instance, string topic, string reason);
 }

@@ -3,6 +3,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using LiveRoom.Contracts.Payloads;
+using LiveRoom.Contracts.Serialization;
+using LiveRoom.Contracts.Topics;
+using LiveRoom.Ingest.Alerts;
+using LiveRoom.Mqtt;
 using LiveRoom.Runtime.Hosting;
 using LiveRoom.Testing;
 
@@ -85,12 +90,8 @@ public sealed class CollectorStandbyTests
     public async Task AlertConfiguration_ChangedOnTheActive_IsLiveOnTheStandbyThatTakesOver_AndBackAgain()
     {
         await using var spine = await SpineHarness.StartAsync();
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SpineHarness.AdminToken);
-        spine.StartCollector("a");
-        await spine.WaitForCollectorEventAsync("a", TakesOver, Wait);
-        var b = spine.StartCollector("b");
-        await spine.WaitForCollectorEventAsync("b", StandsBy, Wait);
+        using var http = AdminClient();
+        var b = await StartActiveAndStandbyAsync(spine);
 
         // An admin changes a rule and the rota on a (revisions 1 and 2); b follows.
         await SendAsync(http, HttpMethod.Put, spine.AlertUrl("a"), "api/rules/fps_low", """{"id":"fps_low","title":"Frame rate below 25","kind":"stream","field":"fps","operator":"below","threshold":25,"for":"00:00:05","severity":"critical","applies":"always"}""");
@@ -114,6 +115,125 @@ public sealed class CollectorStandbyTests
         Assert.Equal("maintenance", (await GetAsync(http, spine.AlertUrl("a"), "api/silences"))[0].GetProperty("id").GetString());
         Assert.Equal(25, (await RuleAsync(http, spine.AlertUrl("a"), "fps_low")).GetProperty("threshold").GetDouble());
         Assert.False(a.HasExited, spine.Diagnostics());
+    }
+
+    [Fact]
+    public async Task AlertOpenOnTheActive_CarriesOnUnderItsIdOnTheStandbyThatTakesOver_AndIsResolvedThere()
+    {
+        await using var spine = await SpineHarness.StartAsync();
+        using var http = AdminClient();
+        await StartActiveAndStandbyAsync(spine);
+        await SendAsync(http, HttpMethod.Put, spine.AlertUrl("a"), "api/rules/fps_low", """{"id":"fps_low","title":"Frame rate below 25","kind":"stream","field":"fps","operator":"below","threshold":25,"for":"00:00:00","severity":"warning","applies":"always"}""");
+
+        // The incident records the active collector hands to its standbys, as a third party sees them.
+        var records = new List<JsonElement>();
+        await using var watcher = new MosquittoClient(new MqttClientOptions
+        {
+            Host = spine.Broker.Host,
+            Port = spine.Broker.Port,
+            ClientId = "records-watcher",
+            OnMessage = (m, _) =>
+            {
+                lock (records)
+                {
+                    records.Add(JsonDocument.Parse(m.Payload).RootElement.Clone());
+                }
+
+                return ValueTask.CompletedTask;
+            },
+        });
+        await watcher.ConnectAsync(TestContext.None);
+        await watcher.SubscribeAsync(AlertDefaults.IncidentTopicPrefix + "+", MqttQos.AtLeastOnce, TestContext.None);
+
+        // An edge whose stream runs at 20 fps: a fires fps_low.
+        await using var edge = new MosquittoClient(new MqttClientOptions { Host = spine.Broker.Host, Port = spine.Broker.Port, ClientId = "edge-room-9" });
+        await edge.ConnectAsync(TestContext.None);
+        using var stopEdge = new CancellationTokenSource();
+        var fps = 20.0;
+        var sending = Task.Run(async () =>
+        {
+            for (var seq = 1L; !stopEdge.IsCancellationRequested; seq++)
+            {
+                await edge.PublishAsync(Topic.Metrics(SpineHarness.Site, "room-9", MetricKind.Stream), StreamBatch(seq, Volatile.Read(ref fps)), MqttQos.AtLeastOnce, false, CancellationToken.None);
+                await Task.Delay(500, CancellationToken.None);
+            }
+        });
+        var fired = await Eventually.WaitAsync(
+            () => Task.FromResult(Snapshot(records).FirstOrDefault(r => r.GetProperty("alert").GetProperty("state").GetString() == "firing")),
+            r => r.ValueKind == JsonValueKind.Object,
+            Wait,
+            "a firing alert's record from collector a");
+        var id = fired.GetProperty("alert").GetProperty("id").GetString()!;
+        Assert.Equal("a", fired.GetProperty("instance").GetString());
+
+        // a dies while the alert is open: b takes over with the same alert open, not a new one.
+        await spine.KillCollectorAsync("a");
+        await spine.WaitForCollectorEventAsync("b", TakesOver, TimeSpan.FromSeconds(20));
+        var open = (await GetAsync(http, spine.AlertUrl("b"), "api/alerts")).EnumerateArray().Single();
+        Assert.Equal((id, "firing"), (open.GetProperty("id").GetString(), open.GetProperty("state").GetString()));
+
+        // The stream recovers: b resolves that alert, and its record (with a's part of the timeline) is the only one.
+        Volatile.Write(ref fps, 30.0);
+        var incidents = await Eventually.WaitAsync(
+            async () => (await GetAsync(http, spine.AlertUrl("b"), "api/incidents?room=room-9")).EnumerateArray().ToList(),
+            list => list.Any(i => i.GetProperty("resolvedAt").GetString() is { Length: > 0 }),
+            Wait,
+            "the alert resolved on b");
+        await stopEdge.CancelAsync();
+        await sending;
+
+        var incident = Assert.Single(incidents);
+        Assert.Equal(id, incident.GetProperty("alertId").GetString());
+        var kinds = incident.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("event").GetString()).ToList();
+        Assert.Equal("fired", kinds[0]);
+        Assert.Equal("resolved", kinds[^1]);
+        Assert.Contains(Snapshot(records), r => r.GetProperty("instance").GetString() == "b" && r.GetProperty("alert").GetProperty("state").GetString() == "resolved");
+    }
+
+    private static List<JsonElement> Snapshot(List<JsonElement> records)
+    {
+        lock (records)
+        {
+            return [.. records];
+        }
+    }
+
+    private static byte[] StreamBatch(long seq, double fps) => JsonSerializer.SerializeToUtf8Bytes(
+        new MetricBatch
+        {
+            V = SchemaVersion.Current,
+            Site = SpineHarness.Site,
+            Room = "room-9",
+            Edge = "edge-room-9",
+            Floor = 1,
+            Points =
+            [
+                new MetricPoint
+                {
+                    Seq = seq,
+                    Ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+                    Kind = MetricKind.Stream,
+                    Fields = new Dictionary<string, FieldValue> { ["fps"] = fps, ["height"] = 1080, ["up"] = true },
+                },
+            ],
+        },
+        ContractsJsonContext.Default.MetricBatch);
+
+    private static HttpClient AdminClient()
+    {
+        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SpineHarness.AdminToken);
+        return http;
+    }
+
+    // Collector a active, then b standing by; returns b.
+    private static async Task<Runtime.Processes.ChildProcess> StartActiveAndStandbyAsync(SpineHarness spine)
+    {
+        spine.StartCollector("a");
+        await spine.WaitForCollectorEventAsync("a", TakesOver, Wait);
+        var b = spine.StartCollector("b");
+        await spine.WaitForCollectorEventAsync("b", StandsBy, Wait);
+        return b;
     }
 
     private static async Task WaitForTakenAsync(SpineHarness spine, string instance, string what) =>

@@ -12,6 +12,9 @@ public sealed class IncidentLog(AlertStore? store = null)
     private readonly Dictionary<string, (AlertSnapshot Alert, List<IncidentEvent> Timeline)> _incidents = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
+    /// <summary>Raised with the alert's id after each <see cref="Record"/> (not after <see cref="Replace"/>).</summary>
+    public event Action<string>? Recorded;
+
     public void Load()
     {
         if (store is null)
@@ -43,6 +46,28 @@ public sealed class IncidentLog(AlertStore? store = null)
         }
 
         store?.SaveIncident(alert, e);
+        Recorded?.Invoke(alert.Id);
+    }
+
+    /// <summary>
+    /// Takes another collector's copy of an incident in place of this one's (stored too). A copy with a shorter
+    /// timeline than this log has is an older one and is ignored (false): timelines only grow.
+    /// </summary>
+    public bool Replace(Incident incident)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        lock (_lock)
+        {
+            if (_incidents.TryGetValue(incident.Alert.Id, out var mine) && mine.Timeline.Count > incident.Timeline.Count)
+            {
+                return false;
+            }
+
+            _incidents[incident.Alert.Id] = (incident.Alert, incident.Timeline.ToList());
+            store?.ReplaceIncident(incident);
+        }
+
+        return true;
     }
 
     public Incident? Get(string alertId)

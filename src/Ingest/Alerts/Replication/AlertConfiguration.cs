@@ -37,14 +37,8 @@ public sealed record AlertConfiguration
     /// <summary>Reads a published configuration; null with the reason when the payload is not one this collector can use.</summary>
     public static AlertConfiguration? Parse(ReadOnlySpan<byte> payload, out string? error)
     {
-        AlertConfiguration? configuration;
-        try
+        if (!ReplicaJson.TryRead<AlertConfiguration>(payload, "alert configuration", out var configuration, out error))
         {
-            configuration = JsonSerializer.Deserialize<AlertConfiguration>(payload, AlertStore.Json);
-        }
-        catch (JsonException ex)
-        {
-            error = "not valid alert configuration JSON: " + ex.Message;
             return null;
         }
 

@@ -6,7 +6,7 @@ namespace LiveRoom.Ingest.Alerts.Replication;
 
 /// <summary>
 /// Publishes the active collector's <see cref="AlertConfiguration"/> retained on
-/// <see cref="AlertDefaults.ConfigurationTopic"/> once at start and after every change (changes that come while one is
+/// <see cref="AlertDefaults.ConfigurationTopic"/> at start, after each reconnect and after every change (changes that come while one is
 /// being published are sent together, as the latest configuration), through the heartbeat's session. A failed
 /// publish is retried until it goes through or the collector stops.
 /// </summary>
@@ -20,14 +20,31 @@ internal sealed class ConfigurationPublisher(IMqttClient client, Func<AlertConfi
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        Changed();
-        while (await _changed.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        client.ConnectionChanged += OnConnectionChanged;
+        try
         {
-            _changed.Reader.TryRead(out _);
-            while (!await TryPublishAsync(cancellationToken).ConfigureAwait(false))
+            Changed();
+            while (await _changed.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                await Task.Delay(Retry, time, cancellationToken).ConfigureAwait(false);
+                _changed.Reader.TryRead(out _);
+                while (!await TryPublishAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    await Task.Delay(Retry, time, cancellationToken).ConfigureAwait(false);
+                }
             }
+        }
+        finally
+        {
+            client.ConnectionChanged -= OnConnectionChanged;
+        }
+    }
+
+    // A broker restarted without its latest snapshot may have lost the retained configuration: send it again.
+    private void OnConnectionChanged(object? sender, MqttConnectionChangedEventArgs e)
+    {
+        if (e.Connected)
+        {
+            Changed();
         }
     }
 

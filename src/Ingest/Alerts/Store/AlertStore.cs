@@ -136,16 +136,29 @@ public sealed class AlertStore : IDisposable
         lock (_lock)
         {
             using var tx = _db.BeginTransaction();
-            using (var cmd = Command(
-                "INSERT OR REPLACE INTO incidents(alert_id, json, site, room, fired_at) VALUES($id, $json, $site, $room, $fired)",
-                ("$id", alert.Id), ("$json", JsonSerializer.Serialize(alert, Json)), ("$site", alert.Site), ("$room", alert.Room), ("$fired", (alert.FiredAt ?? alert.Since).ToUnixTimeMilliseconds())))
+            UpsertIncident(alert);
+            InsertEvent(e);
+            tx.Commit();
+        }
+    }
+
+    /// <summary>Stores <paramref name="incident"/> (another collector's copy) in place of what this store has for that alert, in one transaction.</summary>
+    public void ReplaceIncident(Incident incident)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        var alert = incident.Alert;
+        lock (_lock)
+        {
+            using var tx = _db.BeginTransaction();
+            UpsertIncident(alert);
+            using (var cmd = Command("DELETE FROM incident_events WHERE alert_id=$id", ("$id", alert.Id)))
             {
                 cmd.ExecuteNonQuery();
             }
 
-            using (var cmd = Command("INSERT INTO incident_events(alert_id, json) VALUES($id, $json)", ("$id", alert.Id), ("$json", JsonSerializer.Serialize(e, Json))))
+            foreach (var e in incident.Timeline)
             {
-                cmd.ExecuteNonQuery();
+                InsertEvent(e);
             }
 
             tx.Commit();
@@ -228,6 +241,20 @@ public sealed class AlertStore : IDisposable
             ? Command("INSERT OR REPLACE INTO meta(key, value) VALUES('config_changed_at', $v)", ("$v", a.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)))
             : Command("DELETE FROM meta WHERE key='config_changed_at'");
         when.ExecuteNonQuery();
+    }
+
+    private void UpsertIncident(AlertSnapshot alert)
+    {
+        using var cmd = Command(
+            "INSERT OR REPLACE INTO incidents(alert_id, json, site, room, fired_at) VALUES($id, $json, $site, $room, $fired)",
+            ("$id", alert.Id), ("$json", JsonSerializer.Serialize(alert, Json)), ("$site", alert.Site), ("$room", alert.Room), ("$fired", (alert.FiredAt ?? alert.Since).ToUnixTimeMilliseconds()));
+        cmd.ExecuteNonQuery();
+    }
+
+    private void InsertEvent(IncidentEvent e)
+    {
+        using var cmd = Command("INSERT INTO incident_events(alert_id, json) VALUES($id, $json)", ("$id", e.AlertId), ("$json", JsonSerializer.Serialize(e, Json)));
+        cmd.ExecuteNonQuery();
     }
 
     private void InsertRota(IReadOnlyList<RotaEntry> entries)

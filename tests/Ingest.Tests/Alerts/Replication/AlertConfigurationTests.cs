@@ -17,29 +17,24 @@ namespace LiveRoom.Ingest.Tests.Alerts.Replication;
 /// </summary>
 public sealed class AlertConfigurationTests : IAsyncLifetime
 {
-    private readonly TempDirectory _dir = new("alert-config");
-    private readonly HttpClient _http = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
 
     // The standby's machine clock is an hour behind the active one's.
     private readonly FakeTimeProvider _standbyTime = new(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
-    private AlertService _active = null!;
-    private AlertService _standby = null!;
+    private readonly TwoCollectors _collectors;
+    private readonly AlertService _active;
+    private readonly AlertService _standby;
 
-    public Task InitializeAsync()
+    public AlertConfigurationTests()
     {
-        _active = new AlertService(new AlertOptions(), _dir.Combine("a"), _http, time: _time);
-        _standby = new AlertService(new AlertOptions(), _dir.Combine("b"), _http, time: _standbyTime);
-        return Task.CompletedTask;
+        _collectors = new TwoCollectors(_time, _standbyTime);
+        _active = _collectors.Active;
+        _standby = _collectors.Standby;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _active.DisposeAsync();
-        await _standby.DisposeAsync();
-        _http.Dispose();
-        _dir.Dispose();
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _collectors.DisposeAsync().AsTask();
 
     [Fact]
     public void EveryAdminChange_IsANewRevision_AndRaisesTheEvent()
@@ -88,7 +83,7 @@ public sealed class AlertConfigurationTests : IAsyncLifetime
         Assert.Equal(ConfigurationResult.NotNewer, follower.OnMessage(older.ToJson()));
         Assert.Equal(["lin", "wang"], _standby.Rota.Entries.Select(e => e.Name));
 
-        using var reopened = new AlertStore(Path.Combine(_dir.Combine("b"), AlertDefaults.StoreFile));
+        using var reopened = new AlertStore(_collectors.StandbyStore);
         Assert.Equal(3, reopened.ConfigurationRevision().Revision);
         Assert.Equal(25, reopened.LoadRules().Single(r => r.Id == "fps_low").Threshold);
         Assert.Equal(["lin", "wang"], reopened.LoadRota().Select(e => e.Name));
