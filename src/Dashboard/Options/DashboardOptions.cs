@@ -29,8 +29,16 @@ public sealed class DashboardOptions
 
     /// <summary>
     /// The collector's alert listener (<c>Ingest:Alerts:HttpUrl</c>, e.g. <c>http://127.0.0.1:5081</c>) whose
-    /// <c>/api/incidents</c> the show reports read (incidents, time to acknowledge and resolve). Empty: reports say
-    /// "incidents not available".
+    /// <c>/api/incidents</c> the show reports read (incidents, time to acknowledge and resolve). With primary/standby
+    /// collectors, every collector's, separated by commas: they are asked in turn until one answers (only the active
+    /// one listens, and it has every collector's records). Empty: reports say "incidents not available".
     /// </summary>
     public string? AlertsUrl { get; set; }
+
+    /// <summary>The URLs of <see cref="AlertsUrl"/>, in order (what does not parse is left out; the validator names it).</summary>
+    public IReadOnlyList<Uri> AlertsUrls() =>
+        (AlertsUrl ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null)
+            .OfType<Uri>()
+            .ToArray();
 }

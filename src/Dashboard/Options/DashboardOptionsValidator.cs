@@ -11,10 +11,12 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
     {
         var errors = new List<string>();
         ValidateUrl(options.Influx.Url, errors);
-        if (!string.IsNullOrWhiteSpace(options.AlertsUrl)
-            && !(Uri.TryCreate(options.AlertsUrl, UriKind.Absolute, out var alerts) && alerts.Scheme is "http" or "https"))
+        foreach (var url in (options.AlertsUrl ?? string.Empty).Split(',', StringSplitOptions.TrimEntries))
         {
-            errors.Add($"{Prefix}AlertsUrl '{options.AlertsUrl}' must be an absolute http(s) URL of the collector's alert listener");
+            if (!string.IsNullOrWhiteSpace(options.AlertsUrl) && !(Uri.TryCreate(url, UriKind.Absolute, out var alerts) && alerts.Scheme is "http" or "https"))
+            {
+                errors.Add($"{Prefix}AlertsUrl '{url}' must be an absolute http(s) URL of a collector's alert listener (several: separated by commas)");
+            }
         }
 
         if (!IsInfluxIdentifier(options.Influx.Database))

@@ -5,12 +5,15 @@ using Microsoft.Extensions.Options;
 
 namespace LiveRoom.Dashboard.Reports;
 
-/// <summary>Reads incident records from the collector's alert listener (<c>GET /api/incidents</c>, issue 7 item 6).</summary>
+/// <summary>
+/// Reads incident records from the collector's alert listener (<c>GET /api/incidents</c>, issue 7 item 6); with several
+/// collectors (primary/standby) from the first one that answers.
+/// </summary>
 internal sealed class IncidentsClient(HttpClient http, IOptions<DashboardOptions> options)
 {
     public bool Configured => !string.IsNullOrWhiteSpace(options.Value.AlertsUrl);
 
-    /// <summary>Incidents of a room that began in [from, to); a refusal or an unreachable collector is a result with the reason.</summary>
+    /// <summary>Incidents of a room that began in [from, to); when no collector answers, a result with each one's reason.</summary>
     public async Task<(IReadOnlyList<IncidentSummary> Items, string? Problem)> GetAsync(string site, string room, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         if (!Configured)
@@ -18,9 +21,27 @@ internal sealed class IncidentsClient(HttpClient http, IOptions<DashboardOptions
             return ([], "incidents not available: Dashboard:AlertsUrl is not set");
         }
 
-        var url = new Uri(new Uri(options.Value.AlertsUrl!.TrimEnd('/') + "/"), string.Create(
+        var query = string.Create(
             CultureInfo.InvariantCulture,
-            $"api/incidents?site={Uri.EscapeDataString(site)}&room={Uri.EscapeDataString(room)}&from={Uri.EscapeDataString(from.UtcDateTime.ToString("O", CultureInfo.InvariantCulture))}&to={Uri.EscapeDataString(to.UtcDateTime.ToString("O", CultureInfo.InvariantCulture))}&format=json"));
+            $"api/incidents?site={Uri.EscapeDataString(site)}&room={Uri.EscapeDataString(room)}&from={Uri.EscapeDataString(from.UtcDateTime.ToString("O", CultureInfo.InvariantCulture))}&to={Uri.EscapeDataString(to.UtcDateTime.ToString("O", CultureInfo.InvariantCulture))}&format=json");
+        var collectors = options.Value.AlertsUrls();
+        var problems = new List<string>();
+        foreach (var collector in collectors)
+        {
+            var (items, problem) = await GetFromAsync(new Uri(new Uri(collector.ToString().TrimEnd('/') + "/"), query), cancellationToken);
+            if (problem is null)
+            {
+                return (items, null);
+            }
+
+            problems.Add(collectors.Count == 1 ? problem : $"{collector}: {problem}");
+        }
+
+        return ([], "incidents not available: " + string.Join("; ", problems));
+    }
+
+    private async Task<(IReadOnlyList<IncidentSummary> Items, string? Problem)> GetFromAsync(Uri url, CancellationToken cancellationToken)
+    {
         try
         {
             using var response = await http.GetAsync(url, cancellationToken);
@@ -48,7 +69,7 @@ internal sealed class IncidentsClient(HttpClient http, IOptions<DashboardOptions
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException or InvalidOperationException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            return ([], $"incidents not available: {ex.Message}");
+            return ([], ex.Message);
         }
     }
 

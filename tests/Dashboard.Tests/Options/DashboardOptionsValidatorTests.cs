@@ -59,4 +59,16 @@ public sealed class DashboardOptionsValidatorTests
 
         Assert.Contains(result.Failures!, f => f.StartsWith("Dashboard:Influx:Database", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Validate_AlertsUrl_SeveralCollectorsSeparatedByCommas_EachChecked()
+    {
+        var good = new DashboardOptions { Influx = { Url = "http://127.0.0.1:8086" }, AlertsUrl = "http://10.0.0.5:5081, https://collector-b.example.com:5081/" };
+        var bad = new DashboardOptions { Influx = { Url = "http://127.0.0.1:8086" }, AlertsUrl = "http://10.0.0.5:5081,collector-b:5081" };
+
+        Assert.True(_validator.Validate(null, good).Succeeded);
+        Assert.Equal(["http://10.0.0.5:5081/", "https://collector-b.example.com:5081/"], good.AlertsUrls().Select(u => u.ToString()));
+        var failure = Assert.Single(_validator.Validate(null, bad).Failures!);
+        Assert.Contains("Dashboard:AlertsUrl 'collector-b:5081' must be an absolute http(s) URL", failure, StringComparison.Ordinal);
+    }
 }

@@ -78,6 +78,37 @@ public sealed class ShowReportsTests(InfluxFixture influx) : IClassFixture<Influ
         }
     }
 
+    [Fact]
+    public async Task ShowReport_PrimaryAndStandbyCollectors_ReadFromTheOneThatAnswers_OrSaysWhyForEach()
+    {
+        await using var collector = await FakeCollectorAsync();
+        // The first collector of the list is down (a standby does not listen either).
+        var down = $"http://127.0.0.1:{Runtime.Processes.FreePort.Next().ToString(CultureInfo.InvariantCulture)}";
+        var (factory, show) = await SeedAsync($"{down}, {collector.Url}");
+        using (factory)
+        {
+            factory.CreateUser("boss", ["manager"]);
+            using var client = await factory.SignedInAsync("boss");
+
+            var r = (await client.GetFromJsonAsync<ShowReportDetail>($"/api/reports/shows/demo/{show.Id}", Json))!.Report;
+
+            Assert.Equal((true, 2), (r.Incidents.Available, r.Incidents.Count));
+        }
+
+        var (noneUp, show2) = await SeedAsync($"{down},{down.Replace("127.0.0.1", "127.0.0.2", StringComparison.Ordinal)}");
+        using (noneUp)
+        {
+            noneUp.CreateUser("boss", ["manager"]);
+            using var client = await noneUp.SignedInAsync("boss");
+
+            var r = (await client.GetFromJsonAsync<ShowReportDetail>($"/api/reports/shows/demo/{show2.Id}", Json))!.Report;
+
+            Assert.False(r.Incidents.Available);
+            Assert.Contains(down + "/: ", r.Incidents.Problem, StringComparison.Ordinal);
+            Assert.Contains("127.0.0.2", r.Incidents.Problem, StringComparison.Ordinal);
+        }
+    }
+
     private async Task<(DashboardFactory Factory, ShowRecord Show)> SeedAsync(string? alertsUrl, bool checklist = true)
     {
         var db = "s" + Guid.NewGuid().ToString("N")[..12];
