@@ -50,15 +50,16 @@ public sealed class IncidentLog(AlertStore? store = null)
     }
 
     /// <summary>
-    /// Takes another collector's copy of an incident in place of this one's (stored too). A copy with a shorter
-    /// timeline than this log has is an older one and is ignored (false): timelines only grow.
+    /// Takes another collector's copy of an incident in place of this one's (stored too). Timelines only grow and every
+    /// change of an alert adds an event, so a copy whose timeline is no longer than this log's is the same or an older
+    /// one and is ignored (false); a broker that sends every retained record again after a reconnect costs no writes.
     /// </summary>
     public bool Replace(Incident incident)
     {
         ArgumentNullException.ThrowIfNull(incident);
         lock (_lock)
         {
-            if (_incidents.TryGetValue(incident.Alert.Id, out var mine) && mine.Timeline.Count > incident.Timeline.Count)
+            if (_incidents.TryGetValue(incident.Alert.Id, out var mine) && mine.Timeline.Count >= incident.Timeline.Count)
             {
                 return false;
             }

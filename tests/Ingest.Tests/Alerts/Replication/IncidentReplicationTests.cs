@@ -80,6 +80,7 @@ public sealed class IncidentReplicationTests : IAsyncLifetime
 
         var kept = _standby.Incidents.Get("bbbb000000000001")!;
         Assert.Equal((AlertState.Resolved, 2), (kept.Alert.State, kept.Timeline.Count));
+        Assert.False(_standby.Incidents.Replace(IncidentCopy.Parse(IncidentCopy.TopicOf("bbbb000000000001"), second, out _)!.ToIncident())); // sent again after a reconnect
         using (var reopened = new AlertStore(_collectors.StandbyStore))
         {
             var stored = Assert.Single(reopened.LoadIncidents());
