@@ -7,6 +7,7 @@ using LiveRoom.Contracts.Payloads;
 using LiveRoom.Contracts.Serialization;
 using LiveRoom.Contracts.Topics;
 using LiveRoom.Ingest.Alerts;
+using LiveRoom.Ingest.Alerts.Acknowledging;
 using LiveRoom.Mqtt;
 using LiveRoom.Runtime.Hosting;
 using LiveRoom.Testing;
@@ -118,7 +119,7 @@ public sealed class CollectorStandbyTests
     }
 
     [Fact]
-    public async Task AlertOpenOnTheActive_CarriesOnUnderItsIdOnTheStandbyThatTakesOver_AndIsResolvedThere()
+    public async Task AlertOpenOnTheActive_CarriesOnUnderItsIdOnTheStandbyThatTakesOver_ItsLinkWorksThere_AndItIsResolvedThere()
     {
         await using var spine = await SpineHarness.StartAsync();
         using var http = AdminClient();
@@ -172,6 +173,17 @@ public sealed class CollectorStandbyTests
         var open = (await GetAsync(http, spine.AlertUrl("b"), "api/alerts")).EnumerateArray().Single();
         Assert.Equal((id, "firing"), (open.GetProperty("id").GetString(), open.GetProperty("state").GetString()));
 
+        // The link on-call got from a (same key on both collectors) acknowledges it on b.
+        var token = AckTokenSigner.FromSecret(SpineHarness.TokenSecret, TimeProvider.System).Create(id, TimeSpan.FromHours(1));
+        using (var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["who"] = "wang", ["note"] = "on my way" }))
+        using (var ack = await http.PostAsync(new Uri(spine.AlertUrl("b"), $"alerts/{token}/ack"), form))
+        {
+            Assert.True(ack.IsSuccessStatusCode, $"ack: {(int)ack.StatusCode} {await ack.Content.ReadAsStringAsync()}");
+        }
+
+        var acked = (await GetAsync(http, spine.AlertUrl("b"), "api/alerts")).EnumerateArray().Single();
+        Assert.Equal((id, "acknowledged", "wang"), (acked.GetProperty("id").GetString(), acked.GetProperty("state").GetString(), acked.GetProperty("acknowledgedBy").GetString()));
+
         // The stream recovers: b resolves that alert, and its record (with a's part of the timeline) is the only one.
         Volatile.Write(ref fps, 30.0);
         var incidents = await Eventually.WaitAsync(
@@ -186,7 +198,7 @@ public sealed class CollectorStandbyTests
         Assert.Equal(id, incident.GetProperty("alertId").GetString());
         var kinds = incident.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("event").GetString()).ToList();
         Assert.Equal("fired", kinds[0]);
-        Assert.Equal("resolved", kinds[^1]);
+        Assert.Equal(["acknowledged", "resolved"], kinds[^2..]);
         Assert.Contains(Snapshot(records), r => r.GetProperty("instance").GetString() == "b" && r.GetProperty("alert").GetProperty("state").GetString() == "resolved");
     }
 

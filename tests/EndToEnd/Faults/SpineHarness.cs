@@ -21,6 +21,9 @@ internal sealed class SpineHarness : IAsyncDisposable
 
     /// <summary>Every collector's admin API token (<c>Ingest:Alerts:AdminToken</c>).</summary>
     public const string AdminToken = "spine-admin-token-0123456789-abcdef";
+
+    /// <summary>Every collector's key of the acknowledgement links (<c>Ingest:Alerts:TokenSecret</c>), shared as a standby group needs.</summary>
+    public const string TokenSecret = "spine-link-secret-0123456789-abcdef";
     private readonly TempDirectory _root = new("spine");
     private readonly Dictionary<string, ChildProcess> _edges = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TcpRelay> _relays = new(StringComparer.Ordinal);
@@ -65,6 +68,7 @@ internal sealed class SpineHarness : IAsyncDisposable
             // Several spines run in parallel: the collector's own HTTP endpoint needs a port of its own.
             $"--Ingest:Alerts:HttpUrl={alertUrl.ToString().TrimEnd('/')}",
             $"--Ingest:Alerts:AdminToken={AdminToken}",
+            $"--Ingest:Alerts:TokenSecret={TokenSecret}",
             $"--Logging:Directory={_root.Combine("logs", name)}",
         ];
         if (standbyInstance is not null)
