@@ -1,3 +1,4 @@
+using LiveRoom.Dashboard.Alerting;
 using LiveRoom.Dashboard.Evidence;
 using LiveRoom.Dashboard.Health;
 using LiveRoom.Dashboard.Influx;
@@ -47,6 +48,7 @@ public static class DashboardExtensions
         services.AddTransient<ComplianceQuery>();
         services.AddTransient<ShowReportQuery>();
         services.AddHttpClient<IncidentsClient>(http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient<CollectorAdminClient>(http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddHostedService<RollupMaintainer>();
         services.AddDashboardSecurity();
 
@@ -83,6 +85,7 @@ public static class DashboardExtensions
         app.MapRoomsApi();
         app.MapReportsApi();
         app.MapUsersApi();
+        app.MapAlertingApi();
         app.MapAuditApi();
         app.MapSitesApi();
         app.MapLifecycleApi();

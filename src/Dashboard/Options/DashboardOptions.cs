@@ -35,6 +35,13 @@ public sealed class DashboardOptions
     /// </summary>
     public string? AlertsUrl { get; set; }
 
+    /// <summary>
+    /// The collectors' <c>Ingest:Alerts:AdminToken</c>: with it the dashboard's <c>/api/alerting</c> changes alert rules,
+    /// the rota and silences on the user's behalf (role-checked and audited). Empty: alert settings are not available.
+    /// Never logged.
+    /// </summary>
+    public string? AlertsAdminToken { get; set; }
+
     /// <summary>The URLs of <see cref="AlertsUrl"/>, in order (what does not parse is left out; the validator names it).</summary>
     public IReadOnlyList<Uri> AlertsUrls() =>
         (AlertsUrl ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -19,6 +19,11 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
             }
         }
 
+        if (options.AlertsAdminToken is { Length: > 0 and < 32 })
+        {
+            errors.Add($"{Prefix}AlertsAdminToken must be at least 32 characters, as the collector's Ingest:Alerts:AdminToken (or empty: no alert settings)");
+        }
+
         if (!IsInfluxIdentifier(options.Influx.Database))
         {
             errors.Add($"{Prefix}Influx:Database '{options.Influx.Database}' must be 1-64 letters, digits, '-', '_' or '.'");

@@ -24,6 +24,12 @@ public static class Policies
     /// <summary>Creating, changing, deleting and importing shows (issue 6): technician, manager, admin.</summary>
     public const string Schedule = "schedule";
 
+    /// <summary>Reading alert rules, the on-call rota and silences: technician, on-call, manager, admin (not a kiosk).</summary>
+    public const string AlertSettings = "alert-settings";
+
+    /// <summary>Adding a silence (maintenance window): on-call, admin.</summary>
+    public const string Silence = "silence";
+
     /// <summary>Signed in, even with a password still to change (only for sign-out and password change).</summary>
     public const string SignedIn = "signed-in";
 
@@ -37,5 +43,7 @@ public static class Policies
         [Admin] = [Roles.Admin],
         [ManageSites] = [Roles.Manager, Roles.Admin],
         [Schedule] = [Roles.Technician, Roles.Manager, Roles.Admin],
+        [AlertSettings] = [Roles.Technician, Roles.OnCall, Roles.Manager, Roles.Admin],
+        [Silence] = [Roles.OnCall, Roles.Admin],
     };
 }

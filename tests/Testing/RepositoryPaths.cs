@@ -1,7 +1,7 @@
-namespace LiveRoom.EndToEnd;
+namespace LiveRoom.Testing;
 
 /// <summary>Where the repository and this build's outputs are, found from the test assembly's location.</summary>
-internal static class RepositoryPaths
+public static class RepositoryPaths
 {
     /// <summary>The directory holding LiveRoom.sln.</summary>
     public static string Root { get; } = FindRoot();

@@ -1,0 +1,10 @@
+namespace LiveRoom.Dashboard.Alerting;
+
+/// <summary>Audit action names of alert settings changed through the dashboard (seed clause 4.5: every configuration change).</summary>
+internal static class AlertingAuditActions
+{
+    public const string RuleSave = "alert-rule.save";
+    public const string RuleDelete = "alert-rule.delete";
+    public const string RotaSave = "rota.save";
+    public const string SilenceCreate = "silence.create";
+}

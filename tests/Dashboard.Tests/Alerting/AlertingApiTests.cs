@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using LiveRoom.Dashboard.Security.Audit;
+using LiveRoom.Runtime.Processes;
+using LiveRoom.Testing;
+
+namespace LiveRoom.Dashboard.Tests.Alerting;
+
+/// <summary>
+/// Alert rules, rota and silences through the dashboard against the real collector (<c>liveroom-ingest</c>, its admin
+/// API): each role may change only what it may, the collector's refusals come back with their reasons, and every
+/// change, done, refused or denied, is in the audit log with who made it (seed clauses 4.4, 4.5).
+/// </summary>
+public sealed class AlertingApiTests : IAsyncLifetime
+{
+    private const string Token = "collector-admin-token-0123456789-abcdef";
+    private readonly TempDirectory _dir = new("alerting-api");
+    private ChildProcess _collector = null!;
+    private string _collectorUrl = null!;
+
+    public async Task InitializeAsync()
+    {
+        _collectorUrl = $"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}";
+        _collector = ChildProcess.Start(new ChildProcessStartInfo
+        {
+            Name = "liveroom-ingest (admin API)",
+            FileName = "dotnet",
+            Arguments =
+            [
+                RepositoryPaths.ProjectDll("Ingest", "liveroom-ingest"),
+                // Only its alert listener is used here; broker and database stay unreachable (port 9 refuses at once).
+                "--Ingest:Mqtt:Host=127.0.0.1",
+                "--Ingest:Mqtt:Port=9",
+                "--Ingest:Influx:Url=http://127.0.0.1:9",
+                $"--Ingest:StateDirectory={_dir.Combine("ingest")}",
+                $"--Ingest:Alerts:HttpUrl={_collectorUrl}",
+                $"--Ingest:Alerts:AdminToken={Token}",
+                $"--Logging:Directory={_dir.Combine("logs")}",
+            ],
+            WorkingDirectory = _dir.Path,
+        });
+        using var http = new HttpClient();
+        await Eventually.WaitAsync(
+            async () =>
+            {
+                try
+                {
+                    return (await http.GetAsync(_collectorUrl + "/healthz")).IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            },
+            up => up || _collector.HasExited,
+            TimeSpan.FromSeconds(60),
+            "the collector's alert listener");
+        Assert.False(_collector.HasExited, _collector.StderrTail());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _collector.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public async Task Admin_ChangesARule_LiveOnTheCollector_RefusalsComeBackWithReasons_AllAudited()
+    {
+        using var factory = Dashboard(Token);
+        factory.CreateUser("chief", ["admin"]);
+        using var admin = await factory.SignedInAsync("chief");
+
+        using (var saved = await admin.PutAsync("/api/alerting/rules/fps_low", Json("""{"id":"fps_low","title":"Frame rate below 25","kind":"stream","field":"fps","operator":"below","threshold":25,"for":"00:00:05","severity":"critical","applies":"always"}""")))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, saved.StatusCode);
+        }
+
+        using (var refused = await admin.PutAsync("/api/alerting/rules/fps_low", Json("""{"id":"fps_low","title":"x","kind":"stream","field":"fpz","operator":"below","threshold":25}""")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("unknown metric field 'fpz'", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var deleted = await admin.DeleteAsync("/api/alerting/rules/data_gap"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        // What the collector itself now has.
+        using var direct = new HttpClient();
+        direct.DefaultRequestHeaders.Authorization = new("Bearer", Token);
+        var rules = JsonDocument.Parse(await direct.GetStringAsync(_collectorUrl + "/api/rules")).RootElement.EnumerateArray().ToList();
+        Assert.Equal(25, rules.Single(r => r.GetProperty("id").GetString() == "fps_low").GetProperty("threshold").GetDouble());
+        Assert.DoesNotContain(rules, r => r.GetProperty("id").GetString() == "data_gap");
+        var viaDashboard = JsonDocument.Parse(await admin.GetStringAsync("/api/alerting/rules")).RootElement.EnumerateArray();
+        Assert.Contains(viaDashboard, r => r.GetProperty("id").GetString() == "fps_low" && r.GetProperty("threshold").GetDouble() == 25);
+
+        var audit = await AuditAsync(admin, "alert-rule.");
+        Assert.Equal(
+            [("alert-rule.delete", "data_gap", "ok"), ("alert-rule.save", "fps_low", "failed"), ("alert-rule.save", "fps_low", "ok")],
+            audit.Select(e => (e.Action, e.Target, e.Outcome)));
+        Assert.All(audit, e => Assert.Equal("chief", e.Actor));
+        Assert.Contains("unknown metric field 'fpz'", audit[1].Detail, StringComparison.Ordinal);
+        Assert.Contains("\"threshold\":25", audit[2].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Roles_ManagerReadsButMayNotChange_OnCallSilencesOnlyTheirSites_AndSeesOnlyTheirRota()
+    {
+        using var factory = Dashboard(Token);
+        factory.CreateUser("chief", ["admin"]);
+        factory.CreateUser("boss", ["manager"]);
+        factory.CreateUser("lin", ["on-call"], ["s1"]);
+        using var admin = await factory.SignedInAsync("chief");
+        using var manager = await factory.SignedInAsync("boss");
+        using var onCall = await factory.SignedInAsync("lin");
+
+        using (var rota = await admin.PutAsync("/api/alerting/rota", Json("""[{"site":"s1","level":0,"name":"Lin"},{"site":"s2","level":0,"name":"Zhao"},{"site":"*","level":1,"name":"Chief"}]""")))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, rota.StatusCode);
+        }
+
+        using (var denied = await manager.PutAsync("/api/alerting/rota", Json("[]")))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        }
+
+        Assert.Equal(3, JsonDocument.Parse(await manager.GetStringAsync("/api/alerting/rota")).RootElement.GetArrayLength());
+        var seen = JsonDocument.Parse(await onCall.GetStringAsync("/api/alerting/rota")).RootElement.EnumerateArray().Select(e => e.GetProperty("name").GetString());
+        Assert.Equal(["Lin", "Chief"], seen);
+
+        var now = DateTimeOffset.UtcNow;
+        string Silence(string id, string? site) => string.Create(CultureInfo.InvariantCulture, $$"""{"id":"{{id}}",{{(site is null ? string.Empty : $"\"site\":\"{site}\",")}}"startsAt":"{{now:O}}","endsAt":"{{now.AddHours(2):O}}","createdBy":"lin"}""");
+        using (var own = await onCall.PostAsync("/api/alerting/silences", Json(Silence("m1", "s1"))))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, own.StatusCode);
+        }
+
+        using (var other = await onCall.PostAsync("/api/alerting/silences", Json(Silence("m2", "s2"))))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+            Assert.Contains("site 's2'", await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var everywhere = await onCall.PostAsync("/api/alerting/silences", Json(Silence("m3", null))))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, everywhere.StatusCode);
+        }
+
+        using (var managerSilence = await manager.PostAsync("/api/alerting/silences", Json(Silence("m4", "s1"))))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, managerSilence.StatusCode);
+        }
+
+        var silences = JsonDocument.Parse(await admin.GetStringAsync("/api/alerting/silences")).RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetString());
+        Assert.Equal(["m1"], silences);
+        var audit = await AuditAsync(admin, "silence.");
+        Assert.Equal([("m3", "denied", "lin"), ("m2", "denied", "lin"), ("m1", "ok", "lin")], audit.Select(e => (e.Target, e.Outcome, e.Actor)));
+        Assert.Single(await AuditAsync(admin, "rota."), e => e.Actor == "chief" && e.Outcome == "ok");
+    }
+
+    [Fact]
+    public async Task WrongTokenOrNone_SaysWhichSettingToFix_AndTheFailedChangeIsAudited()
+    {
+        using (var factory = Dashboard("not-the-collectors-token-0123456789-abc"))
+        {
+            factory.CreateUser("chief", ["admin"]);
+            using var admin = await factory.SignedInAsync("chief");
+
+            using var refused = await admin.DeleteAsync("/api/alerting/rules/fps_low");
+
+            Assert.Equal(HttpStatusCode.BadGateway, refused.StatusCode);
+            Assert.Contains("Dashboard:AlertsAdminToken must equal the collector's Ingest:Alerts:AdminToken", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var entry = Assert.Single(await AuditAsync(admin, "alert-rule."));
+            Assert.Equal("failed", entry.Outcome);
+        }
+
+        using (var factory = Dashboard(null))
+        {
+            factory.CreateUser("chief", ["admin"]);
+            using var admin = await factory.SignedInAsync("chief");
+
+            using var unavailable = await admin.GetAsync("/api/alerting/rules");
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, unavailable.StatusCode);
+            Assert.Contains("Dashboard:AlertsAdminToken", await unavailable.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    private DashboardFactory Dashboard(string? token) => new(new Dictionary<string, string?>
+    {
+        // Nothing is read from InfluxDB here; port 9 refuses at once.
+        ["Dashboard:Influx:Url"] = "http://127.0.0.1:9",
+        ["Dashboard:AlertsUrl"] = _collectorUrl,
+        ["Dashboard:AlertsAdminToken"] = token,
+    });
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static async Task<List<AuditEntry>> AuditAsync(HttpClient admin, string actionPrefix) =>
+        (await admin.GetFromJsonAsync<List<AuditEntry>>("/api/audit?limit=500", new JsonSerializerOptions(JsonSerializerDefaults.Web)))!
+            .Where(e => e.Action.StartsWith(actionPrefix, StringComparison.Ordinal))
+            .ToList();
+}
