@@ -12,7 +12,8 @@ namespace LiveRoom.Dashboard.Alerting;
 /// <c>/api/alerting</c>: the collector's alert rules, on-call rota and silences through the dashboard, so that each
 /// person's role decides what they may change and every change is in the audit log with their name (seed clauses 4.4,
 /// 4.5; the collector's own admin API knows only one token). Everyone but a kiosk reads (rota and silences of the sites
-/// they see); admins change rules and the rota; on-call staff and admins add silences for the sites they see.
+/// they see); admins change rules and the rota; on-call staff and admins add silences for the sites they see, recorded
+/// as made by them.
 /// </summary>
 internal static class AlertingApi
 {
@@ -88,6 +89,10 @@ internal static class AlertingApi
             var body = JsonNode.Parse(json!) as JsonObject ?? throw new JsonException("the body is not a JSON object");
             site = body["site"]?.GetValue<string>();
             target = body["id"]?.GetValue<string>() ?? "(no id)";
+
+            // Who made it is the signed-in user, whatever the body says.
+            body["createdBy"] = http.User.UserName();
+            json = body.ToJsonString();
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {

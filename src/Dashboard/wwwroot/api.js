@@ -51,6 +51,14 @@ const zh = {
   "uplink": "上行", "test": "测速", "Current checklist": "当前检查清单", "Run checklist now": "立即运行检查",
   "Confirm": "确认", "Item": "项目", "Value": "数值", "Threshold": "阈值", "Status": "状态", "Confirmed by": "确认人",
   "Time": "时间", "No checklist run in the last 7 days.": "最近 7 天没有检查记录。", "Shows": "场次", "Events": "事件",
+  "Alert settings": "告警设置", "Silences": "静默", "New silence": "新建静默", "Add silence": "添加静默", "Silence added": "已添加静默",
+  "Rule": "规则", "Until": "至", "By": "创建人", "Comment": "备注", "all sites": "全部站点", "all rooms": "全部直播间", "all rules": "全部规则",
+  "On-call rota": "值班表", "Level": "级别", "Mobile": "手机", "E-mail": "邮箱", "When (UTC)": "时段 (UTC)", "always": "全天",
+  "Add person": "添加人员", "Save rota": "保存值班表", "Rota saved": "值班表已保存", "Remove": "移除", "Alert rules": "告警规则",
+  "Condition": "条件", "For": "持续", "Severity": "级别", "When": "适用", "Save": "保存", "Rule saved": "规则已保存",
+  "Rule deleted": "规则已删除", "Delete rule": "删除规则",
+  "A silence mutes the alerts of a site (or one room, or one rule) for a maintenance window; every silence ends.": "静默在维护时段内屏蔽某站点（或某直播间、某规则）的告警；每个静默都有结束时间。",
+  "Level 0 is the technician on duty, 1 on call, 2 and up the next in line; site * means every site.": "级别 0 为值班技术员，1 为值班工程师，2 及以上为后续升级人员；站点 * 表示全部站点。",
 };
 const lang = (localStorage.getItem("lang") || (navigator.language || "en")).startsWith("zh") ? "zh" : "en";
 export function t(s) { return lang === "zh" && zh[s] ? zh[s] : s; }
@@ -75,6 +83,7 @@ export function header(me, title) {
   const nav = el("nav", {}, el("a", { href: "index.html", text: t("Room wall") }));
   if (me.roles.includes("manager") || me.roles.includes("admin")) nav.append(el("a", { href: "reports.html", id: "reportsLink", text: t("Reports") }));
   if (!me.roles.includes("kiosk")) nav.append(el("a", { href: "schedules.html", id: "schedulesLink", text: t("Schedules") }));
+  if (!me.roles.includes("kiosk")) nav.append(el("a", { href: "alerting.html", id: "alertingLink", text: t("Alert settings") }));
   // A kiosk wall screen (Dashboard:Security:Kiosk) has no session: it offers sign-in instead of sign-out.
   const account = me.roles.includes("kiosk") ? el("a", { href: "login.html", id: "signinLink", text: t("Sign in") }) : out;
   bar.replaceChildren(el("h1", { text: title }), nav, el("span", { id: "status", class: "status" }),

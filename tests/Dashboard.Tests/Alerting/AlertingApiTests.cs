@@ -16,50 +16,12 @@ namespace LiveRoom.Dashboard.Tests.Alerting;
 /// </summary>
 public sealed class AlertingApiTests : IAsyncLifetime
 {
-    private const string Token = "collector-admin-token-0123456789-abcdef";
+    private const string Token = CollectorProcess.AdminToken;
     private readonly TempDirectory _dir = new("alerting-api");
     private ChildProcess _collector = null!;
     private string _collectorUrl = null!;
 
-    public async Task InitializeAsync()
-    {
-        _collectorUrl = $"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}";
-        _collector = ChildProcess.Start(new ChildProcessStartInfo
-        {
-            Name = "liveroom-ingest (admin API)",
-            FileName = "dotnet",
-            Arguments =
-            [
-                RepositoryPaths.ProjectDll("Ingest", "liveroom-ingest"),
-                // Only its alert listener is used here; broker and database stay unreachable (port 9 refuses at once).
-                "--Ingest:Mqtt:Host=127.0.0.1",
-                "--Ingest:Mqtt:Port=9",
-                "--Ingest:Influx:Url=http://127.0.0.1:9",
-                $"--Ingest:StateDirectory={_dir.Combine("ingest")}",
-                $"--Ingest:Alerts:HttpUrl={_collectorUrl}",
-                $"--Ingest:Alerts:AdminToken={Token}",
-                $"--Logging:Directory={_dir.Combine("logs")}",
-            ],
-            WorkingDirectory = _dir.Path,
-        });
-        using var http = new HttpClient();
-        await Eventually.WaitAsync(
-            async () =>
-            {
-                try
-                {
-                    return (await http.GetAsync(_collectorUrl + "/healthz")).IsSuccessStatusCode;
-                }
-                catch (HttpRequestException)
-                {
-                    return false;
-                }
-            },
-            up => up || _collector.HasExited,
-            TimeSpan.FromSeconds(60),
-            "the collector's alert listener");
-        Assert.False(_collector.HasExited, _collector.StderrTail());
-    }
+    public async Task InitializeAsync() => (_collector, _collectorUrl) = await CollectorProcess.StartAsync(_dir.Path);
 
     public async Task DisposeAsync()
     {
@@ -134,7 +96,7 @@ public sealed class AlertingApiTests : IAsyncLifetime
         Assert.Equal(["Lin", "Chief"], seen);
 
         var now = DateTimeOffset.UtcNow;
-        string Silence(string id, string? site) => string.Create(CultureInfo.InvariantCulture, $$"""{"id":"{{id}}",{{(site is null ? string.Empty : $"\"site\":\"{site}\",")}}"startsAt":"{{now:O}}","endsAt":"{{now.AddHours(2):O}}","createdBy":"lin"}""");
+        string Silence(string id, string? site) => string.Create(CultureInfo.InvariantCulture, $$"""{"id":"{{id}}",{{(site is null ? string.Empty : $"\"site\":\"{site}\",")}}"startsAt":"{{now:O}}","endsAt":"{{now.AddHours(2):O}}","createdBy":"someone else"}""");
         using (var own = await onCall.PostAsync("/api/alerting/silences", Json(Silence("m1", "s1"))))
         {
             Assert.Equal(HttpStatusCode.NoContent, own.StatusCode);
@@ -156,8 +118,9 @@ public sealed class AlertingApiTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Forbidden, managerSilence.StatusCode);
         }
 
-        var silences = JsonDocument.Parse(await admin.GetStringAsync("/api/alerting/silences")).RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetString());
-        Assert.Equal(["m1"], silences);
+        var silences = JsonDocument.Parse(await admin.GetStringAsync("/api/alerting/silences")).RootElement.EnumerateArray().ToList();
+        Assert.Equal(["m1"], silences.Select(e => e.GetProperty("id").GetString()));
+        Assert.Equal("lin", silences[0].GetProperty("createdBy").GetString());
         var audit = await AuditAsync(admin, "silence.");
         Assert.Equal([("m3", "denied", "lin"), ("m2", "denied", "lin"), ("m1", "ok", "lin")], audit.Select(e => (e.Target, e.Outcome, e.Actor)));
         Assert.Single(await AuditAsync(admin, "rota."), e => e.Actor == "chief" && e.Outcome == "ok");

@@ -10,8 +10,8 @@ using Microsoft.Playwright;
 namespace LiveRoom.Dashboard.Tests.Browser;
 
 /// <summary>
-/// One real stack for the browser tests of a class: influxd, the dashboard as its own process (liveroom-dashboard.dll
-/// on a free port), users made the real way (the first admin by the <c>users create-admin</c> command, the others
+/// One real stack for the browser tests of a class: influxd, the collector's admin API (liveroom-ingest), the dashboard
+/// as its own process (liveroom-dashboard.dll on a free port), users made the real way (the first admin by the <c>users create-admin</c> command, the others
 /// through the API), a writer adding a stream point per room every second (as the collector does), and one Debian
 /// chromium driven by Playwright (never a downloaded browser).
 /// </summary>
@@ -25,6 +25,7 @@ public sealed partial class BrowserFixture : IAsyncLifetime
     private readonly CancellationTokenSource _stop = new();
     private InfluxServer? _influx;
     private ChildProcess? _dashboard;
+    private ChildProcess? _collector;
     private IPlaywright? _playwright;
     private Task _writer = Task.CompletedTask;
 
@@ -60,6 +61,8 @@ public sealed partial class BrowserFixture : IAsyncLifetime
         await SeedHistoryAsync();
         _writer = WriteLiveAsync(_stop.Token);
 
+        // The real collector's admin API behind the alert settings page.
+        (_collector, var collectorUrl) = await Alerting.CollectorProcess.StartAsync(_dir.Path);
         var port = FreePort.Next();
         BaseUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
         var oneTime = await DashboardProcess.CreateAdminAsync(StorePath);
@@ -69,6 +72,7 @@ public sealed partial class BrowserFixture : IAsyncLifetime
             [
                 $"--Dashboard:Influx:Url={_influx.BaseUri.ToString().TrimEnd('/')}", $"--Dashboard:Store:Path={StorePath}",
                 $"--Logging:Directory={Path.Combine(_dir.Path, "logs")}", "--Dashboard:LivePushInterval=00:00:01",
+                $"--Dashboard:AlertsUrl={collectorUrl}", $"--Dashboard:AlertsAdminToken={Alerting.CollectorProcess.AdminToken}",
             ]);
 
         Passwords["admin"] = await ChangePasswordAsync("admin", oneTime);
@@ -82,6 +86,18 @@ public sealed partial class BrowserFixture : IAsyncLifetime
 
         _playwright = await Playwright.CreateAsync();
         Browser = await DashboardProcess.LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>Signs <paramref name="name"/> in through the sign-in page (the wall sends a signed-out browser there) and waits for the wall.</summary>
+    public async Task SignInAsync(IPage page, string name, string? password = null)
+    {
+        const float Timeout = 30_000;
+        await page.GotoAsync(BaseUri.ToString());
+        await page.WaitForSelectorAsync("#login", new PageWaitForSelectorOptions { Timeout = Timeout });
+        await page.FillAsync("#name", name);
+        await page.FillAsync("#password", password ?? Passwords[name]);
+        await page.ClickAsync("#signin");
+        await page.WaitForURLAsync("**/index.html", new PageWaitForURLOptions { Timeout = Timeout });
     }
 
     /// <summary>Creates a user through the API as admin; returns the one-time password.</summary>
@@ -106,6 +122,11 @@ public sealed partial class BrowserFixture : IAsyncLifetime
         if (_dashboard is not null)
         {
             await _dashboard.DisposeAsync();
+        }
+
+        if (_collector is not null)
+        {
+            await _collector.DisposeAsync();
         }
 
         if (_influx is not null)

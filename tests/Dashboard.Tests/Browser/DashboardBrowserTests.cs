@@ -145,14 +145,5 @@ public sealed partial class DashboardBrowserTests(BrowserFixture stack) : IClass
         Assert.EndsWith("/index.html", page.Url, StringComparison.Ordinal);
     }
 
-    private async Task SignInAsync(IPage page, string name, string password)
-    {
-        // The wall sends a signed-out browser to the sign-in page.
-        await page.GotoAsync(stack.BaseUri.ToString());
-        await page.WaitForSelectorAsync("#login", new PageWaitForSelectorOptions { Timeout = Timeout });
-        await page.FillAsync("#name", name);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("#signin");
-        await page.WaitForURLAsync("**/index.html", new PageWaitForURLOptions { Timeout = Timeout });
-    }
+    private Task SignInAsync(IPage page, string name, string password) => stack.SignInAsync(page, name, password);
 }

@@ -24,7 +24,7 @@ public sealed class SchedulesBrowserTests(BrowserFixture stack) : IClassFixture<
         await CreateSiteAsync();
         await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
-        await SignInAsync(page, "manager");
+        await stack.SignInAsync(page, "manager");
         await page.GotoAsync(new Uri(stack.BaseUri, "schedules.html?site=bsite").ToString());
         await page.WaitForSelectorAsync("#create", new PageWaitForSelectorOptions { Timeout = Timeout });
 
@@ -65,15 +65,5 @@ public sealed class SchedulesBrowserTests(BrowserFixture stack) : IClassFixture<
         await admin.RefreshCsrfAsync();
         (await admin.PostAsJsonAsync("api/sites/", new SiteRequest("bsite", "Browser site", "Asia/Shanghai"))).EnsureSuccessStatusCode();
         (await admin.PostAsJsonAsync("api/sites/bsite/rooms", new RoomRequest("room-1", "Room 1"))).EnsureSuccessStatusCode();
-    }
-
-    private async Task SignInAsync(IPage page, string name)
-    {
-        await page.GotoAsync(stack.BaseUri.ToString());
-        await page.WaitForSelectorAsync("#login", new PageWaitForSelectorOptions { Timeout = Timeout });
-        await page.FillAsync("#name", name);
-        await page.FillAsync("#password", stack.Passwords[name]);
-        await page.ClickAsync("#signin");
-        await page.WaitForURLAsync("**/index.html", new PageWaitForURLOptions { Timeout = Timeout });
     }
 }

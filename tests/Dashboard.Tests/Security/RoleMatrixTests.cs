@@ -22,6 +22,7 @@ public sealed class RoleMatrixTests : IDisposable
     private static readonly string[] Managers = ["manager", "admin"];
     private static readonly string[] Schedulers = ["technician", "manager", "admin"];
     private static readonly string[] Operators = ["technician", "admin"];
+    private static readonly string[] Silencers = ["on-call", "admin"];
 
     /// <summary>Who may call what: "METHOD pattern" → principals admitted; the request path used to call it.</summary>
     private static readonly Dictionary<string, (string[] Allowed, string Path)> Rules = new(StringComparer.Ordinal)
@@ -73,6 +74,13 @@ public sealed class RoleMatrixTests : IDisposable
         ["GET /api/rooms/{site}/{room}/reference/"] = (AnyRole, "/api/rooms/demo/room-1/reference/"),
         ["POST /api/rooms/{site}/{room}/reference/capture"] = (Operators, "/api/rooms/demo/room-1/reference/capture"),
         ["PUT /api/rooms/{site}/{room}/reference/"] = (Operators, "/api/rooms/demo/room-1/reference/"),
+        ["GET /api/alerting/rules"] = (AnyRole, "/api/alerting/rules"),
+        ["PUT /api/alerting/rules/{id}"] = (AdminOnly, "/api/alerting/rules/fps_low"),
+        ["DELETE /api/alerting/rules/{id}"] = (AdminOnly, "/api/alerting/rules/fps_low"),
+        ["GET /api/alerting/rota"] = (AnyRole, "/api/alerting/rota"),
+        ["PUT /api/alerting/rota"] = (AdminOnly, "/api/alerting/rota"),
+        ["GET /api/alerting/silences"] = (AnyRole, "/api/alerting/silences"),
+        ["POST /api/alerting/silences"] = (Silencers, "/api/alerting/silences"),
     };
 
     private readonly DashboardFactory _factory = new(new Dictionary<string, string?>

@@ -1,0 +1,153 @@
+// Alert settings: silences (on-call staff and admins add them), the on-call rota and the alert rules (admins change
+// them). Everything goes through /api/alerting, which checks the role and writes the audit log; the collector's
+// refusals come back verbatim.
+import { api, el, header, requireUser, t } from "./api.js";
+
+const $ = (id) => document.getElementById(id);
+let me, sites = [], rules = [], rota = [];
+
+const isAdmin = () => me.roles.includes("admin");
+const maySilence = () => me.roles.includes("admin") || me.roles.includes("on-call");
+const when = (iso) => iso ? new Date(iso).toLocaleString() : "";
+
+function problem(message) {
+  $("error").hidden = !message;
+  $("error").textContent = message || "";
+}
+
+function done(message) {
+  problem("");
+  $("info").textContent = message;
+  document.body.dataset.loaded = String(Number(document.body.dataset.loaded || 0) + 1);
+}
+
+async function loadSilences() {
+  const silences = await api("api/alerting/silences");
+  $("silences").querySelector("tbody").replaceChildren(...silences.map((s) => el("tr", { "data-silence": s.id },
+    el("td", { text: s.id }), el("td", { text: s.site || t("all sites") }), el("td", { text: s.room || t("all rooms") }),
+    el("td", { text: s.ruleId || t("all rules") }), el("td", { text: when(s.startsAt) }), el("td", { text: when(s.endsAt) }),
+    el("td", { text: s.createdBy }), el("td", { text: s.comment || "" }))));
+}
+
+function rotaRow(entry) {
+  const cells = ["site", "level", "name", "mobile", "email"].map((k) => {
+    const value = entry[k] == null ? "" : String(entry[k]);
+    return el("td", {}, isAdmin() ? el("input", { "data-k": k, value, size: k === "level" ? "2" : "12" }) : document.createTextNode(value));
+  });
+  const window = [entry.days && entry.days.join(","), entry.from && entry.to && entry.from + "–" + entry.to].filter(Boolean).join(" ") || t("always");
+  const row = el("tr", {}, ...cells, el("td", { text: window }));
+  row.entry = entry;
+  if (isAdmin()) {
+    const remove = el("button", { type: "button", class: "delete", text: t("Remove") });
+    remove.addEventListener("click", () => row.remove());
+    row.append(el("td", {}, remove));
+  }
+  return row;
+}
+
+async function loadRota() {
+  rota = await api("api/alerting/rota");
+  $("rota").querySelector("tbody").replaceChildren(...rota.map(rotaRow));
+}
+
+async function saveRota() {
+  const entries = [...$("rota").querySelectorAll("tbody tr")].map((row) => {
+    const entry = { ...row.entry };
+    for (const input of row.querySelectorAll("input")) entry[input.dataset.k] = input.value.trim() || null;
+    entry.level = Number(entry.level || 0);
+    return entry;
+  });
+  await api("api/alerting/rota", { method: "PUT", body: entries });
+  await loadRota();
+  done(t("Rota saved"));
+}
+
+function condition(r) {
+  if (r.operator === "event") return t("event") + " " + (r.eventType || "");
+  const op = { below: "<", above: ">", isTrue: "is true", isFalse: "is false", offline: "offline", event: "event" }[r.operator] || r.operator;
+  return [r.kind, r.field || r.eventType, op].filter(Boolean).join(" ");
+}
+
+function ruleRow(rule) {
+  const row = el("tr", { "data-rule": rule.id }, el("td", { text: rule.id }), el("td", { text: rule.title }), el("td", { text: condition(rule) }));
+  if (!isAdmin()) {
+    row.append(el("td", { text: String(rule.threshold) }), el("td", { text: rule.for }), el("td", { text: rule.severity }), el("td", { text: rule.applies }), el("td"));
+    return row;
+  }
+  const threshold = el("input", { class: "threshold", value: String(rule.threshold), size: "6" });
+  const forInput = el("input", { class: "for", value: rule.for, size: "8" });
+  const severity = el("select", { class: "severity" }, ...["info", "warning", "critical"].map((s) => el("option", { value: s, text: s })));
+  severity.value = rule.severity;
+  const save = el("button", { type: "button", class: "save", text: t("Save") });
+  save.addEventListener("click", async () => {
+    try {
+      const changed = { ...rule, threshold: Number(threshold.value), for: forInput.value.trim(), severity: severity.value };
+      await api("api/alerting/rules/" + encodeURIComponent(rule.id), { method: "PUT", body: changed });
+      await loadRules();
+      done(t("Rule saved") + ": " + rule.id);
+    } catch (e) { problem(e.message); }
+  });
+  const remove = el("button", { type: "button", class: "delete", text: t("Delete") });
+  remove.addEventListener("click", async () => {
+    if (!confirm(t("Delete rule") + " " + rule.id + "?")) return;
+    try {
+      await api("api/alerting/rules/" + encodeURIComponent(rule.id), { method: "DELETE" });
+      await loadRules();
+      done(t("Rule deleted") + ": " + rule.id);
+    } catch (e) { problem(e.message); }
+  });
+  row.append(el("td", {}, threshold), el("td", {}, forInput), el("td", {}, severity), el("td", { text: rule.applies }), el("td", {}, save, remove));
+  return row;
+}
+
+async function loadRules() {
+  rules = await api("api/alerting/rules");
+  $("rules").querySelector("tbody").replaceChildren(...rules.map(ruleRow));
+  $("sRule").replaceChildren(el("option", { value: "", text: t("all rules") }), ...rules.map((r) => el("option", { value: r.id, text: r.id })));
+}
+
+function fillRooms() {
+  const site = sites.find((s) => s.id === $("sSite").value);
+  $("sRoom").replaceChildren(el("option", { value: "", text: t("all rooms") }), ...(site ? site.rooms : []).map((r) => el("option", { value: r.id, text: r.name })));
+}
+
+async function addSilence(event) {
+  event.preventDefault();
+  const from = new Date($("sFrom").value), until = new Date($("sUntil").value);
+  const silence = {
+    id: "silence-" + Date.now().toString(36),
+    site: $("sSite").value || null, room: $("sRoom").value || null, ruleId: $("sRule").value || null,
+    startsAt: from.toISOString(), endsAt: until.toISOString(), createdBy: me.name, comment: $("sComment").value.trim() || null,
+  };
+  try {
+    await api("api/alerting/silences", { method: "POST", body: silence });
+    await loadSilences();
+    done(t("Silence added") + ": " + silence.id);
+  } catch (e) { problem(e.message); }
+}
+
+const local = (d) => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+
+async function start() {
+  me = await requireUser();
+  header(me, t("Alert settings"));
+  for (const n of document.querySelectorAll("[data-t]")) n.textContent = t(n.dataset.t);
+  sites = await api("api/sites/");
+  // A silence for every site needs every site: only for someone not limited to some.
+  const everySite = !me.sites || me.sites.length === 0 ? [el("option", { value: "", text: t("all sites") })] : [];
+  $("sSite").replaceChildren(...everySite, ...sites.map((s) => el("option", { value: s.id, text: s.name + " (" + s.id + ")" })));
+  $("sSite").addEventListener("change", fillRooms);
+  fillRooms();
+  const now = new Date();
+  $("sFrom").value = local(now);
+  $("sUntil").value = local(new Date(now.getTime() + 2 * 3600e3));
+  $("silenceForm").hidden = !maySilence();
+  $("silenceForm").addEventListener("submit", addSilence);
+  $("rotaEdit").hidden = !isAdmin();
+  $("rotaAdd").addEventListener("click", () => $("rota").querySelector("tbody").append(rotaRow({ site: sites[0] ? sites[0].id : "*", level: 0, name: "" })));
+  $("rotaSave").addEventListener("click", () => saveRota().catch((e) => problem(e.message)));
+  await Promise.all([loadRules(), loadRota(), loadSilences()]);
+  done("");
+}
+
+start().catch((e) => problem(e.message));

@@ -1,0 +1,58 @@
+using LiveRoom.Dashboard.Tests.Browser;
+using Microsoft.Playwright;
+
+namespace LiveRoom.Dashboard.Tests.Alerting;
+
+/// <summary>
+/// The alert settings page in Debian's chromium, against the real collector's admin API: on-call staff add a silence
+/// (recorded as theirs) and see rules and rota read-only; an admin changes a rule's threshold, and a refusal of the
+/// collector shows its reason on the page.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class AlertingBrowserTests(BrowserFixture stack) : IClassFixture<BrowserFixture>
+{
+    private const float Timeout = 30_000;
+
+    [Fact]
+    public async Task OnCall_AddsASilence_RulesReadOnly_Admin_ChangesAThreshold_RefusalShownVerbatim()
+    {
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await stack.SignInAsync(page, "on-call");
+        await page.ClickAsync("#alertingLink");
+        await page.WaitForSelectorAsync("body[data-loaded]", new PageWaitForSelectorOptions { Timeout = Timeout });
+
+        Assert.Equal(0, await page.Locator("#rules input").CountAsync());
+        Assert.True(await page.Locator("#rotaEdit").IsHiddenAsync());
+        Assert.Equal("29.5", await page.Locator("#rules tr[data-rule=fps_low] td").Nth(3).TextContentAsync());
+        await page.SelectOptionAsync("#sSite", "demo");
+        await page.SelectOptionAsync("#sRoom", "room-1");
+        await page.SelectOptionAsync("#sRule", "fps_low");
+        await page.FillAsync("#sComment", "lens cleaning");
+        await page.ClickAsync("#silenceForm button[type=submit]");
+        var silence = page.Locator("#silences tbody tr").Filter(new LocatorFilterOptions { HasText = "lens cleaning" });
+        await silence.WaitForAsync(new LocatorWaitForOptions { Timeout = Timeout });
+        Assert.Equal(["demo", "room-1", "fps_low"], [.. (await silence.Locator("td").AllTextContentsAsync()).Skip(1).Take(3)]);
+        Assert.Equal("on-call", await silence.Locator("td").Nth(6).TextContentAsync());
+
+        var admin = await context.Browser!.NewContextAsync();
+        var adminPage = await admin.NewPageAsync();
+        await stack.SignInAsync(adminPage, "admin");
+        await adminPage.GotoAsync(new Uri(stack.BaseUri, "alerting.html").ToString());
+        await adminPage.WaitForSelectorAsync("body[data-loaded]", new PageWaitForSelectorOptions { Timeout = Timeout });
+        var rule = adminPage.Locator("#rules tr[data-rule=fps_low]");
+        await rule.Locator("input.threshold").FillAsync("25");
+        await rule.Locator("button.save").ClickAsync();
+        await adminPage.WaitForSelectorAsync("#info:text('Rule saved: fps_low')", new PageWaitForSelectorOptions { Timeout = Timeout });
+        await adminPage.ReloadAsync();
+        await adminPage.WaitForSelectorAsync("body[data-loaded]", new PageWaitForSelectorOptions { Timeout = Timeout });
+        Assert.Equal("25", await adminPage.Locator("#rules tr[data-rule=fps_low] input.threshold").InputValueAsync());
+
+        await adminPage.Locator("#rules tr[data-rule=fps_low] input.for").FillAsync("-00:00:05");
+        await adminPage.Locator("#rules tr[data-rule=fps_low] button.save").ClickAsync();
+        await adminPage.WaitForSelectorAsync("#error:not([hidden])", new PageWaitForSelectorOptions { Timeout = Timeout });
+        Assert.Contains("for is -00:00:05", await adminPage.TextContentAsync("#error"), StringComparison.Ordinal);
+        await adminPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "alerting.png"), FullPage = true });
+        await admin.CloseAsync();
+    }
+}

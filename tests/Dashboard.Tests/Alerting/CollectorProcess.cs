@@ -1,0 +1,55 @@
+using System.Globalization;
+using LiveRoom.Runtime.Processes;
+using LiveRoom.Testing;
+
+namespace LiveRoom.Dashboard.Tests.Alerting;
+
+/// <summary>
+/// The real collector (<c>liveroom-ingest</c> from this build) for its alert listener and admin API only: broker and
+/// database stay unreachable (port 9 refuses at once), which it tolerates.
+/// </summary>
+internal static class CollectorProcess
+{
+    public const string AdminToken = "collector-admin-token-0123456789-abcdef";
+
+    /// <summary>Starts it in <paramref name="directory"/> and waits until its listener answers; returns it and its URL.</summary>
+    public static async Task<(ChildProcess Process, string Url)> StartAsync(string directory)
+    {
+        var url = $"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}";
+        var collector = ChildProcess.Start(new ChildProcessStartInfo
+        {
+            Name = "liveroom-ingest (admin API)",
+            FileName = "dotnet",
+            Arguments =
+            [
+                RepositoryPaths.ProjectDll("Ingest", "liveroom-ingest"),
+                "--Ingest:Mqtt:Host=127.0.0.1",
+                "--Ingest:Mqtt:Port=9",
+                "--Ingest:Influx:Url=http://127.0.0.1:9",
+                $"--Ingest:StateDirectory={Path.Combine(directory, "ingest")}",
+                $"--Ingest:Alerts:HttpUrl={url}",
+                $"--Ingest:Alerts:AdminToken={AdminToken}",
+                $"--Logging:Directory={Path.Combine(directory, "ingest-logs")}",
+            ],
+            WorkingDirectory = directory,
+        });
+        using var http = new HttpClient();
+        await Eventually.WaitAsync(
+            async () =>
+            {
+                try
+                {
+                    return (await http.GetAsync(url + "/healthz")).IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            },
+            up => up || collector.HasExited,
+            TimeSpan.FromSeconds(60),
+            "the collector's alert listener");
+        Assert.False(collector.HasExited, collector.StderrTail());
+        return (collector, url);
+    }
+}
