@@ -172,8 +172,24 @@ internal sealed class ThumbnailStore(IOptions<EvidenceOptions> evidence, IOption
         }
     }
 
-    private static ThumbnailEntry? Parse(string site, string room, FileInfo file) =>
-        TryParseName(file.Name, out var ts, out var reason, out var capture)
-            ? new ThumbnailEntry(DateTimeOffset.FromUnixTimeMilliseconds(ts), ts, reason, capture, file.Length, file.Name, $"api/rooms/{site}/{room}/thumbnails/{Uri.EscapeDataString(file.Name)}")
-            : null;
+    /// <summary>The entry of one of our pictures; null for another file, or one the retention sweep removed while it was being listed.</summary>
+    internal static ThumbnailEntry? Parse(string site, string room, FileInfo file)
+    {
+        if (!TryParseName(file.Name, out var ts, out var reason, out var capture))
+        {
+            return null;
+        }
+
+        long length;
+        try
+        {
+            length = file.Length;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        return new ThumbnailEntry(DateTimeOffset.FromUnixTimeMilliseconds(ts), ts, reason, capture, length, file.Name, $"api/rooms/{site}/{room}/thumbnails/{Uri.EscapeDataString(file.Name)}");
+    }
 }

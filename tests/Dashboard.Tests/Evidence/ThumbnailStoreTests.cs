@@ -37,6 +37,20 @@ public sealed class ThumbnailStoreTests : IDisposable
         Assert.Equal(["interval"], Listed(store, time));
     }
 
+    [Fact]
+    public void Parse_PictureSweptAfterItWasEnumerated_LeftOutInsteadOfFailingTheList()
+    {
+        var path = Path.Combine(_dir.Path, "1795330000000-interval.jpg");
+        File.WriteAllBytes(path, [0xFF, 0xD8, 0xFF, 0xD9]);
+        Assert.Equal(4, ThumbnailStore.Parse("demo", "room-1", new FileInfo(path))!.Bytes);
+
+        // A FileInfo reads the file's size when first asked (as one from a directory listing may): by then it is gone.
+        var listed = new FileInfo(path);
+        File.Delete(path);
+
+        Assert.Null(ThumbnailStore.Parse("demo", "room-1", listed));
+    }
+
     [Theory]
     [InlineData(59, false)]
     [InlineData(60, true)]
