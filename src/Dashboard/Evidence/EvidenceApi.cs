@@ -55,10 +55,15 @@ internal static class EvidenceApi
             return Problems.NotFound("No thumbnail", $"No evidence thumbnail has been received from room '{site}/{room}'.");
         }
 
+        if (Open(path) is not { } picture)
+        {
+            return Problems.NotFound("No thumbnail", $"The newest thumbnail of room '{site}/{room}' was just removed; ask again.");
+        }
+
         // The newest changes every few minutes: revalidate, never cache long.
         http.Response.Headers[HeaderNames.CacheControl] = "private, no-cache";
         http.Response.Headers["X-Thumbnail-Time"] = latest.Time.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.PhysicalFile(path, "image/jpeg", lastModified: latest.Time, enableRangeProcessing: false);
+        return TypedResults.File(picture, "image/jpeg", lastModified: latest.Time, enableRangeProcessing: false);
     }
 
     internal static IResult Get(string site, string room, string name, HttpContext http, ThumbnailStore store)
@@ -68,13 +73,26 @@ internal static class EvidenceApi
             return problem;
         }
 
-        if (store.PathOf(site, room, name) is not { } path)
+        if (store.PathOf(site, room, name) is not { } path || Open(path) is not { } picture)
         {
             return Problems.NotFound("No thumbnail", $"No thumbnail '{name}' of room '{site}/{room}' (removed after the retention, or never received).");
         }
 
         http.Response.Headers[HeaderNames.CacheControl] = "private, max-age=31536000, immutable";
-        return TypedResults.PhysicalFile(path, "image/jpeg", enableRangeProcessing: false);
+        return TypedResults.File(picture, "image/jpeg", enableRangeProcessing: false);
+    }
+
+    /// <summary>The picture opened for the answer (which disposes it); null when the retention sweep removed it after it was found.</summary>
+    internal static FileStream? Open(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.Asynchronous);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
     }
 
     internal static ProblemHttpResult? Check(string site, string room, HttpContext http)

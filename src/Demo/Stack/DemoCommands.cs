@@ -72,6 +72,7 @@ internal static class DemoCommands
         $"--Ingest:StateDirectory={layout.Ingest}",
         // The alert listener (acknowledgement pages, incident records) on a free loopback port.
         $"--Ingest:Alerts:HttpUrl={AlertsUrl(alertsPort)}",
+        $"--Ingest:Alerts:AdminToken={layout.AlertsAdminToken}",
         $"--Logging:Directory={layout.Logs}",
     ];
 
@@ -85,8 +86,9 @@ internal static class DemoCommands
         // Schedules go to the edges and room states come back over the demo's broker (issue 6).
         $"--Dashboard:Mqtt:Host={mqttHost}",
         string.Create(CultureInfo.InvariantCulture, $"--Dashboard:Mqtt:Port={mqttPort}"),
-        // Show reports read incidents from the collector's alert listener.
+        // Show reports read incidents from the collector's alert listener; the alert settings page changes its rules.
         $"--Dashboard:AlertsUrl={AlertsUrl(alertsPort)}",
+        $"--Dashboard:AlertsAdminToken={layout.AlertsAdminToken}",
         // Accounts for people who sign in (`liveroom-dashboard users create-admin --Dashboard:Store:Path=…`) live here.
         $"--Dashboard:Store:Path={Path.Combine(layout.Dashboard, "dashboard.db")}",
         $"--Logging:Directory={layout.Logs}",

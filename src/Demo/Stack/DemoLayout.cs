@@ -29,6 +29,12 @@ internal sealed class DemoLayout
 
     public string Dashboard => Path.Combine(State, "dashboard");
 
+    /// <summary>
+    /// The collector's admin token for this run (random, never written to disk), which the dashboard's alert settings
+    /// page uses too; only loopback listeners see it.
+    /// </summary>
+    public string AlertsAdminToken { get; } = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+
     /// <summary>Pid of the supervisor, for scripts and tests that want to signal it.</summary>
     public string PidFile => Path.Combine(State, "liveroom-demo.pid");
 

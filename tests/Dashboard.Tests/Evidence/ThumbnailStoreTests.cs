@@ -49,6 +49,9 @@ public sealed class ThumbnailStoreTests : IDisposable
         File.Delete(path);
 
         Assert.Null(ThumbnailStore.Parse("demo", "room-1", listed));
+
+        // Served: one found and then swept is "not found", not a server error.
+        Assert.Null(EvidenceApi.Open(path));
     }
 
     [Theory]

@@ -72,6 +72,10 @@ public sealed class DemoCommandsTests
         Assert.Equal(["room-1", "room-2"], parsed.Shows.Select(s => s.Room));
         Assert.Equal(now.AddMinutes(3), parsed.Shows[0].Start);
         Assert.Contains("--Dashboard:AlertsUrl=http://127.0.0.1:5099", DemoCommands.Dashboard(Layout, 8080, new Uri("http://127.0.0.1:8086/"), "127.0.0.1", 1883, 5099));
+        // The alert settings page works in the demo: the dashboard holds the collector's admin token of this run.
+        Assert.Contains($"--Dashboard:AlertsAdminToken={Layout.AlertsAdminToken}", DemoCommands.Dashboard(Layout, 8080, new Uri("http://127.0.0.1:8086/"), "127.0.0.1", 1883, 5099));
+        Assert.Contains($"--Ingest:Alerts:AdminToken={Layout.AlertsAdminToken}", DemoCommands.Ingest(Layout, "127.0.0.1", 1883, new Uri("http://127.0.0.1:8086/"), 5099));
+        Assert.True(Layout.AlertsAdminToken.Length >= 32);
     }
 
     private static string After(IReadOnlyList<string> args, string flag, bool last = false)
