@@ -14,7 +14,8 @@ internal sealed record Dataset(string Site, IReadOnlyList<EdgeData> Edges, long 
 {
     private static readonly string[] Kinds = [MetricKind.Stream, MetricKind.Audio, MetricKind.Vision, MetricKind.Network, MetricKind.Host];
 
-    public static Dataset Build(string site, int edges, long totalPoints, int replayBatchPoints, long startMs)
+    /// <remarks>liveSeconds: seconds of points per live message; 1 is the shape (a bench variant may batch more).</remarks>
+    public static Dataset Build(string site, int edges, long totalPoints, int replayBatchPoints, long startMs, int liveSeconds = 1)
     {
         var perEdge = totalPoints / edges;
         var list = new List<EdgeData>();
@@ -37,12 +38,14 @@ internal sealed record Dataset(string Site, IReadOnlyList<EdgeData> Edges, long 
                 messages.Add(Message(site, room, points.Skip(i).Take(Math.Min(replayBatchPoints, half - i)).ToList(), points[i].Seq));
             }
 
-            for (var i = half; i < points.Count; i += Kinds.Length)
+            var replayMessages = messages.Count;
+            var live = Kinds.Length * liveSeconds;
+            for (var i = half; i < points.Count; i += live)
             {
-                messages.Add(Message(site, room, points.Skip(i).Take(Kinds.Length).ToList(), points[i].Seq));
+                messages.Add(Message(site, room, points.Skip(i).Take(live).ToList(), points[i].Seq));
             }
 
-            list.Add(new EdgeData(room, points, messages));
+            list.Add(new EdgeData(room, points, messages, replayMessages));
         }
 
         return new Dataset(site, list, perEdge * edges);
@@ -94,4 +97,5 @@ internal sealed record Dataset(string Site, IReadOnlyList<EdgeData> Edges, long 
 }
 
 /// <summary>One simulated edge: its points (for the raw baseline) and its messages (for the collector).</summary>
-internal sealed record EdgeData(string Room, IReadOnlyList<MetricPoint> Points, IReadOnlyList<(string Topic, byte[] Payload)> Messages);
+/// <remarks>ReplayMessages: how many of the first messages are replay batches (the rest are live).</remarks>
+internal sealed record EdgeData(string Room, IReadOnlyList<MetricPoint> Points, IReadOnlyList<(string Topic, byte[] Payload)> Messages, int ReplayMessages);

@@ -10,14 +10,24 @@ using LiveRoom.Runtime.Services;
 // lines, the same batch size and parallelism. Both sides are measured warm (after a warm-up round and once the JIT
 // has finished recompiling, as in a long-running collector). The machine is shared and noisy, so the comparison is
 // made in several rounds (each: raw, collector, raw again, with fresh points) and the median ratio is the result.
-var points = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 240_000;
-var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+// Positional: points, rounds. The issue's shape is the default; two variants measure the options decision 0014 puts to
+// the product owner and say so on every line (never what `make bench-ingest` runs):
+//   --live-seconds N  each live message carries N seconds of an edge's points (default 1: one message per edge-second)
+//   --live-qos0       live messages are published at QoS 0 (replay batches stay QoS 1)
+var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !IsOptionValue(args, a)).ToArray();
+var points = positional.Length > 0 ? long.Parse(positional[0], CultureInfo.InvariantCulture) : 240_000;
+var rounds = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 3;
+var liveSeconds = OptionValue(args, "--live-seconds") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 1;
+var liveQos = args.Contains("--live-qos0") ? MqttQos.AtMostOnce : MqttQos.AtLeastOnce;
+var variant = liveSeconds == 1 && liveQos == MqttQos.AtLeastOnce
+    ? null
+    : string.Create(CultureInfo.InvariantCulture, $"VARIANT, not the issue's shape: live messages of {liveSeconds} s per edge at QoS {(int)liveQos}");
 const int Edges = 12;
 const int ReplayBatch = 200;
 var root = Path.Combine(Path.GetTempPath(), $"liveroom-bench-ingest-{Guid.NewGuid():N}");
 Directory.CreateDirectory(root);
 var ingest = new IngestOptions();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench-ingest: {points} points from {Edges} edges (half in replay batches of {ReplayBatch}, half live: one message per edge-second), batch size {ingest.Influx.BatchSize}, {ingest.Influx.MaxConcurrentWrites} writes in flight, {rounds} rounds"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench-ingest: {points} points from {Edges} edges (half in replay batches of {ReplayBatch}, half live: one message per {(liveSeconds == 1 ? "edge-second" : string.Create(CultureInfo.InvariantCulture, $"{liveSeconds} edge-seconds"))}), batch size {ingest.Influx.BatchSize}, {ingest.Influx.MaxConcurrentWrites} writes in flight, {rounds} rounds"));
 
 await using var influx = await InfluxServer.StartAsync(new InfluxServerOptions { DataDirectory = Path.Combine(root, "influx") }, CancellationToken.None);
 await using var broker = await MosquittoServer.StartAsync(new MosquittoServerOptions { DataDirectory = Path.Combine(root, "mqtt"), Persistence = false }, CancellationToken.None);
@@ -47,7 +57,12 @@ for (var i = 0; i < Edges; i++)
 
 // Warm-up: JIT and connection pools on both paths. Half as many points again, so tiered compilation has settled:
 // a collector runs for months. Then wait until the JIT stops compiling, so neither side pays for it.
-var warm = Dataset.Build("warmup", Edges, points / 2, ReplayBatch, start);
+if (variant is not null)
+{
+    Console.WriteLine(variant);
+}
+
+var warm = Dataset.Build("warmup", Edges, points / 2, ReplayBatch, start, liveSeconds);
 await RawWriter.WriteAsync(http, "bench_warm", warm, ingest.Influx.BatchSize, ingest.Influx.MaxConcurrentWrites);
 var (warmTime, _) = await RunCollectorAsync(warm, 0);
 var stored = warm.TotalPoints;
@@ -60,7 +75,7 @@ var lost = false;
 for (var round = 1; round <= rounds; round++)
 {
     // Fresh points every round (a new site), so InfluxDB inserts rather than overwrites on both sides.
-    var data = Dataset.Build($"bench-{round}", Edges, points, ReplayBatch, start);
+    var data = Dataset.Build($"bench-{round}", Edges, points, ReplayBatch, start, liveSeconds);
     var messages = data.Edges.Sum(e => e.Messages.Count);
     var raw1Db = $"bench_raw{round}a";
     var raw2Db = $"bench_raw{round}b";
@@ -127,6 +142,11 @@ catch (IOException)
 ratios.Sort();
 var median = ratios[ratios.Count / 2];
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest_ratio by round (sorted): {string.Join(", ", ratios.Select(r => r.ToString("0.000", CultureInfo.InvariantCulture)))}; median {median:0.000}"));
+if (variant is not null)
+{
+    Console.WriteLine(variant);
+}
+
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest_ratio {median:0.000}"));
 return lost ? 1 : 0;
 
@@ -172,7 +192,7 @@ static async Task<TimeSpan> SettleJitAsync()
 async Task<(TimeSpan Elapsed, bool TimedOut)> RunCollectorAsync(Dataset set, long storedBefore)
 {
     var clock = Stopwatch.StartNew();
-    var publishing = set.Edges.Select((edge, i) => PublishAllAsync(clients[i], edge)).ToArray();
+    var publishing = set.Edges.Select((edge, i) => PublishAllAsync(clients[i], edge, liveQos)).ToArray();
     var target = storedBefore + set.TotalPoints;
     while (collector.Stats.PointsStored < target)
     {
@@ -189,21 +209,34 @@ async Task<(TimeSpan Elapsed, bool TimedOut)> RunCollectorAsync(Dataset set, lon
     return (elapsed, false);
 }
 
-static async Task PublishAllAsync(MosquittoClient client, EdgeData edge)
+static async Task PublishAllAsync(MosquittoClient client, EdgeData edge, MqttQos liveQos)
 {
     // A bounded window of QoS 1 publishes in flight, as the edge's publisher keeps.
     var window = new Queue<Task>();
-    foreach (var (topic, payload) in edge.Messages)
+    for (var i = 0; i < edge.Messages.Count; i++)
     {
+        var (topic, payload) = edge.Messages[i];
         if (window.Count >= 200)
         {
             await window.Dequeue();
         }
 
-        window.Enqueue(client.PublishAsync(topic, payload, MqttQos.AtLeastOnce, retain: false, CancellationToken.None));
+        window.Enqueue(client.PublishAsync(topic, payload, i < edge.ReplayMessages ? MqttQos.AtLeastOnce : liveQos, retain: false, CancellationToken.None));
     }
 
     await Task.WhenAll(window);
+}
+
+static string? OptionValue(string[] args, string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+static bool IsOptionValue(string[] args, string arg)
+{
+    var i = Array.IndexOf(args, arg);
+    return i > 0 && args[i - 1] == "--live-seconds";
 }
 
 static async Task QueryAsync(HttpClient http, string q)
