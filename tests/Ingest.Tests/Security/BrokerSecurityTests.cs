@@ -124,13 +124,13 @@ public sealed class BrokerSecurityTests
         Assert.Equal([Topic.Ack(RoomA.Site, RoomA.Room)], atA);
     }
     /// <summary>
-    /// Standby collectors and the watchdog read the heartbeat with the collector's account (decisions 0016, 0022);
-    /// an edge may not read it.
+    /// Standby collectors and the watchdog read the heartbeat with the collector's account (decisions 0016, 0022), and
+    /// standbys the alert configuration and incident records (decision 0023); an edge may not read them.
     /// </summary>
     [Theory]
     [InlineData(BrokerSecurity.PasswordAndAclFiles)]
     [InlineData(BrokerSecurity.DynamicSecurityPlugin)]
-    public async Task CollectorAccount_ReadsTheCollectorsRetainedHeartbeat_AndAnEdgeDoesNot(BrokerSecurity mode)
+    public async Task CollectorAccount_ReadsTheCollectorsRetainedHeartbeatConfigurationAndIncidents_AndAnEdgeDoesNot(BrokerSecurity mode)
     {
         await using var broker = await StartAsync(mode);
         var active = await broker.ConnectAsync(null);
@@ -147,11 +147,18 @@ public sealed class BrokerSecurityTests
             await edgeSubscribe;
         }
 
+        // What standbys keep a copy of (decision 0023) goes the same way.
+        var incident = AlertDefaults.IncidentTopicPrefix + "0123456789abcdef";
+        await active.PublishAsync(AlertDefaults.ConfigurationTopic, Payload, MqttQos.AtLeastOnce, true, CancellationToken.None).WaitAsync(Wait);
+        await active.PublishAsync(incident, Payload, MqttQos.AtLeastOnce, true, CancellationToken.None).WaitAsync(Wait);
         var standbyInbox = new Received();
         var standby = await broker.ConnectAsync(null, standbyInbox.Handle);
+        await standby.SubscribeAsync(AlertDefaults.ConfigurationTopic, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
+        await standby.SubscribeAsync(AlertDefaults.IncidentTopicPrefix + "+", MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
         await standby.SubscribeAsync(AlertDefaults.HeartbeatTopic, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
 
-        Assert.Equal([AlertDefaults.HeartbeatTopic], await standbyInbox.WaitForTopicAsync(AlertDefaults.HeartbeatTopic));
+        var received = await standbyInbox.WaitForTopicAsync(AlertDefaults.HeartbeatTopic);
+        Assert.Equal(new[] { AlertDefaults.ConfigurationTopic, incident, AlertDefaults.HeartbeatTopic }.Order(StringComparer.Ordinal), received.Order(StringComparer.Ordinal));
         await edgeA.SubscribeAsync(Topic.Ack(RoomA.Site, RoomA.Room), MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
         await active.PublishAsync(Topic.Ack(RoomA.Site, RoomA.Room), Payload, MqttQos.AtLeastOnce, false, CancellationToken.None).WaitAsync(Wait);
         Assert.Equal([Topic.Ack(RoomA.Site, RoomA.Room)], await edgeInbox.WaitForTopicAsync(Topic.Ack(RoomA.Site, RoomA.Room)));
