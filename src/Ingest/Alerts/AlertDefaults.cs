@@ -40,6 +40,9 @@ public static class AlertDefaults
     /// <summary>How long an alert open at start waits for its condition to be seen again (<see cref="AlertOptions.AdoptGrace"/>).</summary>
     public static readonly TimeSpan AdoptGrace = TimeSpan.FromMinutes(2);
 
+    /// <summary>Days of incident records kept on the broker for standby collectors (<see cref="AlertOptions.IncidentCopyDays"/>).</summary>
+    public const int IncidentCopyDays = 90;
+
     /// <summary>Collector heartbeat (dead-man's switch) period.</summary>
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(10);
 

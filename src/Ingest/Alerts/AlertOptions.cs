@@ -46,6 +46,13 @@ public sealed class AlertOptions
     /// </summary>
     public TimeSpan AdoptGrace { get; set; } = AlertDefaults.AdoptGrace;
 
+    /// <summary>
+    /// With standby collectors: incident records that fired within this many days (and every open one) are kept on the
+    /// broker for the standbys; older ones are cleared there (each collector's store keeps them). Default 90, at least
+    /// 60 (seed clauses 6.2.3, 7.4.5).
+    /// </summary>
+    public int IncidentCopyDays { get; set; } = AlertDefaults.IncidentCopyDays;
+
     /// <summary>Group alerts into one message per <c>site</c> (default) or per <c>room</c>.</summary>
     public string GroupBy { get; set; } = "site";
 

@@ -45,6 +45,11 @@ public static class AlertOptionsValidator
         Duration(failures, "LiveGrace", options.LiveGrace, TimeSpan.Zero, TimeSpan.FromDays(1));
         Duration(failures, "AdoptGrace", options.AdoptGrace, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
         Duration(failures, "HeartbeatInterval", options.HeartbeatInterval, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
+        if (options.IncidentCopyDays is < 60 or > 3650)
+        {
+            failures.Add($"{A}IncidentCopyDays is {options.IncidentCopyDays.ToString(CultureInfo.InvariantCulture)}; it must be 60–3650 (records are kept at least 60 days, seed clauses 6.2.3 and 7.4.5)");
+        }
+
         if (options.GroupBy is not ("site" or "room"))
         {
             failures.Add($"{A}GroupBy is '{options.GroupBy}'; it must be 'site' or 'room'");

@@ -145,7 +145,7 @@ public sealed class AlertService : IAsyncDisposable
                 var publisher = new ConfigurationPublisher(_heartbeat, () => Admin.Configuration(instance), _logger, _time);
                 Admin.ConfigurationChanged += (_, _) => publisher.Changed();
                 _loops.Add(Guard("configuration", publisher.RunAsync(stopping)));
-                var records = new IncidentPublisher(_heartbeat, Incidents, instance, _logger, _time);
+                var records = new IncidentPublisher(_heartbeat, Incidents, instance, TimeSpan.FromDays(_options.IncidentCopyDays), _logger, _time);
                 Incidents.Recorded += records.Changed;
                 _loops.Add(Guard("incident records", records.RunAsync(stopping)));
             }

@@ -7,13 +7,19 @@ namespace LiveRoom.Ingest.Alerts.Replication;
 
 /// <summary>
 /// Publishes the active collector's incident records for its standbys (<see cref="IncidentCopy"/>, retained, QoS 1)
-/// through the heartbeat's session: every record at start and after each reconnect (a broker restarted from an older
-/// snapshot may have lost retained messages), then each record again whenever its timeline grows. A failed publish is retried until it goes
+/// through the heartbeat's session: the records of the copy window (<see cref="AlertOptions.IncidentCopyDays"/>, by when
+/// they fired) and every one still open, at start and after each reconnect (a broker restarted from an older snapshot
+/// may have lost retained messages), then each record again whenever its timeline grows. A record that has left the
+/// window is cleared from the broker (an empty retained message) at start and once a day, so the broker and a standby
+/// that connects handle a bounded set however long the studio runs. A failed publish is retried until it goes
 /// through or the collector stops.
 /// </summary>
-internal sealed class IncidentPublisher(IMqttClient client, IncidentLog incidents, string instance, ILogger logger, TimeProvider time)
+internal sealed class IncidentPublisher(IMqttClient client, IncidentLog incidents, string instance, TimeSpan window, ILogger logger, TimeProvider time)
 {
     private static readonly TimeSpan Retry = TimeSpan.FromMilliseconds(500);
+
+    // Records that left the window this long ago or less are cleared (a collector down for a while catches up).
+    private static readonly TimeSpan ClearBack = TimeSpan.FromDays(30);
     private readonly Channel<string> _changed = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Asks for the record of <paramref name="alertId"/> to be published again (never blocks).</summary>
@@ -25,7 +31,8 @@ internal sealed class IncidentPublisher(IMqttClient client, IncidentLog incident
         try
         {
             ChangedAll();
-            await PublishChangesAsync(cancellationToken).ConfigureAwait(false);
+            ClearExpired();
+            await Task.WhenAll(PublishChangesAsync(cancellationToken), ClearDailyAsync(cancellationToken)).ConfigureAwait(false);
         }
         finally
         {
@@ -33,11 +40,33 @@ internal sealed class IncidentPublisher(IMqttClient client, IncidentLog incident
         }
     }
 
+    private static bool IsOpen(Incident i) => i.Alert.State is Lifecycle.AlertState.Pending or Lifecycle.AlertState.Firing or Lifecycle.AlertState.Acknowledged;
+
+    private bool InWindow(Incident i) => IsOpen(i) || (i.Alert.FiredAt ?? i.Alert.Since) >= time.GetUtcNow() - window;
+
     private void ChangedAll()
     {
-        foreach (var incident in incidents.Query(new IncidentFilter()))
+        foreach (var incident in incidents.Query(new IncidentFilter()).Where(InWindow))
         {
             Changed(incident.Alert.Id);
+        }
+    }
+
+    private void ClearExpired()
+    {
+        var edge = time.GetUtcNow() - window;
+        foreach (var incident in incidents.Query(new IncidentFilter(From: edge - ClearBack, To: edge)).Where(i => !IsOpen(i)))
+        {
+            Changed(incident.Alert.Id);
+        }
+    }
+
+    private async Task ClearDailyAsync(CancellationToken cancellationToken)
+    {
+        using var daily = new PeriodicTimer(TimeSpan.FromDays(1), time);
+        while (await daily.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ClearExpired();
         }
     }
 
@@ -94,7 +123,9 @@ internal sealed class IncidentPublisher(IMqttClient client, IncidentLog incident
 
         try
         {
-            await client.PublishAsync(IncidentCopy.TopicOf(alertId), IncidentCopy.ToJson(incident, instance), MqttQos.AtLeastOnce, retain: true, cancellationToken).ConfigureAwait(false);
+            // Out of the window: an empty retained message removes the broker's copy (standbys keep theirs).
+            var payload = InWindow(incident) ? IncidentCopy.ToJson(incident, instance) : [];
+            await client.PublishAsync(IncidentCopy.TopicOf(alertId), payload, MqttQos.AtLeastOnce, retain: true, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (MqttException ex)

@@ -41,7 +41,7 @@ public sealed class IncidentReplicationTests : IAsyncLifetime
         _active.Incidents.Record(Alert("aaaa000000000001"), IncidentEventKind.Fired, T0);
         var client = new FakeMqttClient(new MqttClientOptions { Host = "127.0.0.1", ClientId = "hb" });
         await client.ConnectAsync(CancellationToken.None);
-        var publisher = new IncidentPublisher(client, _active.Incidents, "a", NullLogger.Instance, TimeProvider.System);
+        var publisher = new IncidentPublisher(client, _active.Incidents, "a", TimeSpan.FromDays(365 * 5), NullLogger.Instance, TimeProvider.System);
         _active.Incidents.Recorded += publisher.Changed;
         using var stop = new CancellationTokenSource();
         var run = publisher.RunAsync(stop.Token);
@@ -64,6 +64,40 @@ public sealed class IncidentReplicationTests : IAsyncLifetime
         var latest = IncidentCopy.Parse(published[1].Topic, published[1].Payload.Span, out _)!;
         Assert.Equal(("a", AlertState.Acknowledged, 2), (latest.Instance, latest.Alert!.State, latest.Timeline.Count));
         Assert.Equal(published.Take(3).Select(m => m.Topic).Distinct().Order(StringComparer.Ordinal), published.Skip(3).Select(m => m.Topic).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Publisher_KeepsTheWindowAndOpenRecordsOnTheBroker_ClearsThoseThatLeaveIt_LeavesLongGoneOnesAlone()
+    {
+        var time = new FakeTimeProvider(T0);
+        foreach (var (id, daysAgo, state) in new[] { ("aaaa0000000000a1", 10, AlertState.Resolved), ("aaaa0000000000a2", 100, AlertState.Resolved), ("aaaa0000000000a3", 200, AlertState.Firing), ("aaaa0000000000a4", 400, AlertState.Resolved) })
+        {
+            var at = T0.AddDays(-daysAgo);
+            _active.Incidents.Record(Alert(id, state) with { Since = at, FiredAt = at }, IncidentEventKind.Fired, at);
+        }
+
+        var client = new FakeMqttClient(new MqttClientOptions { Host = "127.0.0.1", ClientId = "hb" });
+        await client.ConnectAsync(CancellationToken.None);
+        var publisher = new IncidentPublisher(client, _active.Incidents, "a", TimeSpan.FromDays(90), NullLogger.Instance, time);
+        using var stop = new CancellationTokenSource();
+        var run = publisher.RunAsync(stop.Token);
+        await WaitForAsync(client, 3);
+
+        var first = client.Published.ToDictionary(m => m.Topic[AlertDefaults.IncidentTopicPrefix.Length..], m => m.Payload.Length);
+        Assert.Equal(["aaaa0000000000a1", "aaaa0000000000a2", "aaaa0000000000a3"], first.Keys.Order(StringComparer.Ordinal));
+        Assert.True(first["aaaa0000000000a1"] > 0 && first["aaaa0000000000a3"] > 0, "records in the window and open ones are copied");
+        Assert.Equal(0, first["aaaa0000000000a2"]); // left the window: cleared
+
+        // 81 days on, the 10-day-old record has left the window too: the daily pass clears it.
+        for (var day = 0; day < 81; day++)
+        {
+            time.Advance(TimeSpan.FromDays(1));
+        }
+
+        await Eventually.WaitAsync(() => client.Published.Any(m => m.Topic.EndsWith("a1", StringComparison.Ordinal) && m.Payload.Length == 0), TimeSpan.FromSeconds(10), "the 10-day-old record cleared");
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.DoesNotContain(client.Published, m => m.Topic.EndsWith("a4", StringComparison.Ordinal));
     }
 
     [Fact]
