@@ -136,16 +136,15 @@ internal static class AlertingApi
 
     private static async Task<(string? Json, IResult? Error)> BodyAsync(HttpContext http, CancellationToken ct)
     {
+        var tooLarge = TypedResults.Problem(string.Create(CultureInfo.InvariantCulture, $"The body is larger than {MaxBody / 1024} KiB."), statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
         if (http.Request.ContentLength > MaxBody)
         {
-            return (null, TypedResults.Problem(string.Create(CultureInfo.InvariantCulture, $"The body is larger than {MaxBody / 1024} KiB."), statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large"));
+            return (null, tooLarge);
         }
 
         using var reader = new StreamReader(http.Request.Body);
         var json = await reader.ReadToEndAsync(ct);
-        return json.Length > MaxBody
-            ? (null, TypedResults.Problem(string.Create(CultureInfo.InvariantCulture, $"The body is larger than {MaxBody / 1024} KiB."), statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large"))
-            : (json, null);
+        return json.Length > MaxBody ? (null, tooLarge) : (json, null);
     }
 
     /// <summary>The collector's refusal reasons (<c>{"errors":[…]}</c>), or its body as it is.</summary>
@@ -168,7 +167,7 @@ internal static class AlertingApi
     private static IResult Unavailable(CollectorAnswer answer) =>
         TypedResults.Problem(
             answer.Problem ?? string.Create(CultureInfo.InvariantCulture, $"the collector answered {answer.Status}"),
-            statusCode: answer.Problem?.StartsWith("alert settings are not available", StringComparison.Ordinal) == true ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status502BadGateway,
+            statusCode: answer.NotConfigured ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status502BadGateway,
             title: "Alert settings not available");
 
     private static string? Shorten(string? json) => json is null ? null : json.Length <= 500 ? json : json[..500] + "…";

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace LiveRoom.Dashboard.Alerting;
 
-/// <summary>What the collector answered (status and body), or why no collector did.</summary>
-internal sealed record CollectorAnswer(int Status, string Body, string? Problem)
+/// <summary>What the collector answered (status and body), or why no collector did (<paramref name="NotConfigured"/>: the dashboard lacks the settings).</summary>
+internal sealed record CollectorAnswer(int Status, string Body, string? Problem, bool NotConfigured = false)
 {
     public bool Answered => Problem is null;
 }
@@ -29,44 +29,38 @@ internal sealed class CollectorAdminClient(HttpClient http, IOptions<DashboardOp
     {
         if (NotConfigured is { } why)
         {
-            return new CollectorAnswer(0, string.Empty, why);
+            return new CollectorAnswer(0, string.Empty, why, NotConfigured: true);
         }
 
-        var collectors = options.Value.AlertsUrls();
-        var problems = new List<string>();
-        foreach (var collector in collectors)
+        var (answer, problem) = await CollectorList.FirstAnswerAsync(options.Value.AlertsUrls(), c => AskAsync(method, CollectorList.At(c, path), json, cancellationToken));
+        return answer ?? new CollectorAnswer(0, string.Empty, "no collector answered: " + problem);
+    }
+
+    // A refused token or a server error counts as no answer: the next collector is asked.
+    private async Task<(CollectorAnswer? Answer, string? Problem)> AskAsync(HttpMethod method, Uri url, string? json, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.AlertsAdminToken);
+        if (json is not null)
         {
-            using var request = new HttpRequestMessage(method, new Uri(new Uri(collector.ToString().TrimEnd('/') + "/"), path));
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.AlertsAdminToken);
-            if (json is not null)
-            {
-                request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-            }
-
-            try
-            {
-                using var response = await http.SendAsync(request, cancellationToken);
-                var body = await response.Content.ReadAsStringAsync(cancellationToken);
-                var status = (int)response.StatusCode;
-                if (status == StatusCodes.Status403Forbidden)
-                {
-                    problems.Add($"{collector}: the collector refused the admin token (Dashboard:AlertsAdminToken must equal the collector's Ingest:Alerts:AdminToken)");
-                }
-                else if (status >= 500)
-                {
-                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"{collector}: the collector answered {status}"));
-                }
-                else
-                {
-                    return new CollectorAnswer(status, body, null);
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                problems.Add($"{collector}: {ex.Message}");
-            }
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         }
 
-        return new CollectorAnswer(0, string.Empty, "no collector answered: " + string.Join("; ", problems));
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var status = (int)response.StatusCode;
+            return status switch
+            {
+                StatusCodes.Status403Forbidden => (null, "the collector refused the admin token (Dashboard:AlertsAdminToken must equal the collector's Ingest:Alerts:AdminToken)"),
+                >= 500 => (null, string.Create(CultureInfo.InvariantCulture, $"the collector answered {status}")),
+                _ => (new CollectorAnswer(status, body, null), null),
+            };
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return (null, ex.Message);
+        }
     }
 }

@@ -11,9 +11,10 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
     {
         var errors = new List<string>();
         ValidateUrl(options.Influx.Url, errors);
-        foreach (var url in (options.AlertsUrl ?? string.Empty).Split(',', StringSplitOptions.TrimEntries))
+        var collectors = string.IsNullOrWhiteSpace(options.AlertsUrl) ? [] : options.AlertsUrl.Split(',', StringSplitOptions.TrimEntries);
+        foreach (var url in collectors)
         {
-            if (!string.IsNullOrWhiteSpace(options.AlertsUrl) && !(Uri.TryCreate(url, UriKind.Absolute, out var alerts) && alerts.Scheme is "http" or "https"))
+            if (!(Uri.TryCreate(url, UriKind.Absolute, out var alerts) && alerts.Scheme is "http" or "https"))
             {
                 errors.Add($"{Prefix}AlertsUrl '{url}' must be an absolute http(s) URL of a collector's alert listener (several: separated by commas)");
             }

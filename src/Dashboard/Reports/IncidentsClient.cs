@@ -24,23 +24,11 @@ internal sealed class IncidentsClient(HttpClient http, IOptions<DashboardOptions
         var query = string.Create(
             CultureInfo.InvariantCulture,
             $"api/incidents?site={Uri.EscapeDataString(site)}&room={Uri.EscapeDataString(room)}&from={Uri.EscapeDataString(from.UtcDateTime.ToString("O", CultureInfo.InvariantCulture))}&to={Uri.EscapeDataString(to.UtcDateTime.ToString("O", CultureInfo.InvariantCulture))}&format=json");
-        var collectors = options.Value.AlertsUrls();
-        var problems = new List<string>();
-        foreach (var collector in collectors)
-        {
-            var (items, problem) = await GetFromAsync(new Uri(new Uri(collector.ToString().TrimEnd('/') + "/"), query), cancellationToken);
-            if (problem is null)
-            {
-                return (items, null);
-            }
-
-            problems.Add(collectors.Count == 1 ? problem : $"{collector}: {problem}");
-        }
-
-        return ([], "incidents not available: " + string.Join("; ", problems));
+        var (items, problem) = await CollectorList.FirstAnswerAsync(options.Value.AlertsUrls(), c => GetFromAsync(CollectorList.At(c, query), cancellationToken));
+        return problem is null ? (items!, null) : ([], "incidents not available: " + problem);
     }
 
-    private async Task<(IReadOnlyList<IncidentSummary> Items, string? Problem)> GetFromAsync(Uri url, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<IncidentSummary>? Items, string? Problem)> GetFromAsync(Uri url, CancellationToken cancellationToken)
     {
         try
         {
