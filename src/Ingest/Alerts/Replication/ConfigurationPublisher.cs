@@ -20,53 +20,21 @@ internal sealed class ConfigurationPublisher(IMqttClient client, Func<AlertConfi
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        client.ConnectionChanged += OnConnectionChanged;
-        try
+        // A broker restarted without its latest snapshot may have lost the retained configuration: send it again.
+        using var reconnects = client.OnConnected(Changed);
+        Changed();
+        while (await _changed.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            Changed();
-            while (await _changed.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                _changed.Reader.TryRead(out _);
-                while (!await TryPublishAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    await Task.Delay(Retry, time, cancellationToken).ConfigureAwait(false);
-                }
-            }
-        }
-        finally
-        {
-            client.ConnectionChanged -= OnConnectionChanged;
-        }
-    }
-
-    // A broker restarted without its latest snapshot may have lost the retained configuration: send it again.
-    private void OnConnectionChanged(object? sender, MqttConnectionChangedEventArgs e)
-    {
-        if (e.Connected)
-        {
-            Changed();
-        }
-    }
-
-    private async Task<bool> TryPublishAsync(CancellationToken cancellationToken)
-    {
-        // The heartbeat loop connects the session; until then (the broker may be down) wait.
-        if (!client.IsConnected)
-        {
-            return false;
-        }
-
-        try
-        {
-            var snapshot = configuration();
-            await client.PublishAsync(AlertDefaults.ConfigurationTopic, snapshot.ToJson(), MqttQos.AtLeastOnce, retain: true, cancellationToken).ConfigureAwait(false);
-            AlertLog.ConfigurationPublished(logger, snapshot.Revision);
-            return true;
-        }
-        catch (MqttException ex)
-        {
-            AlertLog.ConfigurationPublishFailed(logger, ex.Message);
-            return false;
+            _changed.Reader.TryRead(out _);
+            AlertConfiguration? sent = null;
+            await client.PublishRetainedUntilSentAsync(
+                AlertDefaults.ConfigurationTopic,
+                () => (sent = configuration()).ToJson(),
+                Retry,
+                ex => AlertLog.ConfigurationPublishFailed(logger, ex.Message),
+                time,
+                cancellationToken).ConfigureAwait(false);
+            AlertLog.ConfigurationPublished(logger, sent!.Revision);
         }
     }
 }

@@ -27,17 +27,11 @@ internal sealed class IncidentPublisher(IMqttClient client, IncidentLog incident
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        client.ConnectionChanged += OnConnectionChanged;
-        try
-        {
-            ChangedAll();
-            ClearExpired();
-            await Task.WhenAll(PublishChangesAsync(cancellationToken), ClearDailyAsync(cancellationToken)).ConfigureAwait(false);
-        }
-        finally
-        {
-            client.ConnectionChanged -= OnConnectionChanged;
-        }
+        // A broker restarted without its latest snapshot may have lost retained records: send the window again.
+        using var reconnects = client.OnConnected(ChangedAll);
+        ChangedAll();
+        ClearExpired();
+        await Task.WhenAll(PublishChangesAsync(cancellationToken), ClearDailyAsync(cancellationToken)).ConfigureAwait(false);
     }
 
     private static bool IsOpen(Incident i) => i.Alert.State is Lifecycle.AlertState.Pending or Lifecycle.AlertState.Firing or Lifecycle.AlertState.Acknowledged;
@@ -70,18 +64,8 @@ internal sealed class IncidentPublisher(IMqttClient client, IncidentLog incident
         }
     }
 
-    // A broker restarted without its latest snapshot may have lost retained records: send them all again.
-    private void OnConnectionChanged(object? sender, MqttConnectionChangedEventArgs e)
-    {
-        if (e.Connected)
-        {
-            ChangedAll();
-        }
-    }
-
     private async Task PublishChangesAsync(CancellationToken cancellationToken)
     {
-
         // Changes that come while others are published are sent once each, as their latest record.
         var due = new List<string>();
         var queued = new HashSet<string>(StringComparer.Ordinal);
@@ -97,41 +81,18 @@ internal sealed class IncidentPublisher(IMqttClient client, IncidentLog incident
 
             foreach (var id in due)
             {
-                while (!await TryPublishAsync(id, cancellationToken).ConfigureAwait(false))
-                {
-                    await Task.Delay(Retry, time, cancellationToken).ConfigureAwait(false);
-                }
+                // Out of the window: an empty retained message removes the broker's copy (standbys keep theirs).
+                await client.PublishRetainedUntilSentAsync(
+                    IncidentCopy.TopicOf(id),
+                    () => incidents.Get(id) is { } incident && InWindow(incident) ? IncidentCopy.ToJson(incident, instance) : [],
+                    Retry,
+                    ex => AlertLog.IncidentPublishFailed(logger, id, ex.Message),
+                    time,
+                    cancellationToken).ConfigureAwait(false);
             }
 
             due.Clear();
             queued.Clear();
-        }
-    }
-
-    private async Task<bool> TryPublishAsync(string alertId, CancellationToken cancellationToken)
-    {
-        if (incidents.Get(alertId) is not { } incident)
-        {
-            return true;
-        }
-
-        // The heartbeat loop connects the session; until then (the broker may be down) wait.
-        if (!client.IsConnected)
-        {
-            return false;
-        }
-
-        try
-        {
-            // Out of the window: an empty retained message removes the broker's copy (standbys keep theirs).
-            var payload = InWindow(incident) ? IncidentCopy.ToJson(incident, instance) : [];
-            await client.PublishAsync(IncidentCopy.TopicOf(alertId), payload, MqttQos.AtLeastOnce, retain: true, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (MqttException ex)
-        {
-            AlertLog.IncidentPublishFailed(logger, alertId, ex.Message);
-            return false;
         }
     }
 }
