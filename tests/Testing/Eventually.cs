@@ -1,3 +1,6 @@
+using LiveRoom.Runtime.Processes;
+using Xunit;
+
 namespace LiveRoom.Testing;
 
 /// <summary>Polls a condition with a deadline (no fixed sleeps): for waiting on real processes and services.</summary>
@@ -26,4 +29,25 @@ public static class Eventually
 
     public static Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what) =>
         WaitAsync(() => Task.FromResult(condition()), ok => ok, timeout, what);
+
+    /// <summary>Waits until <paramref name="url"/> answers a success (a server the test started); fails at once, with its stderr, when <paramref name="process"/> exits first.</summary>
+    public static Task AnswersAsync(Uri url, ChildProcess process, TimeSpan timeout, string what) =>
+        WaitAsync(
+            async () =>
+            {
+                Assert.False(process.HasExited, $"{process.Name} exited: {process.StderrTail()}");
+                using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+                try
+                {
+                    using var response = await http.GetAsync(url);
+                    return response.IsSuccessStatusCode;
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    return false;
+                }
+            },
+            ok => ok,
+            timeout,
+            what);
 }

@@ -33,23 +33,7 @@ internal static class CollectorProcess
             ],
             WorkingDirectory = directory,
         });
-        using var http = new HttpClient();
-        await Eventually.WaitAsync(
-            async () =>
-            {
-                try
-                {
-                    return (await http.GetAsync(url + "/healthz")).IsSuccessStatusCode;
-                }
-                catch (HttpRequestException)
-                {
-                    return false;
-                }
-            },
-            up => up || collector.HasExited,
-            TimeSpan.FromSeconds(60),
-            "the collector's alert listener");
-        Assert.False(collector.HasExited, collector.StderrTail());
+        await Eventually.AnswersAsync(new Uri(url + "/healthz"), collector, TimeSpan.FromSeconds(60), "the collector's alert listener");
         return (collector, url);
     }
 }

@@ -31,23 +31,7 @@ internal static partial class DashboardProcess
             Arguments = [Dll, $"--urls={baseUri.ToString().TrimEnd('/')}", .. settings],
             WorkingDirectory = workingDirectory,
         });
-        using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(5) };
-        await Eventually.WaitAsync(
-            async () =>
-            {
-                Assert.False(dashboard.HasExited, "dashboard exited: " + dashboard.StderrTail());
-                try
-                {
-                    return (await http.GetAsync(new Uri("healthz", UriKind.Relative))).IsSuccessStatusCode;
-                }
-                catch (HttpRequestException)
-                {
-                    return false;
-                }
-            },
-            ok => ok,
-            TimeSpan.FromSeconds(60),
-            "the dashboard to answer /healthz");
+        await Eventually.AnswersAsync(new Uri(baseUri, "healthz"), dashboard, TimeSpan.FromSeconds(60), "the dashboard to answer /healthz");
         return dashboard;
     }
 
