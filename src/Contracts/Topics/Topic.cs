@@ -16,6 +16,12 @@ public static class Topic
     /// <summary>Where the collector republishes rejected payloads, outside <see cref="AllRooms"/> so it never reads them back.</summary>
     public const string DeadLetterRoot = "liveroom-sys/v1/deadletter";
 
+    /// <summary>
+    /// The active collector's retained heartbeat (<see cref="Payloads.CollectorHeartbeat"/>), outside the room tree: read by
+    /// the watchdog, standby collectors and the dashboard.
+    /// </summary>
+    public const string CollectorHeartbeat = "liveroom-sys/v1/collector/heartbeat";
+
     /// <summary>Topic-kind segment for a batch that mixes metric kinds (replay after an outage).</summary>
     public const string MixedKinds = "batch";
 

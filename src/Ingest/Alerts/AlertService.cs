@@ -1,3 +1,4 @@
+using LiveRoom.Contracts.Payloads;
 using System.Security.Cryptography.X509Certificates;
 using LiveRoom.Ingest.Alerts.Acknowledging;
 using LiveRoom.Ingest.Alerts.Evaluation;
@@ -165,7 +166,7 @@ public sealed class AlertService : IAsyncDisposable
             {
                 if (AnnounceStop)
                 {
-                    await _heartbeat.PublishAsync(AlertDefaults.HeartbeatTopic, HeartbeatPublisher.Stopped(Instance), MqttQos.AtLeastOnce, true, CancellationToken.None).ConfigureAwait(false);
+                    await _heartbeat.PublishAsync(AlertDefaults.HeartbeatTopic, CollectorHeartbeat.Stopped(Instance), MqttQos.AtLeastOnce, true, CancellationToken.None).ConfigureAwait(false);
                 }
 
                 await _heartbeat.DisconnectAsync(CancellationToken.None).ConfigureAwait(false);

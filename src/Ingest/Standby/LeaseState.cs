@@ -1,3 +1,4 @@
+using LiveRoom.Contracts.Payloads;
 using LiveRoom.Ingest.Alerts.Heartbeat;
 using System.Globalization;
 
@@ -10,13 +11,13 @@ namespace LiveRoom.Ingest.Standby;
 internal sealed class LeaseState(string instance, TimeSpan staleAfter, TimeProvider time)
 {
     private readonly Lock _lock = new();
-    private HeartbeatReading? _last;
+    private CollectorHeartbeat? _last;
     private DateTimeOffset _lastAliveAt;
     private string? _rival;
     private bool _watching;
 
     /// <summary>The latest heartbeat (null before any).</summary>
-    public HeartbeatReading? Last
+    public CollectorHeartbeat? Last
     {
         get
         {
@@ -30,8 +31,8 @@ internal sealed class LeaseState(string instance, TimeSpan staleAfter, TimeProvi
     /// <summary>Takes a heartbeat; false when the payload is not one. <paramref name="retained"/>: replayed by the broker on subscribing.</summary>
     public bool OnHeartbeat(ReadOnlySpan<byte> payload, bool retained)
     {
-        var reading = HeartbeatReading.Parse(payload);
-        if (reading is null || reading.Status == HeartbeatStatus.Other)
+        var reading = CollectorHeartbeat.Parse(payload);
+        if (reading is null || reading.Status == CollectorHeartbeatStatus.Other)
         {
             return false;
         }
@@ -39,7 +40,7 @@ internal sealed class LeaseState(string instance, TimeSpan staleAfter, TimeProvi
         lock (_lock)
         {
             _last = reading;
-            if (reading.Status == HeartbeatStatus.Alive)
+            if (reading.Status == CollectorHeartbeatStatus.Alive)
             {
                 // Our own clock, not the sender's "ts": the two machines' clocks may differ.
                 _lastAliveAt = time.GetUtcNow();
@@ -65,8 +66,8 @@ internal sealed class LeaseState(string instance, TimeSpan staleAfter, TimeProvi
 
             return _last.Status switch
             {
-                HeartbeatStatus.Dead => $"collector {_last.Name} died (its last will arrived)",
-                HeartbeatStatus.Stopped => $"collector {_last.Name} stopped",
+                CollectorHeartbeatStatus.Dead => $"collector {_last.Name} died (its last will arrived)",
+                CollectorHeartbeatStatus.Stopped => $"collector {_last.Name} stopped",
                 _ when _last.Instance == instance => "the last heartbeat is this collector's own, from before it restarted",
                 _ when time.GetUtcNow() - _lastAliveAt >= staleAfter =>
                     string.Create(CultureInfo.InvariantCulture, $"collector {_last.Name} has been silent for {(time.GetUtcNow() - _lastAliveAt).TotalSeconds:0} s"),

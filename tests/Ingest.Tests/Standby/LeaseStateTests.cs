@@ -1,3 +1,4 @@
+using LiveRoom.Contracts.Payloads;
 using System.Text;
 using LiveRoom.Ingest.Alerts.Heartbeat;
 using LiveRoom.Ingest.Options;
@@ -47,7 +48,7 @@ public sealed class LeaseStateTests
 
         state.OnHeartbeat(Alive("a"), retained: false);
         Assert.Null(state.Turn());
-        state.OnHeartbeat(HeartbeatPublisher.Stopped("a"), retained: false);
+        state.OnHeartbeat(CollectorHeartbeat.Stopped("a"), retained: false);
         Assert.Equal("collector a stopped", state.Turn());
     }
 
@@ -65,7 +66,7 @@ public sealed class LeaseStateTests
     public void Turn_SingleCollectorWithoutStandbySettings_IsWaitedFor()
     {
         var state = new LeaseState("b", StaleAfter, _time);
-        state.OnHeartbeat(HeartbeatPublisher.Payload(_time.GetUtcNow(), influx: true), retained: true);
+        state.OnHeartbeat(CollectorHeartbeat.Alive(_time.GetUtcNow(), influx: true), retained: true);
 
         Assert.Null(state.Turn());
         Assert.Equal("(unnamed)", state.Last!.Name);
@@ -110,7 +111,7 @@ public sealed class LeaseStateTests
         var a = new LeaseState("a", StaleAfter, _time);
         a.BeginWatch();
 
-        a.OnHeartbeat(HeartbeatPublisher.Payload(_time.GetUtcNow(), influx: true), retained: false);
+        a.OnHeartbeat(CollectorHeartbeat.Alive(_time.GetUtcNow(), influx: true), retained: false);
 
         Assert.Equal("(unnamed)", a.Rival);
     }
@@ -164,5 +165,5 @@ public sealed class LeaseStateTests
         Assert.Single(IngestOptionsValidator.Check(options));
     }
 
-    private ReadOnlySpan<byte> Alive(string instance) => HeartbeatPublisher.Payload(_time.GetUtcNow(), influx: true, instance);
+    private ReadOnlySpan<byte> Alive(string instance) => CollectorHeartbeat.Alive(_time.GetUtcNow(), influx: true, instance);
 }

@@ -1,31 +1,21 @@
-using System.Globalization;
-using System.Text;
+using LiveRoom.Contracts.Payloads;
 using LiveRoom.Mqtt;
 using Microsoft.Extensions.Logging;
 
 namespace LiveRoom.Ingest.Alerts.Heartbeat;
 
 /// <summary>
-/// Dead-man's switch, collector side (issue 7 item 7): an own MQTT session publishes
-/// <c>{"status":"alive","ts":…,"influx":true|false}</c> retained on <see cref="AlertDefaults.HeartbeatTopic"/> every
-/// interval, with <c>{"status":"dead"}</c> as its last will. A watchdog that does not depend on the collector
-/// (<see cref="HeartbeatWatchdog"/> on an edge or a second machine) tells someone when it goes stale or dead.
-/// With primary/standby collectors (<see cref="Standby.StandbyOptions"/>) both messages also name the instance.
+/// Dead-man's switch, collector side (issue 7 item 7): an own MQTT session publishes <see cref="CollectorHeartbeat.Alive"/>
+/// retained on <see cref="AlertDefaults.HeartbeatTopic"/> every interval (which the message names, so readers know when
+/// it is overdue), with <see cref="CollectorHeartbeat.Dead"/> as its last will. A watchdog that does not depend on the
+/// collector (<see cref="HeartbeatWatchdog"/> on an edge or a second machine) tells someone when it goes stale or dead;
+/// the dashboard shows it. With primary/standby collectors (<see cref="Standby.StandbyOptions"/>) both messages also
+/// name the instance.
 /// </summary>
 public sealed class HeartbeatPublisher(IMqttClient client, TimeSpan interval, Func<bool> influxHealthy, ILogger logger, TimeProvider time, string? instance = null)
 {
     /// <summary>The last will of <paramref name="instance"/>'s heartbeat session (no instance: a single collector).</summary>
-    public static MqttWill WillOf(string? instance) =>
-        new(AlertDefaults.HeartbeatTopic, Encoding.UTF8.GetBytes("{\"status\":\"dead\",\"ts\":0" + InstanceField(instance) + "}"), MqttQos.AtLeastOnce, true);
-
-    public static byte[] Payload(DateTimeOffset now, bool influx, string? instance = null) =>
-        Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{{\"status\":\"alive\",\"ts\":{now.ToUnixTimeMilliseconds()},\"influx\":{(influx ? "true" : "false")}{InstanceField(instance)}}}"));
-
-    /// <summary>A clean stop: the broker does not send the will then, so the collector says it itself.</summary>
-    public static byte[] Stopped(string? instance) => Encoding.UTF8.GetBytes("{\"status\":\"stopped\",\"ts\":0" + InstanceField(instance) + "}");
-
-    // Instance names are checked at start (letters, digits, '.', '_', '-'), so they need no JSON escaping.
-    private static string InstanceField(string? instance) => instance is null ? string.Empty : ",\"instance\":\"" + instance + "\"";
+    public static MqttWill WillOf(string? instance) => new(AlertDefaults.HeartbeatTopic, CollectorHeartbeat.Dead(instance), MqttQos.AtLeastOnce, true);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -50,7 +40,7 @@ public sealed class HeartbeatPublisher(IMqttClient client, TimeSpan interval, Fu
         {
             try
             {
-                await client.PublishAsync(AlertDefaults.HeartbeatTopic, Payload(time.GetUtcNow(), influxHealthy(), instance), MqttQos.AtLeastOnce, retain: true, cancellationToken).ConfigureAwait(false);
+                await client.PublishAsync(AlertDefaults.HeartbeatTopic, CollectorHeartbeat.Alive(time.GetUtcNow(), influxHealthy(), instance, interval), MqttQos.AtLeastOnce, retain: true, cancellationToken).ConfigureAwait(false);
             }
             catch (MqttException ex)
             {

@@ -1,3 +1,4 @@
+using LiveRoom.Contracts.Payloads;
 namespace LiveRoom.Ingest.Alerts.Heartbeat;
 
 /// <summary>
@@ -23,12 +24,12 @@ public sealed class HeartbeatWatchdog(TimeSpan staleAfter, TimeProvider time)
 
     public void OnHeartbeat(ReadOnlySpan<byte> payload)
     {
-        if (HeartbeatReading.Parse(payload) is not { } reading)
+        if (CollectorHeartbeat.Parse(payload) is not { } reading)
         {
             return;
         }
 
-        var dead = reading.Status == HeartbeatStatus.Dead;
+        var dead = reading.Status == CollectorHeartbeatStatus.Dead;
         lock (_lock)
         {
             _dead = dead;

@@ -1,3 +1,4 @@
+using LiveRoom.Contracts.Payloads;
 using LiveRoom.Ingest.Alerts;
 using LiveRoom.Ingest.Alerts.Heartbeat;
 using LiveRoom.Ingest.Alerts.Notifying;
@@ -148,7 +149,7 @@ public sealed class CollectorWatchdogTests : IAsyncLifetime
     private async Task PublishHeartbeatAsync(MosquittoClient client, bool influx, string? instance = null)
     {
         var before = Volatile.Read(ref _heartbeats);
-        await client.PublishAsync(AlertDefaults.HeartbeatTopic, HeartbeatPublisher.Payload(_time.GetUtcNow(), influx, instance), MqttQos.AtLeastOnce, retain: true, CancellationToken.None).WaitAsync(Wait);
+        await client.PublishAsync(AlertDefaults.HeartbeatTopic, CollectorHeartbeat.Alive(_time.GetUtcNow(), influx, instance), MqttQos.AtLeastOnce, retain: true, CancellationToken.None).WaitAsync(Wait);
         await Eventually.WaitAsync(() => Volatile.Read(ref _heartbeats) > before, Wait, "heartbeat delivered to the watchdog");
     }
 

@@ -1,3 +1,4 @@
+using LiveRoom.Contracts.Payloads;
 using System.Text;
 using LiveRoom.Ingest.Alerts;
 using LiveRoom.Ingest.Alerts.Heartbeat;
@@ -36,11 +37,11 @@ public sealed class OptionsAndHeartbeatTests
     {
         var time = new FakeTimeProvider();
         var dog = new HeartbeatWatchdog(TimeSpan.FromSeconds(30), time);
-        dog.OnHeartbeat(HeartbeatPublisher.Payload(time.GetUtcNow(), influx: true));
+        dog.OnHeartbeat(CollectorHeartbeat.Alive(time.GetUtcNow(), influx: true));
         Assert.Equal(HeartbeatWatchdog.Verdict.Alive, dog.Check());
         time.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal(HeartbeatWatchdog.Verdict.Stale, dog.Check());
-        dog.OnHeartbeat(HeartbeatPublisher.Payload(time.GetUtcNow(), influx: false));
+        dog.OnHeartbeat(CollectorHeartbeat.Alive(time.GetUtcNow(), influx: false));
         Assert.Equal(HeartbeatWatchdog.Verdict.InfluxDown, dog.Check());
         dog.OnHeartbeat(HeartbeatPublisher.WillOf(null).Payload.Span);
         Assert.Equal(HeartbeatWatchdog.Verdict.Dead, dog.Check());
