@@ -60,6 +60,7 @@ public static class DashboardExtensions
         services.AddSingleton<SchedulePublisher>();
         services.AddSingleton<IScheduleChanges>(sp => sp.GetRequiredService<SchedulePublisher>());
         services.AddSingleton<RoomStateCache>();
+        services.AddSingleton<Collectors.CollectorStatusCache>();
         services.AddSingleton<EdgeLink>();
         services.AddHostedService(sp => sp.GetRequiredService<EdgeLink>());
         services.AddTransient<ChecklistQuery>();

@@ -17,6 +17,7 @@ namespace LiveRoom.Dashboard;
 /// <summary>Source-generated JSON for the API's bodies (camelCase, as the page's JavaScript reads them).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(LiveRoomsResponse))]
+[JsonSerializable(typeof(Collectors.CollectorStatusView))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]

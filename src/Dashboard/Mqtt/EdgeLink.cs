@@ -1,4 +1,5 @@
 using LiveRoom.Contracts.Topics;
+using LiveRoom.Dashboard.Collectors;
 using LiveRoom.Dashboard.Lifecycle;
 using LiveRoom.Dashboard.Options;
 using LiveRoom.Mqtt;
@@ -8,13 +9,14 @@ namespace LiveRoom.Dashboard.Mqtt;
 
 /// <summary>
 /// The dashboard's MQTT session (<c>Dashboard:Mqtt</c>): connects (retrying with backoff while the broker is not up),
-/// subscribes to every room's <c>state</c> and <c>status</c>, publishes schedules through <see cref="SchedulePublisher"/>
+/// subscribes to every room's <c>state</c> and <c>status</c> and to the collector's heartbeat, publishes schedules through <see cref="SchedulePublisher"/>
 /// and carries checklist commands. With no host configured it logs once that it is off and does nothing.
 /// </summary>
 internal sealed partial class EdgeLink(
     IOptions<DashboardOptions> options,
     SchedulePublisher schedules,
     RoomStateCache states,
+    CollectorStatusCache collectors,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
@@ -32,6 +34,9 @@ internal sealed partial class EdgeLink(
         !options.Value.Mqtt.Enabled ? $"{DashboardDefaults.Section}:Mqtt:Host is not set: the dashboard has no MQTT connection to the edges"
         : _client is not { IsConnected: true } ? $"the MQTT broker {options.Value.Mqtt.Host}:{options.Value.Mqtt.Port} is not connected"
         : null;
+
+    /// <summary>Whether metrics are being collected, as far as this link can tell.</summary>
+    public CollectorStatusView CollectorStatus() => collectors.View(Unavailable, options.Value.Mqtt.Enabled);
 
     /// <summary>Publishes a command (QoS 1, not retained), waiting at most <c>PublishTimeout</c> for PUBACK.</summary>
     /// <exception cref="MqttException">The broker refused it, or the session is down.</exception>
@@ -61,7 +66,7 @@ internal sealed partial class EdgeLink(
             Username = m.Username,
             Password = m.Password,
             Tls = string.IsNullOrEmpty(m.CaFile) ? null : new MqttTlsOptions { CaFile = m.CaFile },
-            OnMessage = states.HandleAsync,
+            OnMessage = (message, ct) => message.Topic == Topic.CollectorHeartbeat ? collectors.HandleAsync(message, ct) : states.HandleAsync(message, ct),
         };
         var client = new MosquittoClient(session, loggers.CreateLogger<MosquittoClient>());
         await using (client.ConfigureAwait(false))
@@ -117,7 +122,7 @@ internal sealed partial class EdgeLink(
 
     private async Task SubscribeAsync(MosquittoClient client, CancellationToken cancellationToken)
     {
-        foreach (var filter in new[] { StateFilter, StatusFilter })
+        foreach (var filter in new[] { StateFilter, StatusFilter, Topic.CollectorHeartbeat })
         {
             try
             {
@@ -125,7 +130,7 @@ internal sealed partial class EdgeLink(
             }
             catch (MqttSubscribeException ex)
             {
-                // Schedules still go out; the wall shows no states until the broker's ACL allows it.
+                // Schedules still go out; the wall shows no states (or no collector status) until the broker's ACL allows it.
                 LogSubscribeRefused(_logger, filter, ex.Message);
             }
         }
@@ -143,7 +148,7 @@ internal sealed partial class EdgeLink(
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT connection lost ({Reason}); {Dirty} room schedules waiting, changes are kept until it returns")]
     private static partial void LogDisconnected(ILogger logger, string reason, int dirty);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT subscription {Filter} refused: {Reason}; room states will not be shown")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT subscription {Filter} refused: {Reason}; what it carries will not be shown (room states, or the collector's heartbeat)")]
     private static partial void LogSubscribeRefused(ILogger logger, string filter, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT disconnect failed: {Reason}")]

@@ -8,6 +8,7 @@ namespace LiveRoom.Dashboard.Rooms;
 /// <param name="Shows">Each room's show in progress by the dashboard's schedule (a tile falls back to it when the edge's state names none).</param>
 /// <param name="History">Only with <c>?history=true</c>: each room's last 5 minutes at 10 s resolution, for the tile's sparkline.</param>
 /// <param name="States">Each room's lifecycle state as its edge published it (issue 6), when the dashboard's MQTT link is on.</param>
+/// <param name="Collector">Whether metrics are being collected (the collector's heartbeat), so readers know whether the rest is current.</param>
 public sealed record LiveRoomsResponse(
     DateTimeOffset GeneratedAt,
     double StaleAfterSeconds,
@@ -15,4 +16,5 @@ public sealed record LiveRoomsResponse(
     IReadOnlyList<ActiveAlert>? Alerts = null,
     IReadOnlyList<Lifecycle.RoomStateView>? States = null,
     IReadOnlyList<CurrentShow>? Shows = null,
-    IReadOnlyList<RoomHistory>? History = null);
+    IReadOnlyList<RoomHistory>? History = null,
+    Collectors.CollectorStatusView? Collector = null);

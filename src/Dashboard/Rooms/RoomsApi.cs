@@ -33,6 +33,7 @@ internal static partial class RoomsApi
         LiveRoomsQuery query,
         ClaimsPrincipal user,
         Lifecycle.RoomStateCache states,
+        Mqtt.EdgeLink link,
         Schedules.ScheduleStore schedule,
         TimeProvider time,
         ILoggerFactory loggers,
@@ -41,13 +42,13 @@ internal static partial class RoomsApi
         if (history != true)
         {
             var reading = await snapshot.GetAsync(cancellationToken);
-            return reading.Live is { } live ? TypedResults.Ok(ForUser(live, user, states)) : Unavailable(reading.Failure);
+            return reading.Live is { } live ? TypedResults.Ok(ForUser(live, user, states, link.CollectorStatus())) : Unavailable(reading.Failure);
         }
 
         try
         {
             var body = await query.GetAsync(history: true, cancellationToken);
-            return TypedResults.Ok(ForUser(body with { Shows = LiveShows.InProgress(schedule, time.GetUtcNow()) }, user, states));
+            return TypedResults.Ok(ForUser(body with { Shows = LiveShows.InProgress(schedule, time.GetUtcNow()) }, user, states, link.CollectorStatus()));
         }
         catch (InfluxQueryException ex)
         {
@@ -59,23 +60,26 @@ internal static partial class RoomsApi
 
     /// <summary>
     /// Server-sent events: a <c>rooms</c> event with the same body as <c>GET /api/rooms/live</c> every
-    /// <c>Dashboard:LivePushInterval</c>, or an <c>unavailable</c> event naming the InfluxDB problem. The stream ends
+    /// <c>Dashboard:LivePushInterval</c>, or an <c>unavailable</c> event naming the InfluxDB problem; either way first a
+    /// <c>collector</c> event (<see cref="Collectors.CollectorStatusView"/>), which matters most when data stops. The stream ends
     /// when the session ends (logout, timeout), so a signed-out browser stops receiving data.
     /// </summary>
     internal static ServerSentEventsResult<string> GetLiveEvents(
         LiveRoomsSnapshot snapshot,
         ClaimsPrincipal user,
         Lifecycle.RoomStateCache states,
+        Mqtt.EdgeLink link,
         SessionStore sessions,
         IOptions<DashboardOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken) =>
-        TypedResults.ServerSentEvents(LiveEventsAsync(snapshot, user, states, sessions, options.Value, time, cancellationToken));
+        TypedResults.ServerSentEvents(LiveEventsAsync(snapshot, user, states, link, sessions, options.Value, time, cancellationToken));
 
     private static async IAsyncEnumerable<SseItem<string>> LiveEventsAsync(
         LiveRoomsSnapshot snapshot,
         ClaimsPrincipal user,
         Lifecycle.RoomStateCache states,
+        Mqtt.EdgeLink link,
         SessionStore sessions,
         DashboardOptions options,
         TimeProvider time,
@@ -95,8 +99,10 @@ internal static partial class RoomsApi
                 yield break;
             }
 
+            var collector = link.CollectorStatus();
+            yield return new SseItem<string>(JsonSerializer.Serialize(collector, DashboardJsonContext.Default.CollectorStatusView), "collector");
             yield return reading.Live is { } live
-                ? new SseItem<string>(JsonSerializer.Serialize(ForUser(live, user, states), DashboardJsonContext.Default.LiveRoomsResponse), "rooms")
+                ? new SseItem<string>(JsonSerializer.Serialize(ForUser(live, user, states, collector), DashboardJsonContext.Default.LiveRoomsResponse), "rooms")
                 : new SseItem<string>(JsonSerializer.Serialize(reading.Failure, DashboardJsonContext.Default.String), "unavailable");
             try
             {
@@ -116,8 +122,8 @@ internal static partial class RoomsApi
         }
     }
 
-    /// <summary>Only the sites the user may see (a user scoped to sites sees nothing of the others).</summary>
-    internal static LiveRoomsResponse ForUser(LiveRoomsResponse response, ClaimsPrincipal user, Lifecycle.RoomStateCache? states = null) =>
+    /// <summary>Only the sites the user may see (a user scoped to sites sees nothing of the others); the collector's status is for everyone.</summary>
+    internal static LiveRoomsResponse ForUser(LiveRoomsResponse response, ClaimsPrincipal user, Lifecycle.RoomStateCache? states = null, Collectors.CollectorStatusView? collector = null) =>
         response with
         {
             Rooms = response.Rooms.Where(r => user.MaySee(r.Site)).ToList(),
@@ -125,6 +131,7 @@ internal static partial class RoomsApi
             Shows = response.Shows?.Where(s => user.MaySee(s.Site)).ToList(),
             History = response.History?.Where(h => user.MaySee(h.Site)).ToList(),
             States = states?.All().Where(s => user.MaySee(s.Site)).ToList() ?? response.States,
+            Collector = collector ?? response.Collector,
         };
 
     private static ProblemHttpResult Unavailable(string? reason) =>

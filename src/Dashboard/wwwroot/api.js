@@ -58,6 +58,16 @@ const zh = {
   "Condition": "条件", "For": "持续", "Severity": "级别", "When": "适用", "Save": "保存", "Rule saved": "规则已保存",
   "Rule deleted": "规则已删除", "Delete rule": "删除规则",
   "A silence mutes the alerts of a site (or one room, or one rule) for a maintenance window; every silence ends.": "静默在维护时段内屏蔽某站点（或某直播间、某规则）的告警；每个静默都有结束时间。",
+  "collector": "采集服务", "since": "自", "last heartbeat": "最后心跳", "took over from": "接替自",
+  "Data collection stopped: the collector is down.": "数据采集已停止：采集服务已宕机。",
+  "Data collection stopped: the collector was stopped.": "数据采集已停止：采集服务已停止。",
+  "The collector is not responding.": "采集服务无响应。",
+  "The collector cannot write to InfluxDB.": "采集服务无法写入 InfluxDB。",
+  "No collector is running.": "没有运行中的采集服务。",
+  "Collection status unknown: the dashboard's MQTT connection is down.": "采集状态未知：看板的 MQTT 连接已断开。",
+  "New metrics are not being stored; the edges keep them and send them when a collector is back.": "新指标暂未入库；边缘端会保留数据，待采集服务恢复后补传。",
+  "Data on this page may be stale.": "本页数据可能已过时。",
+  "Points wait in its buffer; charts lag until InfluxDB is back.": "数据暂存于其缓冲区；InfluxDB 恢复前图表会滞后。",
   "Level 0 is the technician on duty, 1 on call, 2 and up the next in line; site * means every site.": "级别 0 为值班技术员，1 为值班工程师，2 及以上为后续升级人员；站点 * 表示全部站点。",
 };
 const lang = (localStorage.getItem("lang") || (navigator.language || "en")).startsWith("zh") ? "zh" : "en";

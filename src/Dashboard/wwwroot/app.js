@@ -178,6 +178,7 @@ function showState(entry, st) {
 }
 
 function show(body) {
+  showCollector(body.collector);
   const seen = new Set();
   const states = new Map((body.states || []).map((st) => [st.site + "/" + st.room, st]));
   const scheduled = new Map((body.shows || []).map((s) => [s.site + "/" + s.room, s]));
@@ -207,8 +208,48 @@ function show(body) {
   document.getElementById("empty").hidden = tiles.size > 0;
   const status = document.getElementById("status");
   status.className = "status";
-  status.textContent = t("updated") + " " + new Date(body.generatedAt).toLocaleTimeString();
+  status.textContent = t("updated") + " " + new Date(body.generatedAt).toLocaleTimeString() + collectorNote();
   document.body.dataset.updates = String(Number(document.body.dataset.updates || 0) + 1);
+}
+
+// Whether metrics are being collected (the collector's heartbeat, GET api/rooms/live's "collector"): a banner when
+// they are not, so nobody reads the tiles as current when they are not.
+const COLLECTOR_HEADLINES = {
+  "down": "Data collection stopped: the collector is down.",
+  "stopped": "Data collection stopped: the collector was stopped.",
+  "silent": "The collector is not responding.",
+  "influx-down": "The collector cannot write to InfluxDB.",
+  "unknown": "No collector is running.",
+  "no-link": "Collection status unknown: the dashboard's MQTT connection is down.",
+};
+const COLLECTOR_HINTS = {
+  "down": "New metrics are not being stored; the edges keep them and send them when a collector is back.",
+  "stopped": "New metrics are not being stored; the edges keep them and send them when a collector is back.",
+  "unknown": "New metrics are not being stored; the edges keep them and send them when a collector is back.",
+  "silent": "Data on this page may be stale.",
+  "influx-down": "Points wait in its buffer; charts lag until InfluxDB is back.",
+};
+let collector = null;
+function showCollector(c) {
+  if (!c) return;
+  collector = c;
+  const banner = document.getElementById("collector");
+  banner.dataset.state = c.state;
+  const headline = COLLECTOR_HEADLINES[c.state];
+  if (!headline) { banner.hidden = true; banner.replaceChildren(); return; }
+  const details = [];
+  if (c.instance) details.push(t("collector") + " " + c.instance);
+  if (c.since) details.push(t("since") + " " + fmtTime(Date.parse(c.since)));
+  if (c.lastHeartbeatAt && c.state !== "influx-down") details.push(t("last heartbeat") + " " + fmtTime(Date.parse(c.lastHeartbeatAt)));
+  const hint = COLLECTOR_HINTS[c.state];
+  banner.className = "banner" + (c.state === "influx-down" || c.state === "no-link" ? " warn" : "");
+  banner.title = c.message;
+  banner.replaceChildren(t(headline), el("small", { text: [details.join(" · "), hint ? t(hint) : ""].filter(Boolean).join(" — ") }));
+  banner.hidden = false;
+}
+function collectorNote() {
+  if (!collector || collector.state !== "running" || !collector.instance) return "";
+  return " · " + t("collector") + " " + collector.instance + (collector.tookOverFrom ? " (" + t("took over from") + " " + collector.tookOverFrom + ")" : "");
 }
 
 function unavailable(message) {
@@ -225,6 +266,7 @@ async function start() {
   // Once: the last 5 minutes for the sparklines; the event stream then appends.
   try { show(await api("api/rooms/live?history=true")); } catch (e) { unavailable(e.message); }
   const events = new EventSource("api/rooms/live/events");
+  events.addEventListener("collector", (e) => showCollector(JSON.parse(e.data)));
   events.addEventListener("rooms", (e) => show(JSON.parse(e.data)));
   events.addEventListener("unavailable", (e) => unavailable(JSON.parse(e.data)));
   events.onerror = async () => {

@@ -43,12 +43,16 @@ internal static class RoomChannels
     /// </summary>
     public const string DashboardWrite = AnyRoom + TopicChannel.Command + "/#";
 
-    /// <summary>What the dashboard subscribes to and receives: <c>EdgeLink</c>'s state and status, <c>EvidenceLink</c>'s thumbnails.</summary>
+    /// <summary>
+    /// What the dashboard subscribes to and receives: <c>EdgeLink</c>'s state and status and the collector's heartbeat
+    /// (the wall says when metrics are not being collected), <c>EvidenceLink</c>'s thumbnails.
+    /// </summary>
     public static readonly string[] DashboardRead =
     [
         AnyRoom + TopicChannel.State,
         AnyRoom + TopicChannel.Status,
         Topic.AllThumbnails,
+        Topic.CollectorHeartbeat,
     ];
 
     /// <summary>

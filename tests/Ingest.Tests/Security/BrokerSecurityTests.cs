@@ -1,3 +1,4 @@
+using LiveRoom.Contracts.Payloads;
 using LiveRoom.Contracts.Topics;
 using LiveRoom.Ingest.Alerts;
 using LiveRoom.Mqtt;
@@ -162,5 +163,30 @@ public sealed class BrokerSecurityTests
         await edgeA.SubscribeAsync(Topic.Ack(RoomA.Site, RoomA.Room), MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
         await active.PublishAsync(Topic.Ack(RoomA.Site, RoomA.Room), Payload, MqttQos.AtLeastOnce, false, CancellationToken.None).WaitAsync(Wait);
         Assert.Equal([Topic.Ack(RoomA.Site, RoomA.Room)], await edgeInbox.WaitForTopicAsync(Topic.Ack(RoomA.Site, RoomA.Room)));
+    }
+    /// <summary>The dashboard reads the collector's heartbeat (the wall says when metrics are not collected) but may not write it.</summary>
+    [Theory]
+    [InlineData(BrokerSecurity.PasswordAndAclFiles)]
+    [InlineData(BrokerSecurity.DynamicSecurityPlugin)]
+    public async Task DashboardAccount_ReadsTheRetainedHeartbeat_AndCannotWriteIt(BrokerSecurity mode)
+    {
+        await using var broker = await StartAsync(mode);
+        var active = await broker.ConnectAsync(null);
+        var alive = CollectorHeartbeat.Alive(DateTimeOffset.UtcNow, influx: true, "a", TimeSpan.FromSeconds(10));
+        await active.PublishAsync(AlertDefaults.HeartbeatTopic, alive, MqttQos.AtLeastOnce, true, CancellationToken.None).WaitAsync(Wait);
+        var dashboardInbox = new Received();
+        var dashboard = await broker.ConnectAsAsync(broker.Dashboard, dashboardInbox.Handle);
+
+        await dashboard.SubscribeAsync(AlertDefaults.HeartbeatTopic, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
+        Assert.Equal([AlertDefaults.HeartbeatTopic], await dashboardInbox.WaitForTopicAsync(AlertDefaults.HeartbeatTopic));
+        var forged = await Assert.ThrowsAsync<MqttPublishException>(
+            () => dashboard.PublishAsync(AlertDefaults.HeartbeatTopic, CollectorHeartbeat.Dead("a"), MqttQos.AtLeastOnce, true, CancellationToken.None).WaitAsync(Wait));
+
+        Assert.Equal(0x87, forged.ReasonCode);
+        var watcherInbox = new Received();
+        var watcher = await broker.ConnectAsync(null, watcherInbox.Handle);
+        await watcher.SubscribeAsync(AlertDefaults.HeartbeatTopic, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
+        await watcherInbox.WaitForTopicAsync(AlertDefaults.HeartbeatTopic);
+        Assert.Equal(CollectorHeartbeatStatus.Alive, CollectorHeartbeat.Parse(watcherInbox.Last(AlertDefaults.HeartbeatTopic).Span)!.Status);
     }
 }

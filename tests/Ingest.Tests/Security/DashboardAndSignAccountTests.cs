@@ -36,6 +36,7 @@ public sealed class DashboardAndSignAccountTests
                 "topic read liveroom/v1/+/+/state",
                 "topic read liveroom/v1/+/+/status",
                 "topic read liveroom/v1/+/+/thumbnail",
+                "topic read liveroom-sys/v1/collector/heartbeat",
             ],
             blocks["dashboard"]);
         Assert.Equal(
@@ -78,6 +79,8 @@ public sealed class DashboardAndSignAccountTests
                 "subscribePattern liveroom/v1/+/+/status",
                 "publishClientReceive liveroom/v1/+/+/thumbnail",
                 "subscribePattern liveroom/v1/+/+/thumbnail",
+                "publishClientReceive liveroom-sys/v1/collector/heartbeat",
+                "subscribePattern liveroom-sys/v1/collector/heartbeat",
             ],
             roles["dashboard"]);
         Assert.Equal(

@@ -11,6 +11,9 @@ internal sealed class Received
 
     public IReadOnlyList<string> Topics => [.. _messages.Select(m => m.Topic)];
 
+    /// <summary>The payload of the latest message on <paramref name="topic"/>.</summary>
+    public ReadOnlyMemory<byte> Last(string topic) => _messages.Last(m => m.Topic == topic).Payload;
+
     public ValueTask Handle(MqttMessage message, CancellationToken cancellationToken)
     {
         _messages.Enqueue(message);

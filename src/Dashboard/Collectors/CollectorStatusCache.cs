@@ -1,0 +1,128 @@
+using System.Globalization;
+using LiveRoom.Contracts.Payloads;
+using LiveRoom.Mqtt;
+
+namespace LiveRoom.Dashboard.Collectors;
+
+/// <summary>
+/// The active collector's retained heartbeat (<see cref="CollectorHeartbeat"/>, subscribed by <see cref="Mqtt.EdgeLink"/>)
+/// turned into what the room wall says about collection: running, InfluxDB down, silent (no heartbeat for three of its
+/// intervals), down (its last will), stopped, or unknown. Times are the dashboard's own clock, not the sender's.
+/// A payload that is not a heartbeat is counted and logged and changes nothing. Thread-safe.
+/// </summary>
+internal sealed partial class CollectorStatusCache(TimeProvider time, ILogger<CollectorStatusCache> logger)
+{
+    /// <summary>The heartbeat period assumed when a message does not say (the collector's default).</summary>
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>Heartbeats missed before the collector counts as silent (as standby collectors judge it).</summary>
+    public const int MissedBeats = 3;
+
+    private readonly Lock _lock = new();
+    private CollectorHeartbeat? _last;
+    private DateTimeOffset? _lastAliveAt;
+    private DateTimeOffset? _since;
+    private string? _tookOverFrom;
+    private long _rejected;
+
+    public long Rejected => Interlocked.Read(ref _rejected);
+
+    public ValueTask HandleAsync(MqttMessage message, CancellationToken cancellationToken)
+    {
+        Handle(message.Payload.Span, message.Retain);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Takes one heartbeat; <paramref name="retained"/>: replayed by the broker on subscribing, so older than now.</summary>
+    public void Handle(ReadOnlySpan<byte> payload, bool retained)
+    {
+        var reading = payload.IsEmpty ? null : CollectorHeartbeat.Parse(payload);
+        if (reading is null || reading.Status == CollectorHeartbeatStatus.Other)
+        {
+            Interlocked.Increment(ref _rejected);
+            LogRejected(logger, payload.IsEmpty ? "an empty payload (retained heartbeat cleared)" : reading is null ? "not a JSON object" : "an unknown status");
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        lock (_lock)
+        {
+            var previous = _last;
+            var changed = previous is null || previous.Status != reading.Status || previous.Instance != reading.Instance || previous.Influx != reading.Influx
+                || WasSilent(previous, now);
+            if (reading.Status == CollectorHeartbeatStatus.Alive)
+            {
+                if (previous is not null && previous.Instance != reading.Instance)
+                {
+                    _tookOverFrom = previous.Name;
+                }
+                else if (changed)
+                {
+                    _tookOverFrom = null;
+                }
+
+                // A retained "alive" is at most one interval old; the dashboard's clock starts it now.
+                _lastAliveAt = now;
+            }
+
+            if (changed)
+            {
+                // A retained message says how things are, not when they began.
+                _since = retained ? null : now;
+            }
+
+            _last = reading;
+        }
+    }
+
+    /// <summary>What the wall shows; <paramref name="linkProblem"/>: why the dashboard's MQTT link is down, if it is.</summary>
+    public CollectorStatusView View(string? linkProblem, bool linkConfigured = true)
+    {
+        if (!linkConfigured)
+        {
+            return new(CollectorStates.Off, null, null, null, null, "the dashboard has no MQTT connection (Dashboard:Mqtt:Host), so it cannot tell whether metrics are being collected");
+        }
+
+        var now = time.GetUtcNow();
+        lock (_lock)
+        {
+            var last = _last;
+            if (linkProblem is not null)
+            {
+                return new(CollectorStates.NoLink, last?.Instance, null, _lastAliveAt, null, $"the dashboard cannot tell whether metrics are being collected: {linkProblem}");
+            }
+
+            if (last is null)
+            {
+                return new(CollectorStates.Unknown, null, null, null, null, "no collector has published a heartbeat: metrics are not being collected");
+            }
+
+            var who = last.Instance is null ? "the collector" : $"collector {last.Instance}";
+            return last.Status switch
+            {
+                CollectorHeartbeatStatus.Dead => new(CollectorStates.Down, last.Instance, _since, _lastAliveAt, null,
+                    $"{who} is down (its connection to the broker was lost{At(_since)}): new metrics are not being stored; edges keep them until it is back"),
+                CollectorHeartbeatStatus.Stopped => new(CollectorStates.Stopped, last.Instance, _since, _lastAliveAt, null,
+                    $"{who} was stopped{At(_since)}: new metrics are not being stored; edges keep them until it is back"),
+                _ when WasSilent(last, now) => new(CollectorStates.Silent, last.Instance, _lastAliveAt + IntervalOf(last), _lastAliveAt, null,
+                    string.Create(CultureInfo.InvariantCulture, $"{who} has not sent a heartbeat for {(now - _lastAliveAt!.Value).TotalSeconds:0} s (every {IntervalOf(last).TotalSeconds:0} s expected): it may be hung; data may be stale")),
+                _ when !last.Influx => new(CollectorStates.InfluxDown, last.Instance, _since, _lastAliveAt, _tookOverFrom,
+                    $"{who} is running but cannot write to InfluxDB{Since(_since)}: points wait in its spill buffer and are written when InfluxDB is back; charts lag until then"),
+                _ => new(CollectorStates.Running, last.Instance, _since, _lastAliveAt, _tookOverFrom,
+                    _tookOverFrom is null ? $"{who} is running" : $"{who} is running (took over from {_tookOverFrom}{At(_since)})"),
+            };
+        }
+    }
+
+    private bool WasSilent(CollectorHeartbeat? last, DateTimeOffset now) =>
+        last?.Status == CollectorHeartbeatStatus.Alive && _lastAliveAt is { } at && now - at > IntervalOf(last) * MissedBeats;
+
+    private static TimeSpan IntervalOf(CollectorHeartbeat heartbeat) => heartbeat.Interval ?? DefaultInterval;
+
+    private static string At(DateTimeOffset? when) => when is { } t ? " at " + t.ToString("u", CultureInfo.InvariantCulture) : string.Empty;
+
+    private static string Since(DateTimeOffset? when) => when is { } t ? " since " + t.ToString("u", CultureInfo.InvariantCulture) : string.Empty;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Collector heartbeat ignored: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string reason);
+}
