@@ -54,6 +54,46 @@ public sealed class WallStateTests(MosquittoFixture broker, InfluxFixture influx
         Assert.Equal(["sh/room-1"], scopedBody!.States!.Select(s => $"{s.Site}/{s.Room}"));
     }
 
+    [Fact]
+    public async Task GetLive_CollectorHeartbeatThenItsLastWill_WallSaysRunningThenDown()
+    {
+        var db = "wallc_" + Guid.NewGuid().ToString("N")[..8];
+        await InfluxTestData.CreateDatabaseAsync(influx.Server.BaseUri, db);
+        using var factory = new DashboardFactory(new Dictionary<string, string?>
+        {
+            ["Dashboard:Influx:Url"] = influx.Server.BaseUri.ToString(),
+            ["Dashboard:Influx:Database"] = db,
+            ["Dashboard:Influx:Rollup"] = "false",
+            ["Dashboard:Mqtt:Host"] = "127.0.0.1",
+            ["Dashboard:Mqtt:Port"] = broker.Server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Dashboard:Mqtt:ClientId"] = "wallc-" + Guid.NewGuid().ToString("N")[..8],
+        });
+        factory.CreateUser("scoped", ["technician"], ["sh"]);
+        await Eventually.WaitAsync(() => factory.Services.GetRequiredService<EdgeLink>().Unavailable is null, TestMqtt.Wait, "the dashboard's MQTT link");
+        await using var collector = await TestMqtt.ConnectAsync(broker.Server);
+        using var user = await factory.SignedInAsync("scoped");
+
+        await collector.PublishAsync(Topic.CollectorHeartbeat, CollectorHeartbeat.Alive(DateTimeOffset.UtcNow, influx: true, "a", TimeSpan.FromSeconds(10)), retain: true);
+        var running = await Eventually.WaitAsync(
+            () => user.GetFromJsonAsync<LiveRoomsResponse>("/api/rooms/live", Json),
+            b => b!.Collector?.State == "running",
+            TestMqtt.Wait,
+            "the wall says the collector runs");
+        await collector.PublishAsync(Topic.CollectorHeartbeat, CollectorHeartbeat.Dead("a"), retain: true);
+        var down = await Eventually.WaitAsync(
+            () => user.GetFromJsonAsync<LiveRoomsResponse>("/api/rooms/live", Json),
+            b => b!.Collector?.State == "down",
+            TestMqtt.Wait,
+            "the wall says the collector is down");
+
+        Assert.Equal("a", running!.Collector!.Instance);
+        Assert.Equal("collector a is running", running.Collector.Message);
+        Assert.Equal("a", down!.Collector!.Instance);
+        Assert.NotNull(down.Collector.Since);
+        Assert.Equal(running.Collector.LastHeartbeatAt, down.Collector.LastHeartbeatAt);
+        Assert.StartsWith("collector a is down", down.Collector.Message, StringComparison.Ordinal);
+    }
+
     private static byte[] State(string site, string room, string state)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();

@@ -12,7 +12,7 @@ namespace LiveRoom.Dashboard.Tests.References;
 /// rectangle per region on the canvas, saves, and the approval reaches the broker retained. Screenshot in var/screenshots.
 /// </summary>
 [Trait("Category", "Browser")]
-public sealed class ReferenceEditorBrowserTests(ReferenceEditorFixture stack) : IClassFixture<ReferenceEditorFixture>
+public sealed class ReferenceEditorBrowserTests(BrokerDashboardFixture stack) : IClassFixture<BrokerDashboardFixture>
 {
     private const float Timeout = 30_000;
 

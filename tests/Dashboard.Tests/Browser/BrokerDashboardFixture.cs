@@ -1,19 +1,19 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using LiveRoom.Dashboard.Security.SignIn;
-using LiveRoom.Dashboard.Tests.Browser;
 using LiveRoom.Runtime.Processes;
 using LiveRoom.Runtime.Services;
 using LiveRoom.Testing;
 using Microsoft.Playwright;
 
-namespace LiveRoom.Dashboard.Tests.References;
+namespace LiveRoom.Dashboard.Tests.Browser;
 
 /// <summary>
-/// The dashboard as its own process with a real Mosquitto (so the evidence session and the reference push run as
-/// shipped), its first admin made by <c>users create-admin</c>, and Debian's chromium driven by Playwright.
+/// The dashboard as its own process with a real Mosquitto (so its MQTT sessions — evidence, room states, the collector
+/// heartbeat, the reference push — run as shipped) and an InfluxDB that is not there, its first admin made by
+/// <c>users create-admin</c>, and Debian's chromium driven by Playwright.
 /// </summary>
-public sealed class ReferenceEditorFixture : IAsyncLifetime
+public sealed class BrokerDashboardFixture : IAsyncLifetime
 {
     private readonly TempDirectory _dir = new("reference-browser");
     private ChildProcess? _dashboard;

@@ -1,0 +1,43 @@
+using LiveRoom.Contracts.Payloads;
+using LiveRoom.Contracts.Topics;
+using LiveRoom.Dashboard.Tests.Browser;
+using LiveRoom.Dashboard.Tests.Lifecycle;
+using Microsoft.Playwright;
+
+namespace LiveRoom.Dashboard.Tests.Collectors;
+
+/// <summary>
+/// The room wall in chromium tells its reader when metrics are not being collected: the collector's heartbeat through a
+/// real Mosquitto into the dashboard process, while InfluxDB is away too (the banner must not depend on it).
+/// </summary>
+public sealed class CollectorBannerBrowserTests(BrokerDashboardFixture stack) : IClassFixture<BrokerDashboardFixture>
+{
+    private const float Timeout = 30_000;
+
+    [Fact]
+    public async Task RoomWall_CollectorRunsThenDies_NoBannerThenARedBannerNamingIt()
+    {
+        await using var collector = await TestMqtt.ConnectAsync(stack.Broker);
+        await collector.PublishAsync(Topic.CollectorHeartbeat, CollectorHeartbeat.Alive(DateTimeOffset.UtcNow, influx: true, "a", TimeSpan.FromSeconds(10)), retain: true);
+        await using var context = await stack.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(stack.BaseUri, "login.html").ToString());
+        await page.FillAsync("#name", "admin");
+        await page.FillAsync("#password", stack.AdminPassword);
+        await page.ClickAsync("#signin");
+        await page.WaitForURLAsync("**/index.html", new PageWaitForURLOptions { Timeout = Timeout, WaitUntil = WaitUntilState.Commit });
+
+        await page.WaitForSelectorAsync("#collector[data-state='running']", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
+        Assert.True(await page.IsHiddenAsync("#collector"));
+        await collector.PublishAsync(Topic.CollectorHeartbeat, CollectorHeartbeat.Dead("a"), retain: true);
+        await page.WaitForSelectorAsync("#collector[data-state='down']", new PageWaitForSelectorOptions { Timeout = Timeout });
+
+        Assert.True(await page.IsVisibleAsync("#collector"));
+        var text = await page.TextContentAsync("#collector");
+        Assert.StartsWith("Data collection stopped: the collector is down.", text, StringComparison.Ordinal);
+        Assert.Contains("collector a", text, StringComparison.Ordinal);
+        Assert.Contains("edges keep them", text, StringComparison.Ordinal);
+        // InfluxDB is away in this stack: the wall says that too, separately.
+        Assert.StartsWith("no data", await page.TextContentAsync("#status"), StringComparison.Ordinal);
+    }
+}
