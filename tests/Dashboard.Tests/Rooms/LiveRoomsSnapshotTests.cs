@@ -145,6 +145,9 @@ public sealed class LiveRoomsSnapshotTests(InfluxFixture influx) : IClassFixture
                     Assert.Equal("unavailable", item.EventType);
                     Assert.Contains("unreachable", JsonSerializer.Deserialize<string>(item.Data), StringComparison.Ordinal);
                 }
+
+                // The collector's status still reaches the wall while InfluxDB is away (here: no MQTT link configured).
+                Assert.Equal("off", JsonDocument.Parse(wall.Collector!).RootElement.GetProperty("state").GetString());
             }
 
             // Retried every interval (a failure is not kept), once for all walls.

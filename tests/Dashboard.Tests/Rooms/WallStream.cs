@@ -4,8 +4,9 @@ using System.Threading.Channels;
 namespace LiveRoom.Dashboard.Tests.Rooms;
 
 /// <summary>
-/// One room wall following <c>/api/rooms/live/events</c>, as the page does; its events are queued for the test.
-/// Disposing it closes the stream and the client it was given.
+/// One room wall following <c>/api/rooms/live/events</c>, as the page does; its <c>rooms</c> and <c>unavailable</c>
+/// events are queued for the test, the <c>collector</c> event that precedes each is kept aside as <see cref="Collector"/>
+/// (the page handles it apart too). Disposing it closes the stream and the client it was given.
 /// </summary>
 internal sealed class WallStream : IAsyncDisposable
 {
@@ -17,6 +18,7 @@ internal sealed class WallStream : IAsyncDisposable
     private readonly HttpClient _client;
     private readonly Task _reading;
     private int _received;
+    private string? _collector;
 
     public WallStream(HttpClient client, string name)
     {
@@ -26,6 +28,9 @@ internal sealed class WallStream : IAsyncDisposable
     }
 
     public string Name { get; }
+
+    /// <summary>The latest <c>collector</c> event's data, if any came.</summary>
+    public string? Collector => Volatile.Read(ref _collector);
 
     /// <summary>Events received so far (taken by <see cref="NextAsync"/> or not).</summary>
     public int Received => Volatile.Read(ref _received);
@@ -77,6 +82,12 @@ internal sealed class WallStream : IAsyncDisposable
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
             await foreach (var item in SseParser.Create(body).EnumerateAsync(cancellationToken))
             {
+                if (item.EventType == "collector")
+                {
+                    Volatile.Write(ref _collector, item.Data);
+                    continue;
+                }
+
                 await _events.Writer.WriteAsync(item, cancellationToken);
                 Interlocked.Increment(ref _received);
             }
