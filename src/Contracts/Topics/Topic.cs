@@ -22,11 +22,28 @@ public static class Topic
     /// </summary>
     public const string CollectorHeartbeat = "liveroom-sys/v1/collector/heartbeat";
 
+    /// <summary>Prefix of each collector's retained presence in a primary/standby group (<see cref="Payloads.CollectorPresence"/>).</summary>
+    public const string CollectorInstancePrefix = "liveroom-sys/v1/collector/instances/";
+
+    /// <summary>Every collector's presence.</summary>
+    public const string CollectorInstances = CollectorInstancePrefix + "+";
+
     /// <summary>Topic-kind segment for a batch that mixes metric kinds (replay after an outage).</summary>
     public const string MixedKinds = "batch";
 
     /// <summary>What the dashboard subscribes to for evidence: every room's <c>thumbnail</c>.</summary>
     public const string AllThumbnails = Root + "/+/+/" + TopicChannel.Thumbnail;
+
+    /// <summary>Where <paramref name="instance"/> (checked at the collector's start: letters, digits, '.', '_', '-') says what it is.</summary>
+    public static string CollectorInstance(string instance)
+    {
+        if (string.IsNullOrEmpty(instance) || instance.AsSpan().IndexOfAny("/+#") >= 0)
+        {
+            throw new ArgumentException($"collector instance '{instance}' cannot be a topic level", nameof(instance));
+        }
+
+        return CollectorInstancePrefix + instance;
+    }
 
     public static string RoomPrefix(string site, string room)
     {

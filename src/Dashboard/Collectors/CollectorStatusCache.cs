@@ -1,5 +1,6 @@
 using System.Globalization;
 using LiveRoom.Contracts.Payloads;
+using LiveRoom.Contracts.Topics;
 using LiveRoom.Mqtt;
 
 namespace LiveRoom.Dashboard.Collectors;
@@ -8,7 +9,9 @@ namespace LiveRoom.Dashboard.Collectors;
 /// The active collector's retained heartbeat (<see cref="CollectorHeartbeat"/>, subscribed by <see cref="Mqtt.EdgeLink"/>)
 /// turned into what the room wall says about collection: running, InfluxDB down, silent (no heartbeat for three of its
 /// intervals), down (its last will), stopped, or unknown. Times are the dashboard's own clock, not the sender's.
-/// A payload that is not a heartbeat is counted and logged and changes nothing. Thread-safe.
+/// With primary/standby collectors it also keeps each one's presence (<see cref="CollectorPresence"/>), to say when no
+/// standby is ready to take over. A payload that is not a heartbeat or a presence is counted and logged and changes
+/// nothing. Thread-safe.
 /// </summary>
 internal sealed partial class CollectorStatusCache(TimeProvider time, ILogger<CollectorStatusCache> logger)
 {
@@ -23,14 +26,57 @@ internal sealed partial class CollectorStatusCache(TimeProvider time, ILogger<Co
     private DateTimeOffset? _lastAliveAt;
     private DateTimeOffset? _since;
     private string? _tookOverFrom;
+    private readonly SortedDictionary<string, CollectorInstanceView> _group = new(StringComparer.Ordinal);
     private long _rejected;
 
     public long Rejected => Interlocked.Read(ref _rejected);
 
+    /// <summary>True for the topics this cache reads (<see cref="Mqtt.EdgeLink"/> routes them here).</summary>
+    public static bool Reads(string topic) =>
+        topic == Topic.CollectorHeartbeat || topic.StartsWith(Topic.CollectorInstancePrefix, StringComparison.Ordinal);
+
     public ValueTask HandleAsync(MqttMessage message, CancellationToken cancellationToken)
     {
-        Handle(message.Payload.Span, message.Retain);
+        if (message.Topic == Topic.CollectorHeartbeat)
+        {
+            Handle(message.Payload.Span, message.Retain);
+        }
+        else
+        {
+            HandlePresence(message.Topic, message.Payload.Span, message.Retain);
+        }
+
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Takes one collector's presence; an empty payload (cleared by an operator) removes it from the group.</summary>
+    public void HandlePresence(string topic, ReadOnlySpan<byte> payload, bool retained)
+    {
+        if (payload.IsEmpty)
+        {
+            lock (_lock)
+            {
+                _group.Remove(topic[Topic.CollectorInstancePrefix.Length..]);
+            }
+
+            return;
+        }
+
+        if (CollectorPresence.Parse(topic, payload, out var reason) is not { } presence)
+        {
+            Interlocked.Increment(ref _rejected);
+            LogPresenceRejected(logger, topic, reason);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        lock (_lock)
+        {
+            if (!_group.TryGetValue(presence.Instance, out var known) || known.Role != presence.Role)
+            {
+                _group[presence.Instance] = new CollectorInstanceView(presence.Instance, presence.Role, retained ? null : now);
+            }
+        }
     }
 
     /// <summary>Takes one heartbeat; <paramref name="retained"/>: replayed by the broker on subscribing, so older than now.</summary>
@@ -78,6 +124,38 @@ internal sealed partial class CollectorStatusCache(TimeProvider time, ILogger<Co
     /// <summary>What the wall shows; <paramref name="linkProblem"/>: why the dashboard's MQTT link is down, if it is.</summary>
     public CollectorStatusView View(string? linkProblem, bool linkConfigured = true)
     {
+        var view = Judge(linkProblem, linkConfigured);
+        if (view.State is CollectorStates.Off or CollectorStates.NoLink)
+        {
+            return view;
+        }
+
+        lock (_lock)
+        {
+            var group = _group.Values.ToList();
+            return view with { Group = group, StandbyWarning = StandbyWarning(group) };
+        }
+    }
+
+    /// <summary>
+    /// Null while a standby is ready (or there is no group); otherwise why none would take over. A collector that was
+    /// stopped cleanly was stopped on purpose and is not warned about on its own.
+    /// </summary>
+    private static string? StandbyWarning(IReadOnlyList<CollectorInstanceView> group)
+    {
+        if (group.Any(g => g.Role == CollectorPresence.Standby))
+        {
+            return null;
+        }
+
+        var dead = group.Where(g => g.Role == CollectorPresence.Dead).ToList();
+        return dead.Count == 0
+            ? null
+            : $"no standby collector is ready ({string.Join(", ", dead.Select(d => $"{d.Instance} is down{At(d.Since)}"))}): if the active collector fails, none takes over";
+    }
+
+    private CollectorStatusView Judge(string? linkProblem, bool linkConfigured)
+    {
         if (!linkConfigured)
         {
             return new(CollectorStates.Off, null, null, null, null, "the dashboard has no MQTT connection (Dashboard:Mqtt:Host), so it cannot tell whether metrics are being collected");
@@ -122,6 +200,9 @@ internal sealed partial class CollectorStatusCache(TimeProvider time, ILogger<Co
     private static string At(DateTimeOffset? when) => when is { } t ? " at " + t.ToString("u", CultureInfo.InvariantCulture) : string.Empty;
 
     private static string Since(DateTimeOffset? when) => when is { } t ? " since " + t.ToString("u", CultureInfo.InvariantCulture) : string.Empty;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Collector presence on {Topic} ignored: {Reason}")]
+    private static partial void LogPresenceRejected(ILogger logger, string topic, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Collector heartbeat ignored: {Reason}")]
     private static partial void LogRejected(ILogger logger, string reason);

@@ -9,7 +9,7 @@ namespace LiveRoom.Dashboard.Mqtt;
 
 /// <summary>
 /// The dashboard's MQTT session (<c>Dashboard:Mqtt</c>): connects (retrying with backoff while the broker is not up),
-/// subscribes to every room's <c>state</c> and <c>status</c> and to the collector's heartbeat, publishes schedules through <see cref="SchedulePublisher"/>
+/// subscribes to every room's <c>state</c> and <c>status</c> and to the collectors' heartbeat and presence, publishes schedules through <see cref="SchedulePublisher"/>
 /// and carries checklist commands. With no host configured it logs once that it is off and does nothing.
 /// </summary>
 internal sealed partial class EdgeLink(
@@ -66,7 +66,7 @@ internal sealed partial class EdgeLink(
             Username = m.Username,
             Password = m.Password,
             Tls = string.IsNullOrEmpty(m.CaFile) ? null : new MqttTlsOptions { CaFile = m.CaFile },
-            OnMessage = (message, ct) => message.Topic == Topic.CollectorHeartbeat ? collectors.HandleAsync(message, ct) : states.HandleAsync(message, ct),
+            OnMessage = (message, ct) => CollectorStatusCache.Reads(message.Topic) ? collectors.HandleAsync(message, ct) : states.HandleAsync(message, ct),
         };
         var client = new MosquittoClient(session, loggers.CreateLogger<MosquittoClient>());
         await using (client.ConfigureAwait(false))
@@ -122,7 +122,7 @@ internal sealed partial class EdgeLink(
 
     private async Task SubscribeAsync(MosquittoClient client, CancellationToken cancellationToken)
     {
-        foreach (var filter in new[] { StateFilter, StatusFilter, Topic.CollectorHeartbeat })
+        foreach (var filter in new[] { StateFilter, StatusFilter, Topic.CollectorHeartbeat, Topic.CollectorInstances })
         {
             try
             {

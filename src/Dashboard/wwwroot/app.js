@@ -235,21 +235,32 @@ function showCollector(c) {
   collector = c;
   const banner = document.getElementById("collector");
   banner.dataset.state = c.state;
-  const headline = COLLECTOR_HEADLINES[c.state];
-  if (!headline) { banner.hidden = true; banner.replaceChildren(); return; }
+  let headline = COLLECTOR_HEADLINES[c.state];
+  let hint = COLLECTOR_HINTS[c.state];
   const details = [];
-  if (c.instance) details.push(t("collector") + " " + c.instance);
-  if (c.since) details.push(t("since") + " " + fmtTime(Date.parse(c.since)));
-  if (c.lastHeartbeatAt && c.state !== "influx-down") details.push(t("last heartbeat") + " " + fmtTime(Date.parse(c.lastHeartbeatAt)));
-  const hint = COLLECTOR_HINTS[c.state];
-  banner.className = "banner" + (c.state === "influx-down" || c.state === "no-link" ? " warn" : "");
-  banner.title = c.message;
+  if (!headline && c.standbyWarning) {
+    // Collecting, but with primary/standby collectors none is ready to take over.
+    banner.dataset.state = "no-standby";
+    headline = "No standby collector is ready.";
+    hint = "If the active collector fails, none takes over.";
+    for (const g of (c.group || []).filter((g) => g.role === "dead")) details.push(t("collector") + " " + g.instance + " " + t("down") + (g.since ? " " + t("since") + " " + fmtTime(Date.parse(g.since)) : ""));
+  }
+  if (!headline) { banner.hidden = true; banner.replaceChildren(); return; }
+  if (banner.dataset.state !== "no-standby") {
+    if (c.instance) details.push(t("collector") + " " + c.instance);
+    if (c.since) details.push(t("since") + " " + fmtTime(Date.parse(c.since)));
+    if (c.lastHeartbeatAt && c.state !== "influx-down") details.push(t("last heartbeat") + " " + fmtTime(Date.parse(c.lastHeartbeatAt)));
+  }
+  banner.className = "banner" + (c.state === "influx-down" || c.state === "no-link" || banner.dataset.state === "no-standby" ? " warn" : "");
+  banner.title = banner.dataset.state === "no-standby" ? c.standbyWarning : c.message;
   banner.replaceChildren(t(headline), el("small", { text: [details.join(" · "), hint ? t(hint) : ""].filter(Boolean).join(" — ") }));
   banner.hidden = false;
 }
 function collectorNote() {
   if (!collector || collector.state !== "running" || !collector.instance) return "";
-  return " · " + t("collector") + " " + collector.instance + (collector.tookOverFrom ? " (" + t("took over from") + " " + collector.tookOverFrom + ")" : "");
+  const standbys = (collector.group || []).filter((g) => g.role === "standby").map((g) => g.instance);
+  return " · " + t("collector") + " " + collector.instance + (collector.tookOverFrom ? " (" + t("took over from") + " " + collector.tookOverFrom + ")" : "")
+    + (standbys.length ? " · " + t("standby") + " " + standbys.join(", ") : "");
 }
 
 function unavailable(message) {

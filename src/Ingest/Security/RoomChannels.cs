@@ -44,8 +44,9 @@ internal static class RoomChannels
     public const string DashboardWrite = AnyRoom + TopicChannel.Command + "/#";
 
     /// <summary>
-    /// What the dashboard subscribes to and receives: <c>EdgeLink</c>'s state and status and the collector's heartbeat
-    /// (the wall says when metrics are not being collected), <c>EvidenceLink</c>'s thumbnails.
+    /// What the dashboard subscribes to and receives: <c>EdgeLink</c>'s state and status, the collector's heartbeat and
+    /// each collector's presence (the wall says when metrics are not being collected, or no standby is ready),
+    /// <c>EvidenceLink</c>'s thumbnails.
     /// </summary>
     public static readonly string[] DashboardRead =
     [
@@ -53,6 +54,7 @@ internal static class RoomChannels
         AnyRoom + TopicChannel.Status,
         Topic.AllThumbnails,
         Topic.CollectorHeartbeat,
+        Topic.CollectorInstances,
     ];
 
     /// <summary>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using LiveRoom.Contracts.Payloads;
+using LiveRoom.Contracts.Topics;
 using LiveRoom.Ingest.Alerts;
 using LiveRoom.Mqtt;
 using Microsoft.Extensions.Logging;
@@ -14,6 +16,9 @@ namespace LiveRoom.Ingest.Standby;
 /// kept queueing for while nobody held it; what the old collector had received but not stored, the edges re-send,
 /// since it was never acknowledged (issue 3 item 5). When two end up active (both started at once, or a cut link
 /// came back), each sees the other's heartbeat and the one whose name sorts later steps down.
+/// The same session says what this collector is (<see cref="CollectorPresence"/>, retained on
+/// <see cref="Topic.CollectorInstance"/>): standby while it waits, active once it took over, dead as the session's last
+/// will, stopped on a clean stop; again after every reconnect. The dashboard shows the group from it.
 /// </summary>
 public sealed class CollectorLease : IAsyncDisposable
 {
@@ -28,6 +33,8 @@ public sealed class CollectorLease : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<IReplicaFollower> _followers;
+    private readonly IDisposable _onConnected;
+    private volatile string _role = CollectorPresence.Standby;
 
     /// <param name="factory">Creates the lease's MQTT session, e.g. <c>o =&gt; new MosquittoClient(o, logger)</c>.</param>
     /// <param name="session">The lease's own session (its client id must differ from the collector's); its handler is set here.</param>
@@ -46,7 +53,10 @@ public sealed class CollectorLease : IAsyncDisposable
         _followers = followers ?? [];
         _broker = string.Create(CultureInfo.InvariantCulture, $"{session.Host}:{session.Port}");
         _state = new LeaseState(instance, staleAfter, time);
-        _client = factory(session with { CleanStart = true, Will = null, OnMessage = OnMessage });
+        var will = new MqttWill(Topic.CollectorInstance(instance), new CollectorPresence(CollectorPresence.Dead, instance, 0).ToJson(), MqttQos.AtLeastOnce, true);
+        _client = factory(session with { CleanStart = true, Will = will, OnMessage = OnMessage });
+        // After a reconnect the broker may have sent the will meanwhile: say again what this collector is.
+        _onConnected = _client.OnConnected(() => _ = AnnounceAsync(_role));
     }
 
     /// <summary>Connects, reads the heartbeat and returns (with the reason) once this collector may be the active one.</summary>
@@ -73,6 +83,8 @@ public sealed class CollectorLease : IAsyncDisposable
                 if (_state.Turn() is { } reason)
                 {
                     _state.BeginWatch();
+                    _role = CollectorPresence.Active;
+                    await AnnounceAsync(CollectorPresence.Active).ConfigureAwait(false);
                     return reason;
                 }
             }
@@ -104,19 +116,38 @@ public sealed class CollectorLease : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _onConnected.Dispose();
         try
         {
             if (_client.IsConnected)
             {
+                // A clean stop: the broker does not send the will then, so this collector says it itself.
+                _role = CollectorPresence.Stopped;
+                await AnnounceAsync(CollectorPresence.Stopped).ConfigureAwait(false);
                 await _client.DisconnectAsync(CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (MqttException)
         {
-            // Going away anyway; the lease session has no will and no state.
+            // Going away anyway; the will says "dead" if the stop did not go through.
         }
 
         await _client.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Publishes this collector's presence; a failure is logged (the next reconnect says it again), never thrown.</summary>
+    private async Task AnnounceAsync(string role)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), _time);
+            var presence = new CollectorPresence(role, _instance, _time.GetUtcNow().ToUnixTimeMilliseconds());
+            await _client.PublishAsync(Topic.CollectorInstance(_instance), presence.ToJson(), MqttQos.AtLeastOnce, retain: true, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is MqttException or OperationCanceledException)
+        {
+            StandbyLog.PresenceFailed(_logger, _instance, role, ex.Message);
+        }
     }
 
     private Task ConnectAsync(CancellationToken cancellationToken) =>

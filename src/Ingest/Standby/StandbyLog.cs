@@ -31,4 +31,7 @@ internal static partial class StandbyLog
 
     [LoggerMessage(809, LogLevel.Error, "Collector {Instance} refused the incident record on {Topic}: {Reason}")]
     public static partial void IncidentRefused(ILogger logger, string instance, string topic, string reason);
+
+    [LoggerMessage(810, LogLevel.Warning, "Collector {Instance} could not say it is {Role} (the dashboard shows the standby group from it); it says so again on the next reconnect: {Reason}")]
+    public static partial void PresenceFailed(ILogger logger, string instance, string role, string reason);
 }

@@ -1,4 +1,5 @@
 using LiveRoom.Contracts.Payloads;
+using LiveRoom.Contracts.Topics;
 using LiveRoom.Dashboard.Collectors;
 using Microsoft.Extensions.Logging.Abstractions;
 using LiveRoom.Testing;
@@ -31,7 +32,8 @@ public sealed class CollectorStatusCacheTests
 
         var view = _cache.View(null);
 
-        Assert.Equal(new CollectorStatusView(CollectorStates.Running, "a", null, _time.GetUtcNow(), null, "collector a is running"), view);
+        Assert.Empty(view.Group);
+        Assert.Equal(new CollectorStatusView(CollectorStates.Running, "a", null, _time.GetUtcNow(), null, "collector a is running") { Group = view.Group }, view);
         Assert.True(view.Healthy);
     }
 
@@ -176,6 +178,66 @@ public sealed class CollectorStatusCacheTests
         Assert.Equal("the dashboard cannot tell whether metrics are being collected: the MQTT broker 127.0.0.1:1883 is not connected", noLink.Message);
         Assert.Equal(CollectorStates.Off, off.State);
     }
+
+    [Fact]
+    public void View_StandbyReady_GroupListedAndNoWarning()
+    {
+        _cache.Handle(Alive("a"), retained: true);
+        Presence("a", CollectorPresence.Active, retained: true);
+        Presence("b", CollectorPresence.Standby, retained: true);
+
+        var view = _cache.View(null);
+
+        Assert.Equal([new CollectorInstanceView("a", "active", null), new CollectorInstanceView("b", "standby", null)], view.Group);
+        Assert.Null(view.StandbyWarning);
+    }
+
+    [Fact]
+    public void View_TheOnlyStandbyDies_WarnsThatNoneWouldTakeOverUntilItIsBack()
+    {
+        _cache.Handle(Alive("a"), retained: true);
+        Presence("a", CollectorPresence.Active, retained: true);
+        Presence("b", CollectorPresence.Standby, retained: true);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        _cache.Handle(Alive("a"), retained: false);
+
+        Presence("b", CollectorPresence.Dead, retained: false);
+        var warned = _cache.View(null);
+        Presence("b", CollectorPresence.Standby, retained: false);
+
+        Assert.Equal(CollectorStates.Running, warned.State);
+        Assert.Equal("no standby collector is ready (b is down at 2026-11-23 04:01:00Z): if the active collector fails, none takes over", warned.StandbyWarning);
+        Assert.Null(_cache.View(null).StandbyWarning);
+    }
+
+    [Fact]
+    public void View_StandbyStoppedOnPurposeOrCleared_NoWarning()
+    {
+        _cache.Handle(Alive("a"), retained: true);
+        Presence("a", CollectorPresence.Active, retained: true);
+        Presence("b", CollectorPresence.Stopped, retained: false);
+        Presence("c", CollectorPresence.Dead, retained: true);
+        Assert.NotNull(_cache.View(null).StandbyWarning);
+
+        // An operator retires c: mosquitto_pub -r -n -t liveroom-sys/v1/collector/instances/c
+        _cache.HandlePresence(Topic.CollectorInstance("c"), ReadOnlySpan<byte>.Empty, retained: false);
+
+        var view = _cache.View(null);
+        Assert.Null(view.StandbyWarning);
+        Assert.Equal(["a", "b"], view.Group.Select(g => g.Instance));
+    }
+
+    [Fact]
+    public void HandlePresence_InstanceDiffersFromTopic_CountedAndIgnored()
+    {
+        _cache.HandlePresence(Topic.CollectorInstance("b"), new CollectorPresence(CollectorPresence.Dead, "a", 0).ToJson(), retained: false);
+
+        Assert.Equal(1, _cache.Rejected);
+        Assert.Empty(_cache.View(null).Group);
+    }
+
+    private void Presence(string instance, string role, bool retained) =>
+        _cache.HandlePresence(Topic.CollectorInstance(instance), new CollectorPresence(role, instance, 1).ToJson(), retained);
 
     private byte[] Alive(string? instance) => CollectorHeartbeat.Alive(_time.GetUtcNow(), influx: true, instance, Interval);
 }

@@ -37,16 +37,35 @@ public sealed class CollectorStandbyTests
         await spine.WaitForRowsAsync("room-1", 5, Wait);
         var b = spine.StartCollector("b");
         Assert.Contains("collector \"a\" is active", await spine.WaitForCollectorEventAsync("b", StandsBy, Wait), StringComparison.Ordinal);
+        // What each collector says it is (the dashboard shows the group from it), as a third party sees it.
+        var roles = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        await using var presence = new MosquittoClient(new MqttClientOptions
+        {
+            Host = spine.Broker.Host,
+            Port = spine.Broker.Port,
+            ClientId = "presence-watcher",
+            OnMessage = (m, _) =>
+            {
+                var p = CollectorPresence.Parse(m.Topic, m.Payload.Span, out var reason) ?? throw new InvalidOperationException(reason);
+                roles[p.Instance] = p.Role;
+                return ValueTask.CompletedTask;
+            },
+        });
+        await presence.ConnectAsync(TestContext.None);
+        await presence.SubscribeAsync(Topic.CollectorInstances, MqttQos.AtLeastOnce, TestContext.None);
+        await Eventually.WaitAsync(() => roles.GetValueOrDefault("a") == "active" && roles.GetValueOrDefault("b") == "standby", Wait, "a active, b standby");
 
         // A crash: the broker sends a's last will, and b connects the shared session the broker kept queueing for.
         await spine.KillCollectorAsync("a");
         Assert.Contains("collector a died", await spine.WaitForCollectorEventAsync("b", TakesOver, TimeSpan.FromSeconds(20)), StringComparison.Ordinal);
+        await Eventually.WaitAsync(() => roles.GetValueOrDefault("a") == "dead" && roles.GetValueOrDefault("b") == "active", Wait, "a dead (its will), b active");
         var rows = await spine.CountAsync("room-1", long.MaxValue / 2);
         await spine.WaitForRowsAsync("room-1", rows + 5, Wait);
 
         // a comes back: b is alive, so a waits.
         var a = spine.StartCollector("a");
         Assert.Contains("collector \"b\" is active", await spine.WaitForCollectorEventAsync("a", StandsBy, Wait), StringComparison.Ordinal);
+        await Eventually.WaitAsync(() => roles.GetValueOrDefault("a") == "standby", Wait, "a standby after its restart");
         await Task.Delay(TimeSpan.FromSeconds(4), TestContext.None);
         Assert.Single(spine.CollectorEvents("a"), e => e.EventId == TakesOver);
         Assert.False(b.HasExited, spine.Diagnostics());
@@ -55,6 +74,7 @@ public sealed class CollectorStandbyTests
         await b.StopAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(0, b.ExitCode);
         Assert.Contains("collector b stopped", await spine.WaitForCollectorEventAsync("a", TakesOver, TimeSpan.FromSeconds(20), after: 1), StringComparison.Ordinal);
+        await Eventually.WaitAsync(() => roles.GetValueOrDefault("a") == "active" && roles.GetValueOrDefault("b") == "stopped", Wait, "a active again, b stopped");
 
         var (last, stored, distinct) = await spine.DrainAndCountAsync("room-1", TimeSpan.FromSeconds(120));
         Assert.True(last >= 15, $"only {last} points were measured; {spine.Diagnostics()}");

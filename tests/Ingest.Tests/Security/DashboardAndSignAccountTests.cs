@@ -37,6 +37,7 @@ public sealed class DashboardAndSignAccountTests
                 "topic read liveroom/v1/+/+/status",
                 "topic read liveroom/v1/+/+/thumbnail",
                 "topic read liveroom-sys/v1/collector/heartbeat",
+                "topic read liveroom-sys/v1/collector/instances/+",
             ],
             blocks["dashboard"]);
         Assert.Equal(
@@ -81,6 +82,8 @@ public sealed class DashboardAndSignAccountTests
                 "subscribePattern liveroom/v1/+/+/thumbnail",
                 "publishClientReceive liveroom-sys/v1/collector/heartbeat",
                 "subscribePattern liveroom-sys/v1/collector/heartbeat",
+                "publishClientReceive liveroom-sys/v1/collector/instances/+",
+                "subscribePattern liveroom-sys/v1/collector/instances/+",
             ],
             roles["dashboard"]);
         Assert.Equal(
