@@ -143,15 +143,10 @@ internal sealed partial class CollectorStatusCache(TimeProvider time, ILogger<Co
     /// </summary>
     private static string? StandbyWarning(IReadOnlyList<CollectorInstanceView> group)
     {
-        if (group.Any(g => g.Role == CollectorPresence.Standby))
-        {
-            return null;
-        }
-
-        var dead = group.Where(g => g.Role == CollectorPresence.Dead).ToList();
+        var dead = CollectorPresence.DeadWithoutStandby(group.Select(g => KeyValuePair.Create(g.Instance, g.Role)));
         return dead.Count == 0
             ? null
-            : $"no standby collector is ready ({string.Join(", ", dead.Select(d => $"{d.Instance} is down{At(d.Since)}"))}): if the active collector fails, none takes over";
+            : $"no standby collector is ready ({string.Join(", ", group.Where(g => dead.Contains(g.Instance)).Select(d => $"{d.Instance} is down{At(d.Since)}"))}): if the active collector fails, none takes over";
     }
 
     private CollectorStatusView Judge(string? linkProblem, bool linkConfigured)

@@ -1,3 +1,5 @@
+using LiveRoom.Contracts.Payloads;
+using LiveRoom.Contracts.Topics;
 using LiveRoom.Ingest.Alerts.Lifecycle;
 using LiveRoom.Ingest.Alerts.Notifying;
 using LiveRoom.Ingest.Alerts.Rota;
@@ -11,7 +13,10 @@ namespace LiveRoom.Ingest.Alerts.Heartbeat;
 /// Dead-man's switch, watcher side (issue 7 item 7): runs outside the collector (<c>liveroom-ingest watchdog</c>, its own
 /// unit, ideally its own machine), reads the collector's retained heartbeat and tells the on-call people through the same
 /// channels when the collector is dead or silent, when it reports InfluxDB down, or when the broker itself cannot be
-/// reached — and again when it recovers. A reminder repeats every <c>repeat</c> while the fault lasts.
+/// reached — and again when it recovers. With primary/standby collectors it also reads each one's presence
+/// (<see cref="CollectorPresence"/>) and warns when a member died and none stands by to take over
+/// (<see cref="WatchdogFault.NoStandby"/>, only while the collector itself is fine). A reminder repeats every
+/// <c>repeat</c> while the fault lasts.
 /// </summary>
 public sealed class CollectorWatchdog
 {
@@ -31,6 +36,7 @@ public sealed class CollectorWatchdog
     private string? _faultInstance;
     private DateTimeOffset _lastNotice;
     private int _notices;
+    private readonly Dictionary<string, string> _group = new(StringComparer.Ordinal);
 
     public CollectorWatchdog(IMqttClient client, TimeSpan staleAfter, TimeSpan repeat, INotifier notifier, IReadOnlyList<RotaEntry> recipients, TimeProvider time, ILogger logger)
     {
@@ -59,8 +65,44 @@ public sealed class CollectorWatchdog
         }
     }
 
-    /// <summary>Feeds one heartbeat payload (the subscription handler).</summary>
+    /// <summary>Feeds one heartbeat payload.</summary>
     public void OnHeartbeat(ReadOnlySpan<byte> payload) => _heartbeat.OnHeartbeat(payload);
+
+    /// <summary>The subscription handler: the heartbeat, or a collector's presence (an empty one removes it from the group).</summary>
+    public void OnMessage(string topic, ReadOnlySpan<byte> payload)
+    {
+        if (topic == Topic.CollectorHeartbeat)
+        {
+            OnHeartbeat(payload);
+            return;
+        }
+
+        if (!topic.StartsWith(Topic.CollectorInstancePrefix, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        if (payload.IsEmpty)
+        {
+            lock (_lock)
+            {
+                _group.Remove(topic[Topic.CollectorInstancePrefix.Length..]);
+            }
+
+            return;
+        }
+
+        if (CollectorPresence.Parse(topic, payload, out var reason) is not { } presence)
+        {
+            WatchdogLog.PresenceIgnored(_logger, topic, reason);
+            return;
+        }
+
+        lock (_lock)
+        {
+            _group[presence.Instance] = presence.Role;
+        }
+    }
 
     /// <summary>Connects (retrying; an unreachable broker is itself a fault), subscribes to the heartbeat and checks every <paramref name="every"/>.</summary>
     public async Task RunAsync(TimeSpan every, CancellationToken cancellationToken)
@@ -85,14 +127,14 @@ public sealed class CollectorWatchdog
     public void Check()
     {
         var now = _time.GetUtcNow();
-        AlertNotice? notice;
+        List<AlertNotice> notices;
         lock (_lock)
         {
             var fault = Judge(now);
-            notice = Transition(fault, now);
+            notices = Transition(fault, now);
         }
 
-        if (notice is not null)
+        foreach (var notice in notices)
         {
             WatchdogLog.Notice(_logger, notice.Kind.ToString(), notice.Alerts[0].Title);
             _notifier.Enqueue(notice);
@@ -111,21 +153,26 @@ public sealed class CollectorWatchdog
             HeartbeatWatchdog.Verdict.Dead => WatchdogFault.CollectorDead,
             HeartbeatWatchdog.Verdict.Stale => WatchdogFault.CollectorSilent,
             HeartbeatWatchdog.Verdict.InfluxDown => WatchdogFault.InfluxDown,
+            _ when CollectorPresence.DeadWithoutStandby(_group).Count > 0 => WatchdogFault.NoStandby,
             _ => null,
         };
     }
 
-    private AlertNotice? Transition(WatchdogFault? fault, DateTimeOffset now)
+    /// <summary>Which collector a fault is about: the one the heartbeat names, or for a missing standby the dead members.</summary>
+    private string? Subject(WatchdogFault? fault) =>
+        fault == WatchdogFault.NoStandby ? string.Join(", ", CollectorPresence.DeadWithoutStandby(_group)) : _heartbeat.Instance;
+
+    private List<AlertNotice> Transition(WatchdogFault? fault, DateTimeOffset now)
     {
         if (fault == _fault)
         {
             if (fault is null || now - _lastNotice < _repeat)
             {
-                return null;
+                return [];
             }
 
             _lastNotice = now;
-            return Notice(NoticeKind.Reminder, fault.Value, _faultSince, now, Who(fault.Value, _faultInstance, null));
+            return [Notice(NoticeKind.Reminder, fault.Value, _faultSince, now, Who(fault.Value, _faultInstance, null))];
         }
 
         var previous = _fault;
@@ -133,17 +180,31 @@ public sealed class CollectorWatchdog
         var previousInstance = _faultInstance;
         _fault = fault;
         _faultSince = now;
-        _faultInstance = _heartbeat.Instance;
+        _faultInstance = Subject(fault);
         _lastNotice = now;
-        return fault is { } f
-            ? Notice(NoticeKind.Firing, f, now, now, Who(f, _faultInstance, null))
-            : Notice(NoticeKind.Resolved, previous!.Value, previousSince, now, Who(previous.Value, previousInstance, _heartbeat.Instance));
+        if (fault is not { } f)
+        {
+            return [Notice(NoticeKind.Resolved, previous!.Value, previousSince, now, Who(previous.Value, previousInstance, _heartbeat.Instance))];
+        }
+
+        // The collector itself recovered (e.g. a standby took over) but left the group without a standby: say both.
+        return previous is { } p && p != WatchdogFault.NoStandby && f == WatchdogFault.NoStandby
+            ? [Notice(NoticeKind.Resolved, p, previousSince, now, Who(p, previousInstance, _heartbeat.Instance)), Notice(NoticeKind.Firing, f, now, now, Who(f, _faultInstance, null))]
+            : [Notice(NoticeKind.Firing, f, now, now, Who(f, _faultInstance, null))];
     }
 
     // With primary/standby collectors the heartbeat names the instance: say which one failed, and on recovery whether
     // a standby took over (on-call then knows a machine is down although nothing is missing).
-    private static string? Who(WatchdogFault fault, string? failed, string? alive)
+    private string? Who(WatchdogFault fault, string? failed, string? alive)
     {
+        if (fault == WatchdogFault.NoStandby)
+        {
+            var ready = _group.Where(g => g.Value == CollectorPresence.Standby).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
+            return alive is null ? $"collector {failed} down; none stands by"
+                : ready.Count > 0 ? $"standby {string.Join(", ", ready)} ready"
+                : $"collector {failed} no longer counted";
+        }
+
         if (fault is not (WatchdogFault.CollectorDead or WatchdogFault.CollectorSilent) || failed is null)
         {
             return null;
@@ -159,7 +220,7 @@ public sealed class CollectorWatchdog
         var (rule, title) = WatchdogFaults.Describe(fault);
         var id = $"watchdog-{rule}-{since.ToUnixTimeMilliseconds()}";
         var snapshot = new AlertSnapshot(
-            id, rule, title, AlertSeverity.Critical, "central", "collector",
+            id, rule, title, fault == WatchdogFault.NoStandby ? AlertSeverity.Warning : AlertSeverity.Critical, "central", "collector",
             kind == NoticeKind.Resolved ? AlertState.Resolved : AlertState.Firing,
             null, RuleOperator.Offline, 0, since, since, null, null, kind == NoticeKind.Resolved ? now : null, note, 0, null);
         _notices++;
@@ -188,6 +249,7 @@ public sealed class CollectorWatchdog
                 await _client.ConnectAsync(cancellationToken).ConfigureAwait(false);
                 OnConnection(true);
                 await _client.SubscribeAsync(AlertDefaults.HeartbeatTopic, MqttQos.AtLeastOnce, cancellationToken).ConfigureAwait(false);
+                await _client.SubscribeAsync(Topic.CollectorInstances, MqttQos.AtLeastOnce, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -14,6 +14,9 @@ public enum WatchdogFault
 
     /// <summary>The watchdog cannot reach the broker at all (edges cannot deliver either).</summary>
     BrokerUnreachable,
+
+    /// <summary>The collector runs, but in its primary/standby group a member died and none stands by to take over.</summary>
+    NoStandby,
 }
 
 /// <summary>Rule ids and titles of <see cref="WatchdogFault"/> in notices.</summary>
@@ -24,6 +27,7 @@ public static class WatchdogFaults
         WatchdogFault.CollectorDead => ("collector_dead", "Collector down (heartbeat session lost)"),
         WatchdogFault.CollectorSilent => ("collector_silent", "Collector silent (no heartbeat)"),
         WatchdogFault.InfluxDown => ("influx_down", "InfluxDB down (collector cannot store metrics)"),
+        WatchdogFault.NoStandby => ("standby_missing", "No standby collector ready (none would take over)"),
         _ => ("broker_unreachable", "MQTT broker unreachable"),
     };
 }

@@ -56,7 +56,7 @@ public static class WatchdogHosting
                     Tls = m.CaFile is null ? null : new MqttTlsOptions { CaFile = m.CaFile, CertFile = m.CertFile, KeyFile = m.KeyFile },
                     OnMessage = (message, _) =>
                     {
-                        watchdog?.OnHeartbeat(message.Payload.Span);
+                        watchdog?.OnMessage(message.Topic, message.Payload.Span);
                         return ValueTask.CompletedTask;
                     },
                 },

@@ -12,4 +12,7 @@ internal static partial class WatchdogLog
 
     [LoggerMessage(EventId = 762, Level = LogLevel.Information, Message = "Watchdog watching {Topic} (stale after {Stale}), {Channels} notification channel(s)")]
     public static partial void Started(ILogger logger, string topic, TimeSpan stale, int channels);
+
+    [LoggerMessage(EventId = 763, Level = LogLevel.Warning, Message = "Watchdog ignored the collector presence on {Topic}: {Reason}")]
+    public static partial void PresenceIgnored(ILogger logger, string topic, string reason);
 }

@@ -1,7 +1,9 @@
 using LiveRoom.Contracts.Payloads;
+using LiveRoom.Contracts.Topics;
 using LiveRoom.Ingest.Alerts;
 using LiveRoom.Ingest.Alerts.Heartbeat;
 using LiveRoom.Ingest.Alerts.Notifying;
+using LiveRoom.Ingest.Alerts.Rules;
 using LiveRoom.Ingest.Tests.Alerts.Support;
 using LiveRoom.Mqtt;
 using LiveRoom.Runtime.Services;
@@ -28,6 +30,7 @@ public sealed class CollectorWatchdogTests : IAsyncLifetime
     private CollectorWatchdog _watchdog = null!;
     private Task _run = Task.CompletedTask;
     private int _heartbeats;
+    private int _presences;
 
     public async Task InitializeAsync()
     {
@@ -35,8 +38,8 @@ public sealed class CollectorWatchdogTests : IAsyncLifetime
         CollectorWatchdog? watchdog = null;
         var client = Client("watchdog", onMessage: m =>
         {
-            watchdog?.OnHeartbeat(m.Payload.Span);
-            Interlocked.Increment(ref _heartbeats);
+            watchdog?.OnMessage(m.Topic, m.Payload.Span);
+            Interlocked.Increment(ref m.Topic == Topic.CollectorHeartbeat ? ref _heartbeats : ref _presences);
         });
         watchdog = new CollectorWatchdog(client, Stale, Repeat, _notices, [], _time, NullLogger.Instance);
         _watchdog = watchdog;
@@ -144,6 +147,64 @@ public sealed class CollectorWatchdogTests : IAsyncLifetime
         _time.Advance(Stale);
         await Eventually.WaitAsync(() => { _watchdog.Check(); return _watchdog.Fault == WatchdogFault.BrokerUnreachable; }, Wait, "broker judged unreachable");
         Assert.Equal("broker_unreachable", Assert.Single(_notices.Notices).Alerts[0].RuleId);
+    }
+
+    [Fact]
+    public async Task StandbyGroup_TheOnlyStandbyDies_WarnsOnce_ReadyAgainResolves()
+    {
+        var a = Client("collector-heartbeat-a");
+        await a.ConnectAsync(CancellationToken.None).WaitAsync(Wait);
+        await PublishHeartbeatAsync(a, influx: true, instance: "a");
+        await PublishPresenceAsync(a, "a", CollectorPresence.Active);
+        await PublishPresenceAsync(a, "b", CollectorPresence.Standby);
+        _watchdog.Check();
+        Assert.Null(_watchdog.Fault);
+
+        await PublishPresenceAsync(a, "b", CollectorPresence.Dead);
+        _watchdog.Check();
+        _watchdog.Check();
+        Assert.Equal(WatchdogFault.NoStandby, _watchdog.Fault);
+        await PublishPresenceAsync(a, "b", CollectorPresence.Standby);
+        _watchdog.Check();
+
+        Assert.Null(_watchdog.Fault);
+        Assert.Equal(
+            [(NoticeKind.Firing, "standby_missing", AlertSeverity.Warning, "collector b down; none stands by"), (NoticeKind.Resolved, "standby_missing", AlertSeverity.Warning, "standby b ready")],
+            _notices.Notices.Select(n => (n.Kind, n.Alerts[0].RuleId, n.Alerts[0].Severity, n.Alerts[0].Note)));
+    }
+
+    [Fact]
+    public async Task StandbyGroup_ActiveDiesAndTheStandbyTakesOver_CollectorBackThenNoStandbyLeft()
+    {
+        await using var relay = new TcpRelay(_broker.Port);
+        var primary = Client("collector-heartbeat-a", port: relay.Port, will: HeartbeatPublisher.WillOf("a"));
+        await primary.ConnectAsync(CancellationToken.None).WaitAsync(Wait);
+        await PublishHeartbeatAsync(primary, influx: true, instance: "a");
+        var group = Client("presence");
+        await group.ConnectAsync(CancellationToken.None).WaitAsync(Wait);
+        await PublishPresenceAsync(group, "a", CollectorPresence.Active);
+        await PublishPresenceAsync(group, "b", CollectorPresence.Standby);
+
+        relay.Cut();
+        await Eventually.WaitAsync(() => { _watchdog.Check(); return _watchdog.Fault == WatchdogFault.CollectorDead; }, Wait, "last will judged");
+        // b takes over: its heartbeat, its presence, and a's lease session's will.
+        await PublishHeartbeatAsync(group, influx: true, instance: "b");
+        await PublishPresenceAsync(group, "b", CollectorPresence.Active);
+        await PublishPresenceAsync(group, "a", CollectorPresence.Dead);
+        _watchdog.Check();
+
+        Assert.Equal(WatchdogFault.NoStandby, _watchdog.Fault);
+        Assert.Equal(
+            [(NoticeKind.Firing, "collector_dead", "collector a"), (NoticeKind.Resolved, "collector_dead", "collector b took over from a"), (NoticeKind.Firing, "standby_missing", "collector a down; none stands by")],
+            _notices.Notices.Select(n => (n.Kind, n.Alerts[0].RuleId, n.Alerts[0].Note)));
+    }
+
+    private async Task PublishPresenceAsync(MosquittoClient client, string instance, string role)
+    {
+        var before = Volatile.Read(ref _presences);
+        var presence = new CollectorPresence(role, instance, _time.GetUtcNow().ToUnixTimeMilliseconds());
+        await client.PublishAsync(Topic.CollectorInstance(instance), presence.ToJson(), MqttQos.AtLeastOnce, retain: true, CancellationToken.None).WaitAsync(Wait);
+        await Eventually.WaitAsync(() => Volatile.Read(ref _presences) > before, Wait, "presence delivered to the watchdog");
     }
 
     private async Task PublishHeartbeatAsync(MosquittoClient client, bool influx, string? instance = null)
