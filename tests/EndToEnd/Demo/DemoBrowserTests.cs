@@ -64,6 +64,9 @@ public sealed partial class DemoBrowserTests(ITestOutputHelper output)
             var first = int.Parse(await page.GetAttributeAsync("body", "data-updates") ?? "0", CultureInfo.InvariantCulture);
             await page.WaitForSelectorAsync($"body[data-updates='{first + 2}']", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
             Assert.Equal(role, (await page.Locator("header .user").TextContentAsync())!.Split(' ')[0]);
+            // The demo's collector heartbeat reaches the wall through the broker: collecting, so no banner.
+            Assert.Equal("running", await page.GetAttributeAsync("#collector", "data-state"));
+            Assert.True(await page.IsHiddenAsync("#collector"));
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, $"demo-wall-{role}.png"), FullPage = true });
 
             await page.ClickAsync("article[data-room='room-1'] h3 a");
