@@ -1,4 +1,5 @@
 using LiveRoom.Dashboard.Alerting;
+using LiveRoom.Dashboard.Collectors;
 using LiveRoom.Dashboard.Evidence;
 using LiveRoom.Dashboard.Health;
 using LiveRoom.Dashboard.Influx;
@@ -84,6 +85,7 @@ public static class DashboardExtensions
         app.MapHealthApi();
         app.MapAuthApi();
         app.MapRoomsApi();
+        app.MapCollectorApi();
         app.MapReportsApi();
         app.MapUsersApi();
         app.MapAlertingApi();

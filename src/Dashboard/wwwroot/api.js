@@ -101,3 +101,47 @@ export function header(me, title) {
   bar.replaceChildren(el("h1", { text: title }), nav, el("span", { id: "status", class: "status" }),
     el("span", { class: "user", text: me.name + " (" + me.roles.join(", ") + ")" }), lang, account);
 }
+
+const clock = (ms) => new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+
+// Whether metrics are being collected (the collector's heartbeat: GET api/collector, or the wall's "collector" event):
+// a banner (#collector) when they are not, so nobody reads tiles or charts as current when they are not.
+const COLLECTOR_HEADLINES = {
+  "down": "Data collection stopped: the collector is down.",
+  "stopped": "Data collection stopped: the collector was stopped.",
+  "silent": "The collector is not responding.",
+  "influx-down": "The collector cannot write to InfluxDB.",
+  "unknown": "No collector is running.",
+  "no-link": "Collection status unknown: the dashboard's MQTT connection is down.",
+};
+const COLLECTOR_HINTS = {
+  "down": "New metrics are not being stored; the edges keep them and send them when a collector is back.",
+  "stopped": "New metrics are not being stored; the edges keep them and send them when a collector is back.",
+  "unknown": "New metrics are not being stored; the edges keep them and send them when a collector is back.",
+  "silent": "Data on this page may be stale.",
+  "influx-down": "Points wait in its buffer; charts lag until InfluxDB is back.",
+};
+export function showCollectorBanner(c) {
+  const banner = document.getElementById("collector");
+  banner.dataset.state = c.state;
+  let headline = COLLECTOR_HEADLINES[c.state];
+  let hint = COLLECTOR_HINTS[c.state];
+  const details = [];
+  if (!headline && c.standbyWarning) {
+    // Collecting, but with primary/standby collectors none is ready to take over.
+    banner.dataset.state = "no-standby";
+    headline = "No standby collector is ready.";
+    hint = "If the active collector fails, none takes over.";
+    for (const g of (c.group || []).filter((g) => g.role === "dead")) details.push(t("collector") + " " + g.instance + " " + t("down") + (g.since ? " " + t("since") + " " + clock(Date.parse(g.since)) : ""));
+  }
+  if (!headline) { banner.hidden = true; banner.replaceChildren(); return; }
+  if (banner.dataset.state !== "no-standby") {
+    if (c.instance) details.push(t("collector") + " " + c.instance);
+    if (c.since) details.push(t("since") + " " + clock(Date.parse(c.since)));
+    if (c.lastHeartbeatAt && c.state !== "influx-down") details.push(t("last heartbeat") + " " + clock(Date.parse(c.lastHeartbeatAt)));
+  }
+  banner.className = "banner" + (c.state === "influx-down" || c.state === "no-link" || banner.dataset.state === "no-standby" ? " warn" : "");
+  banner.title = banner.dataset.state === "no-standby" ? c.standbyWarning : c.message;
+  banner.replaceChildren(t(headline), el("small", { text: [details.join(" · "), hint ? t(hint) : ""].filter(Boolean).join(" — ") }));
+  banner.hidden = false;
+}

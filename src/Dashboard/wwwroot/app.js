@@ -1,6 +1,6 @@
 // Room wall: one tile per room, grouped by site, kept live by the server-sent events of
 // GET api/rooms/live/events (no polling, no reloads). Text goes in with textContent only.
-import { el, header, requireUser, t, toLogin, api } from "./api.js";
+import { el, header, requireUser, t, toLogin, api, showCollectorBanner } from "./api.js";
 
 const tiles = new Map(); // "site/room" -> { tile, spark: [{ t, v }...] (bitrate per 10 s bucket), thumbTime }
 const SPARK_BUCKET_MS = 10000; // as GET api/rooms/live?history=true answers: 5 minutes at 10 s
@@ -212,49 +212,12 @@ function show(body) {
   document.body.dataset.updates = String(Number(document.body.dataset.updates || 0) + 1);
 }
 
-// Whether metrics are being collected (the collector's heartbeat, GET api/rooms/live's "collector"): a banner when
-// they are not, so nobody reads the tiles as current when they are not.
-const COLLECTOR_HEADLINES = {
-  "down": "Data collection stopped: the collector is down.",
-  "stopped": "Data collection stopped: the collector was stopped.",
-  "silent": "The collector is not responding.",
-  "influx-down": "The collector cannot write to InfluxDB.",
-  "unknown": "No collector is running.",
-  "no-link": "Collection status unknown: the dashboard's MQTT connection is down.",
-};
-const COLLECTOR_HINTS = {
-  "down": "New metrics are not being stored; the edges keep them and send them when a collector is back.",
-  "stopped": "New metrics are not being stored; the edges keep them and send them when a collector is back.",
-  "unknown": "New metrics are not being stored; the edges keep them and send them when a collector is back.",
-  "silent": "Data on this page may be stale.",
-  "influx-down": "Points wait in its buffer; charts lag until InfluxDB is back.",
-};
+// The collector's status (banner and header note) is shared with the room page: api.js.
 let collector = null;
 function showCollector(c) {
   if (!c) return;
   collector = c;
-  const banner = document.getElementById("collector");
-  banner.dataset.state = c.state;
-  let headline = COLLECTOR_HEADLINES[c.state];
-  let hint = COLLECTOR_HINTS[c.state];
-  const details = [];
-  if (!headline && c.standbyWarning) {
-    // Collecting, but with primary/standby collectors none is ready to take over.
-    banner.dataset.state = "no-standby";
-    headline = "No standby collector is ready.";
-    hint = "If the active collector fails, none takes over.";
-    for (const g of (c.group || []).filter((g) => g.role === "dead")) details.push(t("collector") + " " + g.instance + " " + t("down") + (g.since ? " " + t("since") + " " + fmtTime(Date.parse(g.since)) : ""));
-  }
-  if (!headline) { banner.hidden = true; banner.replaceChildren(); return; }
-  if (banner.dataset.state !== "no-standby") {
-    if (c.instance) details.push(t("collector") + " " + c.instance);
-    if (c.since) details.push(t("since") + " " + fmtTime(Date.parse(c.since)));
-    if (c.lastHeartbeatAt && c.state !== "influx-down") details.push(t("last heartbeat") + " " + fmtTime(Date.parse(c.lastHeartbeatAt)));
-  }
-  banner.className = "banner" + (c.state === "influx-down" || c.state === "no-link" || banner.dataset.state === "no-standby" ? " warn" : "");
-  banner.title = banner.dataset.state === "no-standby" ? c.standbyWarning : c.message;
-  banner.replaceChildren(t(headline), el("small", { text: [details.join(" · "), hint ? t(hint) : ""].filter(Boolean).join(" — ") }));
-  banner.hidden = false;
+  showCollectorBanner(c);
 }
 function collectorNote() {
   if (!collector || collector.state !== "running" || !collector.instance) return "";

@@ -1,7 +1,7 @@
 // Room page: uPlot panels over a Grafana-like time range (presets, custom range, drag to zoom, shared crosshair).
 // The server downsamples to the panel's pixel width; this page never asks for more points than it can draw.
 import uPlot from "./lib/uPlot.esm.js";
-import { api, el, header, requireUser, t } from "./api.js";
+import { api, el, header, requireUser, showCollectorBanner, t } from "./api.js";
 import { startVision } from "./room-vision.js";
 import { startChecklist } from "./room-checklist.js";
 
@@ -168,6 +168,11 @@ async function load() {
 async function start() {
   const me = await requireUser();
   header(me, "LiveRoom");
+  // Whether the charts are current: the collector's status every 10 s (a banner when metrics are not being collected).
+  // Asked once before the rest lays out, so the banner does not push the charts and the reference editor down later.
+  const collector = async () => { try { showCollectorBanner(await api("api/collector")); } catch { /* shown by the next try */ } };
+  await collector();
+  setInterval(collector, 10000);
   vision = startVision(site, room, me);
   startChecklist(site, room, me);
   for (const e of document.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t);

@@ -88,7 +88,9 @@ public sealed class WallStateTests(MosquittoFixture broker, InfluxFixture influx
 
         Assert.Equal("a", running!.Collector!.Instance);
         Assert.Equal("collector a is running", running.Collector.Message);
+        var alone = await user.GetFromJsonAsync<LiveRoom.Dashboard.Collectors.CollectorStatusView>("/api/collector", Json);
         Assert.Equal("a", down!.Collector!.Instance);
+        Assert.Equal("down", alone!.State);
         Assert.NotNull(down.Collector.Since);
         Assert.Equal(running.Collector.LastHeartbeatAt, down.Collector.LastHeartbeatAt);
         Assert.StartsWith("collector a is down", down.Collector.Message, StringComparison.Ordinal);

@@ -46,9 +46,10 @@ public sealed class ReferenceEditorBrowserTests(BrokerDashboardFixture stack) : 
         Assert.Equal("Not commissioned: no approved reference yet.", await page.TextContentAsync("#refStatus"));
         Assert.True(await page.IsDisabledAsync("#saveRef"));
 
-        var box = (await page.Locator("#refCanvas").BoundingBoxAsync())!;
         async Task Drag(double x0, double y0, double x1, double y1)
         {
+            // Measured at each drag: clicking a button may scroll the page, and the box is relative to the viewport.
+            var box = (await page.Locator("#refCanvas").BoundingBoxAsync())!;
             await page.Mouse.MoveAsync((float)(box.X + (x0 * box.Width)), (float)(box.Y + (y0 * box.Height)));
             await page.Mouse.DownAsync();
             await page.Mouse.MoveAsync((float)(box.X + (x1 * box.Width)), (float)(box.Y + (y1 * box.Height)), new MouseMoveOptions { Steps = 5 });

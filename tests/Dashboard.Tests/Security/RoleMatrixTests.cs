@@ -36,6 +36,7 @@ public sealed class RoleMatrixTests : IDisposable
         ["POST /api/auth/password"] = (SignedIn, "/api/auth/password"),
         ["GET /api/rooms/live"] = (AnyRole, "/api/rooms/live"),
         ["GET /api/rooms/live/events"] = (AnyRole, "/api/rooms/live/events"),
+        ["GET /api/collector"] = (AnyRole, "/api/collector"),
         ["GET /api/rooms/{site}/{room}/series"] = (AnyRole, "/api/rooms/demo/room-1/series?from=1795330000000&to=1795333600000"),
         ["GET /api/reports/compliance"] = (Managers, "/api/reports/compliance?from=1795330000000&to=1795333600000"),
         ["GET /api/reports/shows"] = (Managers, "/api/reports/shows?from=1795330000000&to=1795333600000"),
