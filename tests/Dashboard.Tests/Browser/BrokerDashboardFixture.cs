@@ -51,6 +51,17 @@ public sealed class BrokerDashboardFixture : IAsyncLifetime
         Browser = await DashboardProcess.LaunchChromiumAsync(_playwright);
     }
 
+    /// <summary>Signs the admin in through the sign-in page; returns once the wall's URL commits (its load is the caller's business).</summary>
+    public async Task SignInAdminAsync(IPage page)
+    {
+        const float Timeout = 30_000;
+        await page.GotoAsync(new Uri(BaseUri, "login.html").ToString());
+        await page.FillAsync("#name", "admin");
+        await page.FillAsync("#password", AdminPassword);
+        await page.ClickAsync("#signin");
+        await page.WaitForURLAsync("**/index.html", new PageWaitForURLOptions { Timeout = Timeout, WaitUntil = WaitUntilState.Commit });
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -21,11 +21,7 @@ public sealed class CollectorBannerBrowserTests(BrokerDashboardFixture stack) : 
         await collector.PublishAsync(Topic.CollectorHeartbeat, CollectorHeartbeat.Alive(DateTimeOffset.UtcNow, influx: true, "a", TimeSpan.FromSeconds(10)), retain: true);
         await using var context = await stack.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(stack.BaseUri, "login.html").ToString());
-        await page.FillAsync("#name", "admin");
-        await page.FillAsync("#password", stack.AdminPassword);
-        await page.ClickAsync("#signin");
-        await page.WaitForURLAsync("**/index.html", new PageWaitForURLOptions { Timeout = Timeout, WaitUntil = WaitUntilState.Commit });
+        await stack.SignInAdminAsync(page);
 
         await page.WaitForSelectorAsync("#collector[data-state='running']", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
         Assert.True(await page.IsHiddenAsync("#collector"));

@@ -23,15 +23,7 @@ public sealed class WallStateTests(MosquittoFixture broker, InfluxFixture influx
         var db = "wall_" + Guid.NewGuid().ToString("N")[..8];
         await InfluxTestData.CreateDatabaseAsync(influx.Server.BaseUri, db);
         await InfluxTestData.WriteAsync(influx.Server.BaseUri, db, InfluxTestData.StreamPoint("sh", "room-1", 1920, 1080, 30, 5_000_000, true, DateTimeOffset.UtcNow.AddSeconds(-1)));
-        using var factory = new DashboardFactory(new Dictionary<string, string?>
-        {
-            ["Dashboard:Influx:Url"] = influx.Server.BaseUri.ToString(),
-            ["Dashboard:Influx:Database"] = db,
-            ["Dashboard:Influx:Rollup"] = "false",
-            ["Dashboard:Mqtt:Host"] = "127.0.0.1",
-            ["Dashboard:Mqtt:Port"] = broker.Server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Dashboard:Mqtt:ClientId"] = "wall-" + Guid.NewGuid().ToString("N")[..8],
-        });
+        using var factory = Dashboard(db);
         factory.CreateUser("all", ["on-call"]);
         factory.CreateUser("scoped", ["on-call"], ["sh"]);
         await Eventually.WaitAsync(() => factory.Services.GetRequiredService<EdgeLink>().Unavailable is null, TestMqtt.Wait, "the dashboard's MQTT link");
@@ -59,15 +51,7 @@ public sealed class WallStateTests(MosquittoFixture broker, InfluxFixture influx
     {
         var db = "wallc_" + Guid.NewGuid().ToString("N")[..8];
         await InfluxTestData.CreateDatabaseAsync(influx.Server.BaseUri, db);
-        using var factory = new DashboardFactory(new Dictionary<string, string?>
-        {
-            ["Dashboard:Influx:Url"] = influx.Server.BaseUri.ToString(),
-            ["Dashboard:Influx:Database"] = db,
-            ["Dashboard:Influx:Rollup"] = "false",
-            ["Dashboard:Mqtt:Host"] = "127.0.0.1",
-            ["Dashboard:Mqtt:Port"] = broker.Server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Dashboard:Mqtt:ClientId"] = "wallc-" + Guid.NewGuid().ToString("N")[..8],
-        });
+        using var factory = Dashboard(db);
         factory.CreateUser("scoped", ["technician"], ["sh"]);
         await Eventually.WaitAsync(() => factory.Services.GetRequiredService<EdgeLink>().Unavailable is null, TestMqtt.Wait, "the dashboard's MQTT link");
         await using var collector = await TestMqtt.ConnectAsync(broker.Server);
@@ -95,6 +79,17 @@ public sealed class WallStateTests(MosquittoFixture broker, InfluxFixture influx
         Assert.Equal(running.Collector.LastHeartbeatAt, down.Collector.LastHeartbeatAt);
         Assert.StartsWith("collector a is down", down.Collector.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>The dashboard on this class's influxd and broker, with its own MQTT client id.</summary>
+    private DashboardFactory Dashboard(string db) => new(new Dictionary<string, string?>
+    {
+        ["Dashboard:Influx:Url"] = influx.Server.BaseUri.ToString(),
+        ["Dashboard:Influx:Database"] = db,
+        ["Dashboard:Influx:Rollup"] = "false",
+        ["Dashboard:Mqtt:Host"] = "127.0.0.1",
+        ["Dashboard:Mqtt:Port"] = broker.Server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Dashboard:Mqtt:ClientId"] = "wall-" + Guid.NewGuid().ToString("N")[..8],
+    });
 
     private static byte[] State(string site, string room, string state)
     {

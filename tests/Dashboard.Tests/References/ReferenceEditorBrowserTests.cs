@@ -27,12 +27,7 @@ public sealed class ReferenceEditorBrowserTests(BrokerDashboardFixture stack) : 
 
         await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1400 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(stack.BaseUri, "login.html").ToString());
-        await page.FillAsync("#name", "admin");
-        await page.FillAsync("#password", stack.AdminPassword);
-        await page.ClickAsync("#signin");
-        // Signed in once the wall's URL commits; its load (scripts, live data) is not this test's business.
-        await page.WaitForURLAsync("**/index.html", new PageWaitForURLOptions { Timeout = Timeout, WaitUntil = WaitUntilState.Commit });
+        await stack.SignInAdminAsync(page);
 
         // The candidate may still be on its way through the broker: reload until the page shows it.
         for (var i = 0; i < 20 && await page.Locator("#refCanvas[data-image]").CountAsync() == 0; i++)
