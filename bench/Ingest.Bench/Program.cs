@@ -84,11 +84,15 @@ for (var round = 1; round <= rounds; round++)
 
     // Baseline before and after the collector run, averaged, so InfluxDB's growth favours neither side. Before each
     // timed run influxd finishes the background work (cache snapshots, compactions) of the previous one.
+    // ... and this process's JIT has finished recompiling what the previous step ran (tiered compilation runs on its own
+    // thread after a method got hot: it took up to 0.5 core-s inside a timed run when it was only awaited after warm-up).
     var background = await SettleAsync(influx.ProcessId);
+    await SettleJitAsync();
     var influxCpu0 = CpuMeter.Seconds(influx.ProcessId);
     var raw1 = await RawWriter.WriteAsync(http, raw1Db, data, ingest.Influx.BatchSize, ingest.Influx.MaxConcurrentWrites);
     var influxCpuRaw = CpuMeter.Seconds(influx.ProcessId) - influxCpu0;
     background += await SettleAsync(influx.ProcessId);
+    await SettleJitAsync();
     var cpu0 = (Influx: CpuMeter.Seconds(influx.ProcessId), Broker: CpuMeter.Seconds(broker.ProcessId), Self: CpuMeter.Self());
     var threads0 = CpuMeter.Threads();
     var (collectorTime, timedOut) = await RunCollectorAsync(data, stored);
@@ -97,6 +101,7 @@ for (var round = 1; round <= rounds; round++)
     stored += data.TotalPoints;
     var stats = collector.Stats;
     background += await SettleAsync(influx.ProcessId);
+    await SettleJitAsync();
     var raw2 = await RawWriter.WriteAsync(http, raw2Db, data, ingest.Influx.BatchSize, ingest.Influx.MaxConcurrentWrites);
 
     var found = await CountAsync(http, "bench_collector", data.Site);
