@@ -6,7 +6,8 @@ namespace LiveRoom.Ingest.Bench;
 /// <summary>The baseline: the same points, encoded to the same lines, written straight to InfluxDB with the same batch size and parallelism.</summary>
 internal static class RawWriter
 {
-    public static async Task<TimeSpan> WriteAsync(HttpClient http, string database, Dataset data, int batchSize, int concurrency)
+    /// <summary>The request bodies of the raw run: every point of <paramref name="data"/> encoded, <paramref name="batchSize"/> lines each.</summary>
+    public static IReadOnlyList<byte[]> Encode(Dataset data, int batchSize)
     {
         var encoder = new LineProtocolEncoder();
         var bodies = new List<byte[]>();
@@ -29,6 +30,11 @@ internal static class RawWriter
             bodies.Add(buffer.Memory.ToArray());
         }
 
+        return bodies;
+    }
+
+    public static async Task<TimeSpan> WriteAsync(HttpClient http, string database, IReadOnlyList<byte[]> bodies, int concurrency)
+    {
         var uri = new Uri($"write?db={database}&precision=ns", UriKind.Relative);
         var next = -1;
         var clock = Stopwatch.StartNew();
