@@ -164,11 +164,14 @@ public sealed class BrokerSecurityTests
         await active.PublishAsync(Topic.Ack(RoomA.Site, RoomA.Room), Payload, MqttQos.AtLeastOnce, false, CancellationToken.None).WaitAsync(Wait);
         Assert.Equal([Topic.Ack(RoomA.Site, RoomA.Room)], await edgeInbox.WaitForTopicAsync(Topic.Ack(RoomA.Site, RoomA.Room)));
     }
-    /// <summary>The dashboard reads the collector's heartbeat (the wall says when metrics are not collected) but may not write it.</summary>
+    /// <summary>
+    /// The dashboard reads the collector's heartbeat and each collector's presence (the wall says when metrics are not
+    /// collected, or no standby is ready) but may not write the heartbeat.
+    /// </summary>
     [Theory]
     [InlineData(BrokerSecurity.PasswordAndAclFiles)]
     [InlineData(BrokerSecurity.DynamicSecurityPlugin)]
-    public async Task DashboardAccount_ReadsTheRetainedHeartbeat_AndCannotWriteIt(BrokerSecurity mode)
+    public async Task DashboardAccount_ReadsTheRetainedHeartbeatAndPresences_AndCannotWriteTheHeartbeat(BrokerSecurity mode)
     {
         await using var broker = await StartAsync(mode);
         var active = await broker.ConnectAsync(null);
@@ -177,8 +180,12 @@ public sealed class BrokerSecurityTests
         var dashboardInbox = new Received();
         var dashboard = await broker.ConnectAsAsync(broker.Dashboard, dashboardInbox.Handle);
 
+        var presence = Topic.CollectorInstance("a");
+        await active.PublishAsync(presence, new CollectorPresence(CollectorPresence.Active, "a", 1).ToJson(), MqttQos.AtLeastOnce, true, CancellationToken.None).WaitAsync(Wait);
+        await dashboard.SubscribeAsync(Topic.CollectorInstances, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
+        await dashboardInbox.WaitForTopicAsync(presence);
         await dashboard.SubscribeAsync(AlertDefaults.HeartbeatTopic, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
-        Assert.Equal([AlertDefaults.HeartbeatTopic], await dashboardInbox.WaitForTopicAsync(AlertDefaults.HeartbeatTopic));
+        Assert.Equal([presence, AlertDefaults.HeartbeatTopic], await dashboardInbox.WaitForTopicAsync(AlertDefaults.HeartbeatTopic));
         var forged = await Assert.ThrowsAsync<MqttPublishException>(
             () => dashboard.PublishAsync(AlertDefaults.HeartbeatTopic, CollectorHeartbeat.Dead("a"), MqttQos.AtLeastOnce, true, CancellationToken.None).WaitAsync(Wait));
 
