@@ -5,7 +5,7 @@ namespace LiveRoom.Contracts.Payloads;
 
 /// <summary>
 /// The collector's dead-man's switch, retained on <see cref="Topics.Topic.CollectorHeartbeat"/>:
-/// <c>{"status":"alive","ts":…,"influx":true|false,"interval_ms":…}</c> from the active collector every interval,
+/// <c>{"status":"alive","ts":…,"influx":true|false,"interval_ms":…,"spill":…}</c> from the active collector every interval,
 /// <c>{"status":"dead","ts":0}</c> as its last will (the broker sends it when the session is lost), and
 /// <c>{"status":"stopped","ts":0}</c> on a clean stop. With primary/standby collectors each message also names the
 /// <c>instance</c>. Read by the watchdog, by standby collectors and by the dashboard; written only by the collector.
@@ -15,7 +15,8 @@ namespace LiveRoom.Contracts.Payloads;
 /// <param name="Influx">Whether the collector reports InfluxDB healthy (true when the field is absent).</param>
 /// <param name="Ts">The sender's clock, UTC Unix milliseconds (0 in a will or a stop: the broker sends those later).</param>
 /// <param name="IntervalMs">The sender's heartbeat period in milliseconds, when it says (older collectors do not).</param>
-public sealed record CollectorHeartbeat(CollectorHeartbeatStatus Status, string? Instance, bool Influx, long Ts = 0, long? IntervalMs = null)
+/// <param name="Spill">Write batches waiting in the collector's spill buffer for InfluxDB, when it says.</param>
+public sealed record CollectorHeartbeat(CollectorHeartbeatStatus Status, string? Instance, bool Influx, long Ts = 0, long? IntervalMs = null, long? Spill = null)
 {
     /// <summary>For messages: the instance, or "(unnamed)" for a collector without standby settings.</summary>
     public string Name => Instance ?? "(unnamed)";
@@ -24,14 +25,14 @@ public sealed record CollectorHeartbeat(CollectorHeartbeatStatus Status, string?
     public TimeSpan? Interval => IntervalMs is > 0 ? TimeSpan.FromMilliseconds(IntervalMs.Value) : null;
 
     /// <summary>The periodic message of a running collector.</summary>
-    public static byte[] Alive(DateTimeOffset now, bool influx, string? instance = null, TimeSpan? interval = null) =>
-        Write("alive", now.ToUnixTimeMilliseconds(), influx, instance, interval);
+    public static byte[] Alive(DateTimeOffset now, bool influx, string? instance = null, TimeSpan? interval = null, long? spill = null) =>
+        Write("alive", now.ToUnixTimeMilliseconds(), influx, instance, interval, spill);
 
     /// <summary>The last will of <paramref name="instance"/>'s heartbeat session.</summary>
-    public static byte[] Dead(string? instance = null) => Write("dead", 0, null, instance, null);
+    public static byte[] Dead(string? instance = null) => Write("dead", 0, null, instance, null, null);
 
     /// <summary>A clean stop: the broker does not send the will then, so the collector says it itself.</summary>
-    public static byte[] Stopped(string? instance = null) => Write("stopped", 0, null, instance, null);
+    public static byte[] Stopped(string? instance = null) => Write("stopped", 0, null, instance, null, null);
 
     /// <summary>Null for anything that is not a JSON object (logged or ignored by the caller, never fatal).</summary>
     public static CollectorHeartbeat? Parse(ReadOnlySpan<byte> payload)
@@ -51,6 +52,7 @@ public sealed record CollectorHeartbeat(CollectorHeartbeatStatus Status, string?
             var influx = !root.TryGetProperty("influx", out var f) || f.ValueKind != JsonValueKind.False;
             var ts = root.TryGetProperty("ts", out var t) && t.ValueKind == JsonValueKind.Number && t.TryGetInt64(out var tsValue) ? tsValue : 0;
             long? interval = root.TryGetProperty("interval_ms", out var n) && n.ValueKind == JsonValueKind.Number && n.TryGetInt64(out var ms) && ms > 0 ? ms : null;
+            long? spill = root.TryGetProperty("spill", out var p) && p.ValueKind == JsonValueKind.Number && p.TryGetInt64(out var batches) && batches >= 0 ? batches : null;
             return new(
                 status switch
                 {
@@ -62,7 +64,8 @@ public sealed record CollectorHeartbeat(CollectorHeartbeatStatus Status, string?
                 instance,
                 influx,
                 ts,
-                interval);
+                interval,
+                spill);
         }
         catch (JsonException)
         {
@@ -70,7 +73,7 @@ public sealed record CollectorHeartbeat(CollectorHeartbeatStatus Status, string?
         }
     }
 
-    private static byte[] Write(string status, long ts, bool? influx, string? instance, TimeSpan? interval)
+    private static byte[] Write(string status, long ts, bool? influx, string? instance, TimeSpan? interval, long? spill)
     {
         var buffer = new ArrayBufferWriter<byte>(128);
         using (var json = new Utf8JsonWriter(buffer))
@@ -86,6 +89,11 @@ public sealed record CollectorHeartbeat(CollectorHeartbeatStatus Status, string?
             if (interval is { } period)
             {
                 json.WriteNumber("interval_ms", (long)period.TotalMilliseconds);
+            }
+
+            if (spill is { } batches)
+            {
+                json.WriteNumber("spill", batches);
             }
 
             if (instance is not null)

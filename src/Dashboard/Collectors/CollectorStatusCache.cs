@@ -133,7 +133,7 @@ internal sealed partial class CollectorStatusCache(TimeProvider time, ILogger<Co
         lock (_lock)
         {
             var group = _group.Values.ToList();
-            return view with { Group = group, StandbyWarning = StandbyWarning(group) };
+            return view with { Group = group, StandbyWarning = StandbyWarning(group), SpillBatches = _last?.Status == CollectorHeartbeatStatus.Alive ? _last.Spill : null };
         }
     }
 
@@ -180,7 +180,7 @@ internal sealed partial class CollectorStatusCache(TimeProvider time, ILogger<Co
                 _ when WasSilent(last, now) => new(CollectorStates.Silent, last.Instance, _lastAliveAt + IntervalOf(last), _lastAliveAt, null,
                     string.Create(CultureInfo.InvariantCulture, $"{who} has not sent a heartbeat for {(now - _lastAliveAt!.Value).TotalSeconds:0} s (every {IntervalOf(last).TotalSeconds:0} s expected): it may be hung; data may be stale")),
                 _ when !last.Influx => new(CollectorStates.InfluxDown, last.Instance, _since, _lastAliveAt, _tookOverFrom,
-                    $"{who} is running but cannot write to InfluxDB{Since(_since)}: points wait in its spill buffer and are written when InfluxDB is back; charts lag until then"),
+                    $"{who} is running but cannot write to InfluxDB{Since(_since)}: points wait in its spill buffer{Batches(last.Spill)} and are written when InfluxDB is back; charts lag until then"),
                 _ => new(CollectorStates.Running, last.Instance, _since, _lastAliveAt, _tookOverFrom,
                     _tookOverFrom is null ? $"{who} is running" : $"{who} is running (took over from {_tookOverFrom}{At(_since)})"),
             };
@@ -193,6 +193,9 @@ internal sealed partial class CollectorStatusCache(TimeProvider time, ILogger<Co
     private static TimeSpan IntervalOf(CollectorHeartbeat heartbeat) => heartbeat.Interval ?? DefaultInterval;
 
     private static string At(DateTimeOffset? when) => when is { } t ? " at " + t.ToString("u", CultureInfo.InvariantCulture) : string.Empty;
+
+    private static string Batches(long? spill) =>
+        spill is { } n ? string.Create(CultureInfo.InvariantCulture, $" ({n} write batch{(n == 1 ? string.Empty : "es")})") : string.Empty;
 
     private static string Since(DateTimeOffset? when) => when is { } t ? " since " + t.ToString("u", CultureInfo.InvariantCulture) : string.Empty;
 

@@ -21,6 +21,9 @@ public sealed record CollectorStatusView(
     /// <summary>With primary/standby collectors: each one's presence, by name (empty for a single collector).</summary>
     public IReadOnlyList<CollectorInstanceView> Group { get; init; } = [];
 
+    /// <summary>Write batches waiting in the collector's spill buffer for InfluxDB, as its latest heartbeat said (null: not said).</summary>
+    public long? SpillBatches { get; init; }
+
     /// <summary>Why no standby would take over if the active collector failed (null while one is ready, or without a group).</summary>
     public string? StandbyWarning { get; init; }
 

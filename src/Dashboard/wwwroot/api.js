@@ -58,7 +58,7 @@ const zh = {
   "Condition": "条件", "For": "持续", "Severity": "级别", "When": "适用", "Save": "保存", "Rule saved": "规则已保存",
   "Rule deleted": "规则已删除", "Delete rule": "删除规则",
   "A silence mutes the alerts of a site (or one room, or one rule) for a maintenance window; every silence ends.": "静默在维护时段内屏蔽某站点（或某直播间、某规则）的告警；每个静默都有结束时间。",
-  "collector": "采集服务", "since": "自", "standby": "备用", "down": "已宕机",
+  "write batches waiting": "个写入批次待写入", "collector": "采集服务", "since": "自", "standby": "备用", "down": "已宕机",
   "No standby collector is ready.": "没有就绪的备用采集服务。",
   "If the active collector fails, none takes over.": "若当前采集服务故障，将无人接替。", "last heartbeat": "最后心跳", "took over from": "接替自",
   "Data collection stopped: the collector is down.": "数据采集已停止：采集服务已宕机。",
@@ -139,6 +139,7 @@ export function showCollectorBanner(c) {
     if (c.instance) details.push(t("collector") + " " + c.instance);
     if (c.since) details.push(t("since") + " " + clock(Date.parse(c.since)));
     if (c.lastHeartbeatAt && c.state !== "influx-down") details.push(t("last heartbeat") + " " + clock(Date.parse(c.lastHeartbeatAt)));
+    if (c.state === "influx-down" && c.spillBatches) details.push(c.spillBatches + " " + t("write batches waiting"));
   }
   banner.className = "banner" + (c.state === "influx-down" || c.state === "no-link" || banner.dataset.state === "no-standby" ? " warn" : "");
   banner.title = banner.dataset.state === "no-standby" ? c.standbyWarning : c.message;

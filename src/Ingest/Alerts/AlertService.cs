@@ -96,8 +96,11 @@ public sealed class AlertService : IAsyncDisposable
     /// </summary>
     public bool AnnounceStop { get; set; } = true;
 
-    /// <summary>Reported in the heartbeat; the host sets it to the collector's database state.</summary>
+    /// <summary>Reported in the heartbeat; the host sets it to whether the collector's points reach InfluxDB now.</summary>
     public Func<bool> InfluxHealthy { get; set; } = () => true;
+
+    /// <summary>Reported in the heartbeat: write batches waiting in the collector's spill buffer.</summary>
+    public Func<long> SpillPending { get; set; } = () => 0;
 
     /// <summary>The signed link of an alert's page.</summary>
     public string Link(string alertId) => _linkBase + "/alerts/" + Signer.Create(alertId, _options.TokenLifetime);
@@ -139,7 +142,7 @@ public sealed class AlertService : IAsyncDisposable
         if (_heartbeatClient is not null)
         {
             _heartbeat = _heartbeatClient();
-            _loops.Add(Guard("heartbeat", new HeartbeatPublisher(_heartbeat, _options.HeartbeatInterval, () => InfluxHealthy(), _logger, _time, Instance).RunAsync(stopping)));
+            _loops.Add(Guard("heartbeat", new HeartbeatPublisher(_heartbeat, _options.HeartbeatInterval, () => InfluxHealthy(), _logger, _time, Instance, () => SpillPending()).RunAsync(stopping)));
             if (Instance is { } instance)
             {
                 // Primary/standby: the standbys follow this collector's alert configuration and keep its incident records.

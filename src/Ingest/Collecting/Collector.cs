@@ -77,6 +77,15 @@ public sealed partial class Collector : IAsyncDisposable
     /// <summary>Completes when the database and retention policy exist (writes go to InfluxDB from then on).</summary>
     public Task DatabaseReady => _databaseReady.Task;
 
+    /// <summary>Write batches waiting in the spill buffer because InfluxDB did not take them (0 before start).</summary>
+    public long SpillPending => _spill?.Pending ?? 0;
+
+    /// <summary>
+    /// Whether points reach InfluxDB now: the database is set up and nothing waits in the spill buffer (during an
+    /// outage every batch is spilled; after it, until the drain has caught up, charts still lag).
+    /// </summary>
+    public bool WritingToInflux => _databaseReady.Task.IsCompletedSuccessfully && SpillPending == 0;
+
     /// <summary>The highest contiguous sequence number stored for an edge, or null when the edge is unknown.</summary>
     public long? Acknowledged(string site, string room, string edge) => _tracker.Contiguous(new EdgeKey(site, room, edge));
 

@@ -58,7 +58,9 @@ internal sealed class IngestHostedService(
 
     private async Task StartCollectingAsync(CancellationToken cancellationToken)
     {
-        alerts.InfluxHealthy = () => collector.DatabaseReady.IsCompletedSuccessfully;
+        // Not just "set up at start": an outage later spills every batch, and the heartbeat must say so then too.
+        alerts.InfluxHealthy = () => collector.WritingToInflux;
+        alerts.SpillPending = () => collector.SpillPending;
         await alerts.StartAsync(cancellationToken).ConfigureAwait(false);
         _started = true;
         await collector.StartAsync(cancellationToken).ConfigureAwait(false);

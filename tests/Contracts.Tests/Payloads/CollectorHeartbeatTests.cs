@@ -21,6 +21,16 @@ public sealed class CollectorHeartbeatTests
     }
 
     [Fact]
+    public void Alive_WithSpillBacklog_ReadsBackTheBatchesWaiting()
+    {
+        var reading = CollectorHeartbeat.Parse(CollectorHeartbeat.Alive(Now, influx: false, spill: 42));
+
+        Assert.Equal(42, reading!.Spill);
+        Assert.False(reading.Influx);
+        Assert.Null(CollectorHeartbeat.Parse("""{"status":"alive","ts":1,"spill":-1}"""u8)!.Spill);
+    }
+
+    [Fact]
     public void DeadAndStopped_SingleCollector_UnnamedWithNoClockAndInfluxAssumedHealthy()
     {
         var dead = CollectorHeartbeat.Parse(CollectorHeartbeat.Dead());

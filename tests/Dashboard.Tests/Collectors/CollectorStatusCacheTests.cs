@@ -118,17 +118,18 @@ public sealed class CollectorStatusCacheTests
     {
         _cache.Handle(Alive("a"), retained: true);
         _time.Advance(Interval);
-        _cache.Handle(CollectorHeartbeat.Alive(_time.GetUtcNow(), influx: false, "a", Interval), retained: false);
+        _cache.Handle(CollectorHeartbeat.Alive(_time.GetUtcNow(), influx: false, "a", Interval, spill: 1), retained: false);
         var since = _time.GetUtcNow();
         _time.Advance(Interval);
-        _cache.Handle(CollectorHeartbeat.Alive(_time.GetUtcNow(), influx: false, "a", Interval), retained: false);
+        _cache.Handle(CollectorHeartbeat.Alive(_time.GetUtcNow(), influx: false, "a", Interval, spill: 3), retained: false);
 
         var down = _cache.View(null);
         _cache.Handle(Alive("a"), retained: false);
 
         Assert.Equal(CollectorStates.InfluxDown, down.State);
         Assert.Equal(since, down.Since);
-        Assert.Contains("cannot write to InfluxDB since 2026-11-23 04:00:10Z: points wait in its spill buffer", down.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot write to InfluxDB since 2026-11-23 04:00:10Z: points wait in its spill buffer (3 write batches)", down.Message, StringComparison.Ordinal);
+        Assert.Equal(3, down.SpillBatches);
         Assert.Equal(CollectorStates.Running, _cache.View(null).State);
     }
 

@@ -1,23 +1,56 @@
+using System.Collections.Concurrent;
+using LiveRoom.Contracts.Payloads;
+using LiveRoom.Contracts.Topics;
+using LiveRoom.Mqtt;
+using LiveRoom.Testing;
+
 namespace LiveRoom.EndToEnd.Faults;
 
-/// <summary>Issue 3 fault test: InfluxDB stopped for 2 minutes, then back: nothing lost, backlog drained.</summary>
+/// <summary>
+/// Issue 3 fault test: InfluxDB stopped for 2 minutes, then back: nothing lost, backlog drained. Meanwhile the collector's
+/// heartbeat says InfluxDB is down and how much waits in its spill buffer (what the watchdog and the wall read), and
+/// says it is healthy again once the backlog is drained.
+/// </summary>
 public sealed class InfluxOutageTests
 {
     [Fact]
-    public async Task InfluxStoppedForTwoMinutes_NoPointLost_BacklogDrained()
+    public async Task InfluxStoppedForTwoMinutes_NoPointLost_BacklogDrained_HeartbeatSaidSo()
     {
         await using var spine = await SpineHarness.StartAsync();
         spine.StartCollector();
         spine.StartEdge("room-1");
         await spine.WaitForRowsAsync("room-1", 5, TimeSpan.FromSeconds(60));
+        var heartbeats = new ConcurrentQueue<CollectorHeartbeat>();
+        await using var watcher = new MosquittoClient(new MqttClientOptions
+        {
+            Host = spine.Broker.Host,
+            Port = spine.Broker.Port,
+            ClientId = "heartbeat-watcher",
+            OnMessage = (m, _) =>
+            {
+                if (CollectorHeartbeat.Parse(m.Payload.Span) is { Status: CollectorHeartbeatStatus.Alive } h)
+                {
+                    heartbeats.Enqueue(h);
+                }
+
+                return ValueTask.CompletedTask;
+            },
+        });
+        await watcher.ConnectAsync(TestContext.None);
+        await watcher.SubscribeAsync(Topic.CollectorHeartbeat, MqttQos.AtLeastOnce, TestContext.None);
+        await Eventually.WaitAsync(() => heartbeats.Any(h => h.Influx), TimeSpan.FromSeconds(30), "a healthy heartbeat");
 
         await spine.Influx.StopAsync(CancellationToken.None);
+        var before = heartbeats.Count;
         await Task.Delay(TimeSpan.FromMinutes(2), TestContext.None);
+        var during = heartbeats.Skip(before).ToList();
         await spine.Influx.RestartAsync(CancellationToken.None);
 
         var (last, rows, distinct) = await spine.DrainAndCountAsync("room-1", TimeSpan.FromSeconds(180));
         Assert.True(last >= 120, $"only {last} points were measured over the outage; {spine.Diagnostics()}");
         Assert.Equal(last, distinct);
         Assert.Equal(last, rows);
+        Assert.Contains(during, h => !h.Influx && h.Spill > 0);
+        await Eventually.WaitAsync(() => heartbeats.Last() is { Influx: true, Spill: 0 }, TimeSpan.FromSeconds(60), "a healthy heartbeat once the backlog is drained");
     }
 }

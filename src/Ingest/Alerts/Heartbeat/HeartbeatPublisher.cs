@@ -12,7 +12,8 @@ namespace LiveRoom.Ingest.Alerts.Heartbeat;
 /// the dashboard shows it. With primary/standby collectors (<see cref="Standby.StandbyOptions"/>) both messages also
 /// name the instance.
 /// </summary>
-public sealed class HeartbeatPublisher(IMqttClient client, TimeSpan interval, Func<bool> influxHealthy, ILogger logger, TimeProvider time, string? instance = null)
+/// <remarks>spillPending: write batches waiting in the collector's spill buffer, reported with each heartbeat (null: not reported).</remarks>
+public sealed class HeartbeatPublisher(IMqttClient client, TimeSpan interval, Func<bool> influxHealthy, ILogger logger, TimeProvider time, string? instance = null, Func<long>? spillPending = null)
 {
     /// <summary>The last will of <paramref name="instance"/>'s heartbeat session (no instance: a single collector).</summary>
     public static MqttWill WillOf(string? instance) => new(AlertDefaults.HeartbeatTopic, CollectorHeartbeat.Dead(instance), MqttQos.AtLeastOnce, true);
@@ -40,7 +41,7 @@ public sealed class HeartbeatPublisher(IMqttClient client, TimeSpan interval, Fu
         {
             try
             {
-                await client.PublishAsync(AlertDefaults.HeartbeatTopic, CollectorHeartbeat.Alive(time.GetUtcNow(), influxHealthy(), instance, interval), MqttQos.AtLeastOnce, retain: true, cancellationToken).ConfigureAwait(false);
+                await client.PublishAsync(AlertDefaults.HeartbeatTopic, CollectorHeartbeat.Alive(time.GetUtcNow(), influxHealthy(), instance, interval, spillPending?.Invoke()), MqttQos.AtLeastOnce, retain: true, cancellationToken).ConfigureAwait(false);
             }
             catch (MqttException ex)
             {
