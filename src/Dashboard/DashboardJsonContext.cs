@@ -18,7 +18,7 @@ namespace LiveRoom.Dashboard;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(LiveRoomsResponse))]
 [JsonSerializable(typeof(Collectors.CollectorStatusView))]
-[JsonSerializable(typeof(Collectors.CollectorInstanceView))]
+[JsonSerializable(typeof(Contracts.Payloads.CollectorMember))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]

@@ -21,20 +21,6 @@ public sealed record CollectorPresence(string Role, string Instance, long Ts)
 
     private static readonly string[] Roles = [Standby, Active, Dead, Stopped];
 
-    /// <summary>
-    /// The members of a group (instance → role) that died while no other member stands by, i.e. nobody would take over
-    /// if the active collector failed; empty while a standby is ready or none died. A member stopped cleanly was stopped
-    /// on purpose and does not count as lost. The one rule the dashboard shows and the watchdog reports.
-    /// </summary>
-    public static IReadOnlyList<string> DeadWithoutStandby(IEnumerable<KeyValuePair<string, string>> group)
-    {
-        ArgumentNullException.ThrowIfNull(group);
-        var members = group.ToList();
-        return members.Any(m => m.Value == Standby)
-            ? []
-            : members.Where(m => m.Value == Dead).Select(m => m.Key).Order(StringComparer.Ordinal).ToList();
-    }
-
     public byte[] ToJson()
     {
         var buffer = new ArrayBufferWriter<byte>(96);

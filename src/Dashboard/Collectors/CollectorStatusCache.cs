@@ -26,7 +26,7 @@ internal sealed partial class CollectorStatusCache(TimeProvider time, ILogger<Co
     private DateTimeOffset? _lastAliveAt;
     private DateTimeOffset? _since;
     private string? _tookOverFrom;
-    private readonly SortedDictionary<string, CollectorInstanceView> _group = new(StringComparer.Ordinal);
+    private readonly CollectorGroup _group = new();
     private long _rejected;
 
     public long Rejected => Interlocked.Read(ref _rejected);
@@ -52,30 +52,10 @@ internal sealed partial class CollectorStatusCache(TimeProvider time, ILogger<Co
     /// <summary>Takes one collector's presence; an empty payload (cleared by an operator) removes it from the group.</summary>
     public void HandlePresence(string topic, ReadOnlySpan<byte> payload, bool retained)
     {
-        if (payload.IsEmpty)
-        {
-            lock (_lock)
-            {
-                _group.Remove(topic[Topic.CollectorInstancePrefix.Length..]);
-            }
-
-            return;
-        }
-
-        if (CollectorPresence.Parse(topic, payload, out var reason) is not { } presence)
+        if (_group.Apply(topic, payload, time.GetUtcNow(), retained) is { } reason)
         {
             Interlocked.Increment(ref _rejected);
             LogPresenceRejected(logger, topic, reason);
-            return;
-        }
-
-        var now = time.GetUtcNow();
-        lock (_lock)
-        {
-            if (!_group.TryGetValue(presence.Instance, out var known) || known.Role != presence.Role)
-            {
-                _group[presence.Instance] = new CollectorInstanceView(presence.Instance, presence.Role, retained ? null : now);
-            }
         }
     }
 
@@ -132,22 +112,18 @@ internal sealed partial class CollectorStatusCache(TimeProvider time, ILogger<Co
 
         lock (_lock)
         {
-            var group = _group.Values.ToList();
-            return view with { Group = group, StandbyWarning = StandbyWarning(group), SpillBatches = _last?.Status == CollectorHeartbeatStatus.Alive ? _last.Spill : null };
+            return view with { Group = _group.Members, StandbyWarning = StandbyWarning(_group.DeadWithoutStandby()), SpillBatches = _last?.Status == CollectorHeartbeatStatus.Alive ? _last.Spill : null };
         }
     }
 
     /// <summary>
-    /// Null while a standby is ready (or there is no group); otherwise why none would take over. A collector that was
-    /// stopped cleanly was stopped on purpose and is not warned about on its own.
+    /// Null while a standby is ready (or there is no group); otherwise why none would take over
+    /// (<see cref="CollectorGroup.DeadWithoutStandby"/>).
     /// </summary>
-    private static string? StandbyWarning(IReadOnlyList<CollectorInstanceView> group)
-    {
-        var dead = CollectorPresence.DeadWithoutStandby(group.Select(g => KeyValuePair.Create(g.Instance, g.Role)));
-        return dead.Count == 0
+    private static string? StandbyWarning(IReadOnlyList<CollectorMember> dead) =>
+        dead.Count == 0
             ? null
-            : $"no standby collector is ready ({string.Join(", ", group.Where(g => dead.Contains(g.Instance)).Select(d => $"{d.Instance} is down{At(d.Since)}"))}): if the active collector fails, none takes over";
-    }
+            : $"no standby collector is ready ({string.Join(", ", dead.Select(d => $"{d.Instance} is down{At(d.Since)}"))}): if the active collector fails, none takes over";
 
     private CollectorStatusView Judge(string? linkProblem, bool linkConfigured)
     {

@@ -19,7 +19,7 @@ public sealed record CollectorStatusView(
     string Message)
 {
     /// <summary>With primary/standby collectors: each one's presence, by name (empty for a single collector).</summary>
-    public IReadOnlyList<CollectorInstanceView> Group { get; init; } = [];
+    public IReadOnlyList<Contracts.Payloads.CollectorMember> Group { get; init; } = [];
 
     /// <summary>Write batches waiting in the collector's spill buffer for InfluxDB, as its latest heartbeat said (null: not said).</summary>
     public long? SpillBatches { get; init; }
@@ -30,12 +30,6 @@ public sealed record CollectorStatusView(
     /// <summary>Metrics are being collected and stored.</summary>
     public bool Healthy => State == CollectorStates.Running;
 }
-
-/// <summary>One collector of a primary/standby group as it last said (<see cref="Contracts.Payloads.CollectorPresence"/>).</summary>
-/// <param name="Instance">Its name.</param>
-/// <param name="Role"><c>standby</c>, <c>active</c>, <c>dead</c> (its last will) or <c>stopped</c>.</param>
-/// <param name="Since">When the dashboard saw it take this role (null when that was before the dashboard connected).</param>
-public sealed record CollectorInstanceView(string Instance, string Role, DateTimeOffset? Since);
 
 /// <summary>The states of <see cref="CollectorStatusView"/>.</summary>
 public static class CollectorStates

@@ -189,7 +189,7 @@ public sealed class CollectorStatusCacheTests
 
         var view = _cache.View(null);
 
-        Assert.Equal([new CollectorInstanceView("a", "active", null), new CollectorInstanceView("b", "standby", null)], view.Group);
+        Assert.Equal([new CollectorMember("a", "active", null), new CollectorMember("b", "standby", null)], view.Group);
         Assert.Null(view.StandbyWarning);
     }
 

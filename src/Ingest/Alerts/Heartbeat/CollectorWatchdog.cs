@@ -14,7 +14,7 @@ namespace LiveRoom.Ingest.Alerts.Heartbeat;
 /// unit, ideally its own machine), reads the collector's retained heartbeat and tells the on-call people through the same
 /// channels when the collector is dead or silent, when it reports InfluxDB down, or when the broker itself cannot be
 /// reached — and again when it recovers. With primary/standby collectors it also reads each one's presence
-/// (<see cref="CollectorPresence"/>) and warns when a member died and none stands by to take over
+/// (<see cref="CollectorGroup"/>) and warns when a member died and none stands by to take over
 /// (<see cref="WatchdogFault.NoStandby"/>, only while the collector itself is fine). A reminder repeats every
 /// <c>repeat</c> while the fault lasts.
 /// </summary>
@@ -36,7 +36,7 @@ public sealed class CollectorWatchdog
     private string? _faultInstance;
     private DateTimeOffset _lastNotice;
     private int _notices;
-    private readonly Dictionary<string, string> _group = new(StringComparer.Ordinal);
+    private readonly CollectorGroup _group = new();
 
     public CollectorWatchdog(IMqttClient client, TimeSpan staleAfter, TimeSpan repeat, INotifier notifier, IReadOnlyList<RotaEntry> recipients, TimeProvider time, ILogger logger)
     {
@@ -77,30 +77,10 @@ public sealed class CollectorWatchdog
             return;
         }
 
-        if (!topic.StartsWith(Topic.CollectorInstancePrefix, StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        if (payload.IsEmpty)
-        {
-            lock (_lock)
-            {
-                _group.Remove(topic[Topic.CollectorInstancePrefix.Length..]);
-            }
-
-            return;
-        }
-
-        if (CollectorPresence.Parse(topic, payload, out var reason) is not { } presence)
+        if (topic.StartsWith(Topic.CollectorInstancePrefix, StringComparison.Ordinal)
+            && _group.Apply(topic, payload, _time.GetUtcNow(), retained: false) is { } reason)
         {
             WatchdogLog.PresenceIgnored(_logger, topic, reason);
-            return;
-        }
-
-        lock (_lock)
-        {
-            _group[presence.Instance] = presence.Role;
         }
     }
 
@@ -153,14 +133,14 @@ public sealed class CollectorWatchdog
             HeartbeatWatchdog.Verdict.Dead => WatchdogFault.CollectorDead,
             HeartbeatWatchdog.Verdict.Stale => WatchdogFault.CollectorSilent,
             HeartbeatWatchdog.Verdict.InfluxDown => WatchdogFault.InfluxDown,
-            _ when CollectorPresence.DeadWithoutStandby(_group).Count > 0 => WatchdogFault.NoStandby,
+            _ when _group.DeadWithoutStandby().Count > 0 => WatchdogFault.NoStandby,
             _ => null,
         };
     }
 
     /// <summary>Which collector a fault is about: the one the heartbeat names, or for a missing standby the dead members.</summary>
     private string? Subject(WatchdogFault? fault) =>
-        fault == WatchdogFault.NoStandby ? string.Join(", ", CollectorPresence.DeadWithoutStandby(_group)) : _heartbeat.Instance;
+        fault == WatchdogFault.NoStandby ? string.Join(", ", _group.DeadWithoutStandby().Select(m => m.Instance)) : _heartbeat.Instance;
 
     private List<AlertNotice> Transition(WatchdogFault? fault, DateTimeOffset now)
     {
@@ -199,7 +179,7 @@ public sealed class CollectorWatchdog
     {
         if (fault == WatchdogFault.NoStandby)
         {
-            var ready = _group.Where(g => g.Value == CollectorPresence.Standby).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
+            var ready = _group.Standbys();
             return alive is null ? $"collector {failed} down; none stands by"
                 : ready.Count > 0 ? $"standby {string.Join(", ", ready)} ready"
                 : $"collector {failed} no longer counted";
