@@ -1,7 +1,7 @@
 using LiveRoom.Contracts.Payloads;
 using LiveRoom.Contracts.Topics;
 using LiveRoom.Dashboard.Tests.Browser;
-using LiveRoom.Dashboard.Tests.Lifecycle;
+using LiveRoom.Testing;
 using Microsoft.Playwright;
 
 namespace LiveRoom.Dashboard.Tests.Collectors;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using LiveRoom.Contracts.Payloads.Vision;
 using LiveRoom.Dashboard.Evidence;
-using LiveRoom.Dashboard.Tests.Lifecycle;
 using LiveRoom.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

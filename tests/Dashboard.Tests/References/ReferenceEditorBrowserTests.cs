@@ -2,7 +2,7 @@ using System.Text.Json;
 using LiveRoom.Contracts.Payloads.Vision;
 using LiveRoom.Dashboard.Tests.Browser;
 using LiveRoom.Dashboard.Tests.Evidence;
-using LiveRoom.Dashboard.Tests.Lifecycle;
+using LiveRoom.Testing;
 using Microsoft.Playwright;
 
 namespace LiveRoom.Dashboard.Tests.References;

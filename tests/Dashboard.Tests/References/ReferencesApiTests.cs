@@ -6,7 +6,6 @@ using LiveRoom.Dashboard.Evidence;
 using LiveRoom.Dashboard.References;
 using LiveRoom.Dashboard.Security.Audit;
 using LiveRoom.Dashboard.Tests.Evidence;
-using LiveRoom.Dashboard.Tests.Lifecycle;
 using LiveRoom.Mqtt;
 using LiveRoom.Testing;
 using Microsoft.Extensions.DependencyInjection;

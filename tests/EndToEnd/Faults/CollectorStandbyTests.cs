@@ -38,34 +38,23 @@ public sealed class CollectorStandbyTests
         var b = spine.StartCollector("b");
         Assert.Contains("collector \"a\" is active", await spine.WaitForCollectorEventAsync("b", StandsBy, Wait), StringComparison.Ordinal);
         // What each collector says it is (the dashboard shows the group from it), as a third party sees it.
-        var roles = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        await using var presence = new MosquittoClient(new MqttClientOptions
-        {
-            Host = spine.Broker.Host,
-            Port = spine.Broker.Port,
-            ClientId = "presence-watcher",
-            OnMessage = (m, _) =>
-            {
-                var p = CollectorPresence.Parse(m.Topic, m.Payload.Span, out var reason) ?? throw new InvalidOperationException(reason);
-                roles[p.Instance] = p.Role;
-                return ValueTask.CompletedTask;
-            },
-        });
-        await presence.ConnectAsync(TestContext.None);
-        await presence.SubscribeAsync(Topic.CollectorInstances, MqttQos.AtLeastOnce, TestContext.None);
-        await Eventually.WaitAsync(() => roles.GetValueOrDefault("a") == "active" && roles.GetValueOrDefault("b") == "standby", Wait, "a active, b standby");
+        await using var presence = await TestMqtt.ConnectAsync(spine.Broker, Topic.CollectorInstances);
+        string? Role(string instance) => presence.Received
+            .Select(m => CollectorPresence.Parse(m.Topic, m.Payload.Span, out var reason) ?? throw new InvalidOperationException(reason))
+            .LastOrDefault(p => p.Instance == instance)?.Role;
+        await Eventually.WaitAsync(() => Role("a") == "active" && Role("b") == "standby", Wait, "a active, b standby");
 
         // A crash: the broker sends a's last will, and b connects the shared session the broker kept queueing for.
         await spine.KillCollectorAsync("a");
         Assert.Contains("collector a died", await spine.WaitForCollectorEventAsync("b", TakesOver, TimeSpan.FromSeconds(20)), StringComparison.Ordinal);
-        await Eventually.WaitAsync(() => roles.GetValueOrDefault("a") == "dead" && roles.GetValueOrDefault("b") == "active", Wait, "a dead (its will), b active");
+        await Eventually.WaitAsync(() => Role("a") == "dead" && Role("b") == "active", Wait, "a dead (its will), b active");
         var rows = await spine.CountAsync("room-1", long.MaxValue / 2);
         await spine.WaitForRowsAsync("room-1", rows + 5, Wait);
 
         // a comes back: b is alive, so a waits.
         var a = spine.StartCollector("a");
         Assert.Contains("collector \"b\" is active", await spine.WaitForCollectorEventAsync("a", StandsBy, Wait), StringComparison.Ordinal);
-        await Eventually.WaitAsync(() => roles.GetValueOrDefault("a") == "standby", Wait, "a standby after its restart");
+        await Eventually.WaitAsync(() => Role("a") == "standby", Wait, "a standby after its restart");
         await Task.Delay(TimeSpan.FromSeconds(4), TestContext.None);
         Assert.Single(spine.CollectorEvents("a"), e => e.EventId == TakesOver);
         Assert.False(b.HasExited, spine.Diagnostics());
@@ -74,7 +63,7 @@ public sealed class CollectorStandbyTests
         await b.StopAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(0, b.ExitCode);
         Assert.Contains("collector b stopped", await spine.WaitForCollectorEventAsync("a", TakesOver, TimeSpan.FromSeconds(20), after: 1), StringComparison.Ordinal);
-        await Eventually.WaitAsync(() => roles.GetValueOrDefault("a") == "active" && roles.GetValueOrDefault("b") == "stopped", Wait, "a active again, b stopped");
+        await Eventually.WaitAsync(() => Role("a") == "active" && Role("b") == "stopped", Wait, "a active again, b stopped");
 
         var (last, stored, distinct) = await spine.DrainAndCountAsync("room-1", TimeSpan.FromSeconds(120));
         Assert.True(last >= 15, $"only {last} points were measured; {spine.Diagnostics()}");
@@ -147,24 +136,7 @@ public sealed class CollectorStandbyTests
         await SendAsync(http, HttpMethod.Put, spine.AlertUrl("a"), "api/rules/fps_low", """{"id":"fps_low","title":"Frame rate below 25","kind":"stream","field":"fps","operator":"below","threshold":25,"for":"00:00:00","severity":"warning","applies":"always"}""");
 
         // The incident records the active collector hands to its standbys, as a third party sees them.
-        var records = new List<JsonElement>();
-        await using var watcher = new MosquittoClient(new MqttClientOptions
-        {
-            Host = spine.Broker.Host,
-            Port = spine.Broker.Port,
-            ClientId = "records-watcher",
-            OnMessage = (m, _) =>
-            {
-                lock (records)
-                {
-                    records.Add(JsonDocument.Parse(m.Payload).RootElement.Clone());
-                }
-
-                return ValueTask.CompletedTask;
-            },
-        });
-        await watcher.ConnectAsync(TestContext.None);
-        await watcher.SubscribeAsync(AlertDefaults.IncidentTopicPrefix + "+", MqttQos.AtLeastOnce, TestContext.None);
+        await using var records = await TestMqtt.ConnectAsync(spine.Broker, AlertDefaults.IncidentTopicPrefix + "+");
 
         // An edge whose stream runs at 20 fps: a fires fps_low.
         await using var edge = new MosquittoClient(new MqttClientOptions { Host = spine.Broker.Host, Port = spine.Broker.Port, ClientId = "edge-room-9" });
@@ -180,7 +152,7 @@ public sealed class CollectorStandbyTests
             }
         });
         var fired = await Eventually.WaitAsync(
-            () => Task.FromResult(Snapshot(records).FirstOrDefault(r => r.GetProperty("alert").GetProperty("state").GetString() == "firing")),
+            () => Task.FromResult(Records(records).FirstOrDefault(r => r.GetProperty("alert").GetProperty("state").GetString() == "firing")),
             r => r.ValueKind == JsonValueKind.Object,
             Wait,
             "a firing alert's record from collector a");
@@ -219,16 +191,11 @@ public sealed class CollectorStandbyTests
         var kinds = incident.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("event").GetString()).ToList();
         Assert.Equal("fired", kinds[0]);
         Assert.Equal(["acknowledged", "resolved"], kinds[^2..]);
-        Assert.Contains(Snapshot(records), r => r.GetProperty("instance").GetString() == "b" && r.GetProperty("alert").GetProperty("state").GetString() == "resolved");
+        Assert.Contains(Records(records), r => r.GetProperty("instance").GetString() == "b" && r.GetProperty("alert").GetProperty("state").GetString() == "resolved");
     }
 
-    private static List<JsonElement> Snapshot(List<JsonElement> records)
-    {
-        lock (records)
-        {
-            return [.. records];
-        }
-    }
+    private static List<JsonElement> Records(TestMqtt records) =>
+        [.. records.Received.Select(m => JsonDocument.Parse(m.Payload).RootElement.Clone())];
 
     private static byte[] StreamBatch(long seq, double fps) => JsonSerializer.SerializeToUtf8Bytes(
         new MetricBatch

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using LiveRoom.Contracts.Payloads;
 using LiveRoom.Contracts.Topics;
-using LiveRoom.Mqtt;
 using LiveRoom.Testing;
 
 namespace LiveRoom.EndToEnd.Faults;
@@ -20,30 +18,15 @@ public sealed class InfluxOutageTests
         spine.StartCollector();
         spine.StartEdge("room-1");
         await spine.WaitForRowsAsync("room-1", 5, TimeSpan.FromSeconds(60));
-        var heartbeats = new ConcurrentQueue<CollectorHeartbeat>();
-        await using var watcher = new MosquittoClient(new MqttClientOptions
-        {
-            Host = spine.Broker.Host,
-            Port = spine.Broker.Port,
-            ClientId = "heartbeat-watcher",
-            OnMessage = (m, _) =>
-            {
-                if (CollectorHeartbeat.Parse(m.Payload.Span) is { Status: CollectorHeartbeatStatus.Alive } h)
-                {
-                    heartbeats.Enqueue(h);
-                }
-
-                return ValueTask.CompletedTask;
-            },
-        });
-        await watcher.ConnectAsync(TestContext.None);
-        await watcher.SubscribeAsync(Topic.CollectorHeartbeat, MqttQos.AtLeastOnce, TestContext.None);
-        await Eventually.WaitAsync(() => heartbeats.Any(h => h.Influx), TimeSpan.FromSeconds(30), "a healthy heartbeat");
+        await using var watcher = await TestMqtt.ConnectAsync(spine.Broker, Topic.CollectorHeartbeat);
+        List<CollectorHeartbeat> Alive() =>
+            [.. watcher.Received.Select(m => CollectorHeartbeat.Parse(m.Payload.Span)).OfType<CollectorHeartbeat>().Where(h => h.Status == CollectorHeartbeatStatus.Alive)];
+        await Eventually.WaitAsync(() => Alive().Any(h => h.Influx), TimeSpan.FromSeconds(30), "a healthy heartbeat");
 
         await spine.Influx.StopAsync(CancellationToken.None);
-        var before = heartbeats.Count;
+        var before = Alive().Count;
         await Task.Delay(TimeSpan.FromMinutes(2), TestContext.None);
-        var during = heartbeats.Skip(before).ToList();
+        var during = Alive().Skip(before).ToList();
         await spine.Influx.RestartAsync(CancellationToken.None);
 
         var (last, rows, distinct) = await spine.DrainAndCountAsync("room-1", TimeSpan.FromSeconds(180));
@@ -51,6 +34,6 @@ public sealed class InfluxOutageTests
         Assert.Equal(last, distinct);
         Assert.Equal(last, rows);
         Assert.Contains(during, h => !h.Influx && h.Spill > 0);
-        await Eventually.WaitAsync(() => heartbeats.Last() is { Influx: true, Spill: 0 }, TimeSpan.FromSeconds(60), "a healthy heartbeat once the backlog is drained");
+        await Eventually.WaitAsync(() => Alive().Last() is { Influx: true, Spill: 0 }, TimeSpan.FromSeconds(60), "a healthy heartbeat once the backlog is drained");
     }
 }

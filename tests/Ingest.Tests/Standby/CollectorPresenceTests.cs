@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using LiveRoom.Contracts.Payloads;
 using LiveRoom.Contracts.Topics;
 using LiveRoom.Ingest.Standby;
@@ -17,34 +16,13 @@ public sealed class CollectorPresenceTests : IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
     private readonly TempDirectory _dir = new("presence");
-    private readonly ConcurrentQueue<CollectorPresence> _seen = new();
     private MosquittoServer _broker = null!;
-    private MosquittoClient _observer = null!;
+    private TestMqtt _observer = null!;
 
     public async Task InitializeAsync()
     {
         _broker = await MosquittoServer.StartAsync(new MosquittoServerOptions { DataDirectory = _dir.Path }, CancellationToken.None);
-        _observer = new MosquittoClient(new MqttClientOptions
-        {
-            Host = _broker.Host,
-            Port = _broker.Port,
-            ClientId = "observer",
-            OnMessage = (m, _) =>
-            {
-                if (CollectorPresence.Parse(m.Topic, m.Payload.Span, out var reason) is { } p)
-                {
-                    _seen.Enqueue(p);
-                }
-                else
-                {
-                    throw new InvalidOperationException($"presence on {m.Topic} unreadable: {reason}");
-                }
-
-                return ValueTask.CompletedTask;
-            },
-        });
-        await _observer.ConnectAsync(CancellationToken.None).WaitAsync(Wait);
-        await _observer.SubscribeAsync(Topic.CollectorInstances, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
+        _observer = await TestMqtt.ConnectAsync(_broker, Topic.CollectorInstances);
     }
 
     public async Task DisposeAsync()
@@ -71,7 +49,7 @@ public sealed class CollectorPresenceTests : IAsyncLifetime
 
         await Eventually.WaitAsync(() => Roles("b").Count == 3, Wait, "b says it stopped");
         Assert.Equal([CollectorPresence.Standby, CollectorPresence.Active, CollectorPresence.Stopped], Roles("b"));
-        Assert.All(_seen, p => Assert.True(p.Role == CollectorPresence.Dead || p.Ts > 0, "a presence the collector sent carries its clock"));
+        Assert.All(Seen(), p => Assert.True(p.Role == CollectorPresence.Dead || p.Ts > 0, "a presence the collector sent carries its clock"));
     }
 
     [Fact]
@@ -90,7 +68,10 @@ public sealed class CollectorPresenceTests : IAsyncLifetime
         Assert.Equal(CollectorPresence.Dead, Roles("c")[^1]);
     }
 
-    private List<string> Roles(string instance) => _seen.Where(p => p.Instance == instance).Select(p => p.Role).ToList();
+    private List<CollectorPresence> Seen() =>
+        [.. _observer.Received.Select(m => CollectorPresence.Parse(m.Topic, m.Payload.Span, out var reason) ?? throw new InvalidOperationException($"presence on {m.Topic} unreadable: {reason}"))];
+
+    private List<string> Roles(string instance) => Seen().Where(p => p.Instance == instance).Select(p => p.Role).ToList();
 
     private CollectorLease Lease(string instance, int port) =>
         new(

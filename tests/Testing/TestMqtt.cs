@@ -3,10 +3,10 @@ using LiveRoom.Mqtt;
 using LiveRoom.Runtime.Services;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace LiveRoom.Dashboard.Tests.Lifecycle;
+namespace LiveRoom.Testing;
 
-/// <summary>A plain MQTT client on the test broker, standing in for an edge, recording what it receives.</summary>
-internal sealed class TestMqtt : IAsyncDisposable
+/// <summary>A plain MQTT client on the test broker, standing in for an edge or a watcher, recording what it receives.</summary>
+public sealed class TestMqtt : IAsyncDisposable
 {
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
@@ -45,7 +45,7 @@ internal sealed class TestMqtt : IAsyncDisposable
 
     public async Task<MqttMessage> WaitForAsync(Func<MqttMessage, bool> match, string what)
     {
-        await Testing.Eventually.WaitAsync(() => _received.Any(match), Wait, what);
+        await Eventually.WaitAsync(() => _received.Any(match), Wait, what);
         return _received.Last(match);
     }
 
