@@ -104,15 +104,20 @@ internal sealed partial class CollectorStatusCache(TimeProvider time, ILogger<Co
     /// <summary>What the wall shows; <paramref name="linkProblem"/>: why the dashboard's MQTT link is down, if it is.</summary>
     public CollectorStatusView View(string? linkProblem, bool linkConfigured = true)
     {
-        var view = Judge(linkProblem, linkConfigured);
-        if (view.State is CollectorStates.Off or CollectorStates.NoLink)
+        if (!linkConfigured)
         {
-            return view;
+            return new(CollectorStates.Off, null, null, null, null, "the dashboard has no MQTT connection (Dashboard:Mqtt:Host), so it cannot tell whether metrics are being collected");
         }
 
+        var now = time.GetUtcNow();
         lock (_lock)
         {
-            return view with { Group = _group.Members, StandbyWarning = StandbyWarning(_group.DeadWithoutStandby()), SpillBatches = _last?.Status == CollectorHeartbeatStatus.Alive ? _last.Spill : null };
+            if (linkProblem is not null)
+            {
+                return new(CollectorStates.NoLink, _last?.Instance, null, _lastAliveAt, null, $"the dashboard cannot tell whether metrics are being collected: {linkProblem}");
+            }
+
+            return Judge(now) with { Group = _group.Members, StandbyWarning = StandbyWarning(_group.DeadWithoutStandby()), SpillBatches = _last?.Status == CollectorHeartbeatStatus.Alive ? _last.Spill : null };
         }
     }
 
@@ -125,42 +130,29 @@ internal sealed partial class CollectorStatusCache(TimeProvider time, ILogger<Co
             ? null
             : $"no standby collector is ready ({string.Join(", ", dead.Select(d => $"{d.Instance} is down{At(d.Since)}"))}): if the active collector fails, none takes over";
 
-    private CollectorStatusView Judge(string? linkProblem, bool linkConfigured)
+    /// <summary>The state from the latest heartbeat; called under the lock.</summary>
+    private CollectorStatusView Judge(DateTimeOffset now)
     {
-        if (!linkConfigured)
+        var last = _last;
+        if (last is null)
         {
-            return new(CollectorStates.Off, null, null, null, null, "the dashboard has no MQTT connection (Dashboard:Mqtt:Host), so it cannot tell whether metrics are being collected");
+            return new(CollectorStates.Unknown, null, null, null, null, "no collector has published a heartbeat: metrics are not being collected");
         }
 
-        var now = time.GetUtcNow();
-        lock (_lock)
+        var who = last.Instance is null ? "the collector" : $"collector {last.Instance}";
+        return last.Status switch
         {
-            var last = _last;
-            if (linkProblem is not null)
-            {
-                return new(CollectorStates.NoLink, last?.Instance, null, _lastAliveAt, null, $"the dashboard cannot tell whether metrics are being collected: {linkProblem}");
-            }
-
-            if (last is null)
-            {
-                return new(CollectorStates.Unknown, null, null, null, null, "no collector has published a heartbeat: metrics are not being collected");
-            }
-
-            var who = last.Instance is null ? "the collector" : $"collector {last.Instance}";
-            return last.Status switch
-            {
-                CollectorHeartbeatStatus.Dead => new(CollectorStates.Down, last.Instance, _since, _lastAliveAt, null,
-                    $"{who} is down (its connection to the broker was lost{At(_since)}): new metrics are not being stored; edges keep them until it is back"),
-                CollectorHeartbeatStatus.Stopped => new(CollectorStates.Stopped, last.Instance, _since, _lastAliveAt, null,
-                    $"{who} was stopped{At(_since)}: new metrics are not being stored; edges keep them until it is back"),
-                _ when WasSilent(last, now) => new(CollectorStates.Silent, last.Instance, _lastAliveAt + IntervalOf(last), _lastAliveAt, null,
-                    string.Create(CultureInfo.InvariantCulture, $"{who} has not sent a heartbeat for {(now - _lastAliveAt!.Value).TotalSeconds:0} s (every {IntervalOf(last).TotalSeconds:0} s expected): it may be hung; data may be stale")),
-                _ when !last.Influx => new(CollectorStates.InfluxDown, last.Instance, _since, _lastAliveAt, _tookOverFrom,
-                    $"{who} is running but cannot write to InfluxDB{Since(_since)}: points wait in its spill buffer{Batches(last.Spill)} and are written when InfluxDB is back; charts lag until then"),
-                _ => new(CollectorStates.Running, last.Instance, _since, _lastAliveAt, _tookOverFrom,
-                    _tookOverFrom is null ? $"{who} is running" : $"{who} is running (took over from {_tookOverFrom}{At(_since)})"),
-            };
-        }
+            CollectorHeartbeatStatus.Dead => new(CollectorStates.Down, last.Instance, _since, _lastAliveAt, null,
+                $"{who} is down (its connection to the broker was lost{At(_since)}): new metrics are not being stored; edges keep them until it is back"),
+            CollectorHeartbeatStatus.Stopped => new(CollectorStates.Stopped, last.Instance, _since, _lastAliveAt, null,
+                $"{who} was stopped{At(_since)}: new metrics are not being stored; edges keep them until it is back"),
+            _ when WasSilent(last, now) => new(CollectorStates.Silent, last.Instance, _lastAliveAt + IntervalOf(last), _lastAliveAt, null,
+                string.Create(CultureInfo.InvariantCulture, $"{who} has not sent a heartbeat for {(now - _lastAliveAt!.Value).TotalSeconds:0} s (every {IntervalOf(last).TotalSeconds:0} s expected): it may be hung; data may be stale")),
+            _ when !last.Influx => new(CollectorStates.InfluxDown, last.Instance, _since, _lastAliveAt, _tookOverFrom,
+                $"{who} is running but cannot write to InfluxDB{Since(_since)}: points wait in its spill buffer{Batches(last.Spill)} and are written when InfluxDB is back; charts lag until then"),
+            _ => new(CollectorStates.Running, last.Instance, _since, _lastAliveAt, _tookOverFrom,
+                _tookOverFrom is null ? $"{who} is running" : $"{who} is running (took over from {_tookOverFrom}{At(_since)})"),
+        };
     }
 
     private bool WasSilent(CollectorHeartbeat? last, DateTimeOffset now) =>
