@@ -46,9 +46,6 @@ public static class AlertDefaults
     /// <summary>Collector heartbeat (dead-man's switch) period.</summary>
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(10);
 
-    /// <summary>Topic of the collector's retained heartbeat (outside the room tree).</summary>
-    public const string HeartbeatTopic = Contracts.Topics.Topic.CollectorHeartbeat;
-
     /// <summary>Topic of the active collector's retained alert configuration, which its standbys follow (seed clause 4.3).</summary>
     public const string ConfigurationTopic = "liveroom-sys/v1/collector/alert-config";
 

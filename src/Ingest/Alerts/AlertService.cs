@@ -1,3 +1,4 @@
+using LiveRoom.Contracts.Topics;
 using LiveRoom.Contracts.Payloads;
 using System.Security.Cryptography.X509Certificates;
 using LiveRoom.Ingest.Alerts.Acknowledging;
@@ -169,7 +170,7 @@ public sealed class AlertService : IAsyncDisposable
             {
                 if (AnnounceStop)
                 {
-                    await _heartbeat.PublishAsync(AlertDefaults.HeartbeatTopic, CollectorHeartbeat.Stopped(Instance), MqttQos.AtLeastOnce, true, CancellationToken.None).ConfigureAwait(false);
+                    await _heartbeat.PublishAsync(Topic.CollectorHeartbeat, CollectorHeartbeat.Stopped(Instance), MqttQos.AtLeastOnce, true, CancellationToken.None).ConfigureAwait(false);
                 }
 
                 await _heartbeat.DisconnectAsync(CancellationToken.None).ConfigureAwait(false);

@@ -9,7 +9,7 @@ namespace LiveRoom.Ingest.Standby;
 
 /// <summary>
 /// Which of several collectors is active (seed clause 4.3), decided by the heartbeat every active collector already
-/// publishes (retained on <see cref="AlertDefaults.HeartbeatTopic"/>, "dead" as its last will, "stopped" on a clean
+/// publishes (retained on <see cref="Contracts.Topics.Topic.CollectorHeartbeat"/>, "dead" as its last will, "stopped" on a clean
 /// stop). A collector that starts watches it through a session of its own (<c>{ClientId}-lease-{Instance}</c>) and
 /// takes over when no collector is alive: no heartbeat, "dead", "stopped", silent for three intervals, or its own from
 /// before a restart. Taking over means connecting the shared persistent session (same client id), which the broker
@@ -68,7 +68,7 @@ public sealed class CollectorLease : IAsyncDisposable
             await _client.SubscribeAsync(follower.TopicFilter, MqttQos.AtLeastOnce, cancellationToken).ConfigureAwait(false);
         }
 
-        await _client.SubscribeAsync(AlertDefaults.HeartbeatTopic, MqttQos.AtLeastOnce, cancellationToken).ConfigureAwait(false);
+        await _client.SubscribeAsync(Topic.CollectorHeartbeat, MqttQos.AtLeastOnce, cancellationToken).ConfigureAwait(false);
         // The broker sends the retained copies and the heartbeat right after each SUBACK, so the newest configuration
         // and incident records are in the store before this collector can take over.
         await Task.Delay(Settle, _time, cancellationToken).ConfigureAwait(false);

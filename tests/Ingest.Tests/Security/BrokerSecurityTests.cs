@@ -135,10 +135,10 @@ public sealed class BrokerSecurityTests
     {
         await using var broker = await StartAsync(mode);
         var active = await broker.ConnectAsync(null);
-        await active.PublishAsync(AlertDefaults.HeartbeatTopic, Payload, MqttQos.AtLeastOnce, true, CancellationToken.None).WaitAsync(Wait);
+        await active.PublishAsync(Topic.CollectorHeartbeat, Payload, MqttQos.AtLeastOnce, true, CancellationToken.None).WaitAsync(Wait);
         var edgeInbox = new Received();
         var edgeA = await broker.ConnectAsync(RoomA, edgeInbox.Handle);
-        var edgeSubscribe = edgeA.SubscribeAsync(AlertDefaults.HeartbeatTopic, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
+        var edgeSubscribe = edgeA.SubscribeAsync(Topic.CollectorHeartbeat, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
         if (mode == BrokerSecurity.DynamicSecurityPlugin)
         {
             Assert.Equal(0x87, (await Assert.ThrowsAsync<MqttSubscribeException>(() => edgeSubscribe)).ReasonCode);
@@ -156,10 +156,10 @@ public sealed class BrokerSecurityTests
         var standby = await broker.ConnectAsync(null, standbyInbox.Handle);
         await standby.SubscribeAsync(AlertDefaults.ConfigurationTopic, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
         await standby.SubscribeAsync(AlertDefaults.IncidentTopicPrefix + "+", MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
-        await standby.SubscribeAsync(AlertDefaults.HeartbeatTopic, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
+        await standby.SubscribeAsync(Topic.CollectorHeartbeat, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
 
-        var received = await standbyInbox.WaitForTopicAsync(AlertDefaults.HeartbeatTopic);
-        Assert.Equal(new[] { AlertDefaults.ConfigurationTopic, incident, AlertDefaults.HeartbeatTopic }.Order(StringComparer.Ordinal), received.Order(StringComparer.Ordinal));
+        var received = await standbyInbox.WaitForTopicAsync(Topic.CollectorHeartbeat);
+        Assert.Equal(new[] { AlertDefaults.ConfigurationTopic, incident, Topic.CollectorHeartbeat }.Order(StringComparer.Ordinal), received.Order(StringComparer.Ordinal));
         await edgeA.SubscribeAsync(Topic.Ack(RoomA.Site, RoomA.Room), MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
         await active.PublishAsync(Topic.Ack(RoomA.Site, RoomA.Room), Payload, MqttQos.AtLeastOnce, false, CancellationToken.None).WaitAsync(Wait);
         Assert.Equal([Topic.Ack(RoomA.Site, RoomA.Room)], await edgeInbox.WaitForTopicAsync(Topic.Ack(RoomA.Site, RoomA.Room)));
@@ -176,7 +176,7 @@ public sealed class BrokerSecurityTests
         await using var broker = await StartAsync(mode);
         var active = await broker.ConnectAsync(null);
         var alive = CollectorHeartbeat.Alive(DateTimeOffset.UtcNow, influx: true, "a", TimeSpan.FromSeconds(10));
-        await active.PublishAsync(AlertDefaults.HeartbeatTopic, alive, MqttQos.AtLeastOnce, true, CancellationToken.None).WaitAsync(Wait);
+        await active.PublishAsync(Topic.CollectorHeartbeat, alive, MqttQos.AtLeastOnce, true, CancellationToken.None).WaitAsync(Wait);
         var dashboardInbox = new Received();
         var dashboard = await broker.ConnectAsAsync(broker.Dashboard, dashboardInbox.Handle);
 
@@ -184,16 +184,16 @@ public sealed class BrokerSecurityTests
         await active.PublishAsync(presence, new CollectorPresence(CollectorPresence.Active, "a", 1).ToJson(), MqttQos.AtLeastOnce, true, CancellationToken.None).WaitAsync(Wait);
         await dashboard.SubscribeAsync(Topic.CollectorInstances, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
         await dashboardInbox.WaitForTopicAsync(presence);
-        await dashboard.SubscribeAsync(AlertDefaults.HeartbeatTopic, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
-        Assert.Equal([presence, AlertDefaults.HeartbeatTopic], await dashboardInbox.WaitForTopicAsync(AlertDefaults.HeartbeatTopic));
+        await dashboard.SubscribeAsync(Topic.CollectorHeartbeat, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
+        Assert.Equal([presence, Topic.CollectorHeartbeat], await dashboardInbox.WaitForTopicAsync(Topic.CollectorHeartbeat));
         var forged = await Assert.ThrowsAsync<MqttPublishException>(
-            () => dashboard.PublishAsync(AlertDefaults.HeartbeatTopic, CollectorHeartbeat.Dead("a"), MqttQos.AtLeastOnce, true, CancellationToken.None).WaitAsync(Wait));
+            () => dashboard.PublishAsync(Topic.CollectorHeartbeat, CollectorHeartbeat.Dead("a"), MqttQos.AtLeastOnce, true, CancellationToken.None).WaitAsync(Wait));
 
         Assert.Equal(0x87, forged.ReasonCode);
         var watcherInbox = new Received();
         var watcher = await broker.ConnectAsync(null, watcherInbox.Handle);
-        await watcher.SubscribeAsync(AlertDefaults.HeartbeatTopic, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
-        await watcherInbox.WaitForTopicAsync(AlertDefaults.HeartbeatTopic);
-        Assert.Equal(CollectorHeartbeatStatus.Alive, CollectorHeartbeat.Parse(watcherInbox.Last(AlertDefaults.HeartbeatTopic).Span)!.Status);
+        await watcher.SubscribeAsync(Topic.CollectorHeartbeat, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
+        await watcherInbox.WaitForTopicAsync(Topic.CollectorHeartbeat);
+        Assert.Equal(CollectorHeartbeatStatus.Alive, CollectorHeartbeat.Parse(watcherInbox.Last(Topic.CollectorHeartbeat).Span)!.Status);
     }
 }

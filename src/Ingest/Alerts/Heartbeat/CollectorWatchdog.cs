@@ -228,7 +228,7 @@ public sealed class CollectorWatchdog
             {
                 await _client.ConnectAsync(cancellationToken).ConfigureAwait(false);
                 OnConnection(true);
-                await _client.SubscribeAsync(AlertDefaults.HeartbeatTopic, MqttQos.AtLeastOnce, cancellationToken).ConfigureAwait(false);
+                await _client.SubscribeAsync(Topic.CollectorHeartbeat, MqttQos.AtLeastOnce, cancellationToken).ConfigureAwait(false);
                 await _client.SubscribeAsync(Topic.CollectorInstances, MqttQos.AtLeastOnce, cancellationToken).ConfigureAwait(false);
                 return;
             }

@@ -1,3 +1,4 @@
+using LiveRoom.Contracts.Topics;
 using LiveRoom.Ingest.Alerts.Notifying;
 using LiveRoom.Ingest.Options;
 using LiveRoom.Mqtt;
@@ -63,7 +64,7 @@ public static class WatchdogHosting
                 loggers.CreateLogger<MosquittoClient>());
             var stale = o.Alerts.HeartbeatInterval * StaleIntervals;
             watchdog = new CollectorWatchdog(_client, stale, o.Alerts.RepeatInterval, dispatcher, [], time, logger);
-            WatchdogLog.Started(logger, AlertDefaults.HeartbeatTopic, stale, o.Alerts.Channels.Count);
+            WatchdogLog.Started(logger, Topic.CollectorHeartbeat, stale, o.Alerts.Channels.Count);
             var token = _stopping.Token;
             _run = Task.WhenAll(
                 Task.Run(() => dispatcher.RunAsync(token), CancellationToken.None),

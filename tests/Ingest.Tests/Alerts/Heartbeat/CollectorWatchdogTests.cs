@@ -210,7 +210,7 @@ public sealed class CollectorWatchdogTests : IAsyncLifetime
     private async Task PublishHeartbeatAsync(MosquittoClient client, bool influx, string? instance = null)
     {
         var before = Volatile.Read(ref _heartbeats);
-        await client.PublishAsync(AlertDefaults.HeartbeatTopic, CollectorHeartbeat.Alive(_time.GetUtcNow(), influx, instance), MqttQos.AtLeastOnce, retain: true, CancellationToken.None).WaitAsync(Wait);
+        await client.PublishAsync(Topic.CollectorHeartbeat, CollectorHeartbeat.Alive(_time.GetUtcNow(), influx, instance), MqttQos.AtLeastOnce, retain: true, CancellationToken.None).WaitAsync(Wait);
         await Eventually.WaitAsync(() => Volatile.Read(ref _heartbeats) > before, Wait, "heartbeat delivered to the watchdog");
     }
 
