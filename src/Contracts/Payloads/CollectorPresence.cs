@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
-
 namespace LiveRoom.Contracts.Payloads;
 
 /// <summary>
@@ -21,52 +18,9 @@ public sealed record CollectorPresence(string Role, string Instance, long Ts)
 
     private static readonly string[] Roles = [Standby, Active, Dead, Stopped];
 
-    public byte[] ToJson()
-    {
-        var buffer = new ArrayBufferWriter<byte>(96);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("role", Role);
-            json.WriteString("instance", Instance);
-            json.WriteNumber("ts", Ts);
-            json.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
+    public byte[] ToJson() => PresenceJson.Write("role", Role, Instance, Ts);
 
     /// <summary>The presence on <paramref name="topic"/>, or null with the reason (not JSON, an unknown role, another instance than the topic names).</summary>
-    public static CollectorPresence? Parse(string topic, ReadOnlySpan<byte> payload, out string reason)
-    {
-        var named = topic.StartsWith(Topics.Topic.CollectorInstancePrefix, StringComparison.Ordinal) ? topic[Topics.Topic.CollectorInstancePrefix.Length..] : null;
-        try
-        {
-            var reader = new Utf8JsonReader(payload);
-            using var doc = JsonDocument.ParseValue(ref reader);
-            var root = doc.RootElement;
-            var role = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("role", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-            var instance = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("instance", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
-            var ts = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("ts", out var t) && t.ValueKind == JsonValueKind.Number && t.TryGetInt64(out var v) ? v : 0;
-            if (role is null || Array.IndexOf(Roles, role) < 0)
-            {
-                reason = $"role '{role ?? "(none)"}' is not one of {string.Join(", ", Roles)}";
-                return null;
-            }
-
-            if (instance is null || instance != named)
-            {
-                reason = $"instance '{instance ?? "(none)"}' differs from the topic's '{named ?? "(none)"}'";
-                return null;
-            }
-
-            reason = string.Empty;
-            return new CollectorPresence(role, instance, ts);
-        }
-        catch (JsonException ex)
-        {
-            reason = "not valid JSON: " + ex.Message;
-            return null;
-        }
-    }
+    public static CollectorPresence? Parse(string topic, ReadOnlySpan<byte> payload, out string reason) =>
+        PresenceJson.TryRead(topic, Topics.Topic.CollectorInstancePrefix, payload, "role", Roles, out var p, out reason) ? new CollectorPresence(p.Value, p.Instance, p.Ts) : null;
 }

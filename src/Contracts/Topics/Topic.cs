@@ -28,6 +28,12 @@ public static class Topic
     /// <summary>Every collector's presence.</summary>
     public const string CollectorInstances = CollectorInstancePrefix + "+";
 
+    /// <summary>Prefix of each dashboard's retained presence (<see cref="Payloads.DashboardPresence"/>), read by the watchdog.</summary>
+    public const string DashboardInstancePrefix = "liveroom-sys/v1/dashboard/instances/";
+
+    /// <summary>Every dashboard's presence.</summary>
+    public const string DashboardInstances = DashboardInstancePrefix + "+";
+
     /// <summary>Topic-kind segment for a batch that mixes metric kinds (replay after an outage).</summary>
     public const string MixedKinds = "batch";
 
@@ -35,15 +41,13 @@ public static class Topic
     public const string AllThumbnails = Root + "/+/+/" + TopicChannel.Thumbnail;
 
     /// <summary>Where <paramref name="instance"/> (checked at the collector's start: letters, digits, '.', '_', '-') says what it is.</summary>
-    public static string CollectorInstance(string instance)
-    {
-        if (string.IsNullOrEmpty(instance) || instance.AsSpan().IndexOfAny("/+#") >= 0)
-        {
-            throw new ArgumentException($"collector instance '{instance}' cannot be a topic level", nameof(instance));
-        }
+    public static string CollectorInstance(string instance) => Instance(CollectorInstancePrefix, "collector", instance);
 
-        return CollectorInstancePrefix + instance;
-    }
+    /// <summary>Where the dashboard whose MQTT client id is <paramref name="instance"/> says whether it is online.</summary>
+    public static string DashboardInstance(string instance) => Instance(DashboardInstancePrefix, "dashboard", instance);
+
+    /// <summary>Whether <paramref name="instance"/> can be one topic level (no separator, no wildcard, not empty).</summary>
+    public static bool IsTopicLevel(string? instance) => !string.IsNullOrEmpty(instance) && instance.AsSpan().IndexOfAny("/+#") < 0;
 
     public static string RoomPrefix(string site, string room)
     {
@@ -90,4 +94,7 @@ public static class Topic
 
     private static string Channel(string site, string room, string channel) =>
         string.Concat(RoomPrefix(site, room), "/", channel);
+
+    private static string Instance(string prefix, string what, string instance) =>
+        IsTopicLevel(instance) ? prefix + instance : throw new ArgumentException($"{what} instance '{instance}' cannot be a topic level", nameof(instance));
 }

@@ -1,3 +1,4 @@
+using LiveRoom.Contracts.Payloads;
 using LiveRoom.Contracts.Topics;
 using LiveRoom.Dashboard.Collectors;
 using LiveRoom.Dashboard.Lifecycle;
@@ -11,6 +12,9 @@ namespace LiveRoom.Dashboard.Mqtt;
 /// The dashboard's MQTT session (<c>Dashboard:Mqtt</c>): connects (retrying with backoff while the broker is not up),
 /// subscribes to every room's <c>state</c> and <c>status</c> and to the collectors' heartbeat and presence, publishes schedules through <see cref="SchedulePublisher"/>
 /// and carries checklist commands. With no host configured it logs once that it is off and does nothing.
+/// It says whether the dashboard is there (<see cref="DashboardPresence"/>, retained): <c>online</c> after every connect,
+/// <c>stopped</c> on a clean stop and <c>dead</c> as its last will, so the watchdog can tell on-call when the wall is gone
+/// or schedule changes stop reaching the edges (decision 0026).
 /// </summary>
 internal sealed partial class EdgeLink(
     IOptions<DashboardOptions> options,
@@ -67,6 +71,7 @@ internal sealed partial class EdgeLink(
             Password = m.Password,
             Tls = string.IsNullOrEmpty(m.CaFile) ? null : new MqttTlsOptions { CaFile = m.CaFile },
             OnMessage = (message, ct) => CollectorStatusCache.Reads(message.Topic) ? collectors.HandleAsync(message, ct) : states.HandleAsync(message, ct),
+            Will = new MqttWill(Topic.DashboardInstance(m.ClientId), Presence(DashboardPresence.Dead), MqttQos.AtLeastOnce, Retain: true),
         };
         var client = new MosquittoClient(session, loggers.CreateLogger<MosquittoClient>());
         await using (client.ConfigureAwait(false))
@@ -92,6 +97,8 @@ internal sealed partial class EdgeLink(
                     using var bye = new CancellationTokenSource(TimeSpan.FromSeconds(2));
                     try
                     {
+                        // Stopped on purpose: the watchdog does not page anyone for it (a clean disconnect drops the will).
+                        await client.PublishAsync(Topic.DashboardInstance(m.ClientId), Presence(DashboardPresence.Stopped), MqttQos.AtLeastOnce, retain: true, bye.Token).ConfigureAwait(false);
                         await client.DisconnectAsync(bye.Token).ConfigureAwait(false);
                     }
                     catch (Exception ex) when (ex is MqttException or OperationCanceledException)
@@ -110,12 +117,35 @@ internal sealed partial class EdgeLink(
             // Whatever changed while the broker was away is still marked: publish it now.
             LogConnected(_logger, schedules.DirtyCount);
             schedules.Wake();
+            // After every connect, not just the first: a broker restarted from an older snapshot may have lost it.
+            if (sender is IMqttClient client)
+            {
+                _ = AnnounceAsync(client);
+            }
         }
         else
         {
             LogDisconnected(_logger, e.Reason ?? "-", schedules.DirtyCount);
         }
     }
+
+    private async Task AnnounceAsync(IMqttClient client)
+    {
+        var m = options.Value.Mqtt;
+        try
+        {
+            await client.PublishAsync(Topic.DashboardInstance(m.ClientId), Presence(DashboardPresence.Online), MqttQos.AtLeastOnce, retain: true, CancellationToken.None)
+                .WaitAsync(m.PublishTimeout, time)
+                .ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is MqttException or TimeoutException)
+        {
+            LogAnnounceFailed(_logger, Topic.DashboardInstance(m.ClientId), ex.Message);
+        }
+    }
+
+    private byte[] Presence(string state) =>
+        new DashboardPresence(state, options.Value.Mqtt.ClientId, state == DashboardPresence.Dead ? 0 : time.GetUtcNow().ToUnixTimeMilliseconds()).ToJson();
 
     private Task ConnectAsync(MosquittoClient client, string broker, CancellationToken cancellationToken) =>
         client.ConnectUntilConnectedAsync(StartRetryMin, StartRetryMax, (ex, delay) => LogBrokerNotReady(_logger, broker, ex.Message, delay), time, cancellationToken);
@@ -150,6 +180,9 @@ internal sealed partial class EdgeLink(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT subscription {Filter} refused: {Reason}; what it carries will not be shown (room states, or the collector's heartbeat)")]
     private static partial void LogSubscribeRefused(ILogger logger, string filter, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT presence {Topic} not published ({Reason}): the watchdog cannot tell whether this dashboard is online; if the broker refused it, regenerate its security files (liveroom-ingest security generate)")]
+    private static partial void LogAnnounceFailed(ILogger logger, string topic, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT disconnect failed: {Reason}")]
     private static partial void LogDisconnectFailed(ILogger logger, string reason);

@@ -1,3 +1,4 @@
+using LiveRoom.Contracts.Topics;
 using Microsoft.Extensions.Options;
 
 namespace LiveRoom.Dashboard.Options;
@@ -60,6 +61,10 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
         if (mqtt.Enabled && string.IsNullOrWhiteSpace(mqtt.ClientId))
         {
             errors.Add($"{Prefix}Mqtt:ClientId is empty; give the dashboard's MQTT client id, e.g. {DashboardDefaults.MqttClientId}");
+        }
+        else if (mqtt.Enabled && !Topic.IsTopicLevel(mqtt.ClientId))
+        {
+            errors.Add($"{Prefix}Mqtt:ClientId '{mqtt.ClientId}' contains '/', '+' or '#': the dashboard announces itself on {Topic.DashboardInstancePrefix}<client id>, which must be one topic level");
         }
 
         if (mqtt.Password is not null && string.IsNullOrEmpty(mqtt.Username))

@@ -18,10 +18,12 @@ internal static class AccountRules
             new TopicGrant(RoomChannels.CollectorReadWrite, Read: true, Write: true),
             new TopicGrant(RoomChannels.CollectorSystem, Read: true, Write: true),
             TopicGrant.WriteOnly(RoomChannels.CollectorWriteOnly),
+            TopicGrant.ReadOnly(RoomChannels.DashboardPresences),
         ],
         BrokerUserKind.Dashboard =>
         [
             TopicGrant.WriteOnly(RoomChannels.DashboardWrite),
+            TopicGrant.WriteOnly(RoomChannels.DashboardPresences),
             .. RoomChannels.DashboardRead.Select(TopicGrant.ReadOnly),
         ],
         BrokerUserKind.Sign => [.. RoomChannels.SignRead.Select(c => TopicGrant.ReadOnly(InRoom(user, c)))],

@@ -44,6 +44,12 @@ internal static class RoomChannels
     public const string DashboardWrite = AnyRoom + TopicChannel.Command + "/#";
 
     /// <summary>
+    /// Where the dashboard says whether it is there (<c>DashboardPresence</c>: online, stopped, and dead as its last will,
+    /// which the broker refuses at connect without this grant); the collector account, which the watchdog uses, reads it.
+    /// </summary>
+    public const string DashboardPresences = Topic.DashboardInstances;
+
+    /// <summary>
     /// What the dashboard subscribes to and receives: <c>EdgeLink</c>'s state and status, the collector's heartbeat and
     /// each collector's presence (the wall says when metrics are not being collected, or no standby is ready),
     /// <c>EvidenceLink</c>'s thumbnails.

@@ -2,6 +2,7 @@ using LiveRoom.Contracts.Payloads;
 using LiveRoom.Contracts.Topics;
 using LiveRoom.Ingest.Alerts;
 using LiveRoom.Mqtt;
+using LiveRoom.Testing;
 using static LiveRoom.Ingest.Tests.Security.SecuredBroker;
 
 namespace LiveRoom.Ingest.Tests.Security;
@@ -195,5 +196,35 @@ public sealed class BrokerSecurityTests
         await watcher.SubscribeAsync(Topic.CollectorHeartbeat, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
         await watcherInbox.WaitForTopicAsync(Topic.CollectorHeartbeat);
         Assert.Equal(CollectorHeartbeatStatus.Alive, CollectorHeartbeat.Parse(watcherInbox.Last(Topic.CollectorHeartbeat).Span)!.Status);
+    }
+
+    /// <summary>
+    /// Decision 0026: the dashboard announces itself with a last will on its presence topic (the broker refuses a will the
+    /// account may not write), the collector account the watchdog uses reads it, and no edge can forge it.
+    /// </summary>
+    [Theory]
+    [InlineData(BrokerSecurity.PasswordAndAclFiles)]
+    [InlineData(BrokerSecurity.DynamicSecurityPlugin)]
+    public async Task DashboardAccount_AnnouncesItselfWithAWill_TheCollectorAccountReadsIt_AnEdgeCannotForgeIt(BrokerSecurity mode)
+    {
+        await using var broker = await StartAsync(mode);
+        var watcherInbox = new Received();
+        var watcher = await broker.ConnectAsync(null, watcherInbox.Handle);
+        await watcher.SubscribeAsync(Topic.DashboardInstances, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
+        var topic = Topic.DashboardInstance("wall-1");
+        await using var relay = new TcpRelay(broker.Server.Port);
+        var will = new MqttWill(topic, new DashboardPresence(DashboardPresence.Dead, "wall-1", 0).ToJson(), MqttQos.AtLeastOnce, Retain: true);
+        var dashboard = await broker.ConnectAsAsync(broker.Dashboard, will: will, port: relay.Port);
+
+        await dashboard.PublishAsync(topic, new DashboardPresence(DashboardPresence.Online, "wall-1", 1).ToJson(), MqttQos.AtLeastOnce, true, CancellationToken.None).WaitAsync(Wait);
+        await watcherInbox.WaitForTopicAsync(topic);
+        Assert.Equal(DashboardPresence.Online, DashboardPresence.Parse(topic, watcherInbox.Last(topic).Span, out _)!.State);
+        relay.Cut();
+        await Eventually.WaitAsync(() => DashboardPresence.Parse(topic, watcherInbox.Last(topic).Span, out _)!.State == DashboardPresence.Dead, Wait, "the dashboard's will read by the collector account");
+        var edge = await broker.ConnectAsync(RoomA);
+        var forged = await Assert.ThrowsAsync<MqttPublishException>(
+            () => edge.PublishAsync(topic, new DashboardPresence(DashboardPresence.Online, "wall-1", 2).ToJson(), MqttQos.AtLeastOnce, true, CancellationToken.None).WaitAsync(Wait));
+
+        Assert.Equal(0x87, forged.ReasonCode);
     }
 }

@@ -33,6 +33,7 @@ public sealed class DashboardAndSignAccountTests
         Assert.Equal(
             [
                 "topic write liveroom/v1/+/+/cmd/#",
+                "topic write liveroom-sys/v1/dashboard/instances/+",
                 "topic read liveroom/v1/+/+/state",
                 "topic read liveroom/v1/+/+/status",
                 "topic read liveroom/v1/+/+/thumbnail",
@@ -54,7 +55,7 @@ public sealed class DashboardAndSignAccountTests
                 "topic read liveroom/v1/site2/room2/status",
             ],
             blocks["sign-site2-room2"]);
-        Assert.Equal(["topic readwrite liveroom/v1/#", "topic readwrite liveroom-sys/v1/collector/#", "topic write liveroom-sys/#"], blocks["collector"]);
+        Assert.Equal(["topic readwrite liveroom/v1/#", "topic readwrite liveroom-sys/v1/collector/#", "topic write liveroom-sys/#", "topic read liveroom-sys/v1/dashboard/instances/+"], blocks["collector"]);
     }
 
     [Fact]
@@ -74,6 +75,7 @@ public sealed class DashboardAndSignAccountTests
         Assert.Equal(
             [
                 "publishClientSend liveroom/v1/+/+/cmd/#",
+                "publishClientSend liveroom-sys/v1/dashboard/instances/+",
                 "publishClientReceive liveroom/v1/+/+/state",
                 "subscribePattern liveroom/v1/+/+/state",
                 "publishClientReceive liveroom/v1/+/+/status",
@@ -105,6 +107,8 @@ public sealed class DashboardAndSignAccountTests
                 "subscribePattern liveroom/v1/#",
                 "publishClientReceive liveroom-sys/v1/collector/#",
                 "subscribePattern liveroom-sys/v1/collector/#",
+                "publishClientReceive liveroom-sys/v1/dashboard/instances/+",
+                "subscribePattern liveroom-sys/v1/dashboard/instances/+",
             ],
             roles["collector"]);
         Assert.Equal(

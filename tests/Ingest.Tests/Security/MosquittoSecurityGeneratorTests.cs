@@ -71,6 +71,7 @@ public sealed class MosquittoSecurityGeneratorTests
                 "topic readwrite liveroom/v1/#",
                 "topic readwrite liveroom-sys/v1/collector/#",
                 "topic write liveroom-sys/#",
+                "topic read liveroom-sys/v1/dashboard/instances/+",
             ],
             acl);
     }

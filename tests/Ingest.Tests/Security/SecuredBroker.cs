@@ -69,18 +69,20 @@ internal sealed class SecuredBroker : IAsyncDisposable
     public Task<MosquittoClient> ConnectAsync(RoomId? room, Func<MqttMessage, CancellationToken, ValueTask>? onMessage = null) =>
         ConnectAsAsync(User(room), onMessage);
 
-    public async Task<MosquittoClient> ConnectAsAsync(BrokerUser user, Func<MqttMessage, CancellationToken, ValueTask>? onMessage = null)
+    /// <remarks>will and port: a last will, and a relay's port in front of the broker to cut the link with.</remarks>
+    public async Task<MosquittoClient> ConnectAsAsync(BrokerUser user, Func<MqttMessage, CancellationToken, ValueTask>? onMessage = null, MqttWill? will = null, int? port = null)
     {
-        var client = new MosquittoClient(Options(user.UserName, user.Password, onMessage));
+        var client = new MosquittoClient(Options(user.UserName, user.Password, onMessage, will, port));
         _clients.Add(client);
         await client.ConnectAsync(CancellationToken.None).WaitAsync(Wait);
         return client;
     }
 
-    public MqttClientOptions Options(string? user, string? password, Func<MqttMessage, CancellationToken, ValueTask>? onMessage = null) => new()
+    public MqttClientOptions Options(string? user, string? password, Func<MqttMessage, CancellationToken, ValueTask>? onMessage = null, MqttWill? will = null, int? port = null) => new()
     {
         Host = Server.Host,
-        Port = Server.Port,
+        Port = port ?? Server.Port,
+        Will = will,
         ClientId = "sec-" + Guid.NewGuid().ToString("N")[..12],
         Username = user,
         Password = password,

@@ -16,7 +16,8 @@ namespace LiveRoom.Ingest.Alerts.Heartbeat;
 /// reached — and again when it recovers. With primary/standby collectors it also reads each one's presence
 /// (<see cref="CollectorGroup"/>) and warns when a member died and none stands by to take over
 /// (<see cref="WatchdogFault.NoStandby"/>, only while the collector itself is fine). A reminder repeats every
-/// <c>repeat</c> while the fault lasts.
+/// <c>repeat</c> while the fault lasts. Beside the collector it watches the dashboards' presences
+/// (<see cref="DashboardWatch"/>, <see cref="WatchdogFault.DashboardDown"/>), an alert of its own.
 /// </summary>
 public sealed class CollectorWatchdog
 {
@@ -37,6 +38,7 @@ public sealed class CollectorWatchdog
     private DateTimeOffset _lastNotice;
     private int _notices;
     private readonly CollectorGroup _group = new();
+    private readonly DashboardWatch _dashboards = new();
 
     public CollectorWatchdog(IMqttClient client, TimeSpan staleAfter, TimeSpan repeat, INotifier notifier, IReadOnlyList<RotaEntry> recipients, TimeProvider time, ILogger logger)
     {
@@ -65,6 +67,18 @@ public sealed class CollectorWatchdog
         }
     }
 
+    /// <summary>The dashboards reported down now, by client id.</summary>
+    public IReadOnlyList<string> DashboardsDown
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _dashboards.Down;
+            }
+        }
+    }
+
     /// <summary>Feeds one heartbeat payload.</summary>
     public void OnHeartbeat(ReadOnlySpan<byte> payload) => _heartbeat.OnHeartbeat(payload);
 
@@ -77,8 +91,20 @@ public sealed class CollectorWatchdog
             return;
         }
 
-        if (topic.StartsWith(Topic.CollectorInstancePrefix, StringComparison.Ordinal)
-            && _group.Apply(topic, payload, _time.GetUtcNow(), retained: false) is { } reason)
+        string? reason = null;
+        if (topic.StartsWith(Topic.CollectorInstancePrefix, StringComparison.Ordinal))
+        {
+            reason = _group.Apply(topic, payload, _time.GetUtcNow(), retained: false);
+        }
+        else if (topic.StartsWith(Topic.DashboardInstancePrefix, StringComparison.Ordinal))
+        {
+            lock (_lock)
+            {
+                reason = _dashboards.Apply(topic, payload);
+            }
+        }
+
+        if (reason is not null)
         {
             WatchdogLog.PresenceIgnored(_logger, topic, reason);
         }
@@ -112,6 +138,11 @@ public sealed class CollectorWatchdog
         {
             var fault = Judge(now);
             notices = Transition(fault, now);
+            // What the broker last said about the dashboards; while it is unreachable nothing new is known.
+            if (!_brokerDown && _dashboards.Step(now, _repeat) is { } dashboards)
+            {
+                notices.Add(Notice(dashboards.Kind, WatchdogFault.DashboardDown, dashboards.Since, now, dashboards.Note));
+            }
         }
 
         foreach (var notice in notices)
@@ -199,12 +230,13 @@ public sealed class CollectorWatchdog
     {
         var (rule, title) = WatchdogFaults.Describe(fault);
         var id = $"watchdog-{rule}-{since.ToUnixTimeMilliseconds()}";
+        var subject = fault == WatchdogFault.DashboardDown ? "dashboard" : "collector";
         var snapshot = new AlertSnapshot(
-            id, rule, title, fault == WatchdogFault.NoStandby ? AlertSeverity.Warning : AlertSeverity.Critical, "central", "collector",
+            id, rule, title, fault is WatchdogFault.NoStandby or WatchdogFault.DashboardDown ? AlertSeverity.Warning : AlertSeverity.Critical, "central", subject,
             kind == NoticeKind.Resolved ? AlertState.Resolved : AlertState.Firing,
             null, RuleOperator.Offline, 0, since, since, null, null, kind == NoticeKind.Resolved ? now : null, note, 0, null);
         _notices++;
-        return new AlertNotice(kind, "central/collector", [snapshot], _recipients, new Dictionary<string, string>(), $"{id}-{kind}-{_notices}", now);
+        return new AlertNotice(kind, "central/" + subject, [snapshot], _recipients, new Dictionary<string, string>(), $"{id}-{kind}-{_notices}", now);
     }
 
     private void OnConnection(bool connected)
@@ -230,6 +262,16 @@ public sealed class CollectorWatchdog
                 OnConnection(true);
                 await _client.SubscribeAsync(Topic.CollectorHeartbeat, MqttQos.AtLeastOnce, cancellationToken).ConfigureAwait(false);
                 await _client.SubscribeAsync(Topic.CollectorInstances, MqttQos.AtLeastOnce, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await _client.SubscribeAsync(Topic.DashboardInstances, MqttQos.AtLeastOnce, cancellationToken).ConfigureAwait(false);
+                }
+                catch (MqttSubscribeException ex)
+                {
+                    // Security files from before dashboards announced themselves: keep watching the collector.
+                    WatchdogLog.DashboardsUnwatched(_logger, ex.Message);
+                }
+
                 return;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -17,6 +17,9 @@ public enum WatchdogFault
 
     /// <summary>The collector runs, but in its primary/standby group a member died and none stands by to take over.</summary>
     NoStandby,
+
+    /// <summary>A dashboard's session ended without a goodbye (its last will): the wall is gone or blind, and schedule changes do not reach the edges.</summary>
+    DashboardDown,
 }
 
 /// <summary>Rule ids and titles of <see cref="WatchdogFault"/> in notices.</summary>
@@ -28,6 +31,7 @@ public static class WatchdogFaults
         WatchdogFault.CollectorSilent => ("collector_silent", "Collector silent (no heartbeat)"),
         WatchdogFault.InfluxDown => ("influx_down", "InfluxDB down (collector cannot store metrics)"),
         WatchdogFault.NoStandby => ("standby_missing", "No standby collector ready (none would take over)"),
+        WatchdogFault.DashboardDown => ("dashboard_down", "Dashboard down (no room wall; schedule changes do not reach the edges)"),
         _ => ("broker_unreachable", "MQTT broker unreachable"),
     };
 }

@@ -13,6 +13,9 @@ internal static partial class WatchdogLog
     [LoggerMessage(EventId = 762, Level = LogLevel.Information, Message = "Watchdog watching {Topic} (stale after {Stale}), {Channels} notification channel(s)")]
     public static partial void Started(ILogger logger, string topic, TimeSpan stale, int channels);
 
-    [LoggerMessage(EventId = 763, Level = LogLevel.Warning, Message = "Watchdog ignored the collector presence on {Topic}: {Reason}")]
+    [LoggerMessage(EventId = 763, Level = LogLevel.Warning, Message = "Watchdog ignored the presence on {Topic}: {Reason}")]
     public static partial void PresenceIgnored(ILogger logger, string topic, string reason);
+
+    [LoggerMessage(EventId = 764, Level = LogLevel.Warning, Message = "Watchdog cannot read the dashboards' presences ({Reason}): a dashboard that dies is not reported; regenerate the broker's security files (liveroom-ingest security generate)")]
+    public static partial void DashboardsUnwatched(ILogger logger, string reason);
 }

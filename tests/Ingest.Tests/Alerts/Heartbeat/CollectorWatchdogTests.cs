@@ -199,6 +199,75 @@ public sealed class CollectorWatchdogTests : IAsyncLifetime
             _notices.Notices.Select(n => (n.Kind, n.Alerts[0].RuleId, n.Alerts[0].Note)));
     }
 
+    [Fact]
+    public async Task DashboardLastWill_WarnsOnceBesideTheCollector_RemindsEveryRepeat_BackOnlineResolves()
+    {
+        var collector = Client("collector-heartbeat");
+        await collector.ConnectAsync(CancellationToken.None).WaitAsync(Wait);
+        await using var relay = new TcpRelay(_broker.Port);
+        var topic = Topic.DashboardInstance("wall-1");
+        var dashboard = Client("wall-1", port: relay.Port, will: new MqttWill(topic, new DashboardPresence(DashboardPresence.Dead, "wall-1", 0).ToJson(), MqttQos.AtLeastOnce, true));
+        await dashboard.ConnectAsync(CancellationToken.None).WaitAsync(Wait);
+        await PublishDashboardAsync(dashboard, "wall-1", DashboardPresence.Online);
+        _watchdog.Check();
+        Assert.Empty(_notices.Notices);
+
+        relay.Cut(); // the dashboard's machine vanishes: the broker sends its last will
+        await Eventually.WaitAsync(() => { _watchdog.Check(); return _watchdog.DashboardsDown.Count > 0; }, Wait, "dashboard's last will judged");
+        Assert.Equal(["wall-1"], _watchdog.DashboardsDown);
+        _watchdog.Check();
+        _time.Advance(Repeat);
+        await PublishHeartbeatAsync(collector, influx: true); // the collector is fine throughout: its own track stays quiet
+        _watchdog.Check();
+        Assert.Null(_watchdog.Fault);
+        var revived = Client("wall-1-again");
+        await revived.ConnectAsync(CancellationToken.None).WaitAsync(Wait);
+        await PublishDashboardAsync(revived, "wall-1", DashboardPresence.Online);
+        _watchdog.Check();
+
+        Assert.Empty(_watchdog.DashboardsDown);
+        Assert.Equal(
+            [(NoticeKind.Firing, "dashboard wall-1"), (NoticeKind.Reminder, "dashboard wall-1"), (NoticeKind.Resolved, "dashboard wall-1 is back")],
+            _notices.Notices.Select(n => (n.Kind, n.Alerts[0].Note)));
+        Assert.All(_notices.Notices, n => Assert.Equal(("dashboard_down", AlertSeverity.Warning, "central", "dashboard"), (n.Alerts[0].RuleId, n.Alerts[0].Severity, n.Alerts[0].Site, n.Alerts[0].Room)));
+        Assert.Contains("Dashboard down (no room wall; schedule changes do not reach the edges)", NotificationText.Markdown(_notices.Notices.First()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dashboards_StoppedOnPurposeOrClearedOrGarbled_PageNobody_TwoDownAreOneAlert()
+    {
+        var collector = Client("collector-heartbeat");
+        await collector.ConnectAsync(CancellationToken.None).WaitAsync(Wait);
+        await PublishHeartbeatAsync(collector, influx: true);
+        await PublishDashboardAsync(collector, "wall-1", DashboardPresence.Stopped);
+        await PublishRawAsync(collector, Topic.DashboardInstance("wall-2"), "{\"state\":\"asleep\",\"instance\":\"wall-2\"}"u8.ToArray());
+        _watchdog.Check();
+        Assert.Empty(_notices.Notices);
+
+        await PublishDashboardAsync(collector, "wall-1", DashboardPresence.Dead);
+        await PublishDashboardAsync(collector, "wall-2", DashboardPresence.Dead);
+        _watchdog.Check();
+        Assert.Equal(["wall-1", "wall-2"], _watchdog.DashboardsDown);
+        await PublishDashboardAsync(collector, "wall-1", DashboardPresence.Stopped);
+        _watchdog.Check();
+        await PublishRawAsync(collector, Topic.DashboardInstance("wall-2"), []); // an operator retires wall-2
+        _watchdog.Check();
+
+        Assert.Equal(
+            [(NoticeKind.Firing, "dashboards wall-1, wall-2"), (NoticeKind.Resolved, "dashboard wall-2 was cleared")],
+            _notices.Notices.Select(n => (n.Kind, n.Alerts[0].Note)));
+    }
+
+    private Task PublishDashboardAsync(MosquittoClient client, string instance, string state) =>
+        PublishRawAsync(client, Topic.DashboardInstance(instance), new DashboardPresence(state, instance, _time.GetUtcNow().ToUnixTimeMilliseconds()).ToJson());
+
+    private async Task PublishRawAsync(MosquittoClient client, string topic, byte[] payload)
+    {
+        var before = Volatile.Read(ref _presences);
+        await client.PublishAsync(topic, payload, MqttQos.AtLeastOnce, retain: true, CancellationToken.None).WaitAsync(Wait);
+        await Eventually.WaitAsync(() => Volatile.Read(ref _presences) > before, Wait, "presence delivered to the watchdog");
+    }
+
     private async Task PublishPresenceAsync(MosquittoClient client, string instance, string role)
     {
         var before = Volatile.Read(ref _presences);

@@ -1,0 +1,60 @@
+using System.Text;
+using LiveRoom.Contracts.Payloads;
+using LiveRoom.Contracts.Topics;
+
+namespace LiveRoom.Contracts.Tests.Payloads;
+
+/// <summary>Each dashboard's retained presence (decision 0026): written by its MQTT session, read by the watchdog.</summary>
+public sealed class DashboardPresenceTests
+{
+    [Theory]
+    [InlineData(DashboardPresence.Online)]
+    [InlineData(DashboardPresence.Stopped)]
+    [InlineData(DashboardPresence.Dead)]
+    public void ToJson_ReadBackOnItsOwnTopic_SamePresence(string state)
+    {
+        var presence = new DashboardPresence(state, "liveroom-dashboard", 1_795_000_000_000);
+
+        var read = DashboardPresence.Parse(Topic.DashboardInstance("liveroom-dashboard"), presence.ToJson(), out var reason);
+
+        Assert.Equal(presence, read);
+        Assert.Empty(reason);
+        Assert.Equal("liveroom-sys/v1/dashboard/instances/liveroom-dashboard", Topic.DashboardInstance("liveroom-dashboard"));
+    }
+
+    [Theory]
+    [InlineData("""{"state":"online","instance":"a","ts":1}""", "instance 'a' differs from the topic's 'b'")]
+    [InlineData("""{"state":"standby","instance":"b","ts":1}""", "state 'standby' is not one of online, stopped, dead")]
+    [InlineData("""{"role":"online","instance":"b"}""", "state '(none)' is not one of online, stopped, dead")]
+    [InlineData("""{"state":"online","ts":1}""", "instance '(none)' differs from the topic's 'b'")]
+    [InlineData("""{"state":"online" """, "not valid JSON")]
+    public void Parse_Unsound_NullWithTheReason(string json, string expected)
+    {
+        var read = DashboardPresence.Parse(Topic.DashboardInstance("b"), Encoding.UTF8.GetBytes(json), out var reason);
+
+        Assert.Null(read);
+        Assert.StartsWith(expected, reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ACollectorsPresence_IsNotADashboards()
+    {
+        var collector = new CollectorPresence(CollectorPresence.Active, "b", 1).ToJson();
+
+        Assert.Null(DashboardPresence.Parse(Topic.DashboardInstance("b"), collector, out var reason));
+        Assert.Equal("state '(none)' is not one of online, stopped, dead", reason);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("a/b")]
+    [InlineData("wall+")]
+    [InlineData("#")]
+    public void DashboardInstance_NotATopicLevel_Throws(string instance)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => Topic.DashboardInstance(instance));
+
+        Assert.Contains("dashboard instance", ex.Message, StringComparison.Ordinal);
+        Assert.False(Topic.IsTopicLevel(instance));
+    }
+}
