@@ -44,8 +44,9 @@ internal static class RoomChannels
     public const string DashboardWrite = AnyRoom + TopicChannel.Command + "/#";
 
     /// <summary>
-    /// Where the dashboard says whether it is there (<c>DashboardPresence</c>: online, stopped, and dead as its last will,
-    /// which the broker refuses at connect without this grant); the collector account, which the watchdog uses, reads it.
+    /// Where the dashboard says whether it is there (<c>DashboardPresence</c>: online, stopped, and dead as its last will;
+    /// without this grant mosquitto 2.0 still accepts the connection but refuses the presence and never delivers the will);
+    /// the collector account, which the watchdog uses, reads it.
     /// </summary>
     public const string DashboardPresences = Topic.DashboardInstances;
 
