@@ -121,6 +121,7 @@ internal sealed partial class DemoSupervisor(
 
         var alertsPort = FreePort.Next();
         await StartTierAsync(stopping, Service("ingest", dotnet, DemoCommands.Ingest(_layout, mqtt!.Host, mqtt.Port, influx!.BaseUri, alertsPort), _layout.Ingest, core: true));
+        await StartTierAsync(stopping, Service("watchdog", dotnet, DemoCommands.Watchdog(_layout, mqtt.Host, mqtt.Port, influx.BaseUri), _layout.Ingest, core: false));
         await ImportShowsAsync(dotnet, stopping);
 
         var dashboardPort = _layout.Options.DashboardPort == 0 ? FreePort.Next() : _layout.Options.DashboardPort;

@@ -22,7 +22,8 @@ if (BackupCommand.Matches(args) || RestoreCommand.Matches(args))
 
 if (args.Length > 0 && args[0] == "watchdog")
 {
-    var watchdog = Host.CreateApplicationBuilder(args[1..]);
+    // Its own application name: its own log file (liveroom-watchdog-*.log) when it shares a log directory with the collector.
+    var watchdog = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args[1..], ApplicationName = "liveroom-watchdog" });
     watchdog.AddLiveRoomLogging();
     watchdog.AddCollectorWatchdog();
     return await watchdog.Build().RunLiveRoomAsync("liveroom-watchdog");

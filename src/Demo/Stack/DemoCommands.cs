@@ -76,6 +76,22 @@ internal static class DemoCommands
         $"--Logging:Directory={layout.Logs}",
     ];
 
+    /// <summary>
+    /// <c>liveroom-ingest watchdog</c> (deploy/systemd liveroom-watchdog.service): watches the collector's heartbeat, the
+    /// broker and the dashboards' presence. The demo configures no notification channel, so its notices are its log's
+    /// warnings, which the demo echoes on its console.
+    /// </summary>
+    public static IReadOnlyList<string> Watchdog(DemoLayout layout, string mqttHost, int mqttPort, Uri influx) =>
+    [
+        layout.Dll(IngestProject, IngestAssembly),
+        "watchdog",
+        $"--Ingest:Mqtt:Host={mqttHost}",
+        string.Create(CultureInfo.InvariantCulture, $"--Ingest:Mqtt:Port={mqttPort}"),
+        $"--Ingest:Influx:Url={influx.ToString().TrimEnd('/')}",
+        $"--Ingest:StateDirectory={layout.Ingest}",
+        $"--Logging:Directory={layout.Logs}",
+    ];
+
     public static IReadOnlyList<string> Dashboard(DemoLayout layout, int port, Uri influx, string mqttHost, int mqttPort, int alertsPort) =>
     [
         layout.Dll(DashboardProject, DashboardAssembly),

@@ -58,6 +58,7 @@ public sealed class DemoEndToEndTests(ITestOutputHelper output)
             Assert.Contains(commands, c => c.Contains("influxd", StringComparison.Ordinal));
             Assert.Contains(commands, c => c.Contains("liveroom-ingest.dll", StringComparison.Ordinal));
             Assert.Contains(commands, c => c.Contains("liveroom-dashboard.dll", StringComparison.Ordinal));
+            Assert.Contains(commands, c => c.Contains("liveroom-ingest.dll watchdog", StringComparison.Ordinal));
 
             // A child that dies is reported (name, pid, exit code) and restarted; its room comes back.
             var probe = seen.Values.Single(p => p.Command.Contains(ProbeCommand, StringComparison.Ordinal)

@@ -4,7 +4,9 @@ namespace LiveRoom.Ingest.Alerts.Heartbeat;
 /// <summary>
 /// The watchdog's judgement of the collector's heartbeat (fed from the retained topic by whoever runs the watchdog):
 /// <c>Alive</c>, <c>Stale</c> (no heartbeat for <c>staleAfter</c>), <c>Dead</c> (the last will arrived) or
-/// <c>InfluxDown</c> (alive, but reports InfluxDB unhealthy). Thread-safe.
+/// <c>InfluxDown</c> (alive, but has reported InfluxDB unhealthy in every heartbeat for <c>staleAfter</c>: a collector
+/// says so while it sets up its database at start, and while one spilled batch drains after a blip; neither is worth
+/// paging for, and an outage's points wait safely in the spill meanwhile). Thread-safe.
 /// </summary>
 public sealed class HeartbeatWatchdog(TimeSpan staleAfter, TimeProvider time)
 {
@@ -12,6 +14,7 @@ public sealed class HeartbeatWatchdog(TimeSpan staleAfter, TimeProvider time)
     private DateTimeOffset _lastSeen = time.GetUtcNow();
     private bool _dead;
     private bool _influx = true;
+    private DateTimeOffset _influxDownSince;
     private string? _instance;
 
     public enum Verdict
@@ -33,12 +36,21 @@ public sealed class HeartbeatWatchdog(TimeSpan staleAfter, TimeProvider time)
         lock (_lock)
         {
             _dead = dead;
-            _influx = reading.Influx;
             _instance = reading.Instance;
-            if (!dead)
+            if (dead)
             {
-                _lastSeen = time.GetUtcNow();
+                // Whatever it said before it died; the next collector's grace starts afresh.
+                _influx = true;
+                return;
             }
+
+            if (_influx && !reading.Influx)
+            {
+                _influxDownSince = time.GetUtcNow();
+            }
+
+            _influx = reading.Influx;
+            _lastSeen = time.GetUtcNow();
         }
     }
 
@@ -68,7 +80,7 @@ public sealed class HeartbeatWatchdog(TimeSpan staleAfter, TimeProvider time)
                 return Verdict.Stale;
             }
 
-            return _influx ? Verdict.Alive : Verdict.InfluxDown;
+            return _influx || time.GetUtcNow() - _influxDownSince < staleAfter ? Verdict.Alive : Verdict.InfluxDown;
         }
     }
 }

@@ -42,9 +42,39 @@ public sealed class OptionsAndHeartbeatTests
         time.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal(HeartbeatWatchdog.Verdict.Stale, dog.Check());
         dog.OnHeartbeat(CollectorHeartbeat.Alive(time.GetUtcNow(), influx: false));
+        time.Advance(TimeSpan.FromSeconds(30));
+        dog.OnHeartbeat(CollectorHeartbeat.Alive(time.GetUtcNow(), influx: false));
         Assert.Equal(HeartbeatWatchdog.Verdict.InfluxDown, dog.Check());
         dog.OnHeartbeat(HeartbeatPublisher.WillOf(null).Payload.Span);
         Assert.Equal(HeartbeatWatchdog.Verdict.Dead, dog.Check());
+    }
+
+    /// <summary>
+    /// A collector reports InfluxDB unhealthy while it sets up its database at start, and while a spilled batch drains
+    /// after a blip: only when every heartbeat has said so for the stale time is it InfluxDB down (a page).
+    /// </summary>
+    [Fact]
+    public void Watchdog_InfluxDownOnlyWhenReportedForTheStaleTime_StartUpAndBlipsDoNotCount()
+    {
+        var time = new FakeTimeProvider();
+        var dog = new HeartbeatWatchdog(TimeSpan.FromSeconds(30), time);
+        dog.OnHeartbeat(CollectorHeartbeat.Alive(time.GetUtcNow(), influx: false)); // starting: database not set up yet
+        Assert.Equal(HeartbeatWatchdog.Verdict.Alive, dog.Check());
+        time.Advance(TimeSpan.FromSeconds(10));
+        dog.OnHeartbeat(CollectorHeartbeat.Alive(time.GetUtcNow(), influx: true));
+        time.Advance(TimeSpan.FromSeconds(10));
+        dog.OnHeartbeat(CollectorHeartbeat.Alive(time.GetUtcNow(), influx: false)); // a blip: the grace starts again
+        time.Advance(TimeSpan.FromSeconds(20));
+        dog.OnHeartbeat(CollectorHeartbeat.Alive(time.GetUtcNow(), influx: false));
+        Assert.Equal(HeartbeatWatchdog.Verdict.Alive, dog.Check());
+        time.Advance(TimeSpan.FromSeconds(10));
+        dog.OnHeartbeat(CollectorHeartbeat.Alive(time.GetUtcNow(), influx: false));
+        Assert.Equal(HeartbeatWatchdog.Verdict.InfluxDown, dog.Check());
+
+        dog.OnHeartbeat(HeartbeatPublisher.WillOf(null).Payload.Span);
+        time.Advance(TimeSpan.FromMinutes(5));
+        dog.OnHeartbeat(CollectorHeartbeat.Alive(time.GetUtcNow(), influx: false)); // restarted after the death: starting again
+        Assert.Equal(HeartbeatWatchdog.Verdict.Alive, dog.Check());
     }
 
     [Fact]
