@@ -28,11 +28,20 @@ public static class Topic
     /// <summary>Every collector's presence.</summary>
     public const string CollectorInstances = CollectorInstancePrefix + "+";
 
-    /// <summary>Prefix of each dashboard's retained presence (<see cref="Payloads.DashboardPresence"/>), read by the watchdog.</summary>
+    /// <summary>Prefix of each dashboard's retained presence (<see cref="Payloads.ServicePresence"/>), read by the watchdog.</summary>
     public const string DashboardInstancePrefix = "liveroom-sys/v1/dashboard/instances/";
 
     /// <summary>Every dashboard's presence.</summary>
     public const string DashboardInstances = DashboardInstancePrefix + "+";
+
+    /// <summary>
+    /// Prefix of each watchdog's retained presence (<see cref="Payloads.ServicePresence"/>), read by the active collector.
+    /// Under the collectors' own topics: the watchdog uses the collector's broker account.
+    /// </summary>
+    public const string WatchdogInstancePrefix = "liveroom-sys/v1/collector/watchdogs/";
+
+    /// <summary>Every watchdog's presence.</summary>
+    public const string WatchdogInstances = WatchdogInstancePrefix + "+";
 
     /// <summary>Topic-kind segment for a batch that mixes metric kinds (replay after an outage).</summary>
     public const string MixedKinds = "batch";
@@ -45,6 +54,9 @@ public static class Topic
 
     /// <summary>Where the dashboard whose MQTT client id is <paramref name="instance"/> says whether it is online.</summary>
     public static string DashboardInstance(string instance) => Instance(DashboardInstancePrefix, "dashboard", instance);
+
+    /// <summary>Where the watchdog whose MQTT client id is <paramref name="instance"/> says whether it is online.</summary>
+    public static string WatchdogInstance(string instance) => Instance(WatchdogInstancePrefix, "watchdog", instance);
 
     /// <summary>Whether <paramref name="instance"/> can be one topic level (no separator, no wildcard, not empty).</summary>
     public static bool IsTopicLevel(string? instance) => !string.IsNullOrEmpty(instance) && instance.AsSpan().IndexOfAny("/+#") < 0;

@@ -12,7 +12,7 @@ namespace LiveRoom.Dashboard.Mqtt;
 /// The dashboard's MQTT session (<c>Dashboard:Mqtt</c>): connects (retrying with backoff while the broker is not up),
 /// subscribes to every room's <c>state</c> and <c>status</c> and to the collectors' heartbeat and presence, publishes schedules through <see cref="SchedulePublisher"/>
 /// and carries checklist commands. With no host configured it logs once that it is off and does nothing.
-/// It says whether the dashboard is there (<see cref="DashboardPresence"/>, retained): <c>online</c> after every connect,
+/// It says whether the dashboard is there (<see cref="ServicePresence"/>, retained): <c>online</c> after every connect,
 /// <c>stopped</c> on a clean stop and <c>dead</c> as its last will, so the watchdog can tell on-call when the wall is gone
 /// or schedule changes stop reaching the edges (decision 0026).
 /// </summary>
@@ -71,7 +71,7 @@ internal sealed partial class EdgeLink(
             Password = m.Password,
             Tls = string.IsNullOrEmpty(m.CaFile) ? null : new MqttTlsOptions { CaFile = m.CaFile },
             OnMessage = (message, ct) => CollectorStatusCache.Reads(message.Topic) ? collectors.HandleAsync(message, ct) : states.HandleAsync(message, ct),
-            Will = new MqttWill(Topic.DashboardInstance(m.ClientId), Presence(DashboardPresence.Dead), MqttQos.AtLeastOnce, Retain: true),
+            Will = new MqttWill(Topic.DashboardInstance(m.ClientId), Presence(ServicePresence.Dead), MqttQos.AtLeastOnce, Retain: true),
         };
         var client = new MosquittoClient(session, loggers.CreateLogger<MosquittoClient>());
         await using (client.ConfigureAwait(false))
@@ -98,7 +98,7 @@ internal sealed partial class EdgeLink(
                     try
                     {
                         // Stopped on purpose: the watchdog does not page anyone for it (a clean disconnect drops the will).
-                        await client.PublishAsync(Topic.DashboardInstance(m.ClientId), Presence(DashboardPresence.Stopped), MqttQos.AtLeastOnce, retain: true, bye.Token).ConfigureAwait(false);
+                        await client.PublishAsync(Topic.DashboardInstance(m.ClientId), Presence(ServicePresence.Stopped), MqttQos.AtLeastOnce, retain: true, bye.Token).ConfigureAwait(false);
                         await client.DisconnectAsync(bye.Token).ConfigureAwait(false);
                     }
                     catch (Exception ex) when (ex is MqttException or OperationCanceledException)
@@ -134,7 +134,7 @@ internal sealed partial class EdgeLink(
         var m = options.Value.Mqtt;
         try
         {
-            await client.PublishAsync(Topic.DashboardInstance(m.ClientId), Presence(DashboardPresence.Online), MqttQos.AtLeastOnce, retain: true, CancellationToken.None)
+            await client.PublishAsync(Topic.DashboardInstance(m.ClientId), Presence(ServicePresence.Online), MqttQos.AtLeastOnce, retain: true, CancellationToken.None)
                 .WaitAsync(m.PublishTimeout, time)
                 .ConfigureAwait(false);
         }
@@ -145,7 +145,7 @@ internal sealed partial class EdgeLink(
     }
 
     private byte[] Presence(string state) =>
-        new DashboardPresence(state, options.Value.Mqtt.ClientId, state == DashboardPresence.Dead ? 0 : time.GetUtcNow().ToUnixTimeMilliseconds()).ToJson();
+        new ServicePresence(state, options.Value.Mqtt.ClientId, state == ServicePresence.Dead ? 0 : time.GetUtcNow().ToUnixTimeMilliseconds()).ToJson();
 
     private Task ConnectAsync(MosquittoClient client, string broker, CancellationToken cancellationToken) =>
         client.ConnectUntilConnectedAsync(StartRetryMin, StartRetryMax, (ex, delay) => LogBrokerNotReady(_logger, broker, ex.Message, delay), time, cancellationToken);

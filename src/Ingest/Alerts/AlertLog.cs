@@ -47,4 +47,13 @@ internal static partial class AlertLog
 
     [LoggerMessage(EventId = 714, Level = LogLevel.Warning, Message = "Publishing incident {AlertId} for the standby collectors failed: {Reason}; retrying")]
     public static partial void IncidentPublishFailed(ILogger logger, string alertId, string reason);
+
+    [LoggerMessage(EventId = 715, Level = LogLevel.Warning, Message = "Ignored the watchdog presence on {Topic}: {Reason}")]
+    public static partial void WatchdogPresenceIgnored(ILogger logger, string topic, string reason);
+
+    [LoggerMessage(EventId = 716, Level = LogLevel.Warning, Message = "Cannot read the watchdogs' presences ({Reason}): a watchdog that dies is not reported")]
+    public static partial void WatchdogsUnwatched(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 717, Level = LogLevel.Warning, Message = "{Kind} {Title}: {Note}")]
+    public static partial void WatchdogNotice(ILogger logger, string kind, string title, string note);
 }

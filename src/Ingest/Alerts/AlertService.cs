@@ -25,15 +25,21 @@ public sealed class AlertService : IAsyncDisposable
     private readonly AlertOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly Func<IMqttClient>? _heartbeatClient;
+    private readonly Func<Func<MqttMessage, CancellationToken, ValueTask>, IMqttClient>? _heartbeatClient;
+    private readonly Lock _watchdogsLock = new();
+    private readonly PresenceWatch _watchdogs = new("watchdog", Topic.WatchdogInstancePrefix);
+    private int _watchdogNotices;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private readonly AlertHttpEndpoint _http;
     private IMqttClient? _heartbeat;
     private string _linkBase;
 
-    /// <remarks>heartbeatClient: Creates the heartbeat's own MQTT session (with <see cref="HeartbeatPublisher.WillOf"/>); null: no heartbeat.</remarks>
-    public AlertService(AlertOptions options, string stateDirectory, HttpClient http, ILoggerFactory? loggers = null, TimeProvider? time = null, IRoomStateProvider? rooms = null, Func<IMqttClient>? heartbeatClient = null)
+    /// <remarks>
+    /// heartbeatClient: Creates the heartbeat's own MQTT session (with <see cref="HeartbeatPublisher.WillOf"/>) with the
+    /// given message handler (the watchdogs' presences arrive through it); null: no heartbeat.
+    /// </remarks>
+    public AlertService(AlertOptions options, string stateDirectory, HttpClient http, ILoggerFactory? loggers = null, TimeProvider? time = null, IRoomStateProvider? rooms = null, Func<Func<MqttMessage, CancellationToken, ValueTask>, IMqttClient>? heartbeatClient = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
@@ -103,6 +109,41 @@ public sealed class AlertService : IAsyncDisposable
     /// <summary>Reported in the heartbeat: write batches waiting in the collector's spill buffer.</summary>
     public Func<long> SpillPending { get; set; } = () => 0;
 
+    /// <summary>The watchdogs reported down now, by client id (decision 0026).</summary>
+    public IReadOnlyList<string> WatchdogsDown
+    {
+        get
+        {
+            lock (_watchdogsLock)
+            {
+                return _watchdogs.Down;
+            }
+        }
+    }
+
+    /// <summary>
+    /// One judgement of the watchdogs' presences (every heartbeat interval while this collector is active): a watchdog
+    /// whose last will arrived means nobody would be told if this collector failed; notices go out on the alert channels.
+    /// </summary>
+    public void CheckWatchdogs()
+    {
+        AlertNotice? notice = null;
+        lock (_watchdogsLock)
+        {
+            var now = _time.GetUtcNow();
+            if (_watchdogs.Step(now, _options.RepeatInterval) is { } step)
+            {
+                notice = WatchdogFaults.Notice(step.Kind, WatchdogFault.WatchdogDown, step.Since, now, step.Note, [], ++_watchdogNotices);
+            }
+        }
+
+        if (notice is not null)
+        {
+            AlertLog.WatchdogNotice(_logger, notice.Kind.ToString(), notice.Alerts[0].Title, notice.Alerts[0].Note ?? string.Empty);
+            Dispatcher.Enqueue(notice);
+        }
+    }
+
     /// <summary>The signed link of an alert's page.</summary>
     public string Link(string alertId) => _linkBase + "/alerts/" + Signer.Create(alertId, _options.TokenLifetime);
 
@@ -142,8 +183,9 @@ public sealed class AlertService : IAsyncDisposable
         _loops.Add(Guard("notifications", Dispatcher.RunAsync(stopping)));
         if (_heartbeatClient is not null)
         {
-            _heartbeat = _heartbeatClient();
+            _heartbeat = _heartbeatClient(OnHeartbeatSessionMessage);
             _loops.Add(Guard("heartbeat", new HeartbeatPublisher(_heartbeat, _options.HeartbeatInterval, () => InfluxHealthy(), _logger, _time, Instance, () => SpillPending()).RunAsync(stopping)));
+            _loops.Add(Guard("watchdog presence", WatchWatchdogsAsync(_heartbeat, stopping)));
             if (Instance is { } instance)
             {
                 // Primary/standby: the standbys follow this collector's alert configuration and keep its incident records.
@@ -154,6 +196,42 @@ public sealed class AlertService : IAsyncDisposable
                 Incidents.Recorded += records.Changed;
                 _loops.Add(Guard("incident records", records.RunAsync(stopping)));
             }
+        }
+    }
+
+    private ValueTask OnHeartbeatSessionMessage(MqttMessage message, CancellationToken cancellationToken)
+    {
+        string? reason;
+        lock (_watchdogsLock)
+        {
+            reason = message.Topic.StartsWith(Topic.WatchdogInstancePrefix, StringComparison.Ordinal) ? _watchdogs.Apply(message.Topic, message.Payload.Span) : null;
+        }
+
+        if (reason is not null)
+        {
+            AlertLog.WatchdogPresenceIgnored(_logger, message.Topic, reason);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task WatchWatchdogsAsync(IMqttClient session, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Sent once the heartbeat session is connected; renewed by the client after each reconnect.
+            await session.SubscribeAsync(Topic.WatchdogInstances, MqttQos.AtLeastOnce, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MqttException ex)
+        {
+            AlertLog.WatchdogsUnwatched(_logger, ex.Message);
+            return;
+        }
+
+        using var timer = new PeriodicTimer(_options.HeartbeatInterval, _time);
+        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+        {
+            CheckWatchdogs();
         }
     }
 

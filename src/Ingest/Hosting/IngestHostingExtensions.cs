@@ -44,7 +44,7 @@ public static class IngestHostingExtensions
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(AlertsHttpClient),
                 loggers,
                 sp.GetRequiredService<TimeProvider>(),
-                heartbeatClient: () => new MosquittoClient(HeartbeatSession(options), loggers.CreateLogger<MosquittoClient>()));
+                heartbeatClient: onMessage => new MosquittoClient(HeartbeatSession(options) with { OnMessage = onMessage }, loggers.CreateLogger<MosquittoClient>()));
         });
         builder.Services.AddSingleton<Func<CollectorLease>>(sp => () =>
         {

@@ -1,3 +1,4 @@
+using LiveRoom.Contracts.Topics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 
@@ -50,6 +51,7 @@ public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
         Require(failures, string.IsNullOrWhiteSpace(options.Mqtt.Host), $"{M}Host must not be empty");
         Range(failures, $"{M}Port", options.Mqtt.Port, 1, 65535);
         Require(failures, string.IsNullOrWhiteSpace(options.Mqtt.ClientId), $"{M}ClientId must not be empty (the persistent session needs a fixed id)");
+        Require(failures, !string.IsNullOrWhiteSpace(options.Mqtt.ClientId) && !Topic.IsTopicLevel(options.Mqtt.ClientId), $"{M}ClientId '{options.Mqtt.ClientId}' contains '/', '+' or '#': the watchdog announces itself on {Topic.WatchdogInstancePrefix}<client id>-watchdog, which must be one topic level");
         Require(failures, string.IsNullOrWhiteSpace(options.StateDirectory), $"{IngestDefaults.Section}:StateDirectory must not be empty");
         Range(failures, $"{IngestDefaults.Section}:Workers", options.Workers, 1, 64);
         Range(failures, $"{IngestDefaults.Section}:QueueCapacity", options.QueueCapacity, 1, 1_000_000);

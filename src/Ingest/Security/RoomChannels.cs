@@ -44,7 +44,7 @@ internal static class RoomChannels
     public const string DashboardWrite = AnyRoom + TopicChannel.Command + "/#";
 
     /// <summary>
-    /// Where the dashboard says whether it is there (<c>DashboardPresence</c>: online, stopped, and dead as its last will;
+    /// Where the dashboard says whether it is there (<c>ServicePresence</c>: online, stopped, and dead as its last will;
     /// without this grant mosquitto 2.0 still accepts the connection but refuses the presence and never delivers the will);
     /// the collector account, which the watchdog uses, reads it.
     /// </summary>

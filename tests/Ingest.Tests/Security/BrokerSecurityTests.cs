@@ -213,17 +213,17 @@ public sealed class BrokerSecurityTests
         await watcher.SubscribeAsync(Topic.DashboardInstances, MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(Wait);
         var topic = Topic.DashboardInstance("wall-1");
         await using var relay = new TcpRelay(broker.Server.Port);
-        var will = new MqttWill(topic, new DashboardPresence(DashboardPresence.Dead, "wall-1", 0).ToJson(), MqttQos.AtLeastOnce, Retain: true);
+        var will = new MqttWill(topic, new ServicePresence(ServicePresence.Dead, "wall-1", 0).ToJson(), MqttQos.AtLeastOnce, Retain: true);
         var dashboard = await broker.ConnectAsAsync(broker.Dashboard, will: will, port: relay.Port);
 
-        await dashboard.PublishAsync(topic, new DashboardPresence(DashboardPresence.Online, "wall-1", 1).ToJson(), MqttQos.AtLeastOnce, true, CancellationToken.None).WaitAsync(Wait);
+        await dashboard.PublishAsync(topic, new ServicePresence(ServicePresence.Online, "wall-1", 1).ToJson(), MqttQos.AtLeastOnce, true, CancellationToken.None).WaitAsync(Wait);
         await watcherInbox.WaitForTopicAsync(topic);
-        Assert.Equal(DashboardPresence.Online, DashboardPresence.Parse(topic, watcherInbox.Last(topic).Span, out _)!.State);
+        Assert.Equal(ServicePresence.Online, ServicePresence.Parse(Topic.DashboardInstancePrefix, topic, watcherInbox.Last(topic).Span, out _)!.State);
         relay.Cut();
-        await Eventually.WaitAsync(() => DashboardPresence.Parse(topic, watcherInbox.Last(topic).Span, out _)!.State == DashboardPresence.Dead, Wait, "the dashboard's will read by the collector account");
+        await Eventually.WaitAsync(() => ServicePresence.Parse(Topic.DashboardInstancePrefix, topic, watcherInbox.Last(topic).Span, out _)!.State == ServicePresence.Dead, Wait, "the dashboard's will read by the collector account");
         var edge = await broker.ConnectAsync(RoomA);
         var forged = await Assert.ThrowsAsync<MqttPublishException>(
-            () => edge.PublishAsync(topic, new DashboardPresence(DashboardPresence.Online, "wall-1", 2).ToJson(), MqttQos.AtLeastOnce, true, CancellationToken.None).WaitAsync(Wait));
+            () => edge.PublishAsync(topic, new ServicePresence(ServicePresence.Online, "wall-1", 2).ToJson(), MqttQos.AtLeastOnce, true, CancellationToken.None).WaitAsync(Wait));
 
         Assert.Equal(0x87, forged.ReasonCode);
     }

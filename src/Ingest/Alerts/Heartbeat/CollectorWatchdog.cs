@@ -17,7 +17,9 @@ namespace LiveRoom.Ingest.Alerts.Heartbeat;
 /// (<see cref="CollectorGroup"/>) and warns when a member died and none stands by to take over
 /// (<see cref="WatchdogFault.NoStandby"/>, only while the collector itself is fine). A reminder repeats every
 /// <c>repeat</c> while the fault lasts. Beside the collector it watches the dashboards' presences
-/// (<see cref="DashboardWatch"/>, <see cref="WatchdogFault.DashboardDown"/>), an alert of its own.
+/// (<see cref="PresenceWatch"/>, <see cref="WatchdogFault.DashboardDown"/>), an alert of its own, and says it is there
+/// itself (<see cref="Topic.WatchdogInstance"/>: online after each connect, stopped on a clean stop, dead as the will the
+/// host gives its session) so that the active collector can tell when nobody watches it.
 /// </summary>
 public sealed class CollectorWatchdog
 {
@@ -38,10 +40,13 @@ public sealed class CollectorWatchdog
     private DateTimeOffset _lastNotice;
     private int _notices;
     private readonly CollectorGroup _group = new();
-    private readonly DashboardWatch _dashboards = new();
+    private readonly string? _presence;
+    private readonly PresenceWatch _dashboards = new("dashboard", Topic.DashboardInstancePrefix);
 
-    public CollectorWatchdog(IMqttClient client, TimeSpan staleAfter, TimeSpan repeat, INotifier notifier, IReadOnlyList<RotaEntry> recipients, TimeProvider time, ILogger logger)
+    /// <remarks>presence: this watchdog's client id, announced on <see cref="Topic.WatchdogInstance"/> (give the session <see cref="WillOf"/> of it); null: not announced.</remarks>
+    public CollectorWatchdog(IMqttClient client, TimeSpan staleAfter, TimeSpan repeat, INotifier notifier, IReadOnlyList<RotaEntry> recipients, TimeProvider time, ILogger logger, string? presence = null)
     {
+        _presence = presence;
         _client = client;
         _staleAfter = staleAfter;
         _repeat = repeat;
@@ -52,7 +57,15 @@ public sealed class CollectorWatchdog
         _heartbeat = new HeartbeatWatchdog(staleAfter, time);
         _brokerLostAt = time.GetUtcNow();
         _brokerDown = true;
-        client.ConnectionChanged += (_, e) => OnConnection(e.Connected);
+        client.ConnectionChanged += (_, e) =>
+        {
+            OnConnection(e.Connected);
+            if (e.Connected && _presence is not null)
+            {
+                // After every connect: a broker restored from an older snapshot may have lost it.
+                _ = AnnounceAsync(ServicePresence.Online, CancellationToken.None);
+            }
+        };
     }
 
     /// <summary>The fault being reported now, if any.</summary>
@@ -66,6 +79,10 @@ public sealed class CollectorWatchdog
             }
         }
     }
+
+    /// <summary>The last will of the watchdog session whose client id is <paramref name="clientId"/>: it says dead.</summary>
+    public static MqttWill WillOf(string clientId) =>
+        new(Topic.WatchdogInstance(clientId), new ServicePresence(ServicePresence.Dead, clientId, 0).ToJson(), MqttQos.AtLeastOnce, Retain: true);
 
     /// <summary>The dashboards reported down now, by client id.</summary>
     public IReadOnlyList<string> DashboardsDown
@@ -127,6 +144,12 @@ public sealed class CollectorWatchdog
         }
 
         await connect.ConfigureAwait(false);
+        if (_presence is not null && _client.IsConnected)
+        {
+            // Stopped on purpose: the collector pages nobody for it (a clean disconnect drops the will).
+            using var bye = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await AnnounceAsync(ServicePresence.Stopped, bye.Token).ConfigureAwait(false);
+        }
     }
 
     /// <summary>One judgement: notices on a new fault, on a reminder due, and on recovery.</summary>
@@ -226,18 +249,8 @@ public sealed class CollectorWatchdog
             : $"collector {alive} took over from {failed}";
     }
 
-    private AlertNotice Notice(NoticeKind kind, WatchdogFault fault, DateTimeOffset since, DateTimeOffset now, string? note)
-    {
-        var (rule, title) = WatchdogFaults.Describe(fault);
-        var id = $"watchdog-{rule}-{since.ToUnixTimeMilliseconds()}";
-        var subject = fault == WatchdogFault.DashboardDown ? "dashboard" : "collector";
-        var snapshot = new AlertSnapshot(
-            id, rule, title, fault is WatchdogFault.NoStandby or WatchdogFault.DashboardDown ? AlertSeverity.Warning : AlertSeverity.Critical, "central", subject,
-            kind == NoticeKind.Resolved ? AlertState.Resolved : AlertState.Firing,
-            null, RuleOperator.Offline, 0, since, since, null, null, kind == NoticeKind.Resolved ? now : null, note, 0, null);
-        _notices++;
-        return new AlertNotice(kind, "central/" + subject, [snapshot], _recipients, new Dictionary<string, string>(), $"{id}-{kind}-{_notices}", now);
-    }
+    private AlertNotice Notice(NoticeKind kind, WatchdogFault fault, DateTimeOffset since, DateTimeOffset now, string? note) =>
+        WatchdogFaults.Notice(kind, fault, since, now, note, _recipients, ++_notices);
 
     private void OnConnection(bool connected)
     {
@@ -249,6 +262,21 @@ public sealed class CollectorWatchdog
             }
 
             _brokerDown = !connected;
+        }
+    }
+
+    private async Task AnnounceAsync(string state, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var presence = new ServicePresence(state, _presence!, _time.GetUtcNow().ToUnixTimeMilliseconds());
+            await _client.PublishAsync(Topic.WatchdogInstance(_presence!), presence.ToJson(), MqttQos.AtLeastOnce, retain: true, cancellationToken)
+                .WaitAsync(_staleAfter, _time, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is MqttException or TimeoutException or OperationCanceledException)
+        {
+            WatchdogLog.AnnounceFailed(_logger, state, ex.Message);
         }
     }
 

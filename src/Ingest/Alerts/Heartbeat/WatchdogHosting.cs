@@ -46,12 +46,15 @@ public static class WatchdogHosting
             NotificationSenders.AddAll(dispatcher, o.Alerts.Channels, http.CreateClient("watchdog"), time);
             CollectorWatchdog? watchdog = null;
             var m = o.Mqtt;
+            var clientId = m.ClientId + "-watchdog";
             _client = new MosquittoClient(
                 new MqttClientOptions
                 {
                     Host = m.Host,
                     Port = m.Port,
-                    ClientId = m.ClientId + "-watchdog",
+                    ClientId = clientId,
+                    // The active collector reads it: a watchdog that dies unseen would leave a collector failure unreported.
+                    Will = CollectorWatchdog.WillOf(clientId),
                     Username = m.Username,
                     Password = m.Password,
                     Tls = m.CaFile is null ? null : new MqttTlsOptions { CaFile = m.CaFile, CertFile = m.CertFile, KeyFile = m.KeyFile },
@@ -63,7 +66,7 @@ public static class WatchdogHosting
                 },
                 loggers.CreateLogger<MosquittoClient>());
             var stale = o.Alerts.HeartbeatInterval * StaleIntervals;
-            watchdog = new CollectorWatchdog(_client, stale, o.Alerts.RepeatInterval, dispatcher, [], time, logger);
+            watchdog = new CollectorWatchdog(_client, stale, o.Alerts.RepeatInterval, dispatcher, [], time, logger, presence: clientId);
             WatchdogLog.Started(logger, Topic.CollectorHeartbeat, stale, o.Alerts.Channels.Count);
             var token = _stopping.Token;
             _run = Task.WhenAll(

@@ -18,4 +18,7 @@ internal static partial class WatchdogLog
 
     [LoggerMessage(EventId = 764, Level = LogLevel.Warning, Message = "Watchdog cannot read the dashboards' presences ({Reason}): a dashboard that dies is not reported; regenerate the broker's security files (liveroom-ingest security generate)")]
     public static partial void DashboardsUnwatched(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 765, Level = LogLevel.Warning, Message = "Watchdog could not say it is {State}: {Reason}")]
+    public static partial void AnnounceFailed(ILogger logger, string state, string reason);
 }

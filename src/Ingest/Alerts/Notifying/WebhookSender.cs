@@ -63,6 +63,8 @@ public sealed class WebhookSender(string name, Uri url, HttpClient http) : INoti
         ["firedAt"] = a.FiredAt is { } f ? Time(f) : null,
         ["show"] = a.Show,
         ["escalationLevel"] = a.EscalationLevel,
+        // What the chat robots' text says after the value, e.g. which collector took over, or that a dashboard is back.
+        ["note"] = a.Note,
         ["link"] = link,
     };
 

@@ -210,9 +210,9 @@ public sealed class CollectorWatchdogTests : IAsyncLifetime
         await collector.ConnectAsync(CancellationToken.None).WaitAsync(Wait);
         await using var relay = new TcpRelay(_broker.Port);
         var topic = Topic.DashboardInstance("wall-1");
-        var dashboard = Client("wall-1", port: relay.Port, will: new MqttWill(topic, new DashboardPresence(DashboardPresence.Dead, "wall-1", 0).ToJson(), MqttQos.AtLeastOnce, true));
+        var dashboard = Client("wall-1", port: relay.Port, will: new MqttWill(topic, new ServicePresence(ServicePresence.Dead, "wall-1", 0).ToJson(), MqttQos.AtLeastOnce, true));
         await dashboard.ConnectAsync(CancellationToken.None).WaitAsync(Wait);
-        await PublishDashboardAsync(dashboard, "wall-1", DashboardPresence.Online);
+        await PublishDashboardAsync(dashboard, "wall-1", ServicePresence.Online);
         _watchdog.Check();
         Assert.Empty(_notices.Notices);
 
@@ -226,7 +226,7 @@ public sealed class CollectorWatchdogTests : IAsyncLifetime
         Assert.Null(_watchdog.Fault);
         var revived = Client("wall-1-again");
         await revived.ConnectAsync(CancellationToken.None).WaitAsync(Wait);
-        await PublishDashboardAsync(revived, "wall-1", DashboardPresence.Online);
+        await PublishDashboardAsync(revived, "wall-1", ServicePresence.Online);
         _watchdog.Check();
 
         Assert.Empty(_watchdog.DashboardsDown);
@@ -243,16 +243,16 @@ public sealed class CollectorWatchdogTests : IAsyncLifetime
         var collector = Client("collector-heartbeat");
         await collector.ConnectAsync(CancellationToken.None).WaitAsync(Wait);
         await PublishHeartbeatAsync(collector, influx: true);
-        await PublishDashboardAsync(collector, "wall-1", DashboardPresence.Stopped);
+        await PublishDashboardAsync(collector, "wall-1", ServicePresence.Stopped);
         await PublishRawAsync(collector, Topic.DashboardInstance("wall-2"), "{\"state\":\"asleep\",\"instance\":\"wall-2\"}"u8.ToArray());
         _watchdog.Check();
         Assert.Empty(_notices.Notices);
 
-        await PublishDashboardAsync(collector, "wall-1", DashboardPresence.Dead);
-        await PublishDashboardAsync(collector, "wall-2", DashboardPresence.Dead);
+        await PublishDashboardAsync(collector, "wall-1", ServicePresence.Dead);
+        await PublishDashboardAsync(collector, "wall-2", ServicePresence.Dead);
         _watchdog.Check();
         Assert.Equal(["wall-1", "wall-2"], _watchdog.DashboardsDown);
-        await PublishDashboardAsync(collector, "wall-1", DashboardPresence.Stopped);
+        await PublishDashboardAsync(collector, "wall-1", ServicePresence.Stopped);
         _watchdog.Check();
         await PublishRawAsync(collector, Topic.DashboardInstance("wall-2"), []); // an operator retires wall-2
         _watchdog.Check();
@@ -263,7 +263,7 @@ public sealed class CollectorWatchdogTests : IAsyncLifetime
     }
 
     private Task PublishDashboardAsync(MosquittoClient client, string instance, string state) =>
-        PublishRawAsync(client, Topic.DashboardInstance(instance), new DashboardPresence(state, instance, _time.GetUtcNow().ToUnixTimeMilliseconds()).ToJson());
+        PublishRawAsync(client, Topic.DashboardInstance(instance), new ServicePresence(state, instance, _time.GetUtcNow().ToUnixTimeMilliseconds()).ToJson());
 
     private async Task PublishRawAsync(MosquittoClient client, string topic, byte[] payload)
     {

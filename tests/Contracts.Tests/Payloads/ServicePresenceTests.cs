@@ -4,22 +4,34 @@ using LiveRoom.Contracts.Topics;
 
 namespace LiveRoom.Contracts.Tests.Payloads;
 
-/// <summary>Each dashboard's retained presence (decision 0026): written by its MQTT session, read by the watchdog.</summary>
-public sealed class DashboardPresenceTests
+/// <summary>A service's retained presence (decision 0026): a dashboard's (read by the watchdog), a watchdog's (read by the active collector).</summary>
+public sealed class ServicePresenceTests
 {
     [Theory]
-    [InlineData(DashboardPresence.Online)]
-    [InlineData(DashboardPresence.Stopped)]
-    [InlineData(DashboardPresence.Dead)]
+    [InlineData(ServicePresence.Online)]
+    [InlineData(ServicePresence.Stopped)]
+    [InlineData(ServicePresence.Dead)]
     public void ToJson_ReadBackOnItsOwnTopic_SamePresence(string state)
     {
-        var presence = new DashboardPresence(state, "liveroom-dashboard", 1_795_000_000_000);
+        var presence = new ServicePresence(state, "liveroom-dashboard", 1_795_000_000_000);
 
-        var read = DashboardPresence.Parse(Topic.DashboardInstance("liveroom-dashboard"), presence.ToJson(), out var reason);
+        var read = ServicePresence.Parse(Topic.DashboardInstancePrefix, Topic.DashboardInstance("liveroom-dashboard"), presence.ToJson(), out var reason);
 
         Assert.Equal(presence, read);
         Assert.Empty(reason);
         Assert.Equal("liveroom-sys/v1/dashboard/instances/liveroom-dashboard", Topic.DashboardInstance("liveroom-dashboard"));
+    }
+
+    [Fact]
+    public void Parse_AWatchdogsOnItsTopic_ButNotUnderTheDashboardPrefix()
+    {
+        var presence = new ServicePresence(ServicePresence.Online, "collector-watchdog", 5).ToJson();
+        var topic = Topic.WatchdogInstance("collector-watchdog");
+
+        Assert.Equal("liveroom-sys/v1/collector/watchdogs/collector-watchdog", topic);
+        Assert.Equal(ServicePresence.Online, ServicePresence.Parse(Topic.WatchdogInstancePrefix, topic, presence, out _)!.State);
+        Assert.Null(ServicePresence.Parse(Topic.DashboardInstancePrefix, topic, presence, out var reason));
+        Assert.Equal("instance 'collector-watchdog' differs from the topic's '(none)'", reason);
     }
 
     [Theory]
@@ -30,7 +42,7 @@ public sealed class DashboardPresenceTests
     [InlineData("""{"state":"online" """, "not valid JSON")]
     public void Parse_Unsound_NullWithTheReason(string json, string expected)
     {
-        var read = DashboardPresence.Parse(Topic.DashboardInstance("b"), Encoding.UTF8.GetBytes(json), out var reason);
+        var read = ServicePresence.Parse(Topic.DashboardInstancePrefix, Topic.DashboardInstance("b"), Encoding.UTF8.GetBytes(json), out var reason);
 
         Assert.Null(read);
         Assert.StartsWith(expected, reason, StringComparison.Ordinal);
@@ -41,7 +53,7 @@ public sealed class DashboardPresenceTests
     {
         var collector = new CollectorPresence(CollectorPresence.Active, "b", 1).ToJson();
 
-        Assert.Null(DashboardPresence.Parse(Topic.DashboardInstance("b"), collector, out var reason));
+        Assert.Null(ServicePresence.Parse(Topic.DashboardInstancePrefix, Topic.DashboardInstance("b"), collector, out var reason));
         Assert.Equal("state '(none)' is not one of online, stopped, dead", reason);
     }
 
