@@ -146,9 +146,18 @@ public sealed class CollectorWatchdog
         await connect.ConfigureAwait(false);
         if (_presence is not null && _client.IsConnected)
         {
-            // Stopped on purpose: the collector pages nobody for it (a clean disconnect drops the will).
+            // Stopped on purpose: the collector pages nobody for it. The clean disconnect drops the will, which closing
+            // the socket (disposing the client) would send after it.
             using var bye = new CancellationTokenSource(TimeSpan.FromSeconds(2));
             await AnnounceAsync(ServicePresence.Stopped, bye.Token).ConfigureAwait(false);
+            try
+            {
+                await _client.DisconnectAsync(bye.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is MqttException or OperationCanceledException)
+            {
+                WatchdogLog.AnnounceFailed(_logger, "disconnected", ex.Message);
+            }
         }
     }
 

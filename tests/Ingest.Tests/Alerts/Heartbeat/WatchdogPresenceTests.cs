@@ -51,6 +51,10 @@ public sealed class WatchdogPresenceTests : IAsyncLifetime
         await run.WaitAsync(Wait);
 
         await watcher.WaitForAsync(m => Is(m, topic, ServicePresence.Stopped), "stopped on a clean stop");
+        await client.DisposeAsync(); // what the host does next: its will must not follow the goodbye
+        await using var late = await TestMqtt.ConnectAsync(_broker, topic);
+        var retained = await late.WaitForAsync(m => m.Topic == topic, "the retained presence");
+        Assert.Equal(ServicePresence.Stopped, ServicePresence.Parse(Topic.WatchdogInstancePrefix, topic, retained.Payload.Span, out _)!.State);
     }
 
     [Fact]
