@@ -50,6 +50,17 @@ public sealed class OutboxPublisherClockTests : IAsyncLifetime
         _dir.Dispose();
     }
 
+    /// <summary>
+    /// Connects and waits for the pass the connect starts, so points appended next go out with the next tick only: that
+    /// pass, run late on a loaded machine, once found half of a backlog being appended and sent it as an extra batch.
+    /// </summary>
+    private async Task ConnectAndSettleAsync()
+    {
+        var before = _publisher.Passes;
+        _client.SetConnected(true);
+        await Eventually.WaitAsync(() => _publisher.Passes > before, Wait, "the connect's pass");
+    }
+
     private List<MetricBatch> Batches() =>
         _client.Published.Select(p => JsonSerializer.Deserialize(p.Payload, ContractsJsonContext.Default.MetricBatch)!).ToList();
 
@@ -81,9 +92,7 @@ public sealed class OutboxPublisherClockTests : IAsyncLifetime
     {
         // The connect starts a pass of its own; the point is written after it, so only the next second's tick sends it
         // (on a loaded machine the connect's pass once ran after the append and sent the point early).
-        var before = _publisher.Passes;
-        _client.SetConnected(true);
-        await Eventually.WaitAsync(() => _publisher.Passes > before, Wait, "the connect's pass");
+        await ConnectAndSettleAsync();
         _outbox.Append(Point(1));
         await Eventually.WaitAsync(() => _publisher.Cursor == 1 && _client.Published.Count == 0, Wait, "settled");
 
@@ -100,7 +109,7 @@ public sealed class OutboxPublisherClockTests : IAsyncLifetime
     [Fact]
     public async Task Tick_UnackedForResendAfter_SendsAgainFromOldestUnacked()
     {
-        _client.SetConnected(true);
+        await ConnectAndSettleAsync();
         for (var i = 0; i < 5; i++)
         {
             _outbox.Append(Point(i));
@@ -124,7 +133,7 @@ public sealed class OutboxPublisherClockTests : IAsyncLifetime
     [Fact]
     public async Task Tick_AckProgressWithinResendAfter_PostponesResend()
     {
-        _client.SetConnected(true);
+        await ConnectAndSettleAsync();
         for (var i = 0; i < 30; i++)
         {
             _outbox.Append(Point(i));
