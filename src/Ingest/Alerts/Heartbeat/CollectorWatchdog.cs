@@ -40,7 +40,9 @@ public sealed class CollectorWatchdog
     private DateTimeOffset _lastNotice;
     private int _notices;
     private readonly CollectorGroup _group = new();
+    private const int LateTicks = 3;
     private readonly string? _presence;
+    private long _rounds;
     private readonly PresenceWatch _dashboards = new("dashboard", Topic.DashboardInstancePrefix);
 
     /// <remarks>presence: this watchdog's client id, announced on <see cref="Topic.WatchdogInstance"/> (give the session <see cref="WillOf"/> of it); null: not announced.</remarks>
@@ -83,6 +85,9 @@ public sealed class CollectorWatchdog
     /// <summary>The last will of the watchdog session whose client id is <paramref name="clientId"/>: it says dead.</summary>
     public static MqttWill WillOf(string clientId) =>
         new(Topic.WatchdogInstance(clientId), new ServicePresence(ServicePresence.Dead, clientId, 0).ToJson(), MqttQos.AtLeastOnce, Retain: true);
+
+    /// <summary>Ticks of <see cref="RunAsync"/> so far, judged or skipped (for tests that must know one has passed).</summary>
+    internal long Rounds => Interlocked.Read(ref _rounds);
 
     /// <summary>The dashboards reported down now, by client id.</summary>
     public IReadOnlyList<string> DashboardsDown
@@ -132,11 +137,29 @@ public sealed class CollectorWatchdog
     {
         var connect = Task.Run(() => ConnectAsync(every, cancellationToken), CancellationToken.None);
         using var timer = new PeriodicTimer(every, _time);
+        var lastTick = _time.GetUtcNow();
+        var judgeFrom = DateTimeOffset.MinValue;
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                Check();
+                // A tick far later than due means this watchdog itself was paused (a frozen VM, SIGSTOP): what it knows
+                // is that old, and judging it at once reported a healthy collector silent. Judge again one period later:
+                // by then its session has read what waited in the socket, or noticed the dead link and got the retained
+                // heartbeat again.
+                var now = _time.GetUtcNow();
+                if (now - lastTick > every * LateTicks)
+                {
+                    judgeFrom = now + every;
+                    WatchdogLog.Resumed(_logger);
+                }
+
+                lastTick = now;
+                Interlocked.Increment(ref _rounds);
+                if (now >= judgeFrom)
+                {
+                    Check();
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

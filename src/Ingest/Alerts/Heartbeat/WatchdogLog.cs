@@ -21,4 +21,7 @@ internal static partial class WatchdogLog
 
     [LoggerMessage(EventId = 765, Level = LogLevel.Warning, Message = "Watchdog could not say it is {State}: {Reason}")]
     public static partial void AnnounceFailed(ILogger logger, string state, string reason);
+
+    [LoggerMessage(EventId = 766, Level = LogLevel.Warning, Message = "Watchdog was paused (its check came far later than due); judging again from the next check, once its session has caught up")]
+    public static partial void Resumed(ILogger logger);
 }

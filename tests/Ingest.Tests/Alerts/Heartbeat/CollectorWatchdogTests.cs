@@ -262,6 +262,67 @@ public sealed class CollectorWatchdogTests : IAsyncLifetime
             _notices.Notices.Select(n => (n.Kind, n.Alerts[0].Note)));
     }
 
+    [Fact]
+    public async Task PausedWatchdog_JudgesNothingOnItsLateTick_ThenAfreshOnePeriodLater()
+    {
+        var every = TimeSpan.FromSeconds(10);
+        var heartbeats = 0;
+        CollectorWatchdog? paused = null;
+        var client = Client("watchdog-paused", onMessage: m =>
+        {
+            paused?.OnMessage(m.Topic, m.Payload.Span);
+            Interlocked.Increment(ref heartbeats);
+        });
+        var notices = new RecordingNotifier();
+        var clock = new PausableTime(_time);
+        paused = new CollectorWatchdog(client, Stale, Repeat, notices, [], clock, NullLogger.Instance);
+        using var stop = new CancellationTokenSource();
+        var run = paused.RunAsync(every, stop.Token);
+        await Eventually.WaitAsync(() => client.IsConnected, Wait, "the paused watchdog connected");
+        var collector = Client("collector-heartbeat");
+        await collector.ConnectAsync(CancellationToken.None).WaitAsync(Wait);
+
+        async Task TickAsync(TimeSpan by)
+        {
+            var rounds = paused.Rounds;
+            _time.Advance(by);
+            await Eventually.WaitAsync(() => paused.Rounds > rounds, Wait, "a tick");
+        }
+
+        async Task HeartbeatAsync()
+        {
+            var before = Volatile.Read(ref heartbeats);
+            await collector.PublishAsync(Topic.CollectorHeartbeat, CollectorHeartbeat.Alive(_time.GetUtcNow(), true), MqttQos.AtLeastOnce, retain: true, CancellationToken.None).WaitAsync(Wait);
+            await Eventually.WaitAsync(() => Volatile.Read(ref heartbeats) > before, Wait, "heartbeat delivered");
+        }
+
+        await HeartbeatAsync();
+        await TickAsync(every);
+        Assert.Null(paused.Fault);
+
+        // The watchdog is frozen for two minutes: no tick meanwhile, one when it runs again; its last heartbeat is that old.
+        var before = paused.Rounds;
+        clock.Paused = true;
+        _time.Advance(TimeSpan.FromMinutes(2));
+        clock.Resume();
+        await Eventually.WaitAsync(() => paused.Rounds > before, Wait, "the tick on resuming");
+        Assert.Null(paused.Fault);
+        await HeartbeatAsync(); // what its session reads once it runs again
+        await TickAsync(every);
+        Assert.Null(paused.Fault);
+        Assert.Empty(notices.Notices);
+
+        // Judging carries on as before: a collector that really falls silent is reported after the stale time.
+        for (var elapsed = TimeSpan.Zero; elapsed < Stale; elapsed += every)
+        {
+            await TickAsync(every);
+        }
+
+        Assert.Equal(WatchdogFault.CollectorSilent, paused.Fault);
+        await stop.CancelAsync();
+        await run.WaitAsync(Wait);
+    }
+
     private Task PublishDashboardAsync(MosquittoClient client, string instance, string state) =>
         PublishRawAsync(client, Topic.DashboardInstance(instance), new ServicePresence(state, instance, _time.GetUtcNow().ToUnixTimeMilliseconds()).ToJson());
 
@@ -303,5 +364,47 @@ public sealed class CollectorWatchdogTests : IAsyncLifetime
         });
         _clients.Add(client);
         return client;
+    }
+
+    /// <summary>
+    /// A clock whose timers do not fire while <see cref="Paused"/> (a frozen process), then fire once on
+    /// <see cref="Resume"/>, as an operating system's timer does for a process that runs again.
+    /// </summary>
+    private sealed class PausableTime(FakeTimeProvider inner) : TimeProvider
+    {
+        private readonly List<(TimerCallback Callback, object? State)> _timers = [];
+
+        public bool Paused { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
+
+        public override long GetTimestamp() => inner.GetTimestamp();
+
+        public override long TimestampFrequency => inner.TimestampFrequency;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            lock (_timers)
+            {
+                _timers.Add((callback, state));
+            }
+
+            return inner.CreateTimer(s => { if (!Paused) { callback(s); } }, state, dueTime, period);
+        }
+
+        public void Resume()
+        {
+            Paused = false;
+            List<(TimerCallback Callback, object? State)> timers;
+            lock (_timers)
+            {
+                timers = [.. _timers];
+            }
+
+            foreach (var (callback, state) in timers)
+            {
+                callback(state);
+            }
+        }
     }
 }
