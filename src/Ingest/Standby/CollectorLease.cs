@@ -2,6 +2,7 @@ using System.Globalization;
 using LiveRoom.Contracts.Payloads;
 using LiveRoom.Contracts.Topics;
 using LiveRoom.Ingest.Alerts;
+using LiveRoom.Ingest.Alerts.Heartbeat;
 using LiveRoom.Mqtt;
 using Microsoft.Extensions.Logging;
 
@@ -34,6 +35,8 @@ public sealed class CollectorLease : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<IReplicaFollower> _followers;
     private readonly IDisposable _onConnected;
+    private readonly TimeSpan _lateAfter;
+    private long _rounds;
     private volatile string _role = CollectorPresence.Standby;
 
     /// <param name="factory">Creates the lease's MQTT session, e.g. <c>o =&gt; new MosquittoClient(o, logger)</c>.</param>
@@ -53,6 +56,8 @@ public sealed class CollectorLease : IAsyncDisposable
         _followers = followers ?? [];
         _broker = string.Create(CultureInfo.InvariantCulture, $"{session.Host}:{session.Port}");
         _state = new LeaseState(instance, staleAfter, time);
+        // One heartbeat interval late: a pause long enough to make a live collector look silent.
+        _lateAfter = staleAfter / WatchdogHosting.StaleIntervals;
         var will = new MqttWill(Topic.CollectorInstance(instance), new CollectorPresence(CollectorPresence.Dead, instance, 0).ToJson(), MqttQos.AtLeastOnce, true);
         _client = factory(session with { CleanStart = true, Will = will, OnMessage = OnMessage });
         // After a reconnect the broker may have sent the will meanwhile: say again what this collector is.
@@ -73,8 +78,20 @@ public sealed class CollectorLease : IAsyncDisposable
         // and incident records are in the store before this collector can take over.
         await Task.Delay(Settle, _time, cancellationToken).ConfigureAwait(false);
         string? announced = null;
+        var lastRound = _time.GetUtcNow();
         while (true)
         {
+            var now = _time.GetUtcNow();
+            if (now - lastRound > Poll + _lateAfter)
+            {
+                // This standby itself was paused: judging the active collector on what it read before would take over
+                // from a live one (decision 0022 addendum).
+                _state.Resumed();
+                StandbyLog.Resumed(_logger, _instance, now - lastRound);
+            }
+
+            lastRound = now;
+            Interlocked.Increment(ref _rounds);
             if (_state.Turn() is not null)
             {
                 // Standbys that saw the same death would all take over at once; a random pause lets the first one's
@@ -99,6 +116,9 @@ public sealed class CollectorLease : IAsyncDisposable
             await Task.Delay(Poll, _time, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Rounds of <see cref="WaitForTurnAsync"/> so far (for tests that must know one has passed).</summary>
+    internal long Rounds => Interlocked.Read(ref _rounds);
 
     /// <summary>While active: completes with the rival's name once another active collector outranks this one.</summary>
     public async Task<string> WatchForRivalAsync(CancellationToken cancellationToken)

@@ -54,6 +54,22 @@ internal sealed class LeaseState(string instance, TimeSpan staleAfter, TimeProvi
         return true;
     }
 
+    /// <summary>
+    /// This collector was paused (its own loop ran far later than due: a frozen VM, SIGSTOP): the heartbeats it could not
+    /// read meanwhile are not the active collector's silence. An active collector last seen alive gets a whole stale
+    /// period from now; a death or a stop already read stays what it is.
+    /// </summary>
+    public void Resumed()
+    {
+        lock (_lock)
+        {
+            if (_last?.Status == CollectorHeartbeatStatus.Alive)
+            {
+                _lastAliveAt = time.GetUtcNow();
+            }
+        }
+    }
+
     /// <summary>Why this collector may take over now, or null while another one is active.</summary>
     public string? Turn()
     {

@@ -34,4 +34,7 @@ internal static partial class StandbyLog
 
     [LoggerMessage(810, LogLevel.Warning, "Collector {Instance} could not say it is {Role} (the dashboard shows the standby group from it); it says so again on the next reconnect: {Reason}")]
     public static partial void PresenceFailed(ILogger logger, string instance, string role, string reason);
+
+    [LoggerMessage(811, LogLevel.Warning, "Collector {Instance} was paused for {Paused}: the active collector's silence is counted from now, not from before the pause")]
+    public static partial void Resumed(ILogger logger, string instance, TimeSpan paused);
 }

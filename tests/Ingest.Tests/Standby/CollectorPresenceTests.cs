@@ -68,19 +68,59 @@ public sealed class CollectorPresenceTests : IAsyncLifetime
         Assert.Equal(CollectorPresence.Dead, Roles("c")[^1]);
     }
 
+    /// <summary>
+    /// A standby frozen for longer than the stale time (a paused VM) used to judge the live active collector silent on
+    /// resuming and take over from it; now its silence counts from the resume, and a real death still ends the wait.
+    /// </summary>
+    [Fact]
+    public async Task Lease_StandbyPausedLongerThanTheStaleTime_DoesNotTakeOverFromALiveCollector()
+    {
+        var fake = new FakeTimeProvider();
+        var clock = new PausableTime(fake);
+        await using var active = await ConnectAsync("heartbeat-a", _broker.Port);
+        await active.PublishAsync(Topic.CollectorHeartbeat, CollectorHeartbeat.Alive(DateTimeOffset.UtcNow, influx: true, "a", TimeSpan.FromSeconds(10)), MqttQos.AtLeastOnce, true, CancellationToken.None).WaitAsync(Wait);
+        await using var lease = Lease("p", _broker.Port, clock);
+        using var stop = new CancellationTokenSource();
+        var turn = lease.WaitForTurnAsync(stop.Token);
+
+        async Task RoundsAsync(int count, TimeSpan step)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var rounds = lease.Rounds;
+                await Eventually.WaitAsync(() => { fake.Advance(step); return lease.Rounds > rounds || turn.IsCompleted; }, Wait, "a round of the standby's loop");
+            }
+        }
+
+        await RoundsAsync(3, TimeSpan.FromMilliseconds(250));
+        Assert.Equal([CollectorPresence.Standby], Roles("p"));
+
+        var before = lease.Rounds;
+        clock.Paused = true;
+        fake.Advance(TimeSpan.FromMinutes(2));
+        clock.Resume();
+        await Eventually.WaitAsync(() => lease.Rounds > before, Wait, "the round on resuming");
+        await RoundsAsync(8, TimeSpan.FromMilliseconds(250)); // two seconds more: past any takeover's random pause
+        Assert.False(turn.IsCompleted, "the standby took over from a live collector after its own pause");
+
+        await active.PublishAsync(Topic.CollectorHeartbeat, CollectorHeartbeat.Dead("a"), MqttQos.AtLeastOnce, true, CancellationToken.None).WaitAsync(Wait);
+        await Eventually.WaitAsync(() => { fake.Advance(TimeSpan.FromMilliseconds(250)); return turn.IsCompleted; }, Wait, "takes over once a dies");
+        Assert.Contains("died", await turn, StringComparison.Ordinal);
+    }
+
     private List<CollectorPresence> Seen() =>
         [.. _observer.Received.Select(m => CollectorPresence.Parse(m.Topic, m.Payload.Span, out var reason) ?? throw new InvalidOperationException($"presence on {m.Topic} unreadable: {reason}"))];
 
     private List<string> Roles(string instance) => Seen().Where(p => p.Instance == instance).Select(p => p.Role).ToList();
 
-    private CollectorLease Lease(string instance, int port) =>
+    private CollectorLease Lease(string instance, int port, TimeProvider? time = null) =>
         new(
             o => new MosquittoClient(o),
             new MqttClientOptions { Host = _broker.Host, Port = port, ClientId = "liveroom-collector-lease-" + instance },
             instance,
             TimeSpan.FromSeconds(30),
             NullLogger.Instance,
-            TimeProvider.System);
+            time ?? TimeProvider.System);
 
     private async Task<MosquittoClient> ConnectAsync(string id, int port)
     {

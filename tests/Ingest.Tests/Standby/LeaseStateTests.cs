@@ -165,5 +165,21 @@ public sealed class LeaseStateTests
         Assert.Single(IngestOptionsValidator.Check(options));
     }
 
+    [Fact]
+    public void Resumed_AfterAPauseLongerThanTheStaleTime_SilenceCountsFromNow_ADeathStaysADeath()
+    {
+        var state = new LeaseState("b", StaleAfter, _time);
+        state.OnHeartbeat(Alive("a"), retained: false);
+        _time.Advance(TimeSpan.FromMinutes(2)); // b was frozen: it read nothing meanwhile
+        state.Resumed();
+        Assert.Null(state.Turn());
+        _time.Advance(StaleAfter);
+        Assert.Equal("collector a has been silent for 30 s", state.Turn());
+
+        state.OnHeartbeat(CollectorHeartbeat.Dead("a"), retained: false);
+        state.Resumed();
+        Assert.Equal("collector a died (its last will arrived)", state.Turn());
+    }
+
     private ReadOnlySpan<byte> Alive(string instance) => CollectorHeartbeat.Alive(_time.GetUtcNow(), influx: true, instance);
 }

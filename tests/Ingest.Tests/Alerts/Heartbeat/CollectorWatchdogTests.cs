@@ -365,46 +365,4 @@ public sealed class CollectorWatchdogTests : IAsyncLifetime
         _clients.Add(client);
         return client;
     }
-
-    /// <summary>
-    /// A clock whose timers do not fire while <see cref="Paused"/> (a frozen process), then fire once on
-    /// <see cref="Resume"/>, as an operating system's timer does for a process that runs again.
-    /// </summary>
-    private sealed class PausableTime(FakeTimeProvider inner) : TimeProvider
-    {
-        private readonly List<(TimerCallback Callback, object? State)> _timers = [];
-
-        public bool Paused { get; set; }
-
-        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
-
-        public override long GetTimestamp() => inner.GetTimestamp();
-
-        public override long TimestampFrequency => inner.TimestampFrequency;
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            lock (_timers)
-            {
-                _timers.Add((callback, state));
-            }
-
-            return inner.CreateTimer(s => { if (!Paused) { callback(s); } }, state, dueTime, period);
-        }
-
-        public void Resume()
-        {
-            Paused = false;
-            List<(TimerCallback Callback, object? State)> timers;
-            lock (_timers)
-            {
-                timers = [.. _timers];
-            }
-
-            foreach (var (callback, state) in timers)
-            {
-                callback(state);
-            }
-        }
-    }
 }
