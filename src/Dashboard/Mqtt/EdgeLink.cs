@@ -95,10 +95,10 @@ internal sealed partial class EdgeLink(
                 if (client.IsConnected)
                 {
                     using var bye = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                    // Stopped on purpose: the watchdog does not page anyone for it (a clean disconnect drops the will).
+                    await AnnounceAsync(client, ServicePresence.Stopped, bye.Token).ConfigureAwait(false);
                     try
                     {
-                        // Stopped on purpose: the watchdog does not page anyone for it (a clean disconnect drops the will).
-                        await client.PublishAsync(Topic.DashboardInstance(m.ClientId), Presence(ServicePresence.Stopped), MqttQos.AtLeastOnce, retain: true, bye.Token).ConfigureAwait(false);
                         await client.DisconnectAsync(bye.Token).ConfigureAwait(false);
                     }
                     catch (Exception ex) when (ex is MqttException or OperationCanceledException)
@@ -120,7 +120,7 @@ internal sealed partial class EdgeLink(
             // After every connect, not just the first: a broker restarted from an older snapshot may have lost it.
             if (sender is IMqttClient client)
             {
-                _ = AnnounceAsync(client);
+                _ = AnnounceAsync(client, ServicePresence.Online, CancellationToken.None);
             }
         }
         else
@@ -129,16 +129,16 @@ internal sealed partial class EdgeLink(
         }
     }
 
-    private async Task AnnounceAsync(IMqttClient client)
+    private async Task AnnounceAsync(IMqttClient client, string state, CancellationToken cancellationToken)
     {
         var m = options.Value.Mqtt;
         try
         {
-            await client.PublishAsync(Topic.DashboardInstance(m.ClientId), Presence(ServicePresence.Online), MqttQos.AtLeastOnce, retain: true, CancellationToken.None)
-                .WaitAsync(m.PublishTimeout, time)
+            await client.PublishAsync(Topic.DashboardInstance(m.ClientId), Presence(state), MqttQos.AtLeastOnce, retain: true, cancellationToken)
+                .WaitAsync(m.PublishTimeout, time, cancellationToken)
                 .ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is MqttException or TimeoutException)
+        catch (Exception ex) when (ex is MqttException or TimeoutException or OperationCanceledException)
         {
             LogAnnounceFailed(_logger, Topic.DashboardInstance(m.ClientId), ex.Message);
         }
