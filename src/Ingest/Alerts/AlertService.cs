@@ -1,6 +1,6 @@
-using LiveRoom.Contracts.Topics;
-using LiveRoom.Contracts.Payloads;
 using System.Security.Cryptography.X509Certificates;
+using LiveRoom.Contracts.Payloads;
+using LiveRoom.Contracts.Topics;
 using LiveRoom.Ingest.Alerts.Acknowledging;
 using LiveRoom.Ingest.Alerts.Evaluation;
 using LiveRoom.Ingest.Alerts.Heartbeat;
@@ -26,7 +26,6 @@ public sealed class AlertService : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly Func<Func<MqttMessage, CancellationToken, ValueTask>, IMqttClient>? _heartbeatClient;
-    private readonly Lock _watchdogsLock = new();
     private readonly PresenceWatch _watchdogs = new("watchdog", Topic.WatchdogInstancePrefix);
     private int _watchdogNotices;
     private readonly CancellationTokenSource _stopping = new();
@@ -110,16 +109,7 @@ public sealed class AlertService : IAsyncDisposable
     public Func<long> SpillPending { get; set; } = () => 0;
 
     /// <summary>The watchdogs reported down now, by client id (decision 0026).</summary>
-    public IReadOnlyList<string> WatchdogsDown
-    {
-        get
-        {
-            lock (_watchdogsLock)
-            {
-                return _watchdogs.Down;
-            }
-        }
-    }
+    public IReadOnlyList<string> WatchdogsDown => _watchdogs.Down;
 
     /// <summary>
     /// One judgement of the watchdogs' presences (every heartbeat interval while this collector is active): a watchdog
@@ -127,18 +117,10 @@ public sealed class AlertService : IAsyncDisposable
     /// </summary>
     public void CheckWatchdogs()
     {
-        AlertNotice? notice = null;
-        lock (_watchdogsLock)
+        var now = _time.GetUtcNow();
+        if (_watchdogs.Step(now, _options.RepeatInterval) is { } step)
         {
-            var now = _time.GetUtcNow();
-            if (_watchdogs.Step(now, _options.RepeatInterval) is { } step)
-            {
-                notice = WatchdogFaults.Notice(step.Kind, WatchdogFault.WatchdogDown, step.Since, now, step.Note, [], ++_watchdogNotices);
-            }
-        }
-
-        if (notice is not null)
-        {
+            var notice = WatchdogFaults.Notice(step.Kind, WatchdogFault.WatchdogDown, step.Since, now, step.Note, [], Interlocked.Increment(ref _watchdogNotices));
             AlertLog.WatchdogNotice(_logger, notice.Kind.ToString(), notice.Alerts[0].Title, notice.Alerts[0].Note ?? string.Empty);
             Dispatcher.Enqueue(notice);
         }
@@ -201,13 +183,7 @@ public sealed class AlertService : IAsyncDisposable
 
     private ValueTask OnHeartbeatSessionMessage(MqttMessage message, CancellationToken cancellationToken)
     {
-        string? reason;
-        lock (_watchdogsLock)
-        {
-            reason = message.Topic.StartsWith(Topic.WatchdogInstancePrefix, StringComparison.Ordinal) ? _watchdogs.Apply(message.Topic, message.Payload.Span) : null;
-        }
-
-        if (reason is not null)
+        if (message.Topic.StartsWith(Topic.WatchdogInstancePrefix, StringComparison.Ordinal) && _watchdogs.Apply(message.Topic, message.Payload.Span) is { } reason)
         {
             AlertLog.WatchdogPresenceIgnored(_logger, message.Topic, reason);
         }

@@ -35,7 +35,7 @@ public sealed class CollectorLease : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<IReplicaFollower> _followers;
     private readonly IDisposable _onConnected;
-    private readonly TimeSpan _lateAfter;
+    private readonly TimeSpan _staleAfter;
     private long _rounds;
     private volatile string _role = CollectorPresence.Standby;
 
@@ -56,8 +56,7 @@ public sealed class CollectorLease : IAsyncDisposable
         _followers = followers ?? [];
         _broker = string.Create(CultureInfo.InvariantCulture, $"{session.Host}:{session.Port}");
         _state = new LeaseState(instance, staleAfter, time);
-        // One heartbeat interval late: a pause long enough to make a live collector look silent.
-        _lateAfter = staleAfter / WatchdogHosting.StaleIntervals;
+        _staleAfter = staleAfter;
         var will = new MqttWill(Topic.CollectorInstance(instance), new CollectorPresence(CollectorPresence.Dead, instance, 0).ToJson(), MqttQos.AtLeastOnce, true);
         _client = factory(session with { CleanStart = true, Will = will, OnMessage = OnMessage });
         // After a reconnect the broker may have sent the will meanwhile: say again what this collector is.
@@ -78,19 +77,18 @@ public sealed class CollectorLease : IAsyncDisposable
         // and incident records are in the store before this collector can take over.
         await Task.Delay(Settle, _time, cancellationToken).ConfigureAwait(false);
         string? announced = null;
-        var lastRound = _time.GetUtcNow();
+        // One heartbeat interval late: a pause long enough to make a live collector look silent.
+        var pauses = new PauseDetector(_time, Poll + _staleAfter / WatchdogHosting.StaleIntervals);
         while (true)
         {
-            var now = _time.GetUtcNow();
-            if (now - lastRound > Poll + _lateAfter)
+            if (pauses.Paused() is { } paused)
             {
                 // This standby itself was paused: judging the active collector on what it read before would take over
                 // from a live one (decision 0022 addendum).
                 _state.Resumed();
-                StandbyLog.Resumed(_logger, _instance, now - lastRound);
+                StandbyLog.Resumed(_logger, _instance, paused);
             }
 
-            lastRound = now;
             Interlocked.Increment(ref _rounds);
             if (_state.Turn() is not null)
             {

@@ -90,16 +90,7 @@ public sealed class CollectorWatchdog
     internal long Rounds => Interlocked.Read(ref _rounds);
 
     /// <summary>The dashboards reported down now, by client id.</summary>
-    public IReadOnlyList<string> DashboardsDown
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _dashboards.Down;
-            }
-        }
-    }
+    public IReadOnlyList<string> DashboardsDown => _dashboards.Down;
 
     /// <summary>Feeds one heartbeat payload.</summary>
     public void OnHeartbeat(ReadOnlySpan<byte> payload) => _heartbeat.OnHeartbeat(payload);
@@ -120,10 +111,7 @@ public sealed class CollectorWatchdog
         }
         else if (topic.StartsWith(Topic.DashboardInstancePrefix, StringComparison.Ordinal))
         {
-            lock (_lock)
-            {
-                reason = _dashboards.Apply(topic, payload);
-            }
+            reason = _dashboards.Apply(topic, payload);
         }
 
         if (reason is not null)
@@ -137,24 +125,22 @@ public sealed class CollectorWatchdog
     {
         var connect = Task.Run(() => ConnectAsync(every, cancellationToken), CancellationToken.None);
         using var timer = new PeriodicTimer(every, _time);
-        var lastTick = _time.GetUtcNow();
+        var pauses = new PauseDetector(_time, every * LateTicks);
         var judgeFrom = DateTimeOffset.MinValue;
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                // A tick far later than due means this watchdog itself was paused (a frozen VM, SIGSTOP): what it knows
-                // is that old, and judging it at once reported a healthy collector silent. Judge again one period later:
-                // by then its session has read what waited in the socket, or noticed the dead link and got the retained
-                // heartbeat again.
+                // This watchdog itself was paused: judging at once reported a healthy collector silent. Judge again one
+                // period later: by then its session has read what waited in the socket, or noticed the dead link and got
+                // the retained heartbeat again.
                 var now = _time.GetUtcNow();
-                if (now - lastTick > every * LateTicks)
+                if (pauses.Paused() is not null)
                 {
                     judgeFrom = now + every;
                     WatchdogLog.Resumed(_logger);
                 }
 
-                lastTick = now;
                 Interlocked.Increment(ref _rounds);
                 if (now >= judgeFrom)
                 {

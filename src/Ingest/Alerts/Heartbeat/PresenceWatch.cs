@@ -8,26 +8,40 @@ namespace LiveRoom.Ingest.Alerts.Heartbeat;
 /// the watchdog reads the dashboards', the active collector the watchdogs'. A service whose last will arrived is down —
 /// its process died or its link to the broker did. One alert covers every one down at once; it is reminded every repeat
 /// and resolved when each is online again, stopped on purpose or cleared. A service that never connected is not known
-/// here. Not thread-safe: the caller holds its lock.
+/// here. Thread-safe.
 /// </summary>
 /// <param name="noun">What the services are, in notes: "dashboard", "watchdog".</param>
 /// <param name="prefix">Their presences' topic prefix.</param>
 internal sealed class PresenceWatch(string noun, string prefix)
 {
+    private readonly Lock _lock = new();
     private readonly SortedDictionary<string, string> _states = new(StringComparer.Ordinal);
     private IReadOnlyList<string> _down = [];
     private DateTimeOffset _since;
     private DateTimeOffset _lastNotice;
 
     /// <summary>The services reported down now, by client id.</summary>
-    public IReadOnlyList<string> Down => _down;
+    public IReadOnlyList<string> Down
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _down;
+            }
+        }
+    }
 
     /// <summary>Takes one presence message (an empty one clears the service); null when taken, else why not.</summary>
     public string? Apply(string topic, ReadOnlySpan<byte> payload)
     {
         if (payload.IsEmpty && topic.StartsWith(prefix, StringComparison.Ordinal))
         {
-            _states.Remove(topic[prefix.Length..]);
+            lock (_lock)
+            {
+                _states.Remove(topic[prefix.Length..]);
+            }
+
             return null;
         }
 
@@ -36,12 +50,24 @@ internal sealed class PresenceWatch(string noun, string prefix)
             return reason;
         }
 
-        _states[presence.Instance] = presence.State;
+        lock (_lock)
+        {
+            _states[presence.Instance] = presence.State;
+        }
+
         return null;
     }
 
     /// <summary>One judgement: a notice to send (firing, a reminder or resolved), when it began, and the note naming the services; or null.</summary>
     public (NoticeKind Kind, DateTimeOffset Since, string Note)? Step(DateTimeOffset now, TimeSpan repeat)
+    {
+        lock (_lock)
+        {
+            return StepLocked(now, repeat);
+        }
+    }
+
+    private (NoticeKind Kind, DateTimeOffset Since, string Note)? StepLocked(DateTimeOffset now, TimeSpan repeat)
     {
         IReadOnlyList<string> down = [.. _states.Where(s => s.Value == ServicePresence.Dead).Select(s => s.Key)];
         if (down.Count == 0)
