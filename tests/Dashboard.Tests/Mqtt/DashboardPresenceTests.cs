@@ -28,33 +28,24 @@ public sealed class DashboardPresenceTests(MosquittoFixture broker) : IClassFixt
         {
             var id = factory.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.Mqtt.ClientId;
             topic = Topic.DashboardInstance(id);
-            await watcher.WaitForAsync(m => Is(m, topic, ServicePresence.Online), "online after connecting");
+            await watcher.WaitForAsync(m => PresenceMessages.Is(m, topic, ServicePresence.Online), "online after connecting");
 
             relay.Cut();
-            var dead = await watcher.WaitForAsync(m => Is(m, topic, ServicePresence.Dead), "the last will when the link is cut");
+            var dead = await watcher.WaitForAsync(m => PresenceMessages.Is(m, topic, ServicePresence.Dead), "the last will when the link is cut");
             Assert.Equal(MqttQos.AtLeastOnce, dead.Qos);
             relay.Restore();
-            await Eventually.WaitAsync(() => OnlineAfterDead(watcher.Received, topic), TestMqtt.Wait, "online again after the reconnect");
+            await Eventually.WaitAsync(() => PresenceMessages.OnlineAfterDead(watcher.Received, topic), TestMqtt.Wait, "online again after the reconnect");
         }
         finally
         {
             factory.Dispose();
         }
 
-        await watcher.WaitForAsync(m => Is(m, topic, ServicePresence.Stopped), "stopped on a clean stop");
+        await watcher.WaitForAsync(m => PresenceMessages.Is(m, topic, ServicePresence.Stopped), "stopped on a clean stop");
         // What a watchdog connecting later reads: the retained last word.
         await using var late = await TestMqtt.ConnectAsync(broker.Server, topic);
         var retained = await late.WaitForAsync(m => m.Topic == topic, "the retained presence");
         Assert.True(retained.Retain);
         Assert.Equal(ServicePresence.Stopped, ServicePresence.Parse(Topic.DashboardInstancePrefix, topic, retained.Payload.Span, out _)!.State);
-    }
-
-    private static bool Is(MqttMessage m, string topic, string state) =>
-        m.Topic == topic && ServicePresence.Parse(Topic.DashboardInstancePrefix, topic, m.Payload.Span, out _)?.State == state;
-
-    private static bool OnlineAfterDead(IReadOnlyList<MqttMessage> received, string topic)
-    {
-        var dead = received.ToList().FindLastIndex(m => Is(m, topic, ServicePresence.Dead));
-        return dead >= 0 && received.Skip(dead + 1).Any(m => Is(m, topic, ServicePresence.Online));
     }
 }

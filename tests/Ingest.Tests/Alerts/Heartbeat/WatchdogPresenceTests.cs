@@ -42,15 +42,15 @@ public sealed class WatchdogPresenceTests : IAsyncLifetime
         using var stop = new CancellationTokenSource();
         var run = watchdog.RunAsync(TimeSpan.FromHours(1), stop.Token);
 
-        await watcher.WaitForAsync(m => Is(m, topic, ServicePresence.Online), "online after connecting");
+        await watcher.WaitForAsync(m => PresenceMessages.Is(m, topic, ServicePresence.Online), "online after connecting");
         relay.Cut();
-        await watcher.WaitForAsync(m => Is(m, topic, ServicePresence.Dead), "its last will when the link is cut");
+        await watcher.WaitForAsync(m => PresenceMessages.Is(m, topic, ServicePresence.Dead), "its last will when the link is cut");
         relay.Restore();
-        await Eventually.WaitAsync(() => OnlineAfterDead(watcher.Received, topic), Wait, "online again after the reconnect");
+        await Eventually.WaitAsync(() => PresenceMessages.OnlineAfterDead(watcher.Received, topic), Wait, "online again after the reconnect");
         await stop.CancelAsync();
         await run.WaitAsync(Wait);
 
-        await watcher.WaitForAsync(m => Is(m, topic, ServicePresence.Stopped), "stopped on a clean stop");
+        await watcher.WaitForAsync(m => PresenceMessages.Is(m, topic, ServicePresence.Stopped), "stopped on a clean stop");
         await client.DisposeAsync(); // what the host does next: its will must not follow the goodbye
         await using var late = await TestMqtt.ConnectAsync(_broker, topic);
         var retained = await late.WaitForAsync(m => m.Topic == topic, "the retained presence");
@@ -89,14 +89,5 @@ public sealed class WatchdogPresenceTests : IAsyncLifetime
         Assert.Contains("watchdog wd", bodies[0], StringComparison.Ordinal);
         Assert.Contains("watchdog wd is back", bodies[1], StringComparison.Ordinal);
         Assert.Empty(alerts.WatchdogsDown);
-    }
-
-    private static bool Is(MqttMessage m, string topic, string state) =>
-        m.Topic == topic && ServicePresence.Parse(Topic.WatchdogInstancePrefix, topic, m.Payload.Span, out _)?.State == state;
-
-    private static bool OnlineAfterDead(IReadOnlyList<MqttMessage> received, string topic)
-    {
-        var dead = received.ToList().FindLastIndex(m => Is(m, topic, ServicePresence.Dead));
-        return dead >= 0 && received.Skip(dead + 1).Any(m => Is(m, topic, ServicePresence.Online));
     }
 }
