@@ -24,6 +24,7 @@ internal sealed partial class DemoSupervisor(
     private DemoLayout _layout => field ??= new(options.Value, Environment.CurrentDirectory);
 
     private Dictionary<string, int> _doors = [];
+    private int _uplinkPort;
     private readonly ChildLauncher _launcher = new(logger);
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<List<Supervised>> _tiers = [];
@@ -120,7 +121,8 @@ internal sealed partial class DemoSupervisor(
         }));
 
         var alertsPort = FreePort.Next();
-        await StartTierAsync(stopping, Service("ingest", dotnet, DemoCommands.Ingest(_layout, mqtt!.Host, mqtt.Port, influx!.BaseUri, alertsPort), _layout.Ingest, core: true));
+        _uplinkPort = FreePort.Next();
+        await StartTierAsync(stopping, Service("ingest", dotnet, DemoCommands.Ingest(_layout, mqtt!.Host, mqtt.Port, influx!.BaseUri, alertsPort, _uplinkPort), _layout.Ingest, core: true));
         await StartTierAsync(stopping, Service("watchdog", dotnet, DemoCommands.Watchdog(_layout, mqtt.Host, mqtt.Port, influx.BaseUri), _layout.Ingest, core: false));
         await ImportShowsAsync(dotnet, stopping);
 
@@ -192,7 +194,7 @@ internal sealed partial class DemoSupervisor(
 
     private Supervised Probe(string room, string dotnet, int port, int doorPort, MosquittoServer mqtt)
     {
-        var (program, arguments) = DemoCommands.Probe(_layout, dotnet, room, port, mqtt.Host, mqtt.Port, doorPort);
+        var (program, arguments) = DemoCommands.Probe(_layout, dotnet, room, port, mqtt.Host, mqtt.Port, doorPort, _uplinkPort);
         return Service($"probe {room}", program, arguments, _layout.Room(room), core: false);
     }
 

@@ -42,15 +42,15 @@ internal static class DemoCommands
     /// The program and arguments of a room's probe: the executable <c>--probe</c> names (the native one, as shipped),
     /// else the JIT build's dll run by <paramref name="dotnet"/>.
     /// </summary>
-    public static (string Program, IReadOnlyList<string> Arguments) Probe(DemoLayout layout, string dotnet, string room, int srtPort, string mqttHost, int mqttPort, int doorPort)
+    public static (string Program, IReadOnlyList<string> Arguments) Probe(DemoLayout layout, string dotnet, string room, int srtPort, string mqttHost, int mqttPort, int doorPort, int uplinkPort)
     {
-        var settings = ProbeSettings(layout, room, srtPort, mqttHost, mqttPort, doorPort);
+        var settings = ProbeSettings(layout, room, srtPort, mqttHost, mqttPort, doorPort, uplinkPort);
         return layout.Options.ProbeExecutable is { Length: > 0 } executable
             ? (Path.GetFullPath(executable), settings)
             : (dotnet, [layout.Dll(ProbeProject, ProbeAssembly), .. settings]);
     }
 
-    private static IReadOnlyList<string> ProbeSettings(DemoLayout layout, string room, int srtPort, string mqttHost, int mqttPort, int doorPort) =>
+    private static IReadOnlyList<string> ProbeSettings(DemoLayout layout, string room, int srtPort, string mqttHost, int mqttPort, int doorPort, int uplinkPort) =>
     [
         $"--Probe:Site={layout.Options.Site}",
         $"--Probe:Room={room}",
@@ -60,10 +60,14 @@ internal static class DemoCommands
         $"--Probe:Outbox:Directory={Path.Combine(layout.Room(room), "outbox")}",
         // Each room's door display page (issue 6) on its own loopback port; the demo prints the addresses.
         string.Create(CultureInfo.InvariantCulture, $"--Probe:Display:Url={DoorUrl(doorPort)}"),
+        // The checklist's uplink test and the clock check against the collector's endpoint. On loopback the test
+        // measures the machine, not a link, so 3 s instead of 10 s: the demo's two cores have other work.
+        $"--Probe:Network:UplinkUrl={UplinkUrl(uplinkPort)}{UplinkPath}",
+        "--Probe:Network:UplinkTestDuration=00:00:03",
         $"--Logging:Directory={layout.Logs}",
     ];
 
-    public static IReadOnlyList<string> Ingest(DemoLayout layout, string mqttHost, int mqttPort, Uri influx, int alertsPort) =>
+    public static IReadOnlyList<string> Ingest(DemoLayout layout, string mqttHost, int mqttPort, Uri influx, int alertsPort, int uplinkPort) =>
     [
         layout.Dll(IngestProject, IngestAssembly),
         $"--Ingest:Mqtt:Host={mqttHost}",
@@ -73,6 +77,8 @@ internal static class DemoCommands
         // The alert listener (acknowledgement pages, incident records) on a free loopback port.
         $"--Ingest:Alerts:HttpUrl={AlertsUrl(alertsPort)}",
         $"--Ingest:Alerts:AdminToken={layout.AlertsAdminToken}",
+        // The edges' uplink test endpoint (POST /uplink).
+        $"--Ingest:Uplink:Url={UplinkUrl(uplinkPort)}",
         $"--Logging:Directory={layout.Logs}",
     ];
 
@@ -111,6 +117,11 @@ internal static class DemoCommands
     ];
 
     public static string AlertsUrl(int port) => string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
+
+    public static string UplinkUrl(int port) => string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
+
+    /// <summary>Where the collector's uplink endpoint takes uploads (its <c>UplinkDefaults.Path</c>).</summary>
+    public const string UplinkPath = "/uplink";
 
     /// <summary>
     /// <c>liveroom-dashboard schedule import</c> of the demo's shows (<see cref="DemoShows"/>) into the dashboard's store,

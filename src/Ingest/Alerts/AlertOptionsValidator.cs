@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using LiveRoom.Ingest.Alerts.Acknowledging;
+using LiveRoom.Ingest.Security;
 
 namespace LiveRoom.Ingest.Alerts;
 
@@ -17,9 +17,9 @@ public static class AlertOptionsValidator
         {
             failures.Add($"{A}HttpUrl '{options.HttpUrl}' must be an absolute http:// or https:// URL, e.g. {AlertDefaults.HttpUrl} (empty: no listener)");
         }
-        else if (options.HttpUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        else
         {
-            CheckCertificate(options, failures);
+            HttpsCertificate.Check(A, "HttpUrl", options.HttpUrl, options.CertFile, options.KeyFile, "the page", failures);
         }
 
         if (options.PublicUrl is { Length: > 0 } p && !IsHttpUrl(p))
@@ -80,24 +80,6 @@ public static class AlertOptionsValidator
             {
                 failures.Add(string.Create(CultureInfo.InvariantCulture, $"{key}MaxPerMinute is {c.MaxPerMinute}; it must be 1–10000"));
             }
-        }
-    }
-
-    private static void CheckCertificate(AlertOptions options, List<string> failures)
-    {
-        if (string.IsNullOrEmpty(options.CertFile) || string.IsNullOrEmpty(options.KeyFile))
-        {
-            failures.Add($"{A}HttpUrl '{options.HttpUrl}' is https://: {A}CertFile and {A}KeyFile (PEM) must name the page's certificate and its key");
-            return;
-        }
-
-        try
-        {
-            using var certificate = AlertHttpCertificate.Load(options.CertFile, options.KeyFile);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
-        {
-            failures.Add($"{A}CertFile '{options.CertFile}' with {A}KeyFile '{options.KeyFile}' cannot be used: {ex.Message}");
         }
     }
 

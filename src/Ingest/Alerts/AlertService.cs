@@ -10,6 +10,7 @@ using LiveRoom.Ingest.Alerts.Notifying;
 using LiveRoom.Ingest.Alerts.Replication;
 using LiveRoom.Ingest.Alerts.Rota;
 using LiveRoom.Ingest.Alerts.Store;
+using LiveRoom.Ingest.Security;
 using LiveRoom.Mqtt;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -136,7 +137,7 @@ public sealed class AlertService : IAsyncDisposable
             try
             {
                 var tls = _options.HttpUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-                    ? (AlertHttpCertificate.Load(_options.CertFile!, _options.KeyFile!), AlertHttpCertificate.Chain(_options.CertFile!))
+                    ? HttpsCertificate.Load(_options.CertFile!, _options.KeyFile!)
                     : ((X509Certificate2, X509Certificate2Collection)?)null;
                 await _http.StartAsync(_options.HttpUrl, tls, cancellationToken).ConfigureAwait(false);
                 if (string.IsNullOrEmpty(_options.PublicUrl))

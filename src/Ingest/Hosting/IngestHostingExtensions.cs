@@ -72,6 +72,8 @@ public static class IngestHostingExtensions
                 options.Alerts.Enabled ? sp.GetRequiredService<AlertService>().Evaluator : null);
         });
         builder.Services.AddHostedService<IngestHostedService>();
+        // Up whether this collector is active or standby: edges measure their link, not the collector's role.
+        builder.Services.AddHostedService<Uplink.UplinkHostedService>();
 
         return builder;
     }

@@ -13,6 +13,9 @@ public sealed class IngestOptions
     /// <summary>Primary/standby collectors (section <c>Ingest:Standby</c>, seed clause 4.3); off by default.</summary>
     public Standby.StandbyOptions Standby { get; set; } = new();
 
+    /// <summary>The edges' uplink test endpoint (section <c>Ingest:Uplink</c>, seed clause 6.2.1.1); off by default.</summary>
+    public Uplink.UplinkOptions Uplink { get; set; } = new();
+
     /// <summary>Directory for the collector's own state (the spill buffer lives in <c>spill/</c> under it).</summary>
     public string StateDirectory { get; set; } = IngestDefaults.StateDirectory;
 

@@ -60,7 +60,28 @@ public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
         Duration(failures, $"{IngestDefaults.Section}:StatsInterval", options.StatsInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
         Alerts.AlertOptionsValidator.Check(options.Alerts, failures);
         CheckStandby(options, failures);
+        CheckUplink(options.Uplink, failures);
         return failures;
+    }
+
+    private static void CheckUplink(Uplink.UplinkOptions uplink, List<string> failures)
+    {
+        const string U = IngestDefaults.Section + ":Uplink:";
+        Range(failures, $"{U}MaxConcurrent", uplink.MaxConcurrent, 1, 256);
+        Duration(failures, $"{U}MaxDuration", uplink.MaxDuration, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+        if (string.IsNullOrEmpty(uplink.Url))
+        {
+            return;
+        }
+
+        // Kestrel listens on scheme://host:port; a path here would look like a prefix that is not served.
+        if (!Uri.TryCreate(uplink.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps) || url.AbsolutePath != "/" || url.Query.Length > 0)
+        {
+            failures.Add($"{U}Url '{uplink.Url}' must be an http:// or https:// address without a path, e.g. http://0.0.0.0:5082 (edges then use http://<this host>:5082/uplink; empty: no endpoint)");
+            return;
+        }
+
+        Security.HttpsCertificate.Check(U, "Url", uplink.Url, uplink.CertFile, uplink.KeyFile, "the uplink endpoint", failures);
     }
 
     private static void CheckStandby(IngestOptions options, List<string> failures)

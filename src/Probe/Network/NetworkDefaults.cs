@@ -30,9 +30,6 @@ public static class NetworkDefaults
     /// <summary>Headroom above the stream's bitrate the uplink must have, percent.</summary>
     public const double HeadroomPercent = 25.0;
 
-    /// <summary>Longest upload the sink accepts before it answers: 60 s.</summary>
-    public static readonly TimeSpan UplinkSinkMaxDuration = TimeSpan.FromSeconds(60);
-
     /// <summary>Clock samples the estimator keeps (the one with the smallest round trip wins, as NTP's clock filter).</summary>
     public const int ClockWindow = 8;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using LiveRoom.Contracts.Uplink;
 using LiveRoom.Probe.Sinks;
 
 namespace LiveRoom.Probe.Network;
@@ -39,7 +40,7 @@ public static partial class NetworkOptionsValidation
 
         OptionRules.OptionalUrl(failures, Section + ":UplinkUrl", o.UplinkUrl, "http", "https");
         OptionRules.Duration(failures, Section + ":ClockSyncInterval", o.ClockSyncInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1), NetworkDefaults.ClockSyncInterval);
-        OptionRules.Duration(failures, Section + ":UplinkTestDuration", o.UplinkTestDuration, TimeSpan.FromSeconds(1), NetworkDefaults.UplinkSinkMaxDuration, NetworkDefaults.UplinkTestDuration);
+        OptionRules.Duration(failures, Section + ":UplinkTestDuration", o.UplinkTestDuration, TimeSpan.FromSeconds(1), UplinkSink.DefaultMaxDuration, NetworkDefaults.UplinkTestDuration);
         OptionRules.Number(failures, Section + ":MinUplinkMbps", o.MinUplinkMbps, 0.1, 10_000, NetworkDefaults.MinUplinkMbps);
         OptionRules.Number(failures, Section + ":HeadroomPercent", o.HeadroomPercent, 0, 200, NetworkDefaults.HeadroomPercent);
     }

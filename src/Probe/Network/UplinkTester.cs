@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using LiveRoom.Contracts.Uplink;
 
 namespace LiveRoom.Probe.Network;
 

@@ -23,7 +23,7 @@ public sealed class DemoCommandsTests
     [Fact]
     public void Probe_Room_ReadsItsEncoderAndKeepsStateUnderTheStateDirectory()
     {
-        var (program, args) = DemoCommands.Probe(Layout, "/usr/bin/dotnet", "room-2", 40000, "127.0.0.1", 1883, 40100);
+        var (program, args) = DemoCommands.Probe(Layout, "/usr/bin/dotnet", "room-2", 40000, "127.0.0.1", 1883, 40100, 40200);
 
         Assert.Equal("/usr/bin/dotnet", program);
         Assert.Equal("/repo/src/Probe/bin/Release/net10.0/liveroom-probe.dll", args[0]);
@@ -36,12 +36,22 @@ public sealed class DemoCommandsTests
     }
 
     [Fact]
+    public void ProbeAndCollector_UplinkPort_TheEdgesTestAgainstTheCollectorsEndpoint()
+    {
+        var (_, probe) = DemoCommands.Probe(Layout, "/usr/bin/dotnet", "room-2", 40000, "127.0.0.1", 1883, 40100, 40200);
+        var ingest = DemoCommands.Ingest(Layout, "127.0.0.1", 1883, new Uri("http://127.0.0.1:8086/"), 5099, 40200);
+
+        Assert.Contains("--Ingest:Uplink:Url=http://127.0.0.1:40200", ingest);
+        Assert.Contains("--Probe:Network:UplinkUrl=http://127.0.0.1:40200" + LiveRoom.Ingest.Uplink.UplinkDefaults.Path, probe);
+    }
+
+    [Fact]
     public void Probe_NativeExecutableGiven_RunsItWithTheSameSettings()
     {
         var native = new DemoLayout(new DemoOptions { Rooms = 2, StateDirectory = "var/demo", BinDirectory = "src", ProbeExecutable = "/repo/var/probe-native/liveroom-probe" }, "/repo");
 
-        var (program, args) = DemoCommands.Probe(native, "/usr/bin/dotnet", "room-2", 40000, "127.0.0.1", 1883, 40100);
-        var (_, jit) = DemoCommands.Probe(Layout, "/usr/bin/dotnet", "room-2", 40000, "127.0.0.1", 1883, 40100);
+        var (program, args) = DemoCommands.Probe(native, "/usr/bin/dotnet", "room-2", 40000, "127.0.0.1", 1883, 40100, 40200);
+        var (_, jit) = DemoCommands.Probe(Layout, "/usr/bin/dotnet", "room-2", 40000, "127.0.0.1", 1883, 40100, 40200);
 
         Assert.Equal("/repo/var/probe-native/liveroom-probe", program);
         Assert.Equal(jit.Skip(1), args);
@@ -74,7 +84,7 @@ public sealed class DemoCommandsTests
         Assert.Contains("--Dashboard:AlertsUrl=http://127.0.0.1:5099", DemoCommands.Dashboard(Layout, 8080, new Uri("http://127.0.0.1:8086/"), "127.0.0.1", 1883, 5099));
         // The alert settings page works in the demo: the dashboard holds the collector's admin token of this run.
         Assert.Contains($"--Dashboard:AlertsAdminToken={Layout.AlertsAdminToken}", DemoCommands.Dashboard(Layout, 8080, new Uri("http://127.0.0.1:8086/"), "127.0.0.1", 1883, 5099));
-        Assert.Contains($"--Ingest:Alerts:AdminToken={Layout.AlertsAdminToken}", DemoCommands.Ingest(Layout, "127.0.0.1", 1883, new Uri("http://127.0.0.1:8086/"), 5099));
+        Assert.Contains($"--Ingest:Alerts:AdminToken={Layout.AlertsAdminToken}", DemoCommands.Ingest(Layout, "127.0.0.1", 1883, new Uri("http://127.0.0.1:8086/"), 5099, 5098));
         Assert.True(Layout.AlertsAdminToken.Length >= 32);
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using LiveRoom.Contracts.Uplink;
 using LiveRoom.Probe.Network;
 using LiveRoom.Runtime.Processes;
 

@@ -1,3 +1,4 @@
+using LiveRoom.Contracts.Uplink;
 using LiveRoom.Probe.Network;
 using LiveRoom.Probe.Tests.Obs;
 using LiveRoom.Runtime.Processes;

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 
-namespace LiveRoom.Probe.Network;
+namespace LiveRoom.Contracts.Uplink;
 
 /// <summary>
 /// The uplink endpoint's reply (<c>application/json</c>): <c>{"bytes":N,"seconds":S,"serverTime":unixMs}</c> — the

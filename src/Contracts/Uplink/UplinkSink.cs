@@ -1,20 +1,22 @@
-namespace LiveRoom.Probe.Network;
+namespace LiveRoom.Contracts.Uplink;
 
 /// <summary>
-/// The server half of the uplink test, free of any web framework so the collector (or dashboard) can host it:
-/// read the POST body to its end (or for at most <c>maxDuration</c>), counting bytes and timing from the first to the
-/// last, then reply <see cref="UplinkReceipt.ToJson"/> with content type <see cref="UplinkReceipt.ContentType"/>. An
-/// empty body is a clock exchange: the reply carries only <c>serverTime</c> worth having.
-/// <example>In ASP.NET Core: <c>app.MapPost("/uplink", async (HttpRequest r, CancellationToken ct) =>
-/// TypedResults.Bytes((await UplinkSink.ReceiveAsync(r.Body, TimeProvider.System, ct)).ToJson(), UplinkReceipt.ContentType))</c>
-/// with <c>MaxRequestBodySize</c> lifted for that endpoint.</example>
+/// The server half of the uplink test (seed clause 6.2.1.1), free of any web framework: the collector hosts it
+/// (<c>Ingest:Uplink:Url</c>, POST <c>/uplink</c>) and the probe's tests host it on an HttpListener. It reads the POST
+/// body to its end (or for at most <c>maxDuration</c>), counting bytes and timing from the first to the last, and
+/// returns the <see cref="UplinkReceipt"/> the host sends back (<see cref="UplinkReceipt.ToJson"/>,
+/// <see cref="UplinkReceipt.ContentType"/>). An empty body is a clock exchange: only the receipt's <c>serverTime</c>
+/// matters then.
 /// </summary>
 public static class UplinkSink
 {
     private const int BufferBytes = 64 * 1024;
 
+    /// <summary>Longest upload the sink reads before it answers: 60 s.</summary>
+    public static readonly TimeSpan DefaultMaxDuration = TimeSpan.FromSeconds(60);
+
     public static Task<UplinkReceipt> ReceiveAsync(System.IO.Stream body, TimeProvider time, CancellationToken cancellationToken) =>
-        ReceiveAsync(body, time, NetworkDefaults.UplinkSinkMaxDuration, cancellationToken);
+        ReceiveAsync(body, time, DefaultMaxDuration, cancellationToken);
 
     public static async Task<UplinkReceipt> ReceiveAsync(System.IO.Stream body, TimeProvider time, TimeSpan maxDuration, CancellationToken cancellationToken)
     {
