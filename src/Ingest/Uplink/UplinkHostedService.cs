@@ -41,7 +41,7 @@ internal sealed class UplinkHostedService(IOptions<IngestOptions> options, ILogg
         }
 
         _endpoint = endpoint;
-        UplinkLog.Listening(logger, endpoint.Address!.ToString());
+        UplinkLog.Listening(logger, new Uri(endpoint.Address!, UplinkDefaults.Path).ToString());
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();

@@ -4,8 +4,8 @@ namespace LiveRoom.Ingest.Uplink;
 
 internal static partial class UplinkLog
 {
-    [LoggerMessage(780, LogLevel.Information, "Uplink test endpoint listening on {Address}uplink (edges: Probe:Network:UplinkUrl)")]
-    public static partial void Listening(ILogger logger, string address);
+    [LoggerMessage(780, LogLevel.Information, "Uplink test endpoint listening: edges upload to {Url} (their Probe:Network:UplinkUrl)")]
+    public static partial void Listening(ILogger logger, string url);
 
     [LoggerMessage(781, LogLevel.Information, "Uplink test from {Remote}: {Mbps:0.##} Mbit/s ({Bytes} bytes in {Seconds:0.###} s)")]
     public static partial void Measured(ILogger logger, string remote, double mbps, long bytes, double seconds);

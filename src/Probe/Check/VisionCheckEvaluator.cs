@@ -18,7 +18,7 @@ internal static class VisionCheckEvaluator
         var items = new List<CheckItem>
         {
             reference is null
-                ? new CheckItem("vision_reference", CheckStatus.Warn, NotCommissioned(referenceProblem), "an approved reference frame")
+                ? new CheckItem("vision_reference", CheckStatus.Warn, VisionFields.NotCommissioned(referenceProblem), "an approved reference frame")
                 : new CheckItem("vision_reference", CheckStatus.Pass, F($"version {reference.Version} by {reference.CapturedBy} at {reference.CapturedAt:yyyy-MM-dd HH:mm} UTC"), "an approved reference frame"),
         };
         if (results.Count == 0)
@@ -85,9 +85,6 @@ internal static class VisionCheckEvaluator
 
         return new CheckItem(item, CheckStatus.Pass, measured, expected);
     }
-
-    private static string NotCommissioned(string? problem) =>
-        problem is null ? "not commissioned" : problem.StartsWith("not commissioned", StringComparison.Ordinal) ? problem : "not commissioned: " + problem;
 
     private static double Median(IEnumerable<double> values)
     {

@@ -99,7 +99,7 @@ public static partial class AutomaticChecks
             case null:
                 return Item(ChecklistItems.Framing, ItemStatus.Pending, up ? "no picture analysed yet" : "no stream yet", null, threshold, ts);
             case false:
-                return Item(ChecklistItems.Framing, ItemStatus.Warn, "not commissioned: " + VisionText(m, VisionFields.ReferenceProblem, fresh), null, threshold, ts);
+                return Item(ChecklistItems.Framing, ItemStatus.Warn, VisionFields.NotCommissioned(m.Text(MetricKind.Vision, VisionFields.ReferenceProblem, fresh)), null, threshold, ts);
         }
 
         var similarity = m.Number(MetricKind.Vision, VisionFields.Similarity, fresh);

@@ -11,6 +11,15 @@ public static class VisionFields
     /// <summary>Why the room is not commissioned (no reference, refused reference).</summary>
     public const string ReferenceProblem = "reference_problem";
 
+    /// <summary>
+    /// What a technician reads for a room without a usable reference: "not commissioned", with the reason once (the
+    /// <see cref="ReferenceProblem"/> text usually starts with those words already).
+    /// </summary>
+    public static string NotCommissioned(string? problem) =>
+        string.IsNullOrEmpty(problem) ? "not commissioned"
+        : problem.StartsWith("not commissioned", StringComparison.Ordinal) ? problem
+        : "not commissioned: " + problem;
+
     public const string ReferenceVersion = "reference_version";
     public const string LumaMean = "luma_mean";
     public const string LumaP2 = "luma_p2";

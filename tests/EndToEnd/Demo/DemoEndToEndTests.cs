@@ -60,6 +60,12 @@ public sealed class DemoEndToEndTests(ITestOutputHelper output)
             Assert.Contains(commands, c => c.Contains("liveroom-dashboard.dll", StringComparison.Ordinal));
             Assert.Contains(commands, c => c.Contains("liveroom-ingest.dll watchdog", StringComparison.Ordinal));
 
+            // room-1's pre-show checklist (its show starts 3 minutes after the demo) tested the uplink and the clock
+            // against the collector's endpoint (Ingest:Uplink:Url): both pass on loopback.
+            var checklist = await Eventually.WaitAsync(() => ChecklistItemsAsync(http, "room-1"), items => items.GetValueOrDefault("uplink").Status == "pass" && items.GetValueOrDefault("clock").Status == "pass", DataTimeout, "room-1's checklist: uplink and clock pass against the collector");
+            output.WriteLine($"room-1 checklist: uplink {checklist["uplink"].Value}, clock {checklist["clock"].Value}");
+            Assert.EndsWith(" Mbit/s", checklist["uplink"].Value, StringComparison.Ordinal);
+
             // A child that dies is reported (name, pid, exit code) and restarted; its room comes back.
             var probe = seen.Values.Single(p => p.Command.Contains(ProbeCommand, StringComparison.Ordinal)
                 && p.Command.Contains("--Probe:Room=room-2", StringComparison.Ordinal));
@@ -117,6 +123,31 @@ public sealed class DemoEndToEndTests(ITestOutputHelper output)
                 }
             }
         }
+    }
+
+    /// <summary>The newest status and value of each item of the room's latest checklist run (empty until there is one).</summary>
+    private static async Task<Dictionary<string, (string Status, string Value)>> ChecklistItemsAsync(HttpClient http, string room)
+    {
+        var items = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        var to = DateTimeOffset.UtcNow.AddMinutes(1).ToUnixTimeMilliseconds();
+        try
+        {
+            using var body = JsonDocument.Parse(await http.GetStringAsync(string.Create(CultureInfo.InvariantCulture, $"api/rooms/demo/{room}/checklists?from={to - 3_600_000}&to={to}")));
+            var runs = body.RootElement.GetProperty("runs");
+            if (runs.GetArrayLength() > 0)
+            {
+                foreach (var item in runs[runs.GetArrayLength() - 1].GetProperty("items").EnumerateArray())
+                {
+                    items[item.GetProperty("item").GetString()!] = (item.GetProperty("status").GetString()!, item.GetProperty("value").GetString() ?? string.Empty);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            // The dashboard is still starting.
+        }
+
+        return items;
     }
 
     private static void Remember(Dictionary<int, ProcInfo> seen, IEnumerable<ProcInfo> processes)

@@ -8,8 +8,9 @@ using LiveRoom.Contracts.Serialization;
 using LiveRoom.Contracts.Topics;
 using LiveRoom.Mqtt;
 using LiveRoom.Runtime.Processes;
-using LiveRoom.Probe.Tests.Network;
+using LiveRoom.Ingest.Uplink;
 using LiveRoom.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
 namespace LiveRoom.EndToEnd.Lifecycle;
@@ -68,14 +69,14 @@ public sealed class LifecycleEndToEndTests(ITestOutputHelper output)
                 "--Probe:Lifecycle:ChecklistLead=00:00:20", "--Probe:Lifecycle:ReadyDeadline=00:00:05",
                 "--Probe:Lifecycle:RecheckInterval=00:00:03", "--Probe:Lifecycle:EndedHold=00:00:03",
                 "--Probe:Lifecycle:LiveLead=00:00:15", "--Probe:Lifecycle:MinDiskFreeGiB=0.1",
-                $"--Probe:Network:UplinkUrl=http://127.0.0.1:{P(uplinkPort)}/uplink/", "--Probe:Network:UplinkTestDuration=00:00:02",
+                $"--Probe:Network:UplinkUrl=http://127.0.0.1:{P(uplinkPort)}{UplinkDefaults.Path}", "--Probe:Network:UplinkTestDuration=00:00:02",
                 $"--Probe:Display:Url=http://127.0.0.1:{P(doorPort)}",
                 $"--Logging:Directory={dir.Combine("logs")}",
             ],
             WorkingDirectory = dir.Path,
         });
         ChildProcess? encoder = null;
-        UplinkHttpServer? receiver = null;
+        UplinkEndpoint? receiver = null;
         try
         {
             await Eventually.WaitAsync(() => States(messages).Any(), Wait, "the edge's first retained state");
@@ -100,7 +101,9 @@ public sealed class LifecycleEndToEndTests(ITestOutputHelper output)
             // The technician confirms the manual item; a working uplink endpoint fixes the rest.
             var confirm = new ChecklistCommand { V = 1, Action = ChecklistCommand.Confirm, Item = "backdrop", By = "tester", Ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() };
             await tap.PublishAsync(Topic.Command(Site, Room, CommandName.Checklist), JsonSerializer.SerializeToUtf8Bytes(confirm, ContractsJsonContext.Default.ChecklistCommand), MqttQos.AtLeastOnce, retain: false, CancellationToken.None);
-            receiver = new UplinkHttpServer(port: uplinkPort);
+            // The collector's own endpoint, as it runs in liveroom-ingest (Ingest:Uplink:Url).
+            receiver = new UplinkEndpoint(new UplinkOptions { Url = $"http://127.0.0.1:{P(uplinkPort)}" }, NullLogger.Instance);
+            await receiver.StartAsync(null, CancellationToken.None);
             await WaitStateAsync(messages, s => s.State == RoomStates.Ready, "READY", edge, dir.Combine("logs"));
             await Eventually.WaitAsync(() => Displays(messages).LastOrDefault()?.English.StartsWith("READY", StringComparison.Ordinal) == true, Wait, "the retained display saying READY");
             Assert.True(DateTimeOffset.UtcNow < start, "ready before the show starts");

@@ -175,8 +175,10 @@ public sealed class UplinkEndpointTests : IAsyncLifetime
         var ingest = Microsoft.Extensions.Options.Options.Create(new IngestOptions { Uplink = options });
         await using var service = new UplinkHostedService(ingest, _log, TimeProvider.System);
         await service.StartAsync(CancellationToken.None);
-        var listening = Assert.Single(_log.Lines, l => l.StartsWith("Information: Uplink test endpoint listening on https://127.0.0.1:", StringComparison.Ordinal));
-        var address = new Uri(listening["Information: Uplink test endpoint listening on ".Length..].Split(' ')[0]);
+        const string Listening = "Information: Uplink test endpoint listening: edges upload to ";
+        var listening = Assert.Single(_log.Lines, l => l.StartsWith(Listening + "https://127.0.0.1:", StringComparison.Ordinal));
+        var address = new Uri(listening[Listening.Length..].Split(' ')[0]);
+        Assert.Equal("/uplink", address.AbsolutePath);
         using var client = new HttpClient(certificates.TrustingHandler());
 
         using var response = await client.PostAsync(address, new ByteArrayContent(new byte[100_000]), CancellationToken.None);

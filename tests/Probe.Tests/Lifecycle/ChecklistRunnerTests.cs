@@ -2,6 +2,7 @@ using System.Text.Json;
 using LiveRoom.Contracts.Payloads;
 using LiveRoom.Contracts.Payloads.Lifecycle;
 using LiveRoom.Probe.Lifecycle;
+using LiveRoom.Probe.Vision;
 using LiveRoom.Testing;
 using static LiveRoom.Probe.Tests.Lifecycle.LifecycleRig;
 
@@ -62,6 +63,27 @@ public sealed class ChecklistRunnerTests : IDisposable
         Assert.Contains(points, p => p.Tags![ChecklistFields.ItemTag] == ChecklistFields.RunItem && p.Fields[ChecklistFields.Status].Text == ItemStatus.NotReady);
         Assert.Equal(RoomStates.NotReady, rig.Lifecycle.Current.State);
         Assert.StartsWith("disk 3 GiB free", rig.Lifecycle.Current.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_RoomNotCommissioned_FramingWarnsWithTheReasonSaidOnce()
+    {
+        var time = new FakeTimeProvider(T0);
+        await using var rig = new LifecycleRig(_dir.Path, time);
+        rig.Lifecycle.Start();
+        rig.Apply(Schedule(1, null, Show("show-1", TimeSpan.FromMinutes(20), TimeSpan.FromHours(1))));
+        rig.StreamSecond();
+        // As the vision monitor writes it for a room whose technician has not approved a reference frame yet.
+        rig.Tee.Append(new MetricPoint
+        {
+            Seq = 0, Ts = time.GetUtcNow().ToUnixTimeMilliseconds(), Kind = MetricKind.Vision,
+            Fields = new Dictionary<string, FieldValue> { [VisionFields.Commissioned] = false, [VisionFields.ReferenceProblem] = "not commissioned: no reference frame", [VisionFields.LumaMean] = 120.0 },
+        });
+
+        rig.Step();
+
+        var framing = rig.Lifecycle.CurrentRun!.Item(ChecklistItems.Framing)!;
+        Assert.Equal((ItemStatus.Warn, "not commissioned: no reference frame"), (framing.Status, framing.Value));
     }
 
     [Fact]

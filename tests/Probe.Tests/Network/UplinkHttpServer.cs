@@ -7,8 +7,9 @@ namespace LiveRoom.Probe.Tests.Network;
 
 /// <summary>
 /// The collector's uplink endpoint as a tiny HttpListener server on 127.0.0.1 hosting <see cref="UplinkSink"/>:
-/// POST /uplink/ → <c>{"bytes":N,"seconds":S,"serverTime":unixMs}</c>. Its clock may be set apart from ours. Also
-/// compiled into the end-to-end tests (linked in EndToEnd.csproj), which start it on a port the edge was told earlier.
+/// POST /uplink/ → <c>{"bytes":N,"seconds":S,"serverTime":unixMs}</c>. Its clock may be set apart from ours, and it can
+/// fail on cue, which the collector's own endpoint (<c>LiveRoom.Ingest.Uplink.UplinkEndpoint</c>, run by the
+/// end-to-end tests) cannot.
 /// </summary>
 internal sealed class UplinkHttpServer : IAsyncDisposable
 {
