@@ -1,13 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using LiveRoom.Contracts.Uplink;
+using LiveRoom.Ingest.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace LiveRoom.Ingest.Uplink;
@@ -36,43 +33,15 @@ public sealed class UplinkEndpoint(UplinkOptions options, ILogger logger, TimePr
     /// <param name="cancellationToken">Cancels the start.</param>
     public async Task StartAsync((X509Certificate2 Certificate, X509Certificate2Collection Chain)? certificate, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(options.Url);
-        if (certificate is { } tls)
-        {
-            builder.WebHost.UseKestrelHttpsConfiguration();
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
-            {
-                https.ServerCertificate = tls.Certificate;
-                https.ServerCertificateChain = tls.Chain;
-            }));
-        }
-
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapPost(UplinkDefaults.Path, ReceiveAsync);
-        try
-        {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await app.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
+        var (app, address) = await CollectorListener.StartAsync(
+            options.Url, certificate, app => app.MapPost(UplinkDefaults.Path, ReceiveAsync), cancellationToken).ConfigureAwait(false);
         _app = app;
-        Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
+        Address = new Uri(address.ToString().TrimEnd('/') + "/");
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync().ConfigureAwait(false);
-            await _app.DisposeAsync().ConfigureAwait(false);
-            _app = null;
-        }
+        await CollectorListener.StopAsync(Interlocked.Exchange(ref _app, null)).ConfigureAwait(false);
 
         _slots.Dispose();
     }

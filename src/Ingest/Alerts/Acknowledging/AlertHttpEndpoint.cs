@@ -1,14 +1,10 @@
 using LiveRoom.Ingest.Alerts.Evaluation;
 using LiveRoom.Ingest.Alerts.Incidents;
 using LiveRoom.Ingest.Alerts.Lifecycle;
+using LiveRoom.Ingest.Hosting;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LiveRoom.Ingest.Alerts.Acknowledging;
 
@@ -34,20 +30,11 @@ public sealed class AlertHttpEndpoint(
     /// <param name="cancellationToken">Cancels the start.</param>
     public async Task StartAsync(string url, (X509Certificate2 Certificate, X509Certificate2Collection Chain)? certificate, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(url);
-        if (certificate is { } tls)
-        {
-            builder.WebHost.UseKestrelHttpsConfiguration();
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
-            {
-                https.ServerCertificate = tls.Certificate;
-                https.ServerCertificateChain = tls.Chain;
-            }));
-        }
+        (_app, Address) = await CollectorListener.StartAsync(url, certificate, Map, cancellationToken).ConfigureAwait(false);
+    }
 
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+    private void Map(WebApplication app)
+    {
         app.MapGet("/alerts/{token}", (string token) =>
         {
             var (check, alert) = acknowledger.Open(token);
@@ -76,29 +63,9 @@ public sealed class AlertHttpEndpoint(
         {
             AdminRoutes.Map(app, admin, engine, adminToken);
         }
-
-        try
-        {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await app.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        _app = app;
-        Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.StopAsync().ConfigureAwait(false);
-            await _app.DisposeAsync().ConfigureAwait(false);
-        }
-    }
+    public async ValueTask DisposeAsync() => await CollectorListener.StopAsync(_app).ConfigureAwait(false);
 
     private async Task<IResult> ActAsync(string token, HttpContext http, bool resolve)
     {
