@@ -20,6 +20,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
+using Serilog.Extensions.Logging;
+
 namespace LiveRoom.Dashboard;
 
 /// <summary>The dashboard's wiring: <c>builder.AddDashboard()</c> and <c>app.MapDashboard()</c>.</summary>
@@ -32,6 +34,9 @@ public static class DashboardExtensions
             .Bind(builder.Configuration.GetSection(DashboardDefaults.Section))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
+        // The anti-forgery keys are kept unencrypted in the service's owner-only directory on purpose
+        // (SecurityExtensions.KeyDirectory, README): not a warning on every start, which a technician would chase.
+        builder.Logging.AddFilter<SerilogLoggerProvider>("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, DashboardJsonContext.Default));

@@ -3,7 +3,12 @@ using LiveRoom.Dashboard.Security.Sessions;
 using LiveRoom.Dashboard.Security.SignIn;
 using LiveRoom.Dashboard.Store;
 using LiveRoom.Dashboard.Users;
+using LiveRoom.Dashboard.Options;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
 
 namespace LiveRoom.Dashboard.Security;
 
@@ -33,6 +38,13 @@ internal static class SecurityExtensions
             // An endpoint mapped without a rule is closed to everyone but administrators (and the role-matrix test fails).
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.Admin).Build();
         });
+        // The anti-forgery tokens' keys live next to the store, so a restart (a deploy, systemd after a crash) does not
+        // invalidate every open page's token. Without this, ASP.NET keeps them in ~/.aspnet, which the systemd unit
+        // (DynamicUser, ProtectHome) cannot write: the keys would be ephemeral. They are not encrypted at rest (no
+        // key-encryption key exists on Linux); the directory is the service's own, mode 0700.
+        services.AddDataProtection().SetApplicationName("liveroom-dashboard");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<DashboardOptions>, ILoggerFactory>((keys, dashboard, loggers) =>
+            keys.XmlRepository = new FileSystemXmlRepository(KeyDirectory(dashboard.Value.Store), loggers));
         services.AddAntiforgery(o =>
         {
             o.HeaderName = CsrfFilter.HeaderName;
@@ -42,6 +54,15 @@ internal static class SecurityExtensions
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         return services;
+    }
+
+    /// <summary>The data-protection key ring's directory: <c>keys/</c> beside the store, created owner-only.</summary>
+    public static DirectoryInfo KeyDirectory(StoreOptions store)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(store.ResolvedPath)!, "keys");
+        return OperatingSystem.IsWindows()
+            ? Directory.CreateDirectory(path)
+            : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     /// <summary>Headers on every answer: no framing, no sniffing, scripts and styles only from this origin.</summary>

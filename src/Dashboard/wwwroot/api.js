@@ -15,14 +15,27 @@ export function toLogin() {
   location.href = "login.html?next=" + encodeURIComponent(next);
 }
 
+// The dashboard's answer to a change without a valid anti-forgery token (CsrfFilter).
+const CSRF_REFUSED = "Anti-forgery token missing or invalid";
+
+// A change (POST/PUT/DELETE) with the anti-forgery header. A token the dashboard no longer accepts (it was restarted
+// with new keys, or the session changed in another tab) is fetched afresh and the change sent once more.
+export async function sendChange(path, { method = "POST", headers = {}, body } = {}) {
+  const send = async (refresh) => fetch(path, {
+    method, cache: "no-store", body, headers: { ...headers, "X-CSRF-TOKEN": await csrfToken(refresh) },
+  });
+  const r = await send(false);
+  if (r.status !== 400) return r;
+  const problem = await r.clone().json().catch(() => null);
+  return problem && problem.title === CSRF_REFUSED ? send(true) : r;
+}
+
 // GET or a change (POST/DELETE with JSON); 401 sends the browser to the sign-in page.
 export async function api(path, { method = "GET", body } = {}) {
-  const headers = {};
-  if (method !== "GET") {
-    headers["X-CSRF-TOKEN"] = await csrfToken();
-    headers["Content-Type"] = "application/json";
-  }
-  const r = await fetch(path, { method, headers, cache: "no-store", body: body === undefined ? undefined : JSON.stringify(body) });
+  const json = body === undefined ? undefined : JSON.stringify(body);
+  const r = method === "GET"
+    ? await fetch(path, { method, cache: "no-store" })
+    : await sendChange(path, { method, headers: { "Content-Type": "application/json" }, body: json });
   if (r.status === 401 && !path.startsWith("api/auth/login")) { toLogin(); throw new Error("signed out"); }
   const text = await r.text();
   const data = text ? JSON.parse(text) : null;

@@ -1,7 +1,7 @@
 // Schedules: a site's shows for the next 30 days, per room; create, delete and import (.ics/.csv) for technicians,
 // managers and admins. Times are entered and shown in the site's time zone. Errors are shown verbatim (the API's
 // problem detail names the line, the overlapping show, …). Text reaches the page through textContent only.
-import { api, csrfToken, el, header, requireUser, t } from "./api.js";
+import { api, el, header, requireUser, sendChange, t } from "./api.js";
 
 const $ = (id) => document.getElementById(id);
 let me = null;
@@ -86,8 +86,8 @@ async function upload(ev) {
   const file = $("file").files[0];
   if (!file) return;
   const type = /\.csv$/i.test(file.name) ? "text/csv" : "text/calendar";
-  const r = await fetch("api/sites/" + encodeURIComponent(site().id) + "/shows/import", {
-    method: "POST", cache: "no-store", body: await file.text(), headers: { "Content-Type": type, "X-CSRF-TOKEN": await csrfToken() },
+  const r = await sendChange("api/sites/" + encodeURIComponent(site().id) + "/shows/import", {
+    body: await file.text(), headers: { "Content-Type": type },
   });
   const data = await r.json().catch(() => null);
   if (!r.ok) { problem((data && (data.detail || data.title)) || ("HTTP " + r.status)); return; }

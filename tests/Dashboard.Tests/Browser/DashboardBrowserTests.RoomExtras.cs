@@ -89,6 +89,29 @@ public sealed partial class DashboardBrowserTests
     }
 
     [Fact]
+    public async Task RoomPage_AntiForgeryTokenNoLongerValid_TheChangeIsSentAgainWithAFreshOne()
+    {
+        await using var context = await stack.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "technician", stack.Passwords["technician"]);
+        await page.GotoAsync(new Uri(stack.BaseUri, "room.html?site=demo&room=room-1").ToString());
+        await page.WaitForSelectorAsync("#checklist[data-loaded]", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
+        await page.ClickAsync("#runChecklist");
+        await page.WaitForSelectorAsync("#checklist[data-send-error]", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
+        var first = await page.GetAttributeAsync("#checklist", "data-send-error");
+        Assert.DoesNotContain("anti-forgery", first, StringComparison.OrdinalIgnoreCase);
+
+        // What a dashboard restart with new keys does to an open page: the token it holds no longer matches.
+        await context.ClearCookiesAsync(new BrowserContextClearCookiesOptions { Name = "liveroom_csrf" });
+        await page.EvaluateAsync("() => document.getElementById('checklist').removeAttribute('data-send-error')");
+        await page.ClickAsync("#runChecklist");
+        await page.WaitForSelectorAsync("#checklist[data-send-error]", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
+
+        // The command reached the dashboard again (refused for want of a broker, as the first), not the token check.
+        Assert.Equal(first, await page.GetAttributeAsync("#checklist", "data-send-error"));
+    }
+
+    [Fact]
     public async Task RoomPage_Manager_ChecklistWithoutCommands()
     {
         await using var context = await stack.Browser.NewContextAsync();
