@@ -56,6 +56,30 @@ public sealed partial class DashboardBrowserTests(BrowserFixture stack) : IClass
     }
 
     [Fact]
+    public async Task RoomPage_AxisTicks_AsManyDecimalsAsTheirStepNeeds()
+    {
+        await using var context = await stack.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(stack.BaseUri, "login.html").ToString());
+
+        var labels = await page.EvaluateAsync<string[]>("""
+            async () => {
+              const f = await import("./room-format.js");
+              return [
+                f.tickLabel("blocks", 0.1475, 0.0025), f.tickLabel("blocks", 0.145, 0.0025),
+                f.tickLabel("fps", 60, 20), f.tickLabel("0-255", 150, 50), f.tickLabel("LUFS", -18.5, 0.5),
+                f.tickLabel("bit/s", 4_600_000, 200_000), f.tickLabel("bit/s", 5_000, 5_000), f.tickLabel("bit/s", 4_250_000, 50_000),
+                f.valueLabel("fps", 29.97), f.valueLabel("bit/s", 4_620_000), f.valueLabel("bit/s", 12_345), f.valueLabel("fps", null),
+              ];
+            }
+            """);
+
+        Assert.Equal(
+            ["0.1475 blocks", "0.1450 blocks", "60 fps", "150 0-255", "-18.5 LUFS", "4.6 Mbit/s", "5 kbit/s", "4.25 Mbit/s", "29.97 fps", "4.62 Mbit/s", "12 kbit/s", "–"],
+            labels);
+    }
+
+    [Fact]
     public async Task RoomPage_Range30Days_DrawsDownsampledPanels()
     {
         await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1600 } });
