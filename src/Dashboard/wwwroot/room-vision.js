@@ -45,12 +45,18 @@ export function startVision(site, room, me) {
     const list = document.getElementById("refRegions");
     list.replaceChildren(...REGIONS.map(([name, colour, label]) => {
       const r = state.regions[name];
-      const del = el("button", { type: "button", "data-delete": name, text: "Delete" });
-      del.disabled = !r || !may;
-      del.addEventListener("click", () => { delete state.regions[name]; draw(); });
-      return el("li", { "data-region": name }, el("span", { class: "swatch", "data-colour": colour }),
-        el("span", { text: label + ": " + (r ? [r.x, r.y, r.w, r.h].map((v) => v.toFixed(3)).join(", ") : "not marked") }), del);
+      const row = el("li", { "data-region": name }, el("span", { class: "swatch", "data-colour": colour }),
+        el("span", { text: label + ": " + (r ? [r.x, r.y, r.w, r.h].map((v) => v.toFixed(3)).join(", ") : "not marked") }));
+      if (may) {
+        const del = el("button", { type: "button", "data-delete": name, text: "Delete" });
+        del.disabled = !r;
+        del.addEventListener("click", () => { delete state.regions[name]; draw(); });
+        row.append(del);
+      }
+      return row;
     }));
+    // No frame to mark yet: no empty black box and no list of unmarked regions; the status line says why.
+    for (const part of [canvas, list, document.getElementById("refPick")]) part.hidden = !state.image;
     for (const s of list.querySelectorAll(".swatch")) s.style.background = s.dataset.colour;
     document.getElementById("saveRef").disabled = !may || !state.candidate || REGIONS.some(([n]) => !state.regions[n]);
   }

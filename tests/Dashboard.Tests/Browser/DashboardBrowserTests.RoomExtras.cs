@@ -123,6 +123,13 @@ public sealed partial class DashboardBrowserTests
         Assert.False(await page.IsVisibleAsync("#runChecklist"));
         Assert.Equal(0, await page.Locator("#checklistTable button").CountAsync());
         Assert.Equal("open", await page.Locator("#checklistTable tr[data-item='lights'] td").Nth(3).TextContentAsync());
+
+        // No reference and no frame to mark: the status says so, with no empty editor and nothing to press.
+        await page.WaitForSelectorAsync("body[data-ref-version='0']", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
+        Assert.Equal("Not commissioned: no approved reference yet.", await page.TextContentAsync("#refStatus"));
+        Assert.False(await page.IsVisibleAsync("#refCanvas"));
+        Assert.False(await page.IsVisibleAsync("#refRegions"));
+        Assert.Equal(0, await page.Locator("#reference button:visible").CountAsync());
     }
 
     [Fact]
