@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using LiveRoom.Ingest.Security;
 
 namespace LiveRoom.Ingest.Alerts;

@@ -33,10 +33,8 @@ public sealed class UplinkEndpoint(UplinkOptions options, ILogger logger, TimePr
     /// <param name="cancellationToken">Cancels the start.</param>
     public async Task StartAsync((X509Certificate2 Certificate, X509Certificate2Collection Chain)? certificate, CancellationToken cancellationToken)
     {
-        var (app, address) = await CollectorListener.StartAsync(
+        (_app, Address) = await CollectorListener.StartAsync(
             options.Url, certificate, app => app.MapPost(UplinkDefaults.Path, ReceiveAsync), cancellationToken).ConfigureAwait(false);
-        _app = app;
-        Address = new Uri(address.ToString().TrimEnd('/') + "/");
     }
 
     public async ValueTask DisposeAsync()
