@@ -13,17 +13,22 @@ function fmtBitrate(bps) {
   return bps >= 1e6 ? (bps / 1e6).toFixed(2) + " Mbit/s" : (bps / 1e3).toFixed(0) + " kbit/s";
 }
 const fmtFps = (fps) => fps == null ? "–" : fps.toFixed(2) + " fps";
-const fmtTime = (ms, tz) => {
-  const opts = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+// Times on a tile are the site's (where the show happens), 24-hour; the browser's zone when the site's is unknown.
+const fmtTime = (ms, tz, seconds) => {
+  const opts = { hour: "2-digit", minute: "2-digit", hourCycle: "h23", ...(seconds ? { second: "2-digit" } : {}) };
   try { return new Date(ms).toLocaleTimeString([], tz ? { ...opts, timeZone: tz } : opts); } catch { return new Date(ms).toLocaleTimeString([], opts); }
 };
-// The uplink: the NIC's transmit rate now, and the last active test's result when there is one.
+const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+// The uplink: the NIC's transmit rate now (the passive uplink), and the last active test's result when there is one.
+// A NIC sending less than half the stream's bit rate cannot be the stream's way out (the encoder pushes through another
+// interface than Probe:Network:Interface, or from another PC): the tile says so rather than show 0 kbit/s as the uplink.
 function fmtUplink(r) {
   const parts = [];
-  if (r.txBps != null) parts.push(fmtBitrate(r.txBps));
+  if (r.txBps != null) parts.push(t("NIC") + " " + fmtBitrate(r.txBps) + (notStreamPath(r) ? " (" + t("not the stream's path") + ")" : ""));
   if (r.uplinkMbps != null) parts.push(t("test") + " " + r.uplinkMbps.toFixed(1) + " Mbit/s");
   return parts.length ? parts.join(" · ") : "–";
 }
+const notStreamPath = (r) => r.up === true && r.txBps != null && r.bitrateBps > 0 && r.txBps < r.bitrateBps / 2;
 const fmtResolution = (r) => r.width == null || r.height == null ? "–" : Math.round(r.width) + "x" + Math.round(r.height);
 
 function row(dl, label, value, failing) {
@@ -34,7 +39,7 @@ function siteSection(site) {
   const id = "site-" + site;
   let section = document.getElementById(id);
   if (!section) {
-    section = el("section", { id, class: "site-group" }, el("h2", { text: site }), el("div", { class: "wall" }));
+    section = el("section", { id, class: "site-group", "data-site": site }, el("h2", {}, el("span", { text: site }), el("span", { class: "site-clock", hidden: "" })), el("div", { class: "wall" }));
     const all = document.getElementById("sites");
     all.append(section);
     for (const s of [...all.querySelectorAll(".site-group")].sort((a, b) => a.id.localeCompare(b.id))) all.append(s);
@@ -147,14 +152,33 @@ function render(entry, r) {
   row(dl, "resolution", fmtResolution(r), !r.meetsResolution);
   row(dl, "frame rate", fmtFps(r.fps), !r.meetsFrameRate);
   row(dl, "bitrate", fmtBitrate(r.bitrateBps));
-  row(dl, "uplink", fmtUplink(r));
+  row(dl, "uplink", fmtUplink(r), notStreamPath(r));
   row(dl, "age", r.ageSeconds == null ? "–" : r.ageSeconds.toFixed(1) + " s");
 }
 
-function showAlerts(entry, alerts) {
+function showAlerts(entry, alerts, tz) {
   let box = entry.tile.querySelector(".alerts");
   if (!box) { box = el("ul", { class: "alerts" }); entry.tile.append(box); }
-  box.replaceChildren(...alerts.map((a) => el("li", { text: "⚠ " + a.type + (a.message ? ": " + a.message : "") + (a.since ? " (" + new Date(a.since).toLocaleTimeString() + ")" : "") })));
+  box.replaceChildren(...alerts.map((a) => el("li", { text: "⚠ " + a.type + (a.message ? ": " + a.message : "") + (a.since ? " (" + t("since") + " " + fmtTime(Date.parse(a.since), tz) + ")" : "") })));
+}
+
+// The site's zone, as its edges or its schedule give it: the first one named.
+function siteZones(body) {
+  const zones = new Map();
+  for (const x of [...(body.states || []), ...(body.shows || [])]) if (x.timeZone && !zones.has(x.site)) zones.set(x.site, x.timeZone);
+  return zones;
+}
+
+// A site in another zone than the browser's gets its own clock in its heading, so its show times read against it.
+function showSiteClocks(zones, now) {
+  for (const section of document.querySelectorAll(".site-group")) {
+    const clock = section.querySelector(".site-clock");
+    const tz = zones.get(section.dataset.site);
+    if (!tz || tz === browserZone) { clock.hidden = true; clock.textContent = ""; continue; }
+    clock.hidden = false;
+    clock.textContent = fmtTime(now, tz) + " " + tz;
+    clock.title = t("local time at the site");
+  }
 }
 
 // Room lifecycle state words (issue 6 item 4), as on the door sign: Chinese and English.
@@ -182,6 +206,7 @@ function show(body) {
   const seen = new Set();
   const states = new Map((body.states || []).map((st) => [st.site + "/" + st.room, st]));
   const scheduled = new Map((body.shows || []).map((s) => [s.site + "/" + s.room, s]));
+  const zones = siteZones(body);
   for (const h of body.history || []) {
     const entry = entryFor(h.site, h.room);
     entry.spark = [];
@@ -191,7 +216,7 @@ function show(body) {
     seen.add(r.site + "/" + r.room);
     const entry = entryFor(r.site, r.room);
     render(entry, r);
-    showAlerts(entry, (body.alerts || []).filter((a) => a.site === r.site && a.room === r.room));
+    showAlerts(entry, (body.alerts || []).filter((a) => a.site === r.site && a.room === r.room), zones.get(r.site));
   }
   // A room whose edge reports a state but no stream data still gets a tile (free, booked, offline…).
   for (const st of states.values()) entryFor(st.site, st.room);
@@ -208,7 +233,8 @@ function show(body) {
   document.getElementById("empty").hidden = tiles.size > 0;
   const status = document.getElementById("status");
   status.className = "status";
-  status.textContent = t("updated") + " " + new Date(body.generatedAt).toLocaleTimeString() + collectorNote();
+  showSiteClocks(zones, Date.parse(body.generatedAt));
+  status.textContent = t("updated") + " " + fmtTime(Date.parse(body.generatedAt), null, true) + collectorNote();
   document.body.dataset.updates = String(Number(document.body.dataset.updates || 0) + 1);
 }
 

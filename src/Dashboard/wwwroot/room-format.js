@@ -26,3 +26,15 @@ export function tickLabel(unit, v, step) {
   const [div, name] = scaled(unit, v);
   return (v / div).toFixed(step > 0 ? decimalsOf(step / div) : 2) + " " + name;
 }
+
+// The value axis is 95 px wide, so the panels' time axes line up, and wider when a panel's ticks need it
+// (framing ticks read "0.1475 blocks"): measured in the axis's own font, as uPlot's auto-size example does.
+export const AXIS_MIN = 95;
+export function axisSize(u, values, axisIdx, cycleNum) {
+  const axis = u.axes[axisIdx];
+  if (cycleNum > 1) return axis._size;
+  const longest = (values || []).reduce((a, v) => (v != null && String(v).length > a.length ? String(v) : a), "");
+  if (!longest) return AXIS_MIN;
+  u.ctx.font = axis.font[0];
+  return Math.max(AXIS_MIN, Math.ceil(axis.ticks.size + axis.gap + u.ctx.measureText(longest).width / devicePixelRatio + 4));
+}

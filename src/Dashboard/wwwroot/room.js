@@ -4,7 +4,7 @@ import uPlot from "./lib/uPlot.esm.js";
 import { api, el, header, requireUser, showCollectorBanner, t } from "./api.js";
 import { startVision } from "./room-vision.js";
 import { startChecklist } from "./room-checklist.js";
-import { tickLabel, valueLabel } from "./room-format.js";
+import { axisSize, tickLabel, valueLabel } from "./room-format.js";
 
 const PRESETS = [["15m", 9e5], ["1h", 36e5], ["6h", 216e5], ["24h", 864e5], ["7d", 6048e5], ["30d", 2592e6], ["90d", 7776e6]];
 const params = new URLSearchParams(location.search);
@@ -119,7 +119,7 @@ function draw(p) {
     height: 180,
     cursor: { sync: { key: "room" }, drag: { x: true, y: false } },
     scales: { x: { time: true, min: range.from / 1000, max: range.to / 1000 } },
-    axes: [{ stroke: "#9aa0a6", grid: { stroke: "#2a313a" } }, { stroke: "#9aa0a6", grid: { stroke: "#2a313a" }, size: 95, values: (u, vals, axis, space, step) => vals.map((v) => tickLabel(p.unit, v, step)) }],
+    axes: [{ stroke: "#9aa0a6", grid: { stroke: "#2a313a" } }, { stroke: "#9aa0a6", grid: { stroke: "#2a313a" }, size: axisSize, values: (u, vals, axis, space, step) => vals.map((v) => tickLabel(p.unit, v, step)) }],
     series: [{}, ...p.series.map((s, i) => ({ label: s.name, stroke: colors[i % colors.length], value: (u, v) => valueLabel(p.unit, v), spanGaps: false }))],
     hooks: {
       draw: [drawEvents, drawMarks],

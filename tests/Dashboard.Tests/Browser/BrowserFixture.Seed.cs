@@ -20,6 +20,9 @@ public sealed partial class BrowserFixture
     /// <summary>The room-1 show's id as the schedule API created it.</summary>
     public string ShowId { get; private set; } = string.Empty;
 
+    /// <summary>When the room-1 show starts (it lasts 3 hours).</summary>
+    public DateTimeOffset ShowStart { get; private set; }
+
     private async Task SeedScheduleAsync()
     {
         using var admin = await ApiClientAsync("admin", Passwords["admin"]);
@@ -30,6 +33,7 @@ public sealed partial class BrowserFixture
         var start = DateTimeOffset.UtcNow.AddSeconds(1);
         using var created = await PostAsync(admin, "api/sites/demo/shows", new ShowRequest("room-1", start, start.AddHours(3), ShowTitle, "Lin", null));
         ShowId = (await created.Content.ReadFromJsonAsync<ShowResponse>())!.Id;
+        ShowStart = start;
     }
 
     /// <summary>Measurement <c>checklist</c>, tags site, room, item; fields per <see cref="ChecklistFields"/>: one run of room-1.</summary>

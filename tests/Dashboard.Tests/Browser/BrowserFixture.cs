@@ -194,7 +194,8 @@ public sealed partial class BrowserFixture : IAsyncLifetime
                     InfluxTestData.StreamPoint("demo", "room-1", 1920, 1080, 30, 4_500_000 + (tick % 10 * 50_000), true, now),
                     InfluxTestData.StreamPoint("demo", "room-2", 1280, 720, 25, 2_000_000, true, now),
                     InfluxTestData.StreamPoint("demo", xssTag, 1920, 1080, 30, 4_000_000, true, now),
-                    NetworkPoint("demo", "room-1", 5_000_000 + (tick % 10 * 20_000), null, now));
+                    NetworkPoint("demo", "room-1", 5_000_000 + (tick % 10 * 20_000), null, now),
+                    NetworkPoint("demo", "room-2", 40_000, null, now)); // room-2's stream (2 Mbit/s) leaves by another way
                 tick++;
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             }

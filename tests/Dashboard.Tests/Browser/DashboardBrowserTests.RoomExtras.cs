@@ -25,7 +25,7 @@ public sealed partial class DashboardBrowserTests
         Assert.Equal(stack.ShowId, await tile.GetAttributeAsync("data-show"));
         Assert.Matches(TimeRange(), await tile.Locator(".show-time").TextContentAsync());
         var uplink = await tile.Locator("dd[data-field='uplink']").TextContentAsync();
-        Assert.Matches(@"^5\.\d\d Mbit/s · test 6\.1 Mbit/s$", uplink);
+        Assert.Matches(@"^NIC 5\.\d\d Mbit/s · test 6\.1 Mbit/s$", uplink);
         var points = int.Parse((await tile.Locator("svg.spark").GetAttributeAsync("data-points"))!, CultureInfo.InvariantCulture);
         Assert.InRange(points, 3, 30);
         Assert.Matches(@"^\d", (await tile.Locator("svg.spark polyline").GetAttributeAsync("points"))!);
@@ -41,6 +41,47 @@ public sealed partial class DashboardBrowserTests
         var shown = DateTimeOffset.Parse((await tile.Locator("img.thumb").GetAttributeAsync("data-time"))!, CultureInfo.InvariantCulture);
         Assert.Equal(newer.ToUnixTimeMilliseconds(), shown.ToUnixTimeMilliseconds());
         Assert.Equal(1, await tile.Locator("img.thumb").CountAsync());
+    }
+
+    [Fact]
+    public async Task Wall_SiteInAnotherZone_HeadingCarriesTheSiteClockAndTilesItsTimes()
+    {
+        // The browser in Berlin, the site (Asia/Shanghai) eight or seven hours ahead: show times read against the site's clock.
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { TimezoneId = "Europe/Berlin" });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "technician", stack.Passwords["technician"]);
+        var clock = page.Locator(".site-group[data-site='demo'] .site-clock");
+        await page.Locator(".site-group[data-site='demo'] .site-clock:not([hidden])").WaitForAsync(new LocatorWaitForOptions { Timeout = Timeout });
+
+        var shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var text = (await clock.TextContentAsync())!;
+        var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, shanghai);
+        Assert.Contains(text, new[] { now.AddMinutes(-1), now, now.AddMinutes(1) }.Select(t => t.ToString("HH:mm", CultureInfo.InvariantCulture) + " Asia/Shanghai"));
+        var start = TimeZoneInfo.ConvertTime(stack.ShowStart, shanghai);
+        Assert.Equal(
+            start.ToString("HH:mm", CultureInfo.InvariantCulture) + "–" + start.AddHours(3).ToString("HH:mm", CultureInfo.InvariantCulture),
+            await page.Locator("article[data-room='room-1'] .show-time").TextContentAsync());
+
+        // In the site's own zone the heading needs no second clock.
+        await using var local = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { TimezoneId = "Asia/Shanghai" });
+        var there = await local.NewPageAsync();
+        await SignInAsync(there, "technician", stack.Passwords["technician"]);
+        await there.Locator("article[data-room='room-1'] .show-title").WaitForAsync(new LocatorWaitForOptions { Timeout = Timeout });
+        Assert.True(await there.Locator(".site-group[data-site='demo'] .site-clock").IsHiddenAsync());
+    }
+
+    [Fact]
+    public async Task Wall_NicSendingLessThanTheStream_SaysItIsNotTheStreamsPath()
+    {
+        await using var context = await stack.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "technician", stack.Passwords["technician"]);
+        var uplink = page.Locator("article[data-room='room-2'] dd[data-field='uplink']");
+        await page.Locator("article[data-room='room-2'] dd[data-field='uplink'].fail").WaitForAsync(new LocatorWaitForOptions { Timeout = Timeout });
+
+        // 40 kbit/s on the NIC under a 2 Mbit/s stream: not a 40 kbit/s uplink, a NIC the stream does not use.
+        Assert.Equal("NIC 40 kbit/s (not the stream's path)", await uplink.TextContentAsync());
+        Assert.Equal(0, await page.Locator("article[data-room='room-1'] dd[data-field='uplink'].fail").CountAsync());
     }
 
     [Fact]

@@ -80,6 +80,40 @@ public sealed partial class DashboardBrowserTests(BrowserFixture stack) : IClass
     }
 
     [Fact]
+    public async Task RoomPage_ValueAxis_WidensWhenItsTicksNeedIt()
+    {
+        await using var context = await stack.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(stack.BaseUri, "login.html").ToString());
+
+        // The axis as uPlot hands it to a size function (its default font, tick length and gap), measured on a real canvas.
+        var sizes = await page.EvaluateAsync<double[]>("""
+            async () => {
+              const f = await import("./room-format.js");
+              const ctx = document.createElement("canvas").getContext("2d");
+              const axis = { font: ["12px system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif"], ticks: { size: 10 }, gap: 5, _size: 123 };
+              const u = { ctx, axes: [{}, axis] };
+              ctx.font = axis.font[0];
+              const long = ["0.1500 blocks", "0.1475 blocks", "0.1450 blocks"];
+              return [
+                f.axisSize(u, ["60 fps", "40 fps"], 1, 0),
+                f.axisSize(u, long, 1, 0),
+                10 + 5 + ctx.measureText("0.1475 blocks").width,
+                f.axisSize(u, null, 1, 0),
+                f.axisSize(u, long, 1, 2),
+                f.AXIS_MIN,
+              ];
+            }
+            """);
+
+        Assert.Equal(sizes[5], sizes[0]); // short ticks keep the common width, so the panels' time axes line up
+        Assert.True(sizes[1] > sizes[5], $"'0.1475 blocks' did not widen the axis: {sizes[1]} px");
+        Assert.True(sizes[1] >= sizes[2], $"the axis ({sizes[1]} px) is narrower than its tick, tick length and gap ({sizes[2]} px)");
+        Assert.Equal(sizes[5], sizes[3]); // before uPlot has ticks
+        Assert.Equal(123, sizes[4]); // uPlot's later sizing cycles keep the size it settled on
+    }
+
+    [Fact]
     public async Task RoomPage_Range30Days_DrawsDownsampledPanels()
     {
         await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1600 } });
