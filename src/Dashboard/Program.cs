@@ -1,8 +1,10 @@
 using LiveRoom.Dashboard;
 using LiveRoom.Dashboard.Backup;
+using LiveRoom.Dashboard.Health;
 using LiveRoom.Backup;
 using LiveRoom.Dashboard.Schedules;
 using LiveRoom.Dashboard.Users;
+using LiveRoom.Runtime.Hosting.Watchdog;
 using LiveRoom.Runtime.Logging;
 
 if (UsersCommand.Matches(args))
@@ -25,6 +27,8 @@ if (BackupCommand.Matches(args) || RestoreCommand.Matches(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddLiveRoomLogging();
+builder.Services.AddServiceWatchdog();
+builder.Services.AddSingleton<ILivenessCheck, HealthSelfCheck>();
 builder.AddDashboard();
 var app = builder.Build();
 app.MapDashboard();

@@ -4,6 +4,7 @@ using LiveRoom.Ingest.Hosting;
 using LiveRoom.Ingest.Security;
 using LiveRoom.Backup;
 using LiveRoom.Runtime.Hosting;
+using LiveRoom.Runtime.Hosting.Watchdog;
 using LiveRoom.Runtime.Logging;
 using Microsoft.Extensions.Hosting;
 
@@ -25,11 +26,13 @@ if (args.Length > 0 && args[0] == "watchdog")
     // Its own application name: its own log file (liveroom-watchdog-*.log) when it shares a log directory with the collector.
     var watchdog = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args[1..], ApplicationName = "liveroom-watchdog" });
     watchdog.AddLiveRoomLogging();
+    watchdog.Services.AddServiceWatchdog();
     watchdog.AddCollectorWatchdog();
     return await watchdog.Build().RunLiveRoomAsync("liveroom-watchdog");
 }
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddLiveRoomLogging();
+builder.Services.AddServiceWatchdog();
 builder.AddIngest();
 return await builder.Build().RunLiveRoomAsync("liveroom-ingest");

@@ -2,6 +2,7 @@ using LiveRoom.Probe.Check;
 using LiveRoom.Probe.Hosting;
 using LiveRoom.Probe.Vision.Commissioning;
 using LiveRoom.Runtime.Hosting;
+using LiveRoom.Runtime.Hosting.Watchdog;
 using LiveRoom.Runtime.Logging;
 using Microsoft.Extensions.Hosting;
 
@@ -17,5 +18,6 @@ if (args is [ReferenceCommandLine.Verb, .. var referenceArgs])
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddLiveRoomLogging();
+builder.Services.AddServiceWatchdog();
 builder.AddProbe();
 return await builder.Build().RunLiveRoomAsync("liveroom-probe");

@@ -19,31 +19,15 @@ public sealed partial class DashboardHttpsTests
     {
         using var dir = new TempDirectory("dashboard-https");
         var certificates = TestCertificates.Create(dir, "dashboard");
-        var store = $"--Dashboard:Store:Path={dir.Combine("dashboard.db")}";
+        var store = $"--Dashboard:Store:Path={dir.Combine("dashboard.db")}"; // the one HttpsDashboard uses
         var admin = await ProcessRunner.RunAsync(
             "dotnet",
             [RepositoryPaths.ProjectDll("Dashboard", "liveroom-dashboard"), "users", "create-admin", "--name", "chief", store],
             TimeSpan.FromSeconds(60),
             CancellationToken.None);
         Assert.True(admin.ExitCode == 0, admin.Stderr);
-        var port = FreePort.Next().ToString(CultureInfo.InvariantCulture);
-        await using var dashboard = ChildProcess.Start(new ChildProcessStartInfo
-        {
-            Name = "liveroom-dashboard (https)",
-            FileName = "dotnet",
-            Arguments =
-            [
-                RepositoryPaths.ProjectDll("Dashboard", "liveroom-dashboard"),
-                store,
-                // Nothing is read from InfluxDB here; port 9 (discard) refuses at once.
-                "--Dashboard:Influx:Url=http://127.0.0.1:9",
-                $"--Kestrel:Endpoints:Https:Url=https://127.0.0.1:{port}",
-                $"--Kestrel:Endpoints:Https:Certificate:Path={certificates.CertFile}",
-                $"--Kestrel:Endpoints:Https:Certificate:KeyPath={certificates.KeyFile}",
-                $"--Logging:Directory={dir.Combine("logs")}",
-            ],
-            WorkingDirectory = dir.Path,
-        });
+        var port = FreePort.Next();
+        await using var dashboard = HttpsDashboard.Start(dir, certificates, port, "liveroom-dashboard (https)");
         using var client = new HttpClient(certificates.TrustingHandler()) { BaseAddress = new Uri($"https://127.0.0.1:{port}/") };
 
         var page = await Eventually.WaitAsync(

@@ -1,3 +1,4 @@
+using LiveRoom.Runtime.Hosting.Watchdog;
 using LiveRoom.Contracts.Payloads;
 using LiveRoom.Contracts.Topics;
 using LiveRoom.Ingest.Alerts.Lifecycle;
@@ -42,12 +43,15 @@ public sealed class CollectorWatchdog
     private readonly CollectorGroup _group = new();
     private const int LateTicks = 3;
     private readonly string? _presence;
+    private readonly LoopBeacon? _beacon;
     private long _rounds;
     private readonly PresenceWatch _dashboards = new("dashboard", Topic.DashboardInstancePrefix);
 
     /// <remarks>presence: this watchdog's client id, announced on <see cref="Topic.WatchdogInstance"/> (give the session <see cref="WillOf"/> of it); null: not announced.</remarks>
-    public CollectorWatchdog(IMqttClient client, TimeSpan staleAfter, TimeSpan repeat, INotifier notifier, IReadOnlyList<RotaEntry> recipients, TimeProvider time, ILogger logger, string? presence = null)
+    /// <remarks>beacon: told each round, so systemd restarts a watchdog whose checking stopped (<see cref="LoopBeacon"/>); null: none.</remarks>
+    public CollectorWatchdog(IMqttClient client, TimeSpan staleAfter, TimeSpan repeat, INotifier notifier, IReadOnlyList<RotaEntry> recipients, TimeProvider time, ILogger logger, string? presence = null, LoopBeacon? beacon = null)
     {
+        _beacon = beacon;
         _presence = presence;
         _client = client;
         _staleAfter = staleAfter;
@@ -142,6 +146,7 @@ public sealed class CollectorWatchdog
                 }
 
                 Interlocked.Increment(ref _rounds);
+                _beacon?.Beat();
                 if (now >= judgeFrom)
                 {
                     Check();
@@ -150,6 +155,10 @@ public sealed class CollectorWatchdog
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+        }
+        finally
+        {
+            _beacon?.Stop();
         }
 
         await connect.ConfigureAwait(false);

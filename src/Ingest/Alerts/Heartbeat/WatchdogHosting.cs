@@ -1,3 +1,4 @@
+using LiveRoom.Runtime.Hosting.Watchdog;
 using LiveRoom.Contracts.Topics;
 using LiveRoom.Ingest.Alerts.Notifying;
 using LiveRoom.Ingest.Options;
@@ -28,11 +29,15 @@ public static class WatchdogHosting
         builder.Services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpClient("watchdog", http => http.Timeout = Timeout.InfiniteTimeSpan);
+        // systemd restarts a watchdog whose checking loop stopped (deploy/systemd WatchdogSec=; decision 0028).
+        builder.Services.AddSingleton(sp => new LoopBeacon(
+            "collector watchdog checks", sp.GetRequiredService<IOptions<IngestOptions>>().Value.Alerts.HeartbeatInterval, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<ILivenessCheck>(sp => sp.GetRequiredService<LoopBeacon>());
         builder.Services.AddHostedService<WatchdogHostedService>();
         return builder;
     }
 
-    private sealed class WatchdogHostedService(IOptions<IngestOptions> options, IHttpClientFactory http, TimeProvider time, ILoggerFactory loggers) : IHostedService, IAsyncDisposable
+    private sealed class WatchdogHostedService(IOptions<IngestOptions> options, IHttpClientFactory http, TimeProvider time, ILoggerFactory loggers, LoopBeacon beacon) : IHostedService, IAsyncDisposable
     {
         private readonly CancellationTokenSource _stopping = new();
         private MosquittoClient? _client;
@@ -66,7 +71,7 @@ public static class WatchdogHosting
                 },
                 loggers.CreateLogger<MosquittoClient>());
             var stale = o.Alerts.HeartbeatInterval * StaleIntervals;
-            watchdog = new CollectorWatchdog(_client, stale, o.Alerts.RepeatInterval, dispatcher, [], time, logger, presence: clientId);
+            watchdog = new CollectorWatchdog(_client, stale, o.Alerts.RepeatInterval, dispatcher, [], time, logger, presence: clientId, beacon: beacon);
             WatchdogLog.Started(logger, Topic.CollectorHeartbeat, stale, o.Alerts.Channels.Count);
             var token = _stopping.Token;
             _run = Task.WhenAll(

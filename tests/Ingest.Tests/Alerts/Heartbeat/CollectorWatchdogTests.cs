@@ -348,6 +348,29 @@ public sealed class CollectorWatchdogTests : IAsyncLifetime
         await Eventually.WaitAsync(() => Volatile.Read(ref _heartbeats) > before, Wait, "heartbeat delivered to the watchdog");
     }
 
+    [Fact]
+    public async Task Beacon_EachRoundTellsIt_StoppingDisarmsIt()
+    {
+        // The loop's clock and the beacon's are separate here, so the beacon's silence can be aged without a round.
+        var loopTime = new FakeTimeProvider();
+        var beaconTime = new FakeTimeProvider();
+        var beacon = new LiveRoom.Runtime.Hosting.Watchdog.LoopBeacon("collector watchdog checks", TimeSpan.FromSeconds(10), beaconTime);
+        using var stop = new CancellationTokenSource();
+        var watchdog = new CollectorWatchdog(Client("watchdog-beacon"), Stale, Repeat, new RecordingNotifier(), [], loopTime, NullLogger.Instance, beacon: beacon);
+        var run = watchdog.RunAsync(TimeSpan.FromSeconds(10), stop.Token);
+
+        await Eventually.WaitAsync(() => { loopTime.Advance(TimeSpan.FromSeconds(10)); return watchdog.Rounds > 0; }, Wait, "a round");
+        beaconTime.Advance(TimeSpan.FromSeconds(31));
+        Assert.StartsWith("no round for 31 s", await beacon.CheckAsync(CancellationToken.None), StringComparison.Ordinal);
+        loopTime.Advance(TimeSpan.FromSeconds(10));
+        await Eventually.WaitAsync(() => beacon.CheckAsync(CancellationToken.None).Result is null, Wait, "the next round told the beacon");
+
+        await stop.CancelAsync();
+        await run.WaitAsync(Wait);
+        beaconTime.Advance(TimeSpan.FromHours(1));
+        Assert.Null(await beacon.CheckAsync(CancellationToken.None)); // stopped on purpose: not hung
+    }
+
     private MosquittoClient Client(string id, int? port = null, MqttWill? will = null, Action<MqttMessage>? onMessage = null)
     {
         var client = new MosquittoClient(new MqttClientOptions
