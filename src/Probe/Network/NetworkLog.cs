@@ -19,6 +19,9 @@ internal static partial class NetworkLog
     [LoggerMessage(EventId = 424, Level = LogLevel.Information, Message = "Network {Room}: uplink test {Level}: {Reason}")]
     public static partial void UplinkTested(ILogger logger, string room, string level, string reason);
 
+    [LoggerMessage(EventId = 428, Level = LogLevel.Information, Message = "Network {Room}: the collector was busy with other rooms' uplink tests; this one waited {Seconds:0} s for a free slot")]
+    public static partial void UplinkTestWaited(ILogger logger, string room, double seconds);
+
     [LoggerMessage(EventId = 425, Level = LogLevel.Warning, Message = "Network {Room}: uplink test failed: {Reason}")]
     public static partial void UplinkTestFailed(ILogger logger, string room, string reason);
 

@@ -86,6 +86,11 @@ public sealed partial class NetworkMonitor
             ? UplinkTestResult.Failed("no uplink endpoint configured (Probe:Network:UplinkUrl)")
             : await _uplink.RunAsync(new Uri(_options.UplinkUrl), _options.UplinkTestDuration, cancellationToken).ConfigureAwait(false);
         var verdict = UplinkVerdict.Evaluate(result.Ok ? result.Mbps : null, streamBitsPerSecond, _options.MinUplinkMbps, _options.HeadroomPercent);
+        if (result.BusyWaited > TimeSpan.Zero)
+        {
+            NetworkLog.UplinkTestWaited(_logger, _name, result.BusyWaited.TotalSeconds);
+        }
+
         if (!result.Ok)
         {
             NetworkLog.UplinkTestFailed(_logger, _name, result.Error!);

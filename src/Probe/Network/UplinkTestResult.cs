@@ -23,5 +23,8 @@ public sealed record UplinkTestResult
 
     public string? Error { get; init; }
 
+    /// <summary>How long the test waited for the collector to have a slot free (its 503 answers), before it ran or gave up.</summary>
+    public TimeSpan BusyWaited { get; init; }
+
     public static UplinkTestResult Failed(string error, long bytesSent = 0) => new() { Error = error, BytesSent = bytesSent };
 }

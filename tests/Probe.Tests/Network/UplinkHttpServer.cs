@@ -34,6 +34,9 @@ internal sealed class UplinkHttpServer : IAsyncDisposable
     /// <summary>When set, requests are answered with this status and no receipt.</summary>
     public int? FailWith { get; set; }
 
+    /// <summary>Uploads answered 503 with <c>Retry-After: 1</c> and a reason (as the collector's endpoint does when full) before one is measured.</summary>
+    public int BusyFor;
+
     public int Requests;
 
     public async ValueTask DisposeAsync()
@@ -68,6 +71,19 @@ internal sealed class UplinkHttpServer : IAsyncDisposable
         Interlocked.Increment(ref Requests);
         try
         {
+            if (Interlocked.Decrement(ref BusyFor) >= 0)
+            {
+                // HttpListener has already said "100 Continue", so the edge sends its body: read it, then refuse.
+                await context.Request.InputStream.CopyToAsync(System.IO.Stream.Null);
+                context.Response.StatusCode = 503;
+                context.Response.AddHeader("Retry-After", "1");
+                var reason = "1 uplink tests are running (Ingest:Uplink:MaxConcurrent); try again in 1 s"u8.ToArray();
+                context.Response.ContentLength64 = reason.Length;
+                await context.Response.OutputStream.WriteAsync(reason);
+                context.Response.Close();
+                return;
+            }
+
             if (FailWith is { } status)
             {
                 await context.Request.InputStream.CopyToAsync(System.IO.Stream.Null);

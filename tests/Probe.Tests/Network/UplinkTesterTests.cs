@@ -70,6 +70,36 @@ public sealed class UplinkTesterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_CollectorBusy_WaitsAsToldThenMeasures()
+    {
+        _server.BusyFor = 2;
+        var tester = new UplinkTester(_http, TimeProvider.System);
+
+        var result = await tester.RunAsync(_server.Endpoint, TimeSpan.FromMilliseconds(300), CancellationToken.None);
+
+        Assert.True(result.Ok, result.Error);
+        Assert.True(result.Mbps > 0);
+        Assert.Equal(3, _server.Requests);
+        Assert.InRange(result.BusyWaited.TotalSeconds, 2.0, 2.2); // Retry-After: 1, twice, plus at most a tenth of jitter each
+    }
+
+    [Fact]
+    public async Task Run_CollectorBusyPastPatience_FailsWithTheCollectorsReason()
+    {
+        _server.BusyFor = 100;
+        var tester = new UplinkTester(_http, TimeProvider.System, busyPatience: TimeSpan.FromSeconds(2.5));
+
+        var result = await tester.RunAsync(_server.Endpoint, TimeSpan.FromMilliseconds(300), CancellationToken.None);
+
+        Assert.False(result.Ok);
+        Assert.Equal(
+            $"{_server.Endpoint} answered HTTP 503 Service Unavailable: 1 uplink tests are running (Ingest:Uplink:MaxConcurrent); try again in 1 s; still busy after {result.BusyWaited.TotalSeconds:0} s of waiting",
+            result.Error);
+        Assert.InRange(result.BusyWaited.TotalSeconds, 2.0, 2.5);
+        Assert.Equal(3, _server.Requests);
+    }
+
+    [Fact]
     public async Task Run_NothingListening_FailedResultNotException()
     {
         var tester = new UplinkTester(_http, TimeProvider.System);
