@@ -22,17 +22,22 @@ const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 // The uplink: the NIC's transmit rate now (the passive uplink), and the last active test's result when there is one.
 // A NIC sending less than half the stream's bit rate cannot be the stream's way out (the encoder pushes through another
 // interface than Probe:Network:Interface, or from another PC): the tile says so rather than show 0 kbit/s as the uplink.
+// Only that note is marked, not the test's result beside it.
 function fmtUplink(r) {
   const parts = [];
-  if (r.txBps != null) parts.push(t("NIC") + " " + fmtBitrate(r.txBps) + (notStreamPath(r) ? " (" + t("not the stream's path") + ")" : ""));
-  if (r.uplinkMbps != null) parts.push(t("test") + " " + r.uplinkMbps.toFixed(1) + " Mbit/s");
-  return parts.length ? parts.join(" · ") : "–";
+  if (r.txBps != null) {
+    parts.push(t("NIC") + " " + fmtBitrate(r.txBps));
+    if (notStreamPath(r)) parts.push(" ", el("span", { class: "fail", title: t("The stream does not leave through the NIC the edge measures (Probe:Network:Interface), or the encoder runs on another PC."), text: "(" + t("not the stream's path") + ")" }));
+  }
+  if (r.uplinkMbps != null) parts.push((parts.length ? " · " : "") + t("test") + " " + r.uplinkMbps.toFixed(1) + " Mbit/s");
+  return parts.length ? parts : ["–"];
 }
 const notStreamPath = (r) => r.up === true && r.txBps != null && r.bitrateBps > 0 && r.txBps < r.bitrateBps / 2;
 const fmtResolution = (r) => r.width == null || r.height == null ? "–" : Math.round(r.width) + "x" + Math.round(r.height);
 
+// value: text, or the nodes and strings of the value.
 function row(dl, label, value, failing) {
-  dl.append(el("dt", { text: t(label) }), el("dd", { text: value, class: failing ? "fail" : "", "data-field": label }));
+  dl.append(el("dt", { text: t(label) }), el("dd", { class: failing ? "fail" : "", "data-field": label }, ...(Array.isArray(value) ? value : [value])));
 }
 
 function siteSection(site) {
@@ -152,7 +157,7 @@ function render(entry, r) {
   row(dl, "resolution", fmtResolution(r), !r.meetsResolution);
   row(dl, "frame rate", fmtFps(r.fps), !r.meetsFrameRate);
   row(dl, "bitrate", fmtBitrate(r.bitrateBps));
-  row(dl, "uplink", fmtUplink(r), notStreamPath(r));
+  row(dl, "uplink", fmtUplink(r));
   row(dl, "age", r.ageSeconds == null ? "–" : r.ageSeconds.toFixed(1) + " s");
 }
 
