@@ -62,6 +62,12 @@ public sealed partial class DashboardBrowserTests
             start.ToString("HH:mm", CultureInfo.InvariantCulture) + "–" + start.AddHours(3).ToString("HH:mm", CultureInfo.InvariantCulture),
             await page.Locator("article[data-room='room-1'] .show-time").TextContentAsync());
 
+        // An alert's onset reads on the same clock (room-2's began a few minutes before the tests).
+        var alert = (await page.Locator("article[data-room='room-2'] .alerts li").TextContentAsync())!;
+        var hours = new[] { now, now.AddHours(-1) }.Select(t => t.ToString("HH", CultureInfo.InvariantCulture));
+        Assert.Matches(@"\(since (\d\d):\d\d\)$", alert);
+        Assert.Contains(Regex.Match(alert, @"\(since (\d\d):").Groups[1].Value, hours);
+
         // In the site's own zone the heading needs no second clock.
         await using var local = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { TimezoneId = "Asia/Shanghai" });
         var there = await local.NewPageAsync();
