@@ -27,13 +27,15 @@ internal sealed partial class CollectorStatusCache(TimeProvider time, ILogger<Co
     private DateTimeOffset? _since;
     private string? _tookOverFrom;
     private readonly CollectorGroup _group = new();
+    private readonly SortedDictionary<string, WatchdogMember> _watchdogs = new(StringComparer.Ordinal);
     private long _rejected;
 
     public long Rejected => Interlocked.Read(ref _rejected);
 
     /// <summary>True for the topics this cache reads (<see cref="Mqtt.EdgeLink"/> routes them here).</summary>
     public static bool Reads(string topic) =>
-        topic == Topic.CollectorHeartbeat || topic.StartsWith(Topic.CollectorInstancePrefix, StringComparison.Ordinal);
+        topic == Topic.CollectorHeartbeat || topic.StartsWith(Topic.CollectorInstancePrefix, StringComparison.Ordinal)
+        || topic.StartsWith(Topic.WatchdogInstancePrefix, StringComparison.Ordinal);
 
     public ValueTask HandleAsync(MqttMessage message, CancellationToken cancellationToken)
     {
@@ -41,12 +43,49 @@ internal sealed partial class CollectorStatusCache(TimeProvider time, ILogger<Co
         {
             Handle(message.Payload.Span, message.Retain);
         }
+        else if (message.Topic.StartsWith(Topic.WatchdogInstancePrefix, StringComparison.Ordinal))
+        {
+            HandleWatchdog(message.Topic, message.Payload.Span, message.Retain);
+        }
         else
         {
             HandlePresence(message.Topic, message.Payload.Span, message.Retain);
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Takes a watchdog's presence (decision 0026); an empty payload (cleared by an operator when the watchdog is retired)
+    /// forgets it. <paramref name="retained"/>: replayed on subscribing, so when its state began is not known.
+    /// </summary>
+    public void HandleWatchdog(string topic, ReadOnlySpan<byte> payload, bool retained)
+    {
+        var id = topic[Topic.WatchdogInstancePrefix.Length..];
+        if (payload.IsEmpty)
+        {
+            lock (_lock)
+            {
+                _watchdogs.Remove(id);
+            }
+
+            return;
+        }
+
+        if (ServicePresence.Parse(Topic.WatchdogInstancePrefix, topic, payload, out var reason) is not { } presence)
+        {
+            Interlocked.Increment(ref _rejected);
+            LogPresenceRejected(logger, topic, reason);
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (!_watchdogs.TryGetValue(id, out var known) || known.State != presence.State)
+            {
+                _watchdogs[id] = new WatchdogMember(id, presence.State, retained ? null : time.GetUtcNow());
+            }
+        }
     }
 
     /// <summary>Takes one collector's presence; an empty payload (cleared by an operator) removes it from the group.</summary>
@@ -117,7 +156,15 @@ internal sealed partial class CollectorStatusCache(TimeProvider time, ILogger<Co
                 return new(CollectorStates.NoLink, _last?.Instance, null, _lastAliveAt, null, $"the dashboard cannot tell whether metrics are being collected: {linkProblem}");
             }
 
-            return Judge(now) with { Group = _group.Members, StandbyWarning = StandbyWarning(_group.DeadWithoutStandby()), SpillBatches = _last?.Status == CollectorHeartbeatStatus.Alive ? _last.Spill : null };
+            IReadOnlyList<WatchdogMember> watchdogs = _watchdogs.Count == 0 ? [] : [.. _watchdogs.Values];
+            return Judge(now) with
+            {
+                Group = _group.Members,
+                StandbyWarning = StandbyWarning(_group.DeadWithoutStandby()),
+                SpillBatches = _last?.Status == CollectorHeartbeatStatus.Alive ? _last.Spill : null,
+                Watchdogs = watchdogs,
+                WatchdogWarning = WatchdogWarning(watchdogs),
+            };
         }
     }
 
@@ -129,6 +176,15 @@ internal sealed partial class CollectorStatusCache(TimeProvider time, ILogger<Co
         dead.Count == 0
             ? null
             : $"no standby collector is ready ({string.Join(", ", dead.Select(d => $"{d.Instance} is down{At(d.Since)}"))}): if the active collector fails, none takes over";
+
+    /// <summary>
+    /// Null while a watchdog is online (or none has ever announced itself: a site without one); otherwise who would be
+    /// told if the collector failed — nobody. A watchdog stopped on purpose is named as such, not as down.
+    /// </summary>
+    private static string? WatchdogWarning(IReadOnlyList<WatchdogMember> watchdogs) =>
+        watchdogs.Count == 0 || watchdogs.Any(w => w.State == ServicePresence.Online)
+            ? null
+            : $"no collector watchdog is running ({string.Join(", ", watchdogs.Select(w => $"{w.Instance} {(w.State == ServicePresence.Dead ? "is down" : "was stopped")}{At(w.Since)}"))}): if the collector fails, nobody is told";
 
     /// <summary>The state from the latest heartbeat; called under the lock.</summary>
     private CollectorStatusView Judge(DateTimeOffset now)

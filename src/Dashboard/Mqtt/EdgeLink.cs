@@ -152,7 +152,7 @@ internal sealed partial class EdgeLink(
 
     private async Task SubscribeAsync(MosquittoClient client, CancellationToken cancellationToken)
     {
-        foreach (var filter in new[] { StateFilter, StatusFilter, Topic.CollectorHeartbeat, Topic.CollectorInstances })
+        foreach (var filter in new[] { StateFilter, StatusFilter, Topic.CollectorHeartbeat, Topic.CollectorInstances, Topic.WatchdogInstances })
         {
             try
             {

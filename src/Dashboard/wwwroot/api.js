@@ -73,6 +73,8 @@ const zh = {
   "A silence mutes the alerts of a site (or one room, or one rule) for a maintenance window; every silence ends.": "静默在维护时段内屏蔽某站点（或某直播间、某规则）的告警；每个静默都有结束时间。",
   "write batches waiting": "个写入批次待写入", "collector": "采集服务", "since": "自", "standby": "备用", "down": "已宕机",
   "No standby collector is ready.": "没有就绪的备用采集服务。",
+  "No collector watchdog is running.": "采集看门狗未运行。", "If the collector fails, nobody is told.": "若采集服务故障，将无人收到通知。",
+  "watchdog": "看门狗", "stopped": "已停止",
   "If the active collector fails, none takes over.": "若当前采集服务故障，将无人接替。", "last heartbeat": "最后心跳", "took over from": "接替自",
   "Data collection stopped: the collector is down.": "数据采集已停止：采集服务已宕机。",
   "Data collection stopped: the collector was stopped.": "数据采集已停止：采集服务已停止。",
@@ -146,16 +148,23 @@ export function showCollectorBanner(c) {
     headline = "No standby collector is ready.";
     hint = "If the active collector fails, none takes over.";
     for (const g of (c.group || []).filter((g) => g.role === "dead")) details.push(t("collector") + " " + g.instance + " " + t("down") + (g.since ? " " + t("since") + " " + clock(Date.parse(g.since)) : ""));
+  } else if (!headline && c.watchdogWarning) {
+    // Collecting, but the watchdog that tells on-call when the collector fails is down or stopped.
+    banner.dataset.state = "no-watchdog";
+    headline = "No collector watchdog is running.";
+    hint = "If the collector fails, nobody is told.";
+    for (const w of c.watchdogs || []) details.push(t("watchdog") + " " + w.instance + " " + t(w.state === "dead" ? "down" : "stopped") + (w.since ? " " + t("since") + " " + clock(Date.parse(w.since)) : ""));
   }
   if (!headline) { banner.hidden = true; banner.replaceChildren(); return; }
-  if (banner.dataset.state !== "no-standby") {
+  const quiet = banner.dataset.state === "no-standby" || banner.dataset.state === "no-watchdog";
+  if (!quiet) {
     if (c.instance) details.push(t("collector") + " " + c.instance);
     if (c.since) details.push(t("since") + " " + clock(Date.parse(c.since)));
     if (c.lastHeartbeatAt && c.state !== "influx-down") details.push(t("last heartbeat") + " " + clock(Date.parse(c.lastHeartbeatAt)));
     if (c.state === "influx-down" && c.spillBatches) details.push(c.spillBatches + " " + t("write batches waiting"));
   }
-  banner.className = "banner" + (c.state === "influx-down" || c.state === "no-link" || banner.dataset.state === "no-standby" ? " warn" : "");
-  banner.title = banner.dataset.state === "no-standby" ? c.standbyWarning : c.message;
+  banner.className = "banner" + (c.state === "influx-down" || c.state === "no-link" || quiet ? " warn" : "");
+  banner.title = banner.dataset.state === "no-standby" ? c.standbyWarning : banner.dataset.state === "no-watchdog" ? c.watchdogWarning : c.message;
   banner.replaceChildren(t(headline), el("small", { text: [details.join(" · "), hint ? t(hint) : ""].filter(Boolean).join(" — ") }));
   banner.hidden = false;
 }

@@ -253,8 +253,10 @@ function showCollector(c) {
 function collectorNote() {
   if (!collector || collector.state !== "running" || !collector.instance) return "";
   const standbys = (collector.group || []).filter((g) => g.role === "standby").map((g) => g.instance);
+  const watchdogs = (collector.watchdogs || []).filter((w) => w.state === "online").map((w) => w.instance);
   return " · " + t("collector") + " " + collector.instance + (collector.tookOverFrom ? " (" + t("took over from") + " " + collector.tookOverFrom + ")" : "")
-    + (standbys.length ? " · " + t("standby") + " " + standbys.join(", ") : "");
+    + (standbys.length ? " · " + t("standby") + " " + standbys.join(", ") : "")
+    + (watchdogs.length ? " · " + t("watchdog") + " " + watchdogs.join(", ") : "");
 }
 
 function unavailable(message) {

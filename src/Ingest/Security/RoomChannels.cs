@@ -52,7 +52,8 @@ internal static class RoomChannels
 
     /// <summary>
     /// What the dashboard subscribes to and receives: <c>EdgeLink</c>'s state and status, the collector's heartbeat and
-    /// each collector's presence (the wall says when metrics are not being collected, or no standby is ready),
+    /// each collector's and watchdog's presence (the wall says when metrics are not being collected, no standby is ready,
+    /// or no watchdog runs),
     /// <c>EvidenceLink</c>'s thumbnails.
     /// </summary>
     public static readonly string[] DashboardRead =
@@ -62,6 +63,7 @@ internal static class RoomChannels
         Topic.AllThumbnails,
         Topic.CollectorHeartbeat,
         Topic.CollectorInstances,
+        Topic.WatchdogInstances,
     ];
 
     /// <summary>

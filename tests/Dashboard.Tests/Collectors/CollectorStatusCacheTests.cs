@@ -237,6 +237,68 @@ public sealed class CollectorStatusCacheTests
         Assert.Empty(_cache.View(null).Group);
     }
 
+    [Fact]
+    public void View_NoWatchdogEverAnnounced_NoWarning()
+    {
+        _cache.Handle(Alive(null), retained: true);
+
+        var view = _cache.View(null);
+        Assert.Empty(view.Watchdogs);
+        Assert.Null(view.WatchdogWarning);
+    }
+
+    [Fact]
+    public void View_TheWatchdogDies_WarnsNobodyWouldBeToldUntilItIsBack()
+    {
+        _cache.Handle(Alive(null), retained: true);
+        Watchdog("liver-watchdog", ServicePresence.Online, retained: true);
+        Assert.Null(_cache.View(null).WatchdogWarning);
+        _time.Advance(TimeSpan.FromMinutes(2));
+        _cache.Handle(Alive(null), retained: false);
+
+        Watchdog("liver-watchdog", ServicePresence.Dead, retained: false);
+        var warned = _cache.View(null);
+        Watchdog("liver-watchdog", ServicePresence.Online, retained: false);
+
+        Assert.Equal(CollectorStates.Running, warned.State);
+        Assert.Equal("no collector watchdog is running (liver-watchdog is down at 2026-11-23 04:02:00Z): if the collector fails, nobody is told", warned.WatchdogWarning);
+        Assert.Equal([new WatchdogMember("liver-watchdog", ServicePresence.Dead, _time.GetUtcNow())], warned.Watchdogs);
+        var back = _cache.View(null);
+        Assert.Null(back.WatchdogWarning);
+        Assert.Equal(ServicePresence.Online, Assert.Single(back.Watchdogs).State);
+    }
+
+    [Fact]
+    public void View_OneOfTwoWatchdogsStoppedOtherOnline_NoWarning_BothStopped_SaysStoppedNotDown_ClearedForgotten()
+    {
+        _cache.Handle(Alive(null), retained: true);
+        Watchdog("w1", ServicePresence.Online, retained: true);
+        Watchdog("w2", ServicePresence.Stopped, retained: true);
+        Assert.Null(_cache.View(null).WatchdogWarning);
+
+        Watchdog("w1", ServicePresence.Stopped, retained: false);
+        Assert.Equal("no collector watchdog is running (w1 was stopped at 2026-11-23 04:00:00Z, w2 was stopped): if the collector fails, nobody is told", _cache.View(null).WatchdogWarning);
+
+        // Both retired: mosquitto_pub -r -n -t liveroom-sys/v1/collector/watchdogs/w1 (and w2)
+        _cache.HandleWatchdog(Topic.WatchdogInstance("w1"), ReadOnlySpan<byte>.Empty, retained: false);
+        _cache.HandleWatchdog(Topic.WatchdogInstance("w2"), ReadOnlySpan<byte>.Empty, retained: false);
+        Assert.Empty(_cache.View(null).Watchdogs);
+        Assert.Null(_cache.View(null).WatchdogWarning);
+    }
+
+    [Fact]
+    public void HandleWatchdog_NotAPresenceOrAnotherInstance_CountedAndIgnored()
+    {
+        _cache.HandleWatchdog(Topic.WatchdogInstance("w1"), "online"u8, retained: false);
+        _cache.HandleWatchdog(Topic.WatchdogInstance("w1"), new ServicePresence(ServicePresence.Dead, "w2", 0).ToJson(), retained: false);
+
+        Assert.Equal(2, _cache.Rejected);
+        Assert.Empty(_cache.View(null).Watchdogs);
+    }
+
+    private void Watchdog(string id, string state, bool retained) =>
+        _cache.HandleWatchdog(Topic.WatchdogInstance(id), new ServicePresence(state, id, 1).ToJson(), retained);
+
     private void Presence(string instance, string role, bool retained) =>
         _cache.HandlePresence(Topic.CollectorInstance(instance), new CollectorPresence(role, instance, 1).ToJson(), retained);
 

@@ -39,6 +39,7 @@ public sealed class DashboardAndSignAccountTests
                 "topic read liveroom/v1/+/+/thumbnail",
                 "topic read liveroom-sys/v1/collector/heartbeat",
                 "topic read liveroom-sys/v1/collector/instances/+",
+                "topic read liveroom-sys/v1/collector/watchdogs/+",
             ],
             blocks["dashboard"]);
         Assert.Equal(
@@ -86,6 +87,8 @@ public sealed class DashboardAndSignAccountTests
                 "subscribePattern liveroom-sys/v1/collector/heartbeat",
                 "publishClientReceive liveroom-sys/v1/collector/instances/+",
                 "subscribePattern liveroom-sys/v1/collector/instances/+",
+                "publishClientReceive liveroom-sys/v1/collector/watchdogs/+",
+                "subscribePattern liveroom-sys/v1/collector/watchdogs/+",
             ],
             roles["dashboard"]);
         Assert.Equal(
