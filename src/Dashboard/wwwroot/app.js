@@ -251,10 +251,11 @@ function showCollector(c) {
   showCollectorBanner(c);
 }
 function collectorNote() {
-  if (!collector || collector.state !== "running" || !collector.instance) return "";
+  if (!collector || collector.state !== "running") return "";
   const standbys = (collector.group || []).filter((g) => g.role === "standby").map((g) => g.instance);
   const watchdogs = (collector.watchdogs || []).filter((w) => w.state === "online").map((w) => w.instance);
-  return " · " + t("collector") + " " + collector.instance + (collector.tookOverFrom ? " (" + t("took over from") + " " + collector.tookOverFrom + ")" : "")
+  // A single collector has no name to show; its watchdog still has.
+  return (collector.instance ? " · " + t("collector") + " " + collector.instance + (collector.tookOverFrom ? " (" + t("took over from") + " " + collector.tookOverFrom + ")" : "") : "")
     + (standbys.length ? " · " + t("standby") + " " + standbys.join(", ") : "")
     + (watchdogs.length ? " · " + t("watchdog") + " " + watchdogs.join(", ") : "");
 }

@@ -67,6 +67,8 @@ public sealed partial class DemoBrowserTests(ITestOutputHelper output)
             // The demo's collector heartbeat reaches the wall through the broker: collecting, so no banner.
             Assert.Equal("running", await page.GetAttributeAsync("#collector", "data-state"));
             Assert.True(await page.IsHiddenAsync("#collector"));
+            // The demo's watchdog announces itself, and the header names it (a single collector has no name to show).
+            await page.WaitForSelectorAsync("#status:has-text('watchdog ')", new PageWaitForSelectorOptions { Timeout = Timeout });
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, $"demo-wall-{role}.png"), FullPage = true });
 
             await page.ClickAsync("article[data-room='room-1'] h3 a");
