@@ -31,7 +31,28 @@ function drawEvents(u) {
   ctx.restore();
 }
 
-const fmtShowTime = (s) => new Date(s.start).toLocaleString() + " – " + new Date(s.end).toLocaleTimeString();
+// Times on this page are the browser's; a site in another zone gets its clock beside the room's name, and each show its
+// times as the site's schedule reads them.
+const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+let siteZone = null;
+const hhmm = (ms, tz) => new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: tz });
+const otherZone = () => siteZone && siteZone !== browserZone;
+const fmtShowTime = (s) => new Date(s.start).toLocaleString() + " – " + new Date(s.end).toLocaleTimeString()
+  + (otherZone() ? " (" + hhmm(s.start, siteZone) + "–" + hhmm(s.end, siteZone) + " " + siteZone + ")" : "");
+
+function showSiteClock() {
+  const clock = document.getElementById("siteClock");
+  clock.hidden = !otherZone();
+  clock.textContent = otherZone() ? t("site time") + " " + hhmm(Date.now(), siteZone) + " " + siteZone + " · " + t("times here") + ": " + browserZone : "";
+}
+
+// The site's zone: from its shows, else from the site itself (a reader the site API refuses keeps the browser's).
+async function loadSiteZone(list) {
+  const named = list.find((s) => s.timeZone);
+  if (named) { siteZone = named.timeZone; return; }
+  if (siteZone) return;
+  try { siteZone = (await api(`api/sites/${encodeURIComponent(site)}`)).timeZone || null; } catch { /* not known */ }
+}
 
 // Shows as shaded bands (title on hover) and events as hover marks, laid over the plot area; the plot's own cursor,
 // drag-to-zoom and shared crosshair still work (the marks pass the mouse events on to it).
@@ -65,6 +86,7 @@ function listShows() {
 async function loadShows() {
   try {
     const list = await api(`api/sites/${encodeURIComponent(site)}/shows?room=${encodeURIComponent(room)}&from=${range.from}&to=${range.to}`);
+    await loadSiteZone(list);
     return list.map((s) => ({ id: s.id, title: s.title, host: s.host, start: Date.parse(s.start), end: Date.parse(s.end) }));
   } catch {
     return [];
@@ -146,6 +168,7 @@ async function load() {
   try {
     const body = await api(`api/rooms/${encodeURIComponent(site)}/${encodeURIComponent(room)}/series?from=${range.from}&to=${range.to}&width=${width}`);
     shows = await showsLoading;
+    showSiteClock();
     listShows();
     info.className = "status";
     info.textContent = `${body.intervalSeconds} s / point (${body.source})`;
@@ -168,6 +191,7 @@ async function start() {
   const collector = async () => { try { showCollectorBanner(await api("api/collector")); } catch { /* shown by the next try */ } };
   await collector();
   setInterval(collector, 10000);
+  setInterval(showSiteClock, 30000); // the site's clock keeps time on a page left open
   vision = startVision(site, room, me);
   startChecklist(site, room, me);
   for (const e of document.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t);

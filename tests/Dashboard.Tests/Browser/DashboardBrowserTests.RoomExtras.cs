@@ -77,6 +77,27 @@ public sealed partial class DashboardBrowserTests
     }
 
     [Fact]
+    public async Task RoomPage_SiteInAnotherZone_SiteClockBesideTheNameAndShowsInTheSitesTimes()
+    {
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { TimezoneId = "Europe/Berlin" });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "manager", stack.Passwords["manager"]);
+        await page.GotoAsync(new Uri(stack.BaseUri, "room.html?site=demo&room=room-1&range=6h").ToString());
+        await page.WaitForSelectorAsync("body[data-loaded='1']", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
+
+        var shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, shanghai);
+        Assert.Contains(
+            await page.Locator("#siteClock").TextContentAsync(),
+            new[] { now.AddMinutes(-1), now, now.AddMinutes(1) }.Select(t => $"site time {t.ToString("HH:mm", CultureInfo.InvariantCulture)} Asia/Shanghai · times here: Europe/Berlin"));
+        var start = TimeZoneInfo.ConvertTime(stack.ShowStart, shanghai);
+        Assert.EndsWith(
+            $"({start.ToString("HH:mm", CultureInfo.InvariantCulture)}–{start.AddHours(3).ToString("HH:mm", CultureInfo.InvariantCulture)} Asia/Shanghai) — {BrowserFixture.ShowTitle} (Lin)",
+            await page.Locator($"#shows li[data-show='{stack.ShowId}']").TextContentAsync(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Wall_NicSendingLessThanTheStream_SaysItIsNotTheStreamsPath()
     {
         await using var context = await stack.Browser.NewContextAsync();
