@@ -49,9 +49,13 @@ function showSiteClock() {
 // The site's zone: from its shows, else from the site itself (a reader the site API refuses keeps the browser's).
 async function loadSiteZone(list) {
   const named = list.find((s) => s.timeZone);
-  if (named) { siteZone = named.timeZone; return; }
+  if (named) { siteZone = usable(named.timeZone); return; }
   if (siteZone) return;
-  try { siteZone = (await api(`api/sites/${encodeURIComponent(site)}`)).timeZone || null; } catch { /* not known */ }
+  try { siteZone = usable((await api(`api/sites/${encodeURIComponent(site)}`)).timeZone); } catch { /* not known */ }
+}
+// A zone this browser cannot format in (an old tz database) is not shown rather than breaking the page.
+function usable(zone) {
+  try { new Intl.DateTimeFormat([], { timeZone: zone }); return zone || null; } catch { return null; }
 }
 
 // Shows as shaded bands (title on hover) and events as hover marks, laid over the plot area; the plot's own cursor,
