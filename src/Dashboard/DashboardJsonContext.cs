@@ -19,7 +19,7 @@ namespace LiveRoom.Dashboard;
 [JsonSerializable(typeof(LiveRoomsResponse))]
 [JsonSerializable(typeof(Collectors.CollectorStatusView))]
 [JsonSerializable(typeof(Contracts.Payloads.CollectorMember))]
-[JsonSerializable(typeof(Collectors.WatchdogMember))]
+[JsonSerializable(typeof(Contracts.Payloads.ServicePresenceEntry))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]

@@ -27,7 +27,7 @@ internal sealed partial class CollectorStatusCache(TimeProvider time, ILogger<Co
     private DateTimeOffset? _since;
     private string? _tookOverFrom;
     private readonly CollectorGroup _group = new();
-    private readonly SortedDictionary<string, WatchdogMember> _watchdogs = new(StringComparer.Ordinal);
+    private readonly ServicePresenceTable _watchdogs = new(Topic.WatchdogInstancePrefix);
     private long _rejected;
 
     public long Rejected => Interlocked.Read(ref _rejected);
@@ -61,30 +61,10 @@ internal sealed partial class CollectorStatusCache(TimeProvider time, ILogger<Co
     /// </summary>
     public void HandleWatchdog(string topic, ReadOnlySpan<byte> payload, bool retained)
     {
-        var id = topic[Topic.WatchdogInstancePrefix.Length..];
-        if (payload.IsEmpty)
-        {
-            lock (_lock)
-            {
-                _watchdogs.Remove(id);
-            }
-
-            return;
-        }
-
-        if (ServicePresence.Parse(Topic.WatchdogInstancePrefix, topic, payload, out var reason) is not { } presence)
+        if (_watchdogs.Apply(topic, payload, retained ? null : time.GetUtcNow()) is { } reason)
         {
             Interlocked.Increment(ref _rejected);
             LogPresenceRejected(logger, topic, reason);
-            return;
-        }
-
-        lock (_lock)
-        {
-            if (!_watchdogs.TryGetValue(id, out var known) || known.State != presence.State)
-            {
-                _watchdogs[id] = new WatchdogMember(id, presence.State, retained ? null : time.GetUtcNow());
-            }
         }
     }
 
@@ -156,7 +136,7 @@ internal sealed partial class CollectorStatusCache(TimeProvider time, ILogger<Co
                 return new(CollectorStates.NoLink, _last?.Instance, null, _lastAliveAt, null, $"the dashboard cannot tell whether metrics are being collected: {linkProblem}");
             }
 
-            IReadOnlyList<WatchdogMember> watchdogs = _watchdogs.Count == 0 ? [] : [.. _watchdogs.Values];
+            var watchdogs = _watchdogs.Entries;
             return Judge(now) with
             {
                 Group = _group.Members,
@@ -181,7 +161,7 @@ internal sealed partial class CollectorStatusCache(TimeProvider time, ILogger<Co
     /// Null while a watchdog is online (or none has ever announced itself: a site without one); otherwise who would be
     /// told if the collector failed — nobody. A watchdog stopped on purpose is named as such, not as down.
     /// </summary>
-    private static string? WatchdogWarning(IReadOnlyList<WatchdogMember> watchdogs) =>
+    private static string? WatchdogWarning(IReadOnlyList<ServicePresenceEntry> watchdogs) =>
         watchdogs.Count == 0 || watchdogs.Any(w => w.State == ServicePresence.Online)
             ? null
             : $"no collector watchdog is running ({string.Join(", ", watchdogs.Select(w => $"{w.Instance} {(w.State == ServicePresence.Dead ? "is down" : "was stopped")}{At(w.Since)}"))}): if the collector fails, nobody is told";

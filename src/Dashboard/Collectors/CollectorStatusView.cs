@@ -28,7 +28,7 @@ public sealed record CollectorStatusView(
     public string? StandbyWarning { get; init; }
 
     /// <summary>Each collector watchdog's presence (<c>liveroom-ingest watchdog</c>), by client id; empty when none has announced itself.</summary>
-    public IReadOnlyList<WatchdogMember> Watchdogs { get; init; } = [];
+    public IReadOnlyList<Contracts.Payloads.ServicePresenceEntry> Watchdogs { get; init; } = [];
 
     /// <summary>Why nobody would be told if the collector failed: every known watchdog is down or stopped (null otherwise).</summary>
     public string? WatchdogWarning { get; init; }
@@ -36,12 +36,6 @@ public sealed record CollectorStatusView(
     /// <summary>Metrics are being collected and stored.</summary>
     public bool Healthy => State == CollectorStates.Running;
 }
-
-/// <summary>A collector watchdog as its retained presence last said.</summary>
-/// <param name="Instance">Its MQTT client id.</param>
-/// <param name="State"><c>online</c>, <c>stopped</c> or <c>dead</c> (<see cref="Contracts.Payloads.ServicePresence"/>).</param>
-/// <param name="Since">When the dashboard saw this state begin (null: it was so when the dashboard connected).</param>
-public sealed record WatchdogMember(string Instance, string State, DateTimeOffset? Since);
 
 /// <summary>The states of <see cref="CollectorStatusView"/>.</summary>
 public static class CollectorStates

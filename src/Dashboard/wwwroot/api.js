@@ -117,7 +117,17 @@ export function header(me, title) {
     el("span", { class: "user", text: me.name + " (" + me.roles.join(", ") + ")" }), lang, account);
 }
 
-const clock = (ms) => new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+// A time of day, 24-hour, in zone tz (IANA; the browser's when none, or when this browser cannot format in it).
+export function clock(ms, tz, seconds) {
+  const opts = { hour: "2-digit", minute: "2-digit", hourCycle: "h23", ...(seconds ? { second: "2-digit" } : {}) };
+  try { return new Date(ms).toLocaleTimeString([], tz ? { ...opts, timeZone: tz } : opts); } catch { return new Date(ms).toLocaleTimeString([], opts); }
+}
+export const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+// A site's zone when it differs from the browser's and this browser can format in it (an old tz database may not); else null.
+export function otherZone(zone) {
+  if (!zone || zone === browserZone) return null;
+  try { new Intl.DateTimeFormat([], { timeZone: zone }); return zone; } catch { return null; }
+}
 
 // Whether metrics are being collected (the collector's heartbeat: GET api/collector, or the wall's "collector" event):
 // a banner (#collector) when they are not, so nobody reads tiles or charts as current when they are not.

@@ -1,6 +1,6 @@
 // Room wall: one tile per room, grouped by site, kept live by the server-sent events of
 // GET api/rooms/live/events (no polling, no reloads). Text goes in with textContent only.
-import { el, header, requireUser, t, toLogin, api, showCollectorBanner } from "./api.js";
+import { el, header, requireUser, t, toLogin, api, showCollectorBanner, clock, otherZone } from "./api.js";
 
 const tiles = new Map(); // "site/room" -> { tile, spark: [{ t, v }...] (bitrate per 10 s bucket), thumbTime }
 const SPARK_BUCKET_MS = 10000; // as GET api/rooms/live?history=true answers: 5 minutes at 10 s
@@ -13,12 +13,7 @@ function fmtBitrate(bps) {
   return bps >= 1e6 ? (bps / 1e6).toFixed(2) + " Mbit/s" : (bps / 1e3).toFixed(0) + " kbit/s";
 }
 const fmtFps = (fps) => fps == null ? "–" : fps.toFixed(2) + " fps";
-// Times on a tile are the site's (where the show happens), 24-hour; the browser's zone when the site's is unknown.
-const fmtTime = (ms, tz, seconds) => {
-  const opts = { hour: "2-digit", minute: "2-digit", hourCycle: "h23", ...(seconds ? { second: "2-digit" } : {}) };
-  try { return new Date(ms).toLocaleTimeString([], tz ? { ...opts, timeZone: tz } : opts); } catch { return new Date(ms).toLocaleTimeString([], opts); }
-};
-const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+// Times on a tile are the site's (where the show happens), 24-hour (api.js clock); the browser's zone when the site's is unknown.
 // The uplink: the NIC's transmit rate now (the passive uplink), and the last active test's result when there is one.
 // A NIC sending less than half the stream's bit rate cannot be the stream's way out (the encoder pushes through another
 // interface than Probe:Network:Interface, or from another PC): the tile says so rather than show 0 kbit/s as the uplink.
@@ -107,7 +102,7 @@ function showShow(entry, show, tz) {
   box.hidden = false;
   entry.tile.dataset.show = show.id;
   box.replaceChildren(el("span", { class: "show-title", text: show.title }),
-    el("span", { class: "show-time", title: tz || "", text: fmtTime(show.start, tz) + "–" + fmtTime(show.end, tz) }));
+    el("span", { class: "show-time", title: tz || "", text: clock(show.start, tz) + "–" + clock(show.end, tz) }));
 }
 
 // The newest evidence thumbnail: asked every 30 s (the server answers 304 while unchanged); a newer one replaces the image.
@@ -164,7 +159,7 @@ function render(entry, r) {
 function showAlerts(entry, alerts, tz) {
   let box = entry.tile.querySelector(".alerts");
   if (!box) { box = el("ul", { class: "alerts" }); entry.tile.append(box); }
-  box.replaceChildren(...alerts.map((a) => el("li", { text: "⚠ " + a.type + (a.message ? ": " + a.message : "") + (a.since ? " (" + t("since") + " " + fmtTime(Date.parse(a.since), tz) + ")" : "") })));
+  box.replaceChildren(...alerts.map((a) => el("li", { text: "⚠ " + a.type + (a.message ? ": " + a.message : "") + (a.since ? " (" + t("since") + " " + clock(Date.parse(a.since), tz) + ")" : "") })));
 }
 
 // The site's zone, as its edges or its schedule give it: the first one named.
@@ -177,12 +172,11 @@ function siteZones(body) {
 // A site in another zone than the browser's gets its own clock in its heading, so its show times read against it.
 function showSiteClocks(zones, now) {
   for (const section of document.querySelectorAll(".site-group")) {
-    const clock = section.querySelector(".site-clock");
-    const tz = zones.get(section.dataset.site);
-    if (!tz || tz === browserZone) { clock.hidden = true; clock.textContent = ""; continue; }
-    clock.hidden = false;
-    clock.textContent = fmtTime(now, tz) + " " + tz;
-    clock.title = t("local time at the site");
+    const box = section.querySelector(".site-clock");
+    const tz = otherZone(zones.get(section.dataset.site));
+    box.hidden = !tz;
+    box.textContent = tz ? clock(now, tz) + " " + tz : "";
+    box.title = t("local time at the site");
   }
 }
 
@@ -239,7 +233,7 @@ function show(body) {
   const status = document.getElementById("status");
   status.className = "status";
   showSiteClocks(zones, Date.parse(body.generatedAt));
-  status.textContent = t("updated") + " " + fmtTime(Date.parse(body.generatedAt), null, true) + collectorNote();
+  status.textContent = t("updated") + " " + clock(Date.parse(body.generatedAt), null, true) + collectorNote();
   document.body.dataset.updates = String(Number(document.body.dataset.updates || 0) + 1);
 }
 

@@ -1,7 +1,7 @@
 // Room page: uPlot panels over a Grafana-like time range (presets, custom range, drag to zoom, shared crosshair).
 // The server downsamples to the panel's pixel width; this page never asks for more points than it can draw.
 import uPlot from "./lib/uPlot.esm.js";
-import { api, el, header, requireUser, showCollectorBanner, t } from "./api.js";
+import { api, browserZone, clock, el, header, otherZone, requireUser, showCollectorBanner, t } from "./api.js";
 import { startVision } from "./room-vision.js";
 import { startChecklist } from "./room-checklist.js";
 import { axisSize, tickLabel, valueLabel } from "./room-format.js";
@@ -33,29 +33,25 @@ function drawEvents(u) {
 
 // Times on this page are the browser's; a site in another zone gets its clock beside the room's name, and each show its
 // times as the site's schedule reads them.
-const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+// siteZone: the site's zone when it is not the browser's (api.js otherZone), else null.
 let siteZone = null;
-const hhmm = (ms, tz) => new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: tz });
-const otherZone = () => siteZone && siteZone !== browserZone;
+let siteAsked = false;
 const fmtShowTime = (s) => new Date(s.start).toLocaleString() + " – " + new Date(s.end).toLocaleTimeString()
-  + (otherZone() ? " (" + hhmm(s.start, siteZone) + "–" + hhmm(s.end, siteZone) + " " + siteZone + ")" : "");
+  + (siteZone ? " (" + clock(s.start, siteZone) + "–" + clock(s.end, siteZone) + " " + siteZone + ")" : "");
 
 function showSiteClock() {
-  const clock = document.getElementById("siteClock");
-  clock.hidden = !otherZone();
-  clock.textContent = otherZone() ? t("site time") + " " + hhmm(Date.now(), siteZone) + " " + siteZone + " · " + t("times here") + ": " + browserZone : "";
+  const box = document.getElementById("siteClock");
+  box.hidden = !siteZone;
+  box.textContent = siteZone ? t("site time") + " " + clock(Date.now(), siteZone) + " " + siteZone + " · " + t("times here") + ": " + browserZone : "";
 }
 
-// The site's zone: from its shows, else from the site itself (a reader the site API refuses keeps the browser's).
+// The site's zone: from its shows, else from the site itself, asked once (a reader the site API refuses keeps the browser's).
 async function loadSiteZone(list) {
   const named = list.find((s) => s.timeZone);
-  if (named) { siteZone = usable(named.timeZone); return; }
-  if (siteZone) return;
-  try { siteZone = usable((await api(`api/sites/${encodeURIComponent(site)}`)).timeZone); } catch { /* not known */ }
-}
-// A zone this browser cannot format in (an old tz database) is not shown rather than breaking the page.
-function usable(zone) {
-  try { new Intl.DateTimeFormat([], { timeZone: zone }); return zone || null; } catch { return null; }
+  if (named) { siteZone = otherZone(named.timeZone); return; }
+  if (siteAsked) return;
+  siteAsked = true;
+  try { siteZone = otherZone((await api(`api/sites/${encodeURIComponent(site)}`)).timeZone); } catch { /* not known */ }
 }
 
 // Shows as shaded bands (title on hover) and events as hover marks, laid over the plot area; the plot's own cursor,

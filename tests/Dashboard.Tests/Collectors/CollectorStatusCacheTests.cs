@@ -262,7 +262,7 @@ public sealed class CollectorStatusCacheTests
 
         Assert.Equal(CollectorStates.Running, warned.State);
         Assert.Equal("no collector watchdog is running (liver-watchdog is down at 2026-11-23 04:02:00Z): if the collector fails, nobody is told", warned.WatchdogWarning);
-        Assert.Equal([new WatchdogMember("liver-watchdog", ServicePresence.Dead, _time.GetUtcNow())], warned.Watchdogs);
+        Assert.Equal([new ServicePresenceEntry("liver-watchdog", ServicePresence.Dead, _time.GetUtcNow())], warned.Watchdogs);
         var back = _cache.View(null);
         Assert.Null(back.WatchdogWarning);
         Assert.Equal(ServicePresence.Online, Assert.Single(back.Watchdogs).State);

@@ -12,10 +12,11 @@ namespace LiveRoom.Ingest.Alerts.Heartbeat;
 /// </summary>
 /// <param name="noun">What the services are, in notes: "dashboard", "watchdog".</param>
 /// <param name="prefix">Their presences' topic prefix.</param>
+/// <remarks>What each service last said is a <see cref="ServicePresenceTable"/>; this adds the alert's course.</remarks>
 internal sealed class PresenceWatch(string noun, string prefix)
 {
     private readonly Lock _lock = new();
-    private readonly SortedDictionary<string, string> _states = new(StringComparer.Ordinal);
+    private readonly ServicePresenceTable _table = new(prefix);
     private IReadOnlyList<string> _down = [];
     private DateTimeOffset _since;
     private DateTimeOffset _lastNotice;
@@ -33,30 +34,7 @@ internal sealed class PresenceWatch(string noun, string prefix)
     }
 
     /// <summary>Takes one presence message (an empty one clears the service); null when taken, else why not.</summary>
-    public string? Apply(string topic, ReadOnlySpan<byte> payload)
-    {
-        if (payload.IsEmpty && topic.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            lock (_lock)
-            {
-                _states.Remove(topic[prefix.Length..]);
-            }
-
-            return null;
-        }
-
-        if (ServicePresence.Parse(prefix, topic, payload, out var reason) is not { } presence)
-        {
-            return reason;
-        }
-
-        lock (_lock)
-        {
-            _states[presence.Instance] = presence.State;
-        }
-
-        return null;
-    }
+    public string? Apply(string topic, ReadOnlySpan<byte> payload) => _table.Apply(topic, payload);
 
     /// <summary>One judgement: a notice to send (firing, a reminder or resolved), when it began, and the note naming the services; or null.</summary>
     public (NoticeKind Kind, DateTimeOffset Since, string Note)? Step(DateTimeOffset now, TimeSpan repeat)
@@ -69,7 +47,7 @@ internal sealed class PresenceWatch(string noun, string prefix)
 
     private (NoticeKind Kind, DateTimeOffset Since, string Note)? StepLocked(DateTimeOffset now, TimeSpan repeat)
     {
-        IReadOnlyList<string> down = [.. _states.Where(s => s.Value == ServicePresence.Dead).Select(s => s.Key)];
+        IReadOnlyList<string> down = [.. _table.Entries.Where(e => e.State == ServicePresence.Dead).Select(e => e.Instance)];
         if (down.Count == 0)
         {
             if (_down.Count == 0)
@@ -102,7 +80,10 @@ internal sealed class PresenceWatch(string noun, string prefix)
 
     private string Named(IReadOnlyList<string> down) => (down.Count == 1 ? noun + " " : noun + "s ") + string.Join(", ", down);
 
-    private string Outcome(string instance) => _states.TryGetValue(instance, out var state)
-        ? state == ServicePresence.Online ? $"{noun} {instance} is back" : $"{noun} {instance} was stopped"
-        : $"{noun} {instance} was cleared";
+    private string Outcome(string instance) => _table.StateOf(instance) switch
+    {
+        null => $"{noun} {instance} was cleared",
+        ServicePresence.Online => $"{noun} {instance} is back",
+        _ => $"{noun} {instance} was stopped",
+    };
 }
