@@ -56,6 +56,8 @@ public static class DashboardExtensions
         services.AddHttpClient<IncidentsClient>(http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient<CollectorAdminClient>(http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddHostedService<RollupMaintainer>();
+        services.AddSingleton<OpenAlertsWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<OpenAlertsWatch>());
         services.AddDashboardSecurity();
 
         // Issue 6: sites, rooms and shows in the store; schedules pushed to edges, room states read back over MQTT.
@@ -94,6 +96,7 @@ public static class DashboardExtensions
         app.MapReportsApi();
         app.MapUsersApi();
         app.MapAlertingApi();
+        app.MapOpenAlertsApi();
         app.MapAuditApi();
         app.MapSitesApi();
         app.MapLifecycleApi();

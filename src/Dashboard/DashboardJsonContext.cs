@@ -21,6 +21,8 @@ namespace LiveRoom.Dashboard;
 [JsonSerializable(typeof(Contracts.Payloads.CollectorMember))]
 [JsonSerializable(typeof(Contracts.Payloads.ServicePresenceEntry))]
 [JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(List<Alerting.OpenAlert>))]
+[JsonSerializable(typeof(Alerting.OpenAlertsView))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 [JsonSerializable(typeof(ProblemDetailsBody))]

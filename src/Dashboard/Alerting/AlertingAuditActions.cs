@@ -7,4 +7,6 @@ internal static class AlertingAuditActions
     public const string RuleDelete = "alert-rule.delete";
     public const string RotaSave = "rota.save";
     public const string SilenceCreate = "silence.create";
+    public const string AlertAcknowledge = "alert.acknowledge";
+    public const string AlertResolve = "alert.resolve";
 }

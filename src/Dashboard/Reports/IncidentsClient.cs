@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using LiveRoom.Dashboard.Options;
 using Microsoft.Extensions.Options;
@@ -11,14 +13,14 @@ namespace LiveRoom.Dashboard.Reports;
 /// </summary>
 internal sealed class IncidentsClient(HttpClient http, IOptions<DashboardOptions> options)
 {
-    public bool Configured => !string.IsNullOrWhiteSpace(options.Value.AlertsUrl);
+    public bool Configured => !string.IsNullOrWhiteSpace(options.Value.AlertsUrl) && !string.IsNullOrEmpty(options.Value.AlertsAdminToken);
 
     /// <summary>Incidents of a room that began in [from, to); when no collector answers, a result with each one's reason.</summary>
     public async Task<(IReadOnlyList<IncidentSummary> Items, string? Problem)> GetAsync(string site, string room, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         if (!Configured)
         {
-            return ([], "incidents not available: Dashboard:AlertsUrl is not set");
+            return ([], "incidents not available: set Dashboard:AlertsUrl (the collectors' alert listeners) and Dashboard:AlertsAdminToken (their Ingest:Alerts:AdminToken)");
         }
 
         var query = string.Create(
@@ -32,7 +34,14 @@ internal sealed class IncidentsClient(HttpClient http, IOptions<DashboardOptions
     {
         try
         {
-            using var response = await http.GetAsync(url, cancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.AlertsAdminToken);
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.Forbidden)
+            {
+                return ([], "the collector refused the admin token (Dashboard:AlertsAdminToken must equal the collector's Ingest:Alerts:AdminToken)");
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 return ([], string.Create(CultureInfo.InvariantCulture, $"the collector answered {(int)response.StatusCode} for incidents"));

@@ -9,6 +9,8 @@ namespace LiveRoom.Dashboard.Rooms;
 /// <param name="History">Only with <c>?history=true</c>: each room's last 5 minutes at 10 s resolution, for the tile's sparkline.</param>
 /// <param name="States">Each room's lifecycle state as its edge published it (issue 6), when the dashboard's MQTT link is on.</param>
 /// <param name="Collector">Whether metrics are being collected (the collector's heartbeat), so readers know whether the rest is current.</param>
+/// <param name="OpenAlerts">The collector's open alerts (pending, firing, acknowledged) of the rooms shown, with who acknowledged them; null when alerts are not configured here or have not been read yet.</param>
+/// <param name="OpenAlertsProblem">Why the open alerts could not be read last time (the list is then the last known one, or null).</param>
 public sealed record LiveRoomsResponse(
     DateTimeOffset GeneratedAt,
     double StaleAfterSeconds,
@@ -17,4 +19,6 @@ public sealed record LiveRoomsResponse(
     IReadOnlyList<Lifecycle.RoomStateView>? States = null,
     IReadOnlyList<CurrentShow>? Shows = null,
     IReadOnlyList<RoomHistory>? History = null,
-    Collectors.CollectorStatusView? Collector = null);
+    Collectors.CollectorStatusView? Collector = null,
+    IReadOnlyList<Alerting.OpenAlert>? OpenAlerts = null,
+    string? OpenAlertsProblem = null);

@@ -35,6 +35,7 @@ internal static partial class RoomsApi
         Lifecycle.RoomStateCache states,
         Mqtt.EdgeLink link,
         Schedules.ScheduleStore schedule,
+        Alerting.OpenAlertsWatch openAlerts,
         TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -42,13 +43,13 @@ internal static partial class RoomsApi
         if (history != true)
         {
             var reading = await snapshot.GetAsync(cancellationToken);
-            return reading.Live is { } live ? TypedResults.Ok(ForUser(live, user, states, link.CollectorStatus())) : Unavailable(reading.Failure);
+            return reading.Live is { } live ? TypedResults.Ok(ForUser(live, user, states, link.CollectorStatus(), openAlerts.Current)) : Unavailable(reading.Failure);
         }
 
         try
         {
             var body = await query.GetAsync(history: true, cancellationToken);
-            return TypedResults.Ok(ForUser(body with { Shows = LiveShows.InProgress(schedule, time.GetUtcNow()) }, user, states, link.CollectorStatus()));
+            return TypedResults.Ok(ForUser(body with { Shows = LiveShows.InProgress(schedule, time.GetUtcNow()) }, user, states, link.CollectorStatus(), openAlerts.Current));
         }
         catch (InfluxQueryException ex)
         {
@@ -69,17 +70,19 @@ internal static partial class RoomsApi
         ClaimsPrincipal user,
         Lifecycle.RoomStateCache states,
         Mqtt.EdgeLink link,
+        Alerting.OpenAlertsWatch openAlerts,
         SessionStore sessions,
         IOptions<DashboardOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken) =>
-        TypedResults.ServerSentEvents(LiveEventsAsync(snapshot, user, states, link, sessions, options.Value, time, cancellationToken));
+        TypedResults.ServerSentEvents(LiveEventsAsync(snapshot, user, states, link, openAlerts, sessions, options.Value, time, cancellationToken));
 
     private static async IAsyncEnumerable<SseItem<string>> LiveEventsAsync(
         LiveRoomsSnapshot snapshot,
         ClaimsPrincipal user,
         Lifecycle.RoomStateCache states,
         Mqtt.EdgeLink link,
+        Alerting.OpenAlertsWatch openAlerts,
         SessionStore sessions,
         DashboardOptions options,
         TimeProvider time,
@@ -102,7 +105,7 @@ internal static partial class RoomsApi
             var collector = link.CollectorStatus();
             yield return new SseItem<string>(JsonSerializer.Serialize(collector, DashboardJsonContext.Default.CollectorStatusView), "collector");
             yield return reading.Live is { } live
-                ? new SseItem<string>(JsonSerializer.Serialize(ForUser(live, user, states, collector), DashboardJsonContext.Default.LiveRoomsResponse), "rooms")
+                ? new SseItem<string>(JsonSerializer.Serialize(ForUser(live, user, states, collector, openAlerts.Current), DashboardJsonContext.Default.LiveRoomsResponse), "rooms")
                 : new SseItem<string>(JsonSerializer.Serialize(reading.Failure, DashboardJsonContext.Default.String), "unavailable");
             try
             {
@@ -123,9 +126,12 @@ internal static partial class RoomsApi
     }
 
     /// <summary>Only the sites the user may see (a user scoped to sites sees nothing of the others); the collector's status is for everyone.</summary>
-    internal static LiveRoomsResponse ForUser(LiveRoomsResponse response, ClaimsPrincipal user, Lifecycle.RoomStateCache? states = null, Collectors.CollectorStatusView? collector = null) =>
+    internal static LiveRoomsResponse ForUser(
+        LiveRoomsResponse response, ClaimsPrincipal user, Lifecycle.RoomStateCache? states = null, Collectors.CollectorStatusView? collector = null, Alerting.OpenAlertsView? openAlerts = null) =>
         response with
         {
+            OpenAlerts = openAlerts is null ? response.OpenAlerts : Alerting.OpenAlertsApi.ForUser(openAlerts, user).Items,
+            OpenAlertsProblem = openAlerts is null ? response.OpenAlertsProblem : openAlerts.Problem,
             Rooms = response.Rooms.Where(r => user.MaySee(r.Site)).ToList(),
             Alerts = response.Alerts?.Where(a => user.MaySee(a.Site)).ToList(),
             Shows = response.Shows?.Where(s => user.MaySee(s.Site)).ToList(),

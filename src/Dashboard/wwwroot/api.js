@@ -39,6 +39,8 @@ export async function api(path, { method = "GET", body } = {}) {
   if (r.status === 401 && !path.startsWith("api/auth/login")) { toLogin(); throw new Error("signed out"); }
   const text = await r.text();
   const data = text ? JSON.parse(text) : null;
+  // A kiosk screen asked for more than the wall: the dashboard says so (signIn), and the page goes to sign-in.
+  if (r.status === 403 && data && data.signIn) { toLogin(); throw new Error(data.detail); }
   if (!r.ok) throw new Error((data && (data.detail || data.title)) || ("HTTP " + r.status));
   return data;
 }

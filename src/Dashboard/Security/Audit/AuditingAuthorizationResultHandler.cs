@@ -1,10 +1,16 @@
+using System.Security.Claims;
 using LiveRoom.Dashboard.Security.Sessions;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Authorization.Policy;
 
 namespace LiveRoom.Dashboard.Security.Audit;
 
-/// <summary>Writes every denied request (401 or 403) to the audit log, then answers as usual.</summary>
+/// <summary>
+/// Writes every denied request (401 or 403) to the audit log. A refused API call (403) is answered with a problem that
+/// names the caller's roles and the roles it needs, so a page can say why instead of "HTTP 403"; a kiosk screen is told
+/// to sign in (<c>signIn: true</c>), as a page with no session is.
+/// </summary>
 internal sealed class AuditingAuthorizationResultHandler(AuditLog audit) : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
@@ -22,6 +28,29 @@ internal sealed class AuditingAuthorizationResultHandler(AuditLog audit) : IAuth
                 authorizeResult.Challenged ? "not signed in" : "role or site not allowed");
         }
 
-        return _default.HandleAsync(next, context, policy, authorizeResult);
+        return authorizeResult.Forbidden && context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+            ? Refusal(context.User, policy).ExecuteAsync(context)
+            : _default.HandleAsync(next, context, policy, authorizeResult);
+    }
+
+    /// <summary>The 403 problem for <paramref name="user"/> refused by <paramref name="policy"/>.</summary>
+    internal static IResult Refusal(ClaimsPrincipal user, AuthorizationPolicy policy)
+    {
+        var held = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray();
+        var needed = policy.Requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles)
+            .Where(r => r != Roles.Kiosk).Distinct(StringComparer.Ordinal).ToArray();
+        var kiosk = held.Contains(Roles.Kiosk, StringComparer.Ordinal);
+        var who = kiosk ? "This screen is not signed in (kiosk: the wall and room pages only)" : $"Your account ({(held.Length == 0 ? "no role" : string.Join(", ", held))}) may not do this";
+        var detail = needed.Length switch
+        {
+            0 => who + ".",
+            1 => $"{who}; it needs the role {needed[0]}.",
+            _ => $"{who}; it needs one of the roles {string.Join(", ", needed)}.",
+        };
+        return TypedResults.Problem(
+            detail,
+            statusCode: StatusCodes.Status403Forbidden,
+            title: "Not allowed",
+            extensions: kiosk ? new Dictionary<string, object?>(StringComparer.Ordinal) { ["signIn"] = true } : null);
     }
 }

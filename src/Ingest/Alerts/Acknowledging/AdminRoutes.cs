@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using LiveRoom.Ingest.Alerts.Lifecycle;
 using LiveRoom.Ingest.Alerts.Rota;
@@ -18,22 +16,16 @@ namespace LiveRoom.Ingest.Alerts.Acknowledging;
 /// </summary>
 internal static class AdminRoutes
 {
-    public static void Map(WebApplication app, AlertAdmin admin, AlertEngine engine, string? token)
+    public static void Map(WebApplication app, AlertAdmin admin, AlertEngine engine, AdminGate gate)
     {
-        var key = string.IsNullOrEmpty(token) ? null : SHA256.HashData(Encoding.UTF8.GetBytes(token));
-        bool Allowed(HttpContext c)
-        {
-            var header = c.Request.Headers.Authorization.ToString();
-            return key is not null && header.StartsWith("Bearer ", StringComparison.Ordinal)
-                && CryptographicOperations.FixedTimeEquals(key, SHA256.HashData(Encoding.UTF8.GetBytes(header[7..])));
-        }
+        bool Allowed(HttpContext c) => gate.Allowed(c);
 
-        app.MapGet("/api/rules", (HttpContext c) => Allowed(c) ? Json(admin.Rules()) : Results.StatusCode(403));
+        app.MapGet("/api/rules", (HttpContext c) => Allowed(c) ? Json(admin.Rules()) : gate.Refusal());
         app.MapPut("/api/rules/{id}", async (string id, HttpContext c) =>
         {
             if (!Allowed(c))
             {
-                return Results.StatusCode(403);
+                return gate.Refusal();
             }
 
             var (rule, error) = await ReadAsync<AlertRule>(c).ConfigureAwait(false);
@@ -43,29 +35,29 @@ internal static class AdminRoutes
         {
             if (!Allowed(c))
             {
-                return Results.StatusCode(403);
+                return gate.Refusal();
             }
 
             admin.DeleteRule(id);
             return Results.NoContent();
         });
-        app.MapGet("/api/silences", (HttpContext c) => Allowed(c) ? Json(engine.Silences()) : Results.StatusCode(403));
+        app.MapGet("/api/silences", (HttpContext c) => Allowed(c) ? Json(engine.Silences()) : gate.Refusal());
         app.MapPost("/api/silences", async (HttpContext c) =>
         {
             if (!Allowed(c))
             {
-                return Results.StatusCode(403);
+                return gate.Refusal();
             }
 
             var (silence, error) = await ReadAsync<Silence>(c).ConfigureAwait(false);
             return silence is null ? Refused([error!]) : Outcome(admin.AddSilence(silence));
         });
-        app.MapGet("/api/rota", (HttpContext c) => Allowed(c) ? Json(admin.Rota()) : Results.StatusCode(403));
+        app.MapGet("/api/rota", (HttpContext c) => Allowed(c) ? Json(admin.Rota()) : gate.Refusal());
         app.MapPut("/api/rota", async (HttpContext c) =>
         {
             if (!Allowed(c))
             {
-                return Results.StatusCode(403);
+                return gate.Refusal();
             }
 
             var (entries, error) = await ReadAsync<List<RotaEntry>>(c).ConfigureAwait(false);

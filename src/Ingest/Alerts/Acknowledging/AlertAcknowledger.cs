@@ -31,11 +31,20 @@ public sealed class AlertAcknowledger(AlertEngine engine, AckTokenSigner signer,
             return (check, ActionResult.UnknownAlert);
         }
 
-        who = string.IsNullOrWhiteSpace(who) ? "anonymous (link)" : who.Trim()[..Math.Min(who.Trim().Length, 100)];
+        return (check, ActOnId(id, string.IsNullOrWhiteSpace(who) ? "anonymous (link)" : who, note, resolve));
+    }
+
+    /// <summary>
+    /// Acknowledges or resolves <paramref name="alertId"/> for a caller that has already established who acts (the
+    /// dashboard, with the admin token and its signed-in user's name).
+    /// </summary>
+    public ActionResult ActOnId(string alertId, string who, string? note, bool resolve)
+    {
+        who = who.Trim()[..Math.Min(who.Trim().Length, 100)];
         note = note?.Trim() is { Length: > 0 } n ? n[..Math.Min(n.Length, 2000)] : null;
-        var result = resolve ? engine.Resolve(id, who, note) : engine.Acknowledge(id, who, note);
-        var alert = engine.Find(id);
-        AlertLog.Acted(logger, id, alert?.RuleId ?? "?", alert?.Site ?? "?", alert?.Room ?? "?", result, who);
-        return (check, result);
+        var result = resolve ? engine.Resolve(alertId, who, note) : engine.Acknowledge(alertId, who, note);
+        var alert = engine.Find(alertId);
+        AlertLog.Acted(logger, alertId, alert?.RuleId ?? "?", alert?.Site ?? "?", alert?.Room ?? "?", result, who);
+        return result;
     }
 }

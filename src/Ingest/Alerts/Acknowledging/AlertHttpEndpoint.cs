@@ -3,6 +3,7 @@ using LiveRoom.Ingest.Alerts.Incidents;
 using LiveRoom.Ingest.Alerts.Lifecycle;
 using LiveRoom.Ingest.Hosting;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -13,14 +14,16 @@ namespace LiveRoom.Ingest.Alerts.Acknowledging;
 /// <c>GET /alerts/{token}/picture.jpg</c> the room's thumbnail nearest the alert's start (when one exists),
 /// <c>POST /alerts/{token}/ack</c> and <c>/resolve</c> (form fields <c>who</c>, <c>note</c>) act on it — the signed token
 /// authenticates, and state changes only on POST (anti-forgery: a cross-site form post is refused);
-/// <c>GET /api/alerts</c> lists open alerts; <c>GET /api/incidents?site=&amp;room=&amp;show=&amp;from=&amp;to=&amp;format=csv|json</c>
-/// exports incidents; the admin API is in <see cref="AdminRoutes"/>. Plain HTTP on loopback behind a reverse proxy, or
+/// <c>GET /api/alerts</c> lists open alerts, <c>POST /api/alerts/{id}/ack</c> and <c>/resolve</c> (JSON <c>who</c>,
+/// <c>note</c>) act for the dashboard's signed-in user, <c>GET /api/incidents?site=&amp;room=&amp;show=&amp;from=&amp;to=&amp;format=csv|json</c>
+/// exports incidents — these three only with the admin token (<see cref="AdminGate"/>); the admin API is in <see cref="AdminRoutes"/>. Plain HTTP on loopback behind a reverse proxy, or
 /// HTTPS itself with <see cref="AlertOptions.CertFile"/> (seed clause 4.5).
 /// </summary>
 public sealed class AlertHttpEndpoint(
     AlertAcknowledger acknowledger, AlertEngine engine, IncidentLog incidents, AlertAdmin? admin = null, string? adminToken = null, ThumbnailBook? thumbnails = null)
     : IAsyncDisposable
 {
+    private readonly AdminGate _gate = new(adminToken);
     private WebApplication? _app;
 
     public Uri? Address { get; private set; }
@@ -50,9 +53,18 @@ public sealed class AlertHttpEndpoint(
         });
         app.MapPost("/alerts/{token}/ack", (string token, HttpContext http) => ActAsync(token, http, resolve: false));
         app.MapPost("/alerts/{token}/resolve", (string token, HttpContext http) => ActAsync(token, http, resolve: true));
-        app.MapGet("/api/alerts", () => Results.Text(System.Text.Json.JsonSerializer.Serialize(engine.Open(), Store.AlertStore.Json), "application/json"));
-        app.MapGet("/api/incidents", (string? site, string? room, string? show, DateTimeOffset? from, DateTimeOffset? to, string? format) =>
+        app.MapGet("/api/alerts", (HttpContext c) => _gate.Allowed(c)
+            ? Results.Text(JsonSerializer.Serialize(engine.Open(), Store.AlertStore.Json), "application/json")
+            : _gate.Refusal());
+        app.MapPost("/api/alerts/{id}/ack", (string id, HttpContext c) => ActOnIdAsync(id, c, resolve: false));
+        app.MapPost("/api/alerts/{id}/resolve", (string id, HttpContext c) => ActOnIdAsync(id, c, resolve: true));
+        app.MapGet("/api/incidents", (HttpContext c, string? site, string? room, string? show, DateTimeOffset? from, DateTimeOffset? to, string? format) =>
         {
+            if (!_gate.Allowed(c))
+            {
+                return _gate.Refusal();
+            }
+
             var found = incidents.Query(new IncidentFilter(site, room, show, from, to));
             return string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
                 ? Results.Text(IncidentExport.Csv(found), "text/csv; charset=utf-8")
@@ -61,7 +73,7 @@ public sealed class AlertHttpEndpoint(
         app.MapGet("/healthz", () => Results.Text("ok"));
         if (admin is not null)
         {
-            AdminRoutes.Map(app, admin, engine, adminToken);
+            AdminRoutes.Map(app, admin, engine, _gate);
         }
     }
 
@@ -94,6 +106,46 @@ public sealed class AlertHttpEndpoint(
         };
         return Html(result is ActionResult.Done or ActionResult.AlreadyDone or ActionResult.AlreadyResolved ? 200 : 409, AlertPage.Render(token, alert, message, Picture(alert)));
     }
+
+    // The dashboard acting for its signed-in user: the admin token authenticates, the body names who and why.
+    private async Task<IResult> ActOnIdAsync(string id, HttpContext http, bool resolve)
+    {
+        if (!_gate.Allowed(http))
+        {
+            return _gate.Refusal();
+        }
+
+        ActRequest? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<ActRequest>(http.Request.Body, Store.AlertStore.Json, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            return Results.Text(JsonSerializer.Serialize(new { errors = new[] { "the body is not a valid request: " + ex.Message } }), "application/json", statusCode: 400);
+        }
+
+        if (string.IsNullOrWhiteSpace(body?.Who))
+        {
+            return Results.Text("{\"errors\":[\"who is missing: name the person who acts\"]}", "application/json", statusCode: 400);
+        }
+
+        var result = acknowledger.ActOnId(id, body.Who, body.Note, resolve);
+        var status = result switch
+        {
+            ActionResult.Done or ActionResult.AlreadyDone or ActionResult.AlreadyResolved => 200,
+            ActionResult.UnknownAlert => 404,
+            _ => 409,
+        };
+        return Results.Text(
+            JsonSerializer.Serialize(new ActAnswer(result, engine.Find(id)), Store.AlertStore.Json), "application/json", statusCode: status);
+    }
+
+    /// <summary>Body of <c>POST /api/alerts/{id}/ack</c> and <c>/resolve</c>.</summary>
+    internal sealed record ActRequest(string? Who, string? Note);
+
+    /// <summary>The answer: what happened and the alert as it now stands (null when unknown).</summary>
+    internal sealed record ActAnswer(ActionResult Result, AlertSnapshot? Alert);
 
     private ThumbnailBook.Thumbnail? Picture(AlertSnapshot? alert) =>
         alert is null || thumbnails is null ? null : thumbnails.Closest(alert.Site, alert.Room, alert.Since);
