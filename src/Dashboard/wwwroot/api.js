@@ -77,6 +77,9 @@ const zh = {
   "No standby collector is ready.": "没有就绪的备用采集服务。",
   "No collector watchdog is running.": "采集看门狗未运行。", "If the collector fails, nobody is told.": "若采集服务故障，将无人收到通知。",
   "watchdog": "看门狗", "stopped": "已停止",
+  "acknowledged by": "已确认：", "pending": "待触发", "not acknowledged": "未确认", "escalated to level": "已升级至级别", "Acknowledge": "确认收到",
+  "Resolve": "解决", "Acknowledged": "已确认", "Resolved": "已解决", "Note (optional)": "备注（可选）", "critical": "严重", "warning": "警告", "info": "提示",
+  "Open alerts": "未关闭告警", "No open alerts.": "没有未关闭的告警。", "open alerts unknown": "告警状态未知",
   "If the active collector fails, none takes over.": "若当前采集服务故障，将无人接替。", "last heartbeat": "最后心跳", "took over from": "接替自",
   "Data collection stopped: the collector is down.": "数据采集已停止：采集服务已宕机。",
   "Data collection stopped: the collector was stopped.": "数据采集已停止：采集服务已停止。",
@@ -179,4 +182,43 @@ export function showCollectorBanner(c) {
   banner.title = banner.dataset.state === "no-standby" ? c.standbyWarning : banner.dataset.state === "no-watchdog" ? c.watchdogWarning : c.message;
   banner.replaceChildren(t(headline), el("small", { text: [details.join(" · "), hint ? t(hint) : ""].filter(Boolean).join(" — ") }));
   banner.hidden = false;
+}
+
+// The collector's open alerts (GET api/alerts/open, or the wall's rooms event): one <li> each, saying what broke, how
+// bad, since when and whether somebody has it — "not acknowledged" (and how far it has escalated) or "acknowledged by
+// NAME at TIME". Someone who may act (technician, on-call, admin) gets an Acknowledge button on a firing alert, and with
+// { resolve: true } a Resolve button and a note. onActed(alert, result) runs after the dashboard has passed it on.
+export const mayActOnAlerts = (me) => ["technician", "on-call", "admin"].some((r) => me.roles.includes(r));
+export function alertItems(alerts, { tz = null, mayAct = false, resolve = false, onActed = () => {} } = {}) {
+  return alerts.map((a) => {
+    const state = a.state === "acknowledged"
+      ? t("acknowledged by") + " " + (a.acknowledgedBy || "?") + (a.acknowledgedAt ? " " + clock(Date.parse(a.acknowledgedAt), tz) : "")
+      : a.state === "pending" ? t("pending") : t("not acknowledged") + (a.escalationLevel > 0 ? " · " + t("escalated to level") + " " + a.escalationLevel : "");
+    const li = el("li", { class: "open-alert severity-" + a.severity + " state-" + a.state, "data-alert": a.id },
+      el("strong", { text: "⚠ " + a.title }), " · " + t(a.severity) + " · " + t("since") + " " + clock(Date.parse(a.firedAt || a.since), tz) + " · ",
+      el("span", { class: "alert-state", text: state }));
+    if (!mayAct || a.state === "pending") return li;
+    const message = el("span", { class: "alert-message", role: "status" });
+    const note = resolve ? el("input", { type: "text", class: "alert-note", maxlength: "2000", placeholder: t("Note (optional)"), "aria-label": t("Note (optional)") }) : null;
+    const act = async (how, button) => {
+      button.disabled = true;
+      message.className = "alert-message";
+      message.textContent = "…";
+      try {
+        const done = await api("api/alerts/" + encodeURIComponent(a.id) + "/" + how, { method: "POST", body: { note: note && note.value.trim() ? note.value.trim() : null } });
+        message.textContent = t(how === "ack" ? "Acknowledged" : "Resolved");
+        onActed(done.alert || a, done.result);
+      } catch (e) {
+        message.className = "alert-message fail";
+        message.textContent = e.message;
+        button.disabled = false;
+      }
+    };
+    const buttons = [];
+    if (a.state === "firing") buttons.push(el("button", { type: "button", class: "alert-ack", text: t("Acknowledge") }));
+    if (resolve) buttons.push(el("button", { type: "button", class: "alert-resolve", text: t("Resolve") }));
+    for (const b of buttons) b.addEventListener("click", () => act(b.classList.contains("alert-ack") ? "ack" : "resolve", b));
+    if (buttons.length) li.append(el("div", { class: "alert-actions" }, ...(note ? [note] : []), ...buttons, message));
+    return li;
+  });
 }

@@ -1,6 +1,8 @@
 // Room wall: one tile per room, grouped by site, kept live by the server-sent events of
 // GET api/rooms/live/events (no polling, no reloads). Text goes in with textContent only.
-import { el, header, requireUser, t, toLogin, api, showCollectorBanner, clock, otherZone } from "./api.js";
+import { el, header, requireUser, t, toLogin, api, showCollectorBanner, clock, otherZone, alertItems, mayActOnAlerts } from "./api.js";
+
+let me = null;
 
 const tiles = new Map(); // "site/room" -> { tile, spark: [{ t, v }...] (bitrate per 10 s bucket), thumbTime }
 const SPARK_BUCKET_MS = 10000; // as GET api/rooms/live?history=true answers: 5 minutes at 10 s
@@ -53,7 +55,7 @@ function entryFor(site, room) {
   if (!entry) {
     const link = el("a", { href: "room.html?site=" + encodeURIComponent(site) + "&room=" + encodeURIComponent(room), text: room });
     const tile = el("article", { class: "tile", "data-site": site, "data-room": room },
-      el("h3", {}, link), el("div", { class: "show", hidden: "" }), el("div", { class: "verdict" }), el("dl"), spark(), el("div", { class: "thumb-box" }));
+      el("h3", {}, link), el("div", { class: "show", hidden: "" }), el("div", { class: "verdict" }), el("ul", { class: "open-alerts", hidden: "" }), el("dl"), spark(), el("div", { class: "thumb-box" }));
     entry = { tile, spark: [], thumbTime: null, thumbAsked: 0 };
     tiles.set(key, entry);
     const wall = siteSection(site);
@@ -162,6 +164,16 @@ function showAlerts(entry, alerts, tz) {
   box.replaceChildren(...alerts.map((a) => el("li", { text: "⚠ " + a.type + (a.message ? ": " + a.message : "") + (a.since ? " (" + t("since") + " " + clock(Date.parse(a.since), tz) + ")" : "") })));
 }
 
+// The collector's open alerts of this room, rebuilt only when one of them changed (a button being pressed stays put).
+function showOpenAlerts(entry, alerts, tz) {
+  const box = entry.tile.querySelector(".open-alerts");
+  const key = JSON.stringify(alerts.map((a) => [a.id, a.state, a.escalationLevel, a.acknowledgedBy])) + tz;
+  if (entry.openAlertsKey === key) return;
+  entry.openAlertsKey = key;
+  box.hidden = alerts.length === 0;
+  box.replaceChildren(...alertItems(alerts, { tz, mayAct: mayActOnAlerts(me) }));
+}
+
 // The site's zone, as its edges or its schedule give it: the first one named.
 function siteZones(body) {
   const zones = new Map();
@@ -217,8 +229,11 @@ function show(body) {
     render(entry, r);
     showAlerts(entry, (body.alerts || []).filter((a) => a.site === r.site && a.room === r.room), zones.get(r.site));
   }
-  // A room whose edge reports a state but no stream data still gets a tile (free, booked, offline…).
+  // A room whose edge reports a state but no stream data still gets a tile (free, booked, offline…), as does one with an open alert.
   for (const st of states.values()) entryFor(st.site, st.room);
+  const open = body.openAlerts || [];
+  for (const a of open) entryFor(a.site, a.room);
+  for (const [key, entry] of tiles) showOpenAlerts(entry, open.filter((a) => a.site + "/" + a.room === key), zones.get(entry.tile.dataset.site));
   for (const [key, entry] of tiles) if (!seen.has(key)) render(entry, null);
   for (const [key, entry] of tiles) {
     const st = states.get(key);
@@ -233,7 +248,8 @@ function show(body) {
   const status = document.getElementById("status");
   status.className = "status";
   showSiteClocks(zones, Date.parse(body.generatedAt));
-  status.textContent = t("updated") + " " + clock(Date.parse(body.generatedAt), null, true) + collectorNote();
+  status.textContent = t("updated") + " " + clock(Date.parse(body.generatedAt), null, true) + collectorNote()
+    + (body.openAlertsProblem ? " · " + t("open alerts unknown") + ": " + body.openAlertsProblem : "");
   document.body.dataset.updates = String(Number(document.body.dataset.updates || 0) + 1);
 }
 
@@ -262,7 +278,7 @@ function unavailable(message) {
 }
 
 async function start() {
-  const me = await requireUser();
+  me = await requireUser();
   header(me, t("Room wall"));
   document.getElementById("empty").textContent = t("No room has reported in the last minute.");
   // Once: the last 5 minutes for the sparklines; the event stream then appends.

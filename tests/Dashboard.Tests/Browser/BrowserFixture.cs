@@ -31,6 +31,12 @@ public sealed partial class BrowserFixture : IAsyncLifetime
 
     public Uri BaseUri { get; private set; } = null!;
 
+    /// <summary>The broker the collector reads (the dashboard has no MQTT link here).</summary>
+    public MosquittoServer Broker { get; private set; } = null!;
+
+    /// <summary>The collector's alert listener (admin API with <see cref="Alerting.CollectorProcess.AdminToken"/>).</summary>
+    public Uri CollectorUrl { get; private set; } = null!;
+
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>Role name → password (each user is named after the role).</summary>
@@ -61,8 +67,10 @@ public sealed partial class BrowserFixture : IAsyncLifetime
         await SeedHistoryAsync();
         _writer = WriteLiveAsync(_stop.Token);
 
-        // The real collector's admin API behind the alert settings page.
-        (_collector, var collectorUrl) = await Alerting.CollectorProcess.StartAsync(_dir.Path);
+        // The real collector's admin API behind the alert settings page, its alert rules on what reaches the broker.
+        Broker = await MosquittoServer.StartAsync(new MosquittoServerOptions { DataDirectory = Path.Combine(_dir.Path, "mqtt") }, CancellationToken.None);
+        (_collector, var collectorUrl) = await Alerting.CollectorProcess.StartAsync(_dir.Path, Broker.Port);
+        CollectorUrl = new Uri(collectorUrl + "/");
         var port = FreePort.Next();
         BaseUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
         var oneTime = await DashboardProcess.CreateAdminAsync(StorePath);
@@ -134,6 +142,11 @@ public sealed partial class BrowserFixture : IAsyncLifetime
             await _influx.DisposeAsync();
         }
 
+        if (Broker is not null)
+        {
+            await Broker.DisposeAsync();
+        }
+
         _stop.Dispose();
         _dir.Dispose();
     }
@@ -146,6 +159,18 @@ public sealed partial class BrowserFixture : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return password;
     }
+
+    /// <summary>A user <paramref name="name"/> with <paramref name="roles"/> (and <paramref name="sites"/>), password changed; returns the password.</summary>
+    public async Task<string> AddUserAsync(string name, string[] roles, string[]? sites = null)
+    {
+        using var admin = await ApiClientAsync("admin", Passwords["admin"]);
+        using var response = await admin.PostAsJsonAsync("api/users/", new CreateUserRequest(name, roles, sites));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return Passwords[name] = await ChangePasswordAsync(name, (await response.Content.ReadFromJsonAsync<CreatedUserResponse>())!.OneTimePassword);
+    }
+
+    /// <summary>An API client signed in as <paramref name="name"/>, with the anti-forgery header set.</summary>
+    public Task<HttpClient> SignedInClientAsync(string name) => ApiClientAsync(name, Passwords[name]);
 
     private async Task<HttpClient> ApiClientAsync(string name, string password)
     {

@@ -109,7 +109,26 @@ public sealed class ShowReportsTests(InfluxFixture influx) : IClassFixture<Influ
         }
     }
 
-    private async Task<(DashboardFactory Factory, ShowRecord Show)> SeedAsync(string? alertsUrl, bool checklist = true)
+    [Fact]
+    public async Task ShowReport_CollectorRefusesTheToken_SaysWhichSettingsMustMatch()
+    {
+        await using var collector = await FakeCollectorAsync();
+        var (factory, show) = await SeedAsync(collector.Url, token: "wrong-admin-token-0123456789-0123456789");
+        using (factory)
+        {
+            factory.CreateUser("boss", ["manager"]);
+            using var client = await factory.SignedInAsync("boss");
+
+            var r = (await client.GetFromJsonAsync<ShowReportDetail>($"/api/reports/shows/demo/{show.Id}", Json))!.Report;
+
+            Assert.False(r.Incidents.Available);
+            Assert.Contains("the collector refused the admin token (Dashboard:AlertsAdminToken must equal the collector's Ingest:Alerts:AdminToken)", r.Incidents.Problem, StringComparison.Ordinal);
+        }
+    }
+
+    private const string CollectorToken = "collector-admin-token-0123456789-abcdef";
+
+    private async Task<(DashboardFactory Factory, ShowRecord Show)> SeedAsync(string? alertsUrl, bool checklist = true, string token = CollectorToken)
     {
         var db = "s" + Guid.NewGuid().ToString("N")[..12];
         await InfluxTestData.CreateDatabaseAsync(influx.Server.BaseUri, db);
@@ -137,6 +156,7 @@ public sealed class ShowReportsTests(InfluxFixture influx) : IClassFixture<Influ
             ["Dashboard:Influx:Database"] = db,
             ["Dashboard:Influx:Rollup"] = "false",
             ["Dashboard:AlertsUrl"] = alertsUrl,
+            ["Dashboard:AlertsAdminToken"] = token,
         });
         var store = factory.Services.GetRequiredService<ScheduleStore>();
         store.TryCreateSite(new SiteRecord("demo", "Demo", "Asia/Shanghai", []));
@@ -150,7 +170,10 @@ public sealed class ShowReportsTests(InfluxFixture influx) : IClassFixture<Influ
     private static string Checklist(string item, DateTimeOffset at, string fields) =>
         string.Create(CultureInfo.InvariantCulture, $"checklist,item={item},room=room-1,site=demo {fields} {at.ToUnixTimeMilliseconds()}");
 
-    /// <summary>The collector's <c>/api/incidents</c>, as it answers: two incidents, acknowledged after 2 and 4 min, resolved after 10 and 14.</summary>
+    /// <summary>
+    /// The collector's <c>/api/incidents</c>, as it answers: two incidents, acknowledged after 2 and 4 min, resolved after 10
+    /// and 14; like the collector, only to its admin token.
+    /// </summary>
     private static async Task<FakeCollector> FakeCollectorAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -159,6 +182,11 @@ public sealed class ShowReportsTests(InfluxFixture influx) : IClassFixture<Influ
         var collector = new FakeCollector(app);
         app.MapGet("/api/incidents", (HttpContext http) =>
         {
+            if (http.Request.Headers.Authorization.ToString() != "Bearer " + CollectorToken)
+            {
+                return Results.Text("""{"errors":["missing or wrong admin token (Authorization: Bearer, Ingest:Alerts:AdminToken)"]}""", "application/json", statusCode: 403);
+            }
+
             collector.LastQuery = http.Request.QueryString.Value!.TrimStart('?');
             var t0 = DateTimeOffset.UtcNow.AddMinutes(-40);
             string T(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);

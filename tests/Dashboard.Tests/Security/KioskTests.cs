@@ -27,6 +27,42 @@ public sealed class KioskTests
     }
 
     [Fact]
+    public async Task Kiosk_AsksForMoreThanTheWall_ProblemSaysSignInAndWhichRoles()
+    {
+        using var factory = new DashboardFactory(new Dictionary<string, string?>
+        {
+            ["Dashboard:Influx:Url"] = $"http://127.0.0.1:{FreePortHelper.Closed()}",
+            ["Dashboard:Security:Kiosk"] = "true",
+        });
+        using var client = factory.CreateClient();
+
+        using var refused = await client.GetAsync(new Uri("/api/alerting/rules", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal("Not allowed", problem.GetProperty("title").GetString());
+        Assert.True(problem.GetProperty("signIn").GetBoolean());
+        Assert.Equal(
+            "This screen is not signed in (kiosk: the wall and room pages only); it needs one of the roles technician, on-call, manager, admin.",
+            problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task SignedInUser_RefusedByRole_ProblemNamesTheirRolesAndTheNeededOnes_NoSignInHint()
+    {
+        using var factory = new DashboardFactory(new Dictionary<string, string?> { ["Dashboard:Influx:Url"] = $"http://127.0.0.1:{FreePortHelper.Closed()}" });
+        factory.CreateUser("tech", ["technician"]);
+        using var client = await factory.SignedInAsync("tech");
+
+        using var refused = await client.GetAsync(new Uri("/api/reports/compliance?from=1795330000000&to=1795333600000", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal("Your account (technician) may not do this; it needs one of the roles manager, admin.", problem.GetProperty("detail").GetString());
+        Assert.False(problem.TryGetProperty("signIn", out _));
+    }
+
+    [Fact]
     public async Task KioskOff_NoSession_WallIs401()
     {
         using var factory = new DashboardFactory(new Dictionary<string, string?> { ["Dashboard:Influx:Url"] = $"http://127.0.0.1:{FreePortHelper.Closed()}" });

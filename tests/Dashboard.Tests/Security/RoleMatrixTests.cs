@@ -23,6 +23,7 @@ public sealed class RoleMatrixTests : IDisposable
     private static readonly string[] Schedulers = ["technician", "manager", "admin"];
     private static readonly string[] Operators = ["technician", "admin"];
     private static readonly string[] Silencers = ["on-call", "admin"];
+    private static readonly string[] Acknowledgers = ["technician", "on-call", "admin"];
 
     /// <summary>Who may call what: "METHOD pattern" → principals admitted; the request path used to call it.</summary>
     private static readonly Dictionary<string, (string[] Allowed, string Path)> Rules = new(StringComparer.Ordinal)
@@ -82,6 +83,9 @@ public sealed class RoleMatrixTests : IDisposable
         ["PUT /api/alerting/rota"] = (AdminOnly, "/api/alerting/rota"),
         ["GET /api/alerting/silences"] = (AnyRole, "/api/alerting/silences"),
         ["POST /api/alerting/silences"] = (Silencers, "/api/alerting/silences"),
+        ["GET /api/alerts/open"] = (AnyRole, "/api/alerts/open"),
+        ["POST /api/alerts/{id}/ack"] = (Acknowledgers, "/api/alerts/a1/ack"),
+        ["POST /api/alerts/{id}/resolve"] = (Acknowledgers, "/api/alerts/a1/resolve"),
     };
 
     private readonly DashboardFactory _factory = new(new Dictionary<string, string?>

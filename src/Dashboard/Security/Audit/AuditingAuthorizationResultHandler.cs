@@ -37,7 +37,8 @@ internal sealed class AuditingAuthorizationResultHandler(AuditLog audit) : IAuth
     internal static IResult Refusal(ClaimsPrincipal user, AuthorizationPolicy policy)
     {
         var held = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray();
-        var needed = policy.Requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles)
+        // The roles of the requirement the caller fails (an endpoint's policy is combined with its group's).
+        var needed = policy.Requirements.OfType<RolesAuthorizationRequirement>().Where(r => !r.AllowedRoles.Any(user.IsInRole)).SelectMany(r => r.AllowedRoles)
             .Where(r => r != Roles.Kiosk).Distinct(StringComparer.Ordinal).ToArray();
         var kiosk = held.Contains(Roles.Kiosk, StringComparer.Ordinal);
         var who = kiosk ? "This screen is not signed in (kiosk: the wall and room pages only)" : $"Your account ({(held.Length == 0 ? "no role" : string.Join(", ", held))}) may not do this";

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
 using LiveRoom.Contracts.Payloads;
 using LiveRoom.Ingest.Alerts;
 using LiveRoom.Ingest.Alerts.Incidents;
@@ -12,6 +14,7 @@ namespace LiveRoom.Ingest.Tests.Alerts.Acknowledging;
 /// <summary>The whole alert service with its real HTTP listener on 127.0.0.1:0: page, acknowledge, resolve, export.</summary>
 public sealed class AlertServiceHttpTests : IAsyncLifetime
 {
+    private const string Token = "admin-token-0123456789-0123456789-abcdef";
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
     private readonly TempDirectory _dir = new("alerts");
     private readonly HttpClient _http = new();
@@ -20,7 +23,7 @@ public sealed class AlertServiceHttpTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new AlertOptions { HttpUrl = "http://127.0.0.1:0", GroupWait = TimeSpan.Zero, TickInterval = TimeSpan.FromMilliseconds(20) };
+        var options = new AlertOptions { HttpUrl = "http://127.0.0.1:0", GroupWait = TimeSpan.Zero, TickInterval = TimeSpan.FromMilliseconds(20), AdminToken = Token };
         _service = new AlertService(options, _dir.Path, _http, rooms: _rooms);
         _service.Store.SaveRule(TestRules.Fps(TimeSpan.Zero));
         _service.Evaluator.SetRules(_service.Store.LoadRules());
@@ -57,12 +60,93 @@ public sealed class AlertServiceHttpTests : IAsyncLifetime
         Assert.Contains(timeline, e => e.Kind == IncidentEventKind.Acknowledged && e.Who == "Wang Fang" && e.Detail == "<b>on it</b>");
         Assert.Contains(timeline, e => e.Kind == IncidentEventKind.Resolved && e.Detail == "encoder restarted");
 
-        var csv = await _http.GetStringAsync(new Uri(_service.HttpAddress!, "/api/incidents?room=r1&format=csv"));
+        var csv = await GetWithTokenAsync("/api/incidents?room=r1&format=csv");
         Assert.StartsWith(IncidentExport.CsvHeader, csv, StringComparison.Ordinal);
         Assert.Contains(",acknowledged,Wang Fang,<b>on it</b>", csv, StringComparison.Ordinal);
-        var json = await _http.GetStringAsync(new Uri(_service.HttpAddress!, "/api/incidents?site=s1&format=json"));
+        var json = await GetWithTokenAsync("/api/incidents?site=s1&format=json");
         Assert.Contains("\"event\":\"resolved\"", json, StringComparison.Ordinal);
-        Assert.Equal("[]", await _http.GetStringAsync(new Uri(_service.HttpAddress!, "/api/incidents?site=other")));
+        Assert.Equal("[]", await GetWithTokenAsync("/api/incidents?site=other"));
+    }
+
+    [Theory]
+    [InlineData("/api/incidents?format=json")]
+    [InlineData("/api/alerts")]
+    public async Task IncidentsAndOpenAlerts_WithoutTheAdminToken_Refused403WithTheSetting(string path)
+    {
+        await FireAsync();
+        using var anonymous = await _http.GetAsync(new Uri(_service.HttpAddress!, path));
+        Assert.Equal(HttpStatusCode.Forbidden, anonymous.StatusCode);
+        Assert.Contains("Ingest:Alerts:AdminToken", await anonymous.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var wrong = new HttpRequestMessage(HttpMethod.Get, new Uri(_service.HttpAddress!, path));
+        wrong.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token + "x");
+        using var refused = await _http.SendAsync(wrong);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+
+        Assert.Contains("s1", await GetWithTokenAsync(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ActById_WithToken_AcknowledgesAndResolvesAsTheNamedPerson_RefusesBadRequests()
+    {
+        var alert = await FireAsync();
+        var ackPath = $"/api/alerts/{alert.Id}/ack";
+
+        using (var anonymous = await _http.PostAsync(new Uri(_service.HttpAddress!, ackPath), Json("""{"who":"tech-li"}""")))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, anonymous.StatusCode);
+        }
+
+        var (status, body) = await PostWithTokenAsync(ackPath, """{"who":""}""");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("who is missing", body, StringComparison.Ordinal);
+        (status, body) = await PostWithTokenAsync(ackPath, "{not json");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("not a valid request", body, StringComparison.Ordinal);
+        Assert.Equal(AlertState.Firing, _service.Engine.Find(alert.Id)!.State);
+
+        (status, body) = await PostWithTokenAsync(ackPath, """{"who":"tech-li","note":"checking the encoder"}""");
+        Assert.Equal(HttpStatusCode.OK, status);
+        using (var answer = JsonDocument.Parse(body))
+        {
+            Assert.Equal("done", answer.RootElement.GetProperty("result").GetString());
+            Assert.Equal("acknowledged", answer.RootElement.GetProperty("alert").GetProperty("state").GetString());
+            Assert.Equal("tech-li", answer.RootElement.GetProperty("alert").GetProperty("acknowledgedBy").GetString());
+        }
+
+        (status, body) = await PostWithTokenAsync(ackPath, """{"who":"someone-else"}""");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("\"result\":\"alreadyDone\"", body, StringComparison.Ordinal);
+        Assert.Equal("tech-li", _service.Engine.Find(alert.Id)!.AcknowledgedBy);
+
+        (status, _) = await PostWithTokenAsync($"/api/alerts/{alert.Id}/resolve", """{"who":"tech-li","note":"encoder restarted"}""");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(AlertState.Resolved, _service.Engine.Find(alert.Id)!.State);
+        var timeline = _service.Incidents.Get(alert.Id)!.Timeline;
+        Assert.Contains(timeline, e => e.Kind == IncidentEventKind.Acknowledged && e.Who == "tech-li" && e.Detail == "checking the encoder");
+        Assert.Contains(timeline, e => e.Kind == IncidentEventKind.Resolved && e.Who == "tech-li" && e.Detail == "encoder restarted");
+
+        (status, body) = await PostWithTokenAsync("/api/alerts/no-such-alert/ack", """{"who":"tech-li"}""");
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("\"result\":\"unknownAlert\"", body, StringComparison.Ordinal);
+    }
+
+    private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+
+    private async Task<string> GetWithTokenAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_service.HttpAddress!, path));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        using var response = await _http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private async Task<(HttpStatusCode Status, string Body)> PostWithTokenAsync(string path, string json)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_service.HttpAddress!, path)) { Content = Json(json) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        using var response = await _http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
