@@ -53,7 +53,7 @@ public static class DashboardExtensions
         services.AddTransient<RoomSeriesQuery>();
         services.AddTransient<ComplianceQuery>();
         services.AddTransient<ShowReportQuery>();
-        services.AddHttpClient<IncidentsClient>(http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddTransient<IncidentsClient>();
         services.AddHttpClient<CollectorAdminClient>(http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddHostedService<RollupMaintainer>();
         services.AddSingleton<OpenAlertsWatch>();

@@ -13,7 +13,8 @@ internal sealed record CollectorAnswer(int Status, string Body, string? Problem,
 }
 
 /// <summary>
-/// Calls the collector's admin API (<c>/api/rules</c>, <c>/api/rota</c>, <c>/api/silences</c>) with
+/// Calls the collector's admin API (<c>/api/rules</c>, <c>/api/rota</c>, <c>/api/silences</c>, and its open alerts and
+/// incident records) with
 /// <see cref="DashboardOptions.AlertsAdminToken"/>; with several collectors (<see cref="DashboardOptions.AlertsUrl"/>)
 /// the first that answers, as only the active one listens.
 /// </summary>
@@ -22,7 +23,7 @@ internal sealed class CollectorAdminClient(HttpClient http, IOptions<DashboardOp
     /// <summary>Why alert settings are not available here, or null when they are configured.</summary>
     public string? NotConfigured =>
         string.IsNullOrWhiteSpace(options.Value.AlertsUrl) || string.IsNullOrEmpty(options.Value.AlertsAdminToken)
-            ? "alert settings are not available: set Dashboard:AlertsUrl (the collectors' alert listeners) and Dashboard:AlertsAdminToken (their Ingest:Alerts:AdminToken)"
+            ? "set Dashboard:AlertsUrl (the collectors' alert listeners) and Dashboard:AlertsAdminToken (their Ingest:Alerts:AdminToken)"
             : null;
 
     public async Task<CollectorAnswer> SendAsync(HttpMethod method, string path, string? json, CancellationToken cancellationToken)

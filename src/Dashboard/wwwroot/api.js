@@ -79,7 +79,7 @@ const zh = {
   "watchdog": "看门狗", "stopped": "已停止",
   "acknowledged by": "已确认：", "pending": "待触发", "not acknowledged": "未确认", "escalated to level": "已升级至级别", "Acknowledge": "确认收到",
   "Resolve": "解决", "Acknowledged": "已确认", "Resolved": "已解决", "Note (optional)": "备注（可选）", "critical": "严重", "warning": "警告", "info": "提示",
-  "Open alerts": "未关闭告警", "No open alerts.": "没有未关闭的告警。", "open alerts unknown": "告警状态未知",
+  "Open alerts": "未关闭告警", "picture": "画面", "before the stream stopped": "推流中断前", "No open alerts.": "没有未关闭的告警。", "open alerts unknown": "告警状态未知",
   "If the active collector fails, none takes over.": "若当前采集服务故障，将无人接替。", "last heartbeat": "最后心跳", "took over from": "接替自",
   "Data collection stopped: the collector is down.": "数据采集已停止：采集服务已宕机。",
   "Data collection stopped: the collector was stopped.": "数据采集已停止：采集服务已停止。",

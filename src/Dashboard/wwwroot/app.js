@@ -126,12 +126,28 @@ async function refreshThumb(entry) {
       r.blob().then((b) => reader.readAsDataURL(b), reject);
     });
     let img = entry.tile.querySelector("img.thumb");
-    if (!img) { img = el("img", { class: "thumb", alt: "" }); entry.tile.querySelector(".thumb-box").append(img); }
+    if (!img) {
+      img = el("img", { class: "thumb", alt: "" });
+      entry.tile.querySelector(".thumb-box").append(img, el("div", { class: "thumb-time" }));
+    }
     img.src = url;
     img.title = new Date(Date.parse(at)).toLocaleString();
     img.dataset.time = at;
     entry.thumbTime = at;
+    captionThumb(entry);
   } catch { /* next time */ }
+}
+
+// The picture is a still taken every few minutes (or on an event), not the live stream: its caption says when, and
+// while the stream is down or silent it is greyed and says "before the stream stopped", so nobody reads a picture of a
+// working camera as the room now.
+function captionThumb(entry) {
+  const box = entry.tile.querySelector(".thumb-box");
+  const caption = box.querySelector(".thumb-time"), img = box.querySelector("img.thumb");
+  if (!caption || !img) return;
+  const stopped = entry.streamStopped === true;
+  img.classList.toggle("stale", stopped);
+  caption.textContent = t("picture") + " " + clock(Date.parse(img.dataset.time), entry.tz) + (stopped ? " · " + t("before the stream stopped") : "");
 }
 
 function render(entry, r) {
@@ -141,6 +157,8 @@ function render(entry, r) {
   dl.replaceChildren();
   if (r && !r.stale && r.lastSeen) addSpark(entry, Date.parse(r.lastSeen), r.bitrateBps);
   drawSpark(entry);
+  entry.streamStopped = !r || r.stale || r.up === false;
+  captionThumb(entry);
   refreshThumb(entry);
   if (!r || r.stale) {
     tile.className = "tile stale";
@@ -223,9 +241,11 @@ function show(body) {
     entry.spark = [];
     h.times.forEach((time, i) => addSpark(entry, time, h.bitrateBps[i]));
   }
+  for (const entry of tiles.values()) entry.tz = zones.get(entry.tile.dataset.site) || null;
   for (const r of body.rooms) {
     seen.add(r.site + "/" + r.room);
     const entry = entryFor(r.site, r.room);
+    entry.tz = zones.get(r.site) || null;
     render(entry, r);
     showAlerts(entry, (body.alerts || []).filter((a) => a.site === r.site && a.room === r.room), zones.get(r.site));
   }

@@ -30,6 +30,9 @@ public sealed partial class DashboardBrowserTests
         Assert.InRange(points, 3, 30);
         Assert.Matches(@"^\d", (await tile.Locator("svg.spark polyline").GetAttributeAsync("points"))!);
         Assert.StartsWith("data:image/jpeg;base64,", await tile.Locator("img.thumb").GetAttributeAsync("src"), StringComparison.Ordinal);
+        // A still, not the stream: its caption says when it was taken, and it is not greyed while the stream runs.
+        Assert.Matches(@"^picture \d\d:\d\d$", await tile.Locator(".thumb-time").TextContentAsync());
+        Assert.Equal(0, await tile.Locator("img.thumb.stale").CountAsync());
         Assert.Equal(0, await page.Locator(".show-title b").CountAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "wall-tile-show.png"), FullPage = true });
 
