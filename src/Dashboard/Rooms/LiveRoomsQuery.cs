@@ -113,13 +113,17 @@ internal sealed partial class LiveRoomsQuery(InfluxQueryClient influx, IOptions<
         {
             var series = values.FirstOrDefault(s => (Tag(s, Site), Tag(s, Room)) == key);
             upByRoom.TryGetValue(key, out var up);
-            var width = Number(series, MetricKind.StreamFields.Width);
-            var height = Number(series, MetricKind.StreamFields.Height);
-            var fps = Number(series, MetricKind.StreamFields.Fps);
             var lastSeen = up is { Values.Count: > 0 } ? InfluxValue.AsEpochMilliseconds(up.Values[0][0]) : null;
             var upValue = up is not null && up.Values.Count > 0 && up.ColumnIndex(MetricKind.StreamFields.Up) is var i and >= 0
                 ? InfluxValue.AsBoolean(up.Values[0][i])
                 : null;
+
+            // A stream that is down has no resolution, frame rate or bit rate: the last ones in the window are of the
+            // stream before it stopped, and a tile reading "stream DOWN" beside "30.00 fps" would contradict itself.
+            var down = upValue == false;
+            var width = down ? null : Number(series, MetricKind.StreamFields.Width);
+            var height = down ? null : Number(series, MetricKind.StreamFields.Height);
+            var fps = down ? null : Number(series, MetricKind.StreamFields.Fps);
             var age = lastSeen is { } seen ? Math.Max(0, (now - seen).TotalSeconds) : (double?)null;
             rooms.Add(new LiveRoomStatus(
                 key.Item1,
@@ -127,7 +131,7 @@ internal sealed partial class LiveRoomsQuery(InfluxQueryClient influx, IOptions<
                 width,
                 height,
                 fps,
-                Number(series, MetricKind.StreamFields.Bitrate),
+                down ? null : Number(series, MetricKind.StreamFields.Bitrate),
                 upValue,
                 lastSeen,
                 age,

@@ -26,6 +26,19 @@ public sealed class LiveRoomsQueryTests
     }
 
     [Fact]
+    public void Map_StreamDownAfterGoodPoints_NoResolutionFrameRateOrBitrate()
+    {
+        // room-1's window still holds its 1080p30 values, but its newest point says the stream is down.
+        using var newest = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "influx-live-newest.json")).Replace("true", "false", StringComparison.Ordinal));
+        var rooms = LiveRoomsQuery.Map(Load("influx-live-values.json"), Assert.Single(InfluxResponseParser.Parse(newest.RootElement)), RecordedAt, TimeSpan.FromSeconds(15));
+
+        var room1 = rooms[0];
+        Assert.Equal(("room-1", false, false), (room1.Room, room1.Up, room1.Stale));
+        Assert.Equal((null, null, null, null), (room1.Width, room1.Height, room1.Fps, room1.BitrateBps));
+        Assert.False(room1.MeetsStandard);
+    }
+
+    [Fact]
     public void Map_RecordedAnswersLater_MarksStale()
     {
         var rooms = LiveRoomsQuery.Map(Load("influx-live-values.json"), Load("influx-live-newest.json"), RecordedAt.AddSeconds(20), TimeSpan.FromSeconds(15));
