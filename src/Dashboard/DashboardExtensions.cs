@@ -35,8 +35,10 @@ public static class DashboardExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
         // The anti-forgery keys are kept unencrypted in the service's owner-only directory on purpose
-        // (SecurityExtensions.KeyDirectory, README): not a warning on every start, which a technician would chase.
+        // (SecurityExtensions.KeyDirectory, README): not a warning on every start, which a technician would chase. For the
+        // service's Serilog and for any other provider a host adds (a benchmark's console).
         builder.Logging.AddFilter<SerilogLoggerProvider>("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, DashboardJsonContext.Default));

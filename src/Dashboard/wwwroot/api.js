@@ -116,6 +116,9 @@ export function header(me, title) {
   if (me.roles.includes("manager") || me.roles.includes("admin")) nav.append(el("a", { href: "reports.html", id: "reportsLink", text: t("Reports") }));
   if (!me.roles.includes("kiosk")) nav.append(el("a", { href: "schedules.html", id: "schedulesLink", text: t("Schedules") }));
   if (!me.roles.includes("kiosk")) nav.append(el("a", { href: "alerting.html", id: "alertingLink", text: t("Alert settings") }));
+  // The page being read is marked, not offered as a link to itself.
+  const here = location.pathname.split("/").pop() || "index.html";
+  for (const a of nav.querySelectorAll("a")) if (a.getAttribute("href") === here) a.setAttribute("aria-current", "page");
   // A kiosk wall screen (Dashboard:Security:Kiosk) has no session: it offers sign-in instead of sign-out.
   const account = me.roles.includes("kiosk") ? el("a", { href: "login.html", id: "signinLink", text: t("Sign in") }) : out;
   bar.replaceChildren(el("h1", { text: title }), nav, el("span", { id: "status", class: "status" }),
