@@ -1,7 +1,7 @@
-// Alert settings: silences (on-call staff and admins add them), the on-call rota and the alert rules (admins change
-// them). Everything goes through /api/alerting, which checks the role and writes the audit log; the collector's
+// Alerts: the open alerts of every site the person sees (technicians, on-call staff and admins acknowledge and resolve
+// them here), silences (on-call staff and admins add them), the on-call rota and the alert rules (admins change them). Everything goes through /api/alerting, which checks the role and writes the audit log; the collector's
 // refusals come back verbatim.
-import { api, el, header, requireUser, t } from "./api.js";
+import { api, el, followOpenAlerts, header, requireUser, t } from "./api.js";
 
 const $ = (id) => document.getElementById(id);
 let me, sites = [], rules = [], rota = [];
@@ -130,7 +130,7 @@ const local = (d) => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISO
 
 async function start() {
   me = await requireUser();
-  header(me, t("Alert settings"));
+  header(me, t("Alerts"));
   for (const n of document.querySelectorAll("[data-t]")) n.textContent = t(n.dataset.t);
   sites = await api("api/sites/");
   // A silence for every site needs every site: only for someone not limited to some.
@@ -146,7 +146,8 @@ async function start() {
   $("rotaEdit").hidden = !isAdmin();
   $("rotaAdd").addEventListener("click", () => $("rota").querySelector("tbody").append(rotaRow({ site: sites[0] ? sites[0].id : "*", level: 0, name: "" })));
   $("rotaSave").addEventListener("click", () => saveRota().catch((e) => problem(e.message)));
-  await Promise.all([loadRules(), loadRota(), loadSilences()]);
+  await Promise.all([loadRules(), loadRota(), loadSilences(),
+    followOpenAlerts(me, { resolve: true, withRoom: true, section: $("openAlertsBox"), note: $("openAlertsNote"), list: $("openAlerts") })]);
   done("");
 }
 

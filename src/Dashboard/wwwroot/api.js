@@ -79,7 +79,7 @@ const zh = {
   "watchdog": "看门狗", "stopped": "已停止",
   "acknowledged by": "已确认：", "pending": "待触发", "not acknowledged": "未确认", "escalated to level": "已升级至级别", "Acknowledge": "确认收到",
   "Resolve": "解决", "Acknowledged": "已确认", "Resolved": "已解决", "Note (optional)": "备注（可选）", "critical": "严重", "warning": "警告", "info": "提示",
-  "Open alerts": "未关闭告警", "picture": "画面", "before the stream stopped": "推流中断前", "No open alerts.": "没有未关闭的告警。", "open alerts unknown": "告警状态未知",
+  "Open alerts": "未关闭告警", "Alerts": "告警", "picture": "画面", "before the stream stopped": "推流中断前", "No open alerts.": "没有未关闭的告警。", "open alerts unknown": "告警状态未知",
   "If the active collector fails, none takes over.": "若当前采集服务故障，将无人接替。", "last heartbeat": "最后心跳", "took over from": "接替自",
   "Data collection stopped: the collector is down.": "数据采集已停止：采集服务已宕机。",
   "Data collection stopped: the collector was stopped.": "数据采集已停止：采集服务已停止。",
@@ -115,7 +115,7 @@ export function header(me, title) {
   const nav = el("nav", {}, el("a", { href: "index.html", text: t("Room wall") }));
   if (me.roles.includes("manager") || me.roles.includes("admin")) nav.append(el("a", { href: "reports.html", id: "reportsLink", text: t("Reports") }));
   if (!me.roles.includes("kiosk")) nav.append(el("a", { href: "schedules.html", id: "schedulesLink", text: t("Schedules") }));
-  if (!me.roles.includes("kiosk")) nav.append(el("a", { href: "alerting.html", id: "alertingLink", text: t("Alert settings") }));
+  if (!me.roles.includes("kiosk")) nav.append(el("a", { href: "alerting.html", id: "alertingLink", text: t("Alerts") }));
   // The page being read is marked, not offered as a link to itself.
   const here = location.pathname.split("/").pop() || "index.html";
   for (const a of nav.querySelectorAll("a")) if (a.getAttribute("href") === here) a.setAttribute("aria-current", "page");
@@ -191,14 +191,19 @@ export function showCollectorBanner(c) {
 // bad, since when and whether somebody has it — "not acknowledged" (and how far it has escalated) or "acknowledged by
 // NAME at TIME". Someone who may act (technician, on-call, admin) gets an Acknowledge button on a firing alert, and with
 // { resolve: true } a Resolve button and a note. onActed(alert, result) runs after the dashboard has passed it on.
+// What a list of open alerts shows, to rebuild it only when that changed (a button being pressed stays put).
+export const alertsKey = (alerts) => JSON.stringify(alerts.map((a) => [a.id, a.state, a.escalationLevel, a.acknowledgedBy]));
 export const mayActOnAlerts = (me) => ["technician", "on-call", "admin"].some((r) => me.roles.includes(r));
-export function alertItems(alerts, { tz = null, mayAct = false, resolve = false, onActed = () => {} } = {}) {
+export function alertItems(alerts, { tz = null, mayAct = false, resolve = false, withRoom = false, onActed = () => {} } = {}) {
   return alerts.map((a) => {
     const state = a.state === "acknowledged"
       ? t("acknowledged by") + " " + (a.acknowledgedBy || "?") + (a.acknowledgedAt ? " " + clock(Date.parse(a.acknowledgedAt), tz) : "")
       : a.state === "pending" ? t("pending") : t("not acknowledged") + (a.escalationLevel > 0 ? " · " + t("escalated to level") + " " + a.escalationLevel : "");
+    const where = withRoom
+      ? [el("a", { href: "room.html?site=" + encodeURIComponent(a.site) + "&room=" + encodeURIComponent(a.room), text: a.site + " / " + a.room }), " "]
+      : [];
     const li = el("li", { class: "open-alert severity-" + a.severity + " state-" + a.state, "data-alert": a.id },
-      el("strong", { text: "⚠ " + a.title }), " · " + t(a.severity) + " · " + t("since") + " " + clock(Date.parse(a.firedAt || a.since), tz) + " · ",
+      ...where, el("strong", { text: "⚠ " + a.title }), " · " + t(a.severity) + " · " + t("since") + " " + clock(Date.parse(a.firedAt || a.since), tz) + " · ",
       el("span", { class: "alert-state", text: state }));
     if (!mayAct || a.state === "pending") return li;
     const message = el("span", { class: "alert-message", role: "status" });
@@ -224,4 +229,25 @@ export function alertItems(alerts, { tz = null, mayAct = false, resolve = false,
     if (buttons.length) li.append(el("div", { class: "alert-actions" }, ...(note ? [note] : []), ...buttons, message));
     return li;
   });
+}
+
+// Keeps a page's list of open alerts current (every 10 s, and at once after an action here): GET api/alerts/open,
+// narrowed by query ("?site=…&room=…"). The section stays hidden where the dashboard has no alert settings; a failed
+// reading is said in note, with the last known alerts kept. Returns the function that reloads it.
+export function followOpenAlerts(me, { query = "", section, note, list, resolve = false, withRoom = false, tz = null }) {
+  let shown = null;
+  const load = async () => {
+    let view;
+    try { view = await api("api/alerts/open" + query); } catch (e) { view = { items: null, problem: e.message }; }
+    section.hidden = view.items == null && !view.problem;
+    note.className = view.problem ? "status error" : "status";
+    note.textContent = view.problem ? t("open alerts unknown") + ": " + view.problem : view.items && view.items.length === 0 ? t("No open alerts.") : "";
+    if (view.items == null) return;
+    const key = alertsKey(view.items);
+    if (key === shown) return;
+    shown = key;
+    list.replaceChildren(...alertItems(view.items, { tz, mayAct: mayActOnAlerts(me), resolve, withRoom, onActed: load }));
+  };
+  setInterval(load, 10000);
+  return load().then(() => load);
 }

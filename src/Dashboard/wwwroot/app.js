@@ -1,6 +1,6 @@
 // Room wall: one tile per room, grouped by site, kept live by the server-sent events of
 // GET api/rooms/live/events (no polling, no reloads). Text goes in with textContent only.
-import { el, header, requireUser, t, toLogin, api, showCollectorBanner, clock, otherZone, alertItems, mayActOnAlerts } from "./api.js";
+import { el, header, requireUser, t, toLogin, api, showCollectorBanner, clock, otherZone, alertItems, alertsKey, mayActOnAlerts } from "./api.js";
 
 let me = null;
 
@@ -182,10 +182,10 @@ function showAlerts(entry, alerts, tz) {
   box.replaceChildren(...alerts.map((a) => el("li", { text: "⚠ " + a.type + (a.message ? ": " + a.message : "") + (a.since ? " (" + t("since") + " " + clock(Date.parse(a.since), tz) + ")" : "") })));
 }
 
-// The collector's open alerts of this room, rebuilt only when one of them changed (a button being pressed stays put).
+// The collector's open alerts of this room, rebuilt only when one of them changed.
 function showOpenAlerts(entry, alerts, tz) {
   const box = entry.tile.querySelector(".open-alerts");
-  const key = JSON.stringify(alerts.map((a) => [a.id, a.state, a.escalationLevel, a.acknowledgedBy])) + tz;
+  const key = alertsKey(alerts) + tz;
   if (entry.openAlertsKey === key) return;
   entry.openAlertsKey = key;
   box.hidden = alerts.length === 0;

@@ -1,7 +1,7 @@
 // Room page: uPlot panels over a Grafana-like time range (presets, custom range, drag to zoom, shared crosshair).
 // The server downsamples to the panel's pixel width; this page never asks for more points than it can draw.
 import uPlot from "./lib/uPlot.esm.js";
-import { alertItems, api, browserZone, clock, el, header, mayActOnAlerts, otherZone, requireUser, showCollectorBanner, t } from "./api.js";
+import { api, browserZone, clock, el, followOpenAlerts, header, otherZone, requireUser, showCollectorBanner, t } from "./api.js";
 import { startVision } from "./room-vision.js";
 import { startChecklist } from "./room-checklist.js";
 import { axisSize, tickLabel, valueLabel } from "./room-format.js";
@@ -183,23 +183,6 @@ async function load() {
   }
 }
 
-// The collector's open alerts of this room, with Acknowledge and Resolve (and a note) for those who may act. The section
-// stays hidden where the dashboard has no alert settings; a failed reading is said, with the last known alerts kept.
-let openAlertsKey = null;
-async function loadOpenAlerts(me) {
-  const box = document.getElementById("openAlertsBox"), note = document.getElementById("openAlertsNote");
-  let view;
-  try { view = await api(`api/alerts/open?site=${encodeURIComponent(site)}&room=${encodeURIComponent(room)}`); } catch (e) { view = { items: null, problem: e.message }; }
-  box.hidden = view.items == null && !view.problem;
-  note.className = view.problem ? "status error" : "status";
-  note.textContent = view.problem ? t("open alerts unknown") + ": " + view.problem : view.items && view.items.length === 0 ? t("No open alerts.") : "";
-  if (view.items == null) return;
-  const key = JSON.stringify(view.items.map((a) => [a.id, a.state, a.escalationLevel, a.acknowledgedBy]));
-  if (key === openAlertsKey) return;
-  openAlertsKey = key;
-  document.getElementById("openAlerts").replaceChildren(...alertItems(view.items, { mayAct: mayActOnAlerts(me), resolve: true, onActed: () => loadOpenAlerts(me) }));
-}
-
 async function start() {
   const me = await requireUser();
   header(me, "LiveRoom");
@@ -208,8 +191,11 @@ async function start() {
   const collector = async () => { try { showCollectorBanner(await api("api/collector")); } catch { /* shown by the next try */ } };
   await collector();
   setInterval(collector, 10000);
-  await loadOpenAlerts(me);
-  setInterval(() => loadOpenAlerts(me), 10000);
+  // The collector's open alerts of this room, with Acknowledge, and Resolve with a note, for those who may act.
+  await followOpenAlerts(me, {
+    query: `?site=${encodeURIComponent(site)}&room=${encodeURIComponent(room)}`, resolve: true,
+    section: document.getElementById("openAlertsBox"), note: document.getElementById("openAlertsNote"), list: document.getElementById("openAlerts"),
+  });
   setInterval(showSiteClock, 30000); // the site's clock keeps time on a page left open
   vision = startVision(site, room, me);
   startChecklist(site, room, me);

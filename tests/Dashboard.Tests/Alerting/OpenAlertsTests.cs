@@ -88,6 +88,14 @@ public sealed class OpenAlertsTests(BrowserFixture stack) : IClassFixture<Browse
         var onCollector = (await collector.GetFromJsonAsync<JsonElement>("api/alerts")).EnumerateArray().Single(a => a.GetProperty("id").GetString() == id);
         Assert.Equal(("acknowledged", "technician"), (onCollector.GetProperty("state").GetString(), onCollector.GetProperty("acknowledgedBy").GetString()));
 
+        // The alerts page lists every open alert the person sees, each naming and linking its room.
+        await page.GotoAsync(new Uri(stack.BaseUri, "alerting.html").ToString());
+        var listed = page.Locator($"#openAlerts li[data-alert='{id}']");
+        await listed.WaitForAsync(new LocatorWaitForOptions { Timeout = Timeout });
+        Assert.Equal("demo / room-2", await listed.Locator("a").TextContentAsync());
+        Assert.Equal("room.html?site=demo&room=room-2", await listed.Locator("a").GetAttributeAsync("href"));
+        Assert.StartsWith("acknowledged by technician", await listed.Locator(".alert-state").TextContentAsync(), StringComparison.Ordinal);
+
         // The room page: resolved by hand with a note, once the edge reports a good picture again.
         await stopEdge.CancelAsync();
         await sending;
