@@ -31,7 +31,7 @@ internal static class AlertPage
           .Append("<dt>State</dt><dd>").Append(E(alert.State.ToString())).Append("</dd>")
           .Append("<dt>Severity</dt><dd>").Append(E(alert.Severity.ToString())).Append("</dd>")
           .Append("<dt>Measured</dt><dd>").Append(E(NotificationText.Measured(alert))).Append("</dd>")
-          .Append("<dt>Since</dt><dd>").Append(E(alert.Since.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))).Append(" UTC</dd>");
+          .Append("<dt>Since</dt><dd>").Append(E(NotificationText.When(alert.Since, alert.TimeZone))).Append("</dd>");
         if (alert.Show is not null)
         {
             sb.Append("<dt>Show</dt><dd>").Append(E(alert.Show)).Append("</dd>");
@@ -45,9 +45,9 @@ internal static class AlertPage
         sb.Append("</dl>");
         if (picture is not null)
         {
-            var taken = DateTimeOffset.FromUnixTimeMilliseconds(picture.Ts).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            var taken = NotificationText.When(DateTimeOffset.FromUnixTimeMilliseconds(picture.Ts), alert.TimeZone);
             sb.Append("<figure><img src=\"/alerts/").Append(WebUtility.UrlEncode(token)).Append("/picture.jpg\" alt=\"camera picture of ")
-              .Append(E(alert.Room)).Append("\" style=\"max-width:100%\"><figcaption>Camera at ").Append(taken).Append(" UTC (")
+              .Append(E(alert.Room)).Append("\" style=\"max-width:100%\"><figcaption>Camera at ").Append(E(taken)).Append(" (")
               .Append(E(picture.Reason)).Append(")</figcaption></figure>");
         }
 

@@ -11,12 +11,14 @@ public sealed class LifecycleRoomStateProvider(RoomStateBook states, IRoomStateP
 {
     public RoomState Get(string site, string room)
     {
-        if (!states.TryGet(site, room, out var state) || Map(state.State) is not { } use)
+        if (!states.TryGet(site, room, out var state))
         {
             return fallback.Get(site, room);
         }
 
-        return new RoomState(use, state.Show?.Title);
+        // The site's zone as the edge keeps it, so messages and the alert page give local times.
+        var zone = string.IsNullOrEmpty(state.TimeZone) ? null : state.TimeZone;
+        return Map(state.State) is { } use ? new RoomState(use, state.Show?.Title, zone) : fallback.Get(site, room) with { TimeZone = zone };
     }
 
     internal static RoomUse? Map(string state) => state switch

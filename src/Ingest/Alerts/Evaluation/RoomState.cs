@@ -10,4 +10,4 @@ public enum RoomUse
 }
 
 /// <summary>What the room is doing now and the show in progress, if known.</summary>
-public readonly record struct RoomState(RoomUse Use, string? Show = null);
+public readonly record struct RoomState(RoomUse Use, string? Show = null, string? TimeZone = null);

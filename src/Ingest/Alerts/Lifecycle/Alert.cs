@@ -43,7 +43,10 @@ internal sealed class Alert(string id, AlertRule rule, string site, string room,
 
     public string? Show { get; set; }
 
+    /// <summary>The room's site zone (IANA) as its edge reported it, for local times in messages; null when unknown.</summary>
+    public string? TimeZone { get; set; }
+
     public AlertSnapshot Snapshot() => new(
         Id, Rule.Id, Rule.Title, Rule.Severity, Site, Room, State, Value, Rule.Operator, Rule.Threshold, Since, FiredAt,
-        AcknowledgedAt, AcknowledgedBy, ResolvedAt, Note, EscalationLevel, Show);
+        AcknowledgedAt, AcknowledgedBy, ResolvedAt, Note, EscalationLevel, Show, TimeZone);
 }

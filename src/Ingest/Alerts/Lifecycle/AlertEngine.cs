@@ -153,6 +153,7 @@ public sealed partial class AlertEngine : IConditionSink
                     Note = snapshot.Note,
                     EscalationLevel = snapshot.EscalationLevel,
                     Show = snapshot.Show,
+                    TimeZone = snapshot.TimeZone,
                     NotifiedAt = timeline.LastOrDefault(e => e.Kind is IncidentEventKind.Notified or IncidentEventKind.Reminded)?.At,
                     EscalatedAt = timeline.LastOrDefault(e => e.Kind == IncidentEventKind.Escalated)?.At,
                 };
@@ -275,12 +276,13 @@ public sealed partial class AlertEngine : IConditionSink
 
     private bool Applies(Alert alert)
     {
+        var state = _rooms.Get(alert.Site, alert.Room);
+        alert.TimeZone ??= state.TimeZone;
         if (alert.Rule.Applies == RuleApplies.Always)
         {
             return true;
         }
 
-        var state = _rooms.Get(alert.Site, alert.Room);
         alert.Show ??= state.Show;
         return alert.Rule.Applies == RuleApplies.WhileLive ? state.Use == RoomUse.Live : state.Use != RoomUse.Free;
     }

@@ -21,4 +21,5 @@ public sealed record AlertSnapshot(
     DateTimeOffset? ResolvedAt,
     string? Note,
     int EscalationLevel,
-    string? Show);
+    string? Show,
+    string? TimeZone = null);

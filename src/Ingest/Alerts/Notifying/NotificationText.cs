@@ -7,7 +7,7 @@ namespace LiveRoom.Ingest.Alerts.Notifying;
 
 /// <summary>
 /// The words of a message: room, what, measured value vs threshold, since when, the show, and a link (issue 7 item 3).
-/// Invariant culture; times in UTC.
+/// Invariant culture; times as the site reads them, with UTC beside (<see cref="When"/>).
 /// </summary>
 public static class NotificationText
 {
@@ -52,7 +52,7 @@ public static class NotificationText
         {
             sb.Append("- **").Append(a.Site).Append('/').Append(a.Room).Append("** ").Append(a.Title)
               .Append(": ").Append(Measured(a))
-              .Append(", since ").Append(a.Since.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).Append(" UTC");
+              .Append(", since ").Append(When(a.Since, a.TimeZone));
             if (a.Show is not null)
             {
                 sb.Append(", show ").Append(a.Show);
@@ -86,6 +86,22 @@ public static class NotificationText
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// A time as the site reads it, with UTC beside it ("2026-11-23 16:55:00 Asia/Shanghai (08:55:00 UTC)"), or in UTC
+    /// alone when the site's zone is unknown (an edge that has not said it) or not one this machine knows.
+    /// </summary>
+    public static string When(DateTimeOffset at, string? zone)
+    {
+        var utc = at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+        if (zone is null or "UTC" or "Etc/UTC" || !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var tz))
+        {
+            return utc;
+        }
+
+        var local = TimeZoneInfo.ConvertTime(at, tz);
+        return string.Create(CultureInfo.InvariantCulture, $"{local:yyyy-MM-dd HH:mm:ss} {zone} ({at.UtcDateTime:HH:mm:ss} UTC)");
     }
 
     private static string Num(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "?";

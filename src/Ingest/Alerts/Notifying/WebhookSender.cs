@@ -62,6 +62,8 @@ public sealed class WebhookSender(string name, Uri url, HttpClient http) : INoti
         ["since"] = Time(a.Since),
         ["firedAt"] = a.FiredAt is { } f ? Time(f) : null,
         ["show"] = a.Show,
+        // The site's zone (IANA) as the room's edge reports it, to show the UTC times above as local ones; null when unknown.
+        ["timeZone"] = a.TimeZone,
         ["escalationLevel"] = a.EscalationLevel,
         // What the chat robots' text says after the value, e.g. which collector took over, or that a dashboard is back.
         ["note"] = a.Note,

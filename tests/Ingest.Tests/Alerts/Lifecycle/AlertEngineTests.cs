@@ -56,6 +56,26 @@ public sealed class AlertEngineTests
     }
 
     [Fact]
+    public void Firing_RoomStateNamesTheSiteZone_MessageGivesLocalTimeAndUtc()
+    {
+        var h = new AlertHarness([TestRules.Fps(TimeSpan.Zero)]);
+        h.Rooms.Default = new RoomState(RoomUse.Live, "show-1", "Asia/Shanghai");
+        var t0 = h.Time.GetUtcNow();
+        h.Stream("s1", "r1", 20);
+        h.Step();
+        h.Step(1);
+
+        var alert = Assert.Single(Assert.Single(h.Notifier.Notices).Alerts);
+        Assert.Equal("Asia/Shanghai", alert.TimeZone);
+        var local = TimeZoneInfo.ConvertTime(t0, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        Assert.Contains(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"since {local:yyyy-MM-dd HH:mm:ss} Asia/Shanghai ({t0.UtcDateTime:HH:mm:ss} UTC)"),
+            NotificationText.Markdown(Assert.Single(h.Notifier.Notices)),
+            StringComparison.Ordinal);
+        Assert.Equal("Asia/Shanghai", h.Incidents.Get(alert.Id)!.Alert.TimeZone);
+    }
+
+    [Fact]
     public void Pending_RecoversBeforeFor_NeverFiresNorNotifies()
     {
         var h = new AlertHarness([TestRules.Fps()]);

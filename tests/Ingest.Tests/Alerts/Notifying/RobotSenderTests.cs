@@ -34,6 +34,26 @@ public sealed class RobotSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DingTalk_SiteZoneKnown_TimesAsTheSiteReadsThem_UtcBeside()
+    {
+        var sender = new DingTalkSender("dt", _robot.Url("/robot/send?access_token=abc"), _robot.Secret, _http, TimeProvider.System);
+        var notice = Notices.Firing();
+        await sender.SendAsync(notice with { Alerts = [notice.Alerts[0] with { TimeZone = "Asia/Shanghai" }] }, CancellationToken.None);
+
+        var (_, body, _) = Assert.Single(_robot.Accepted);
+        Assert.Contains("since 2026-11-22 14:00:00 Asia/Shanghai (06:00:00 UTC)", body["markdown"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "2026-11-22 06:00:00 UTC")]
+    [InlineData("UTC", "2026-11-22 06:00:00 UTC")]
+    [InlineData("Mars/Olympus_Mons", "2026-11-22 06:00:00 UTC")]
+    [InlineData("Asia/Shanghai", "2026-11-22 14:00:00 Asia/Shanghai (06:00:00 UTC)")]
+    [InlineData("America/New_York", "2026-11-22 01:00:00 America/New_York (06:00:00 UTC)")]
+    public void When_ZoneKnownOrNot(string? zone, string expected) =>
+        Assert.Equal(expected, NotificationText.When(new DateTimeOffset(2026, 11, 22, 6, 0, 0, TimeSpan.Zero), zone));
+
+    [Fact]
     public async Task DingTalk_WrongSecret_IsPermanentRefusal()
     {
         var sender = new DingTalkSender("dt", _robot.Url("/robot/send?access_token=abc"), "SEC-wrong", _http, TimeProvider.System);

@@ -28,7 +28,7 @@ public sealed class LifecycleRulesTests
         book.Set("s1", "r1", State(state, ts: 10, show: "Spring sale"));
         var provider = new LifecycleRoomStateProvider(book, new FixedRooms { Default = new RoomState(RoomUse.Live, "fallback") });
 
-        Assert.Equal(new RoomState(expected, "Spring sale"), provider.Get("s1", "r1"));
+        Assert.Equal(new RoomState(expected, "Spring sale", "Asia/Shanghai"), provider.Get("s1", "r1"));
     }
 
     [Fact]
@@ -40,7 +40,8 @@ public sealed class LifecycleRulesTests
         var provider = new LifecycleRoomStateProvider(book, fallback);
 
         Assert.Equal(new RoomState(RoomUse.Live, "from stream"), provider.Get("s1", "r1"));
-        Assert.Equal(new RoomState(RoomUse.Live, "from stream"), provider.Get("s1", "r2"));
+        // An offline edge's last state still says where the room is: its zone is kept for local times in messages.
+        Assert.Equal(new RoomState(RoomUse.Live, "from stream", "Asia/Shanghai"), provider.Get("s1", "r2"));
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public sealed class LifecycleRulesTests
 
     private static RoomStateMessage State(string state, long ts, string? show = null) => new()
     {
-        V = 1, Site = "s1", Room = "r1", Ts = ts, State = state, Since = ts,
+        V = 1, Site = "s1", Room = "r1", Ts = ts, State = state, Since = ts, TimeZone = "Asia/Shanghai",
         Show = show is null ? null : new ShowSummary { Id = "x", Title = show, Start = 1, End = 2 },
     };
 
