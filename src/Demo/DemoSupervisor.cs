@@ -122,11 +122,12 @@ internal sealed partial class DemoSupervisor(
 
         var alertsPort = FreePort.Next();
         _uplinkPort = FreePort.Next();
-        await StartTierAsync(stopping, Service("ingest", dotnet, DemoCommands.Ingest(_layout, mqtt!.Host, mqtt.Port, influx!.BaseUri, alertsPort, _uplinkPort), _layout.Ingest, core: true));
+        // Chosen before the collector starts: its alert page links each alert's room page on the dashboard.
+        var dashboardPort = _layout.Options.DashboardPort == 0 ? FreePort.Next() : _layout.Options.DashboardPort;
+        await StartTierAsync(stopping, Service("ingest", dotnet, DemoCommands.Ingest(_layout, mqtt!.Host, mqtt.Port, influx!.BaseUri, alertsPort, _uplinkPort, dashboardPort), _layout.Ingest, core: true));
         await StartTierAsync(stopping, Service("watchdog", dotnet, DemoCommands.Watchdog(_layout, mqtt.Host, mqtt.Port, influx.BaseUri), _layout.Ingest, core: false));
         await ImportShowsAsync(dotnet, stopping);
 
-        var dashboardPort = _layout.Options.DashboardPort == 0 ? FreePort.Next() : _layout.Options.DashboardPort;
         var dashboard = Service("dashboard", dotnet, DemoCommands.Dashboard(_layout, dashboardPort, influx.BaseUri, mqtt.Host, mqtt.Port, alertsPort), _layout.Dashboard, core: true);
         await StartTierAsync(stopping, dashboard);
         var dashboardUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{dashboardPort}/"));

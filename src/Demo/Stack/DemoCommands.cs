@@ -67,7 +67,7 @@ internal static class DemoCommands
         $"--Logging:Directory={layout.Logs}",
     ];
 
-    public static IReadOnlyList<string> Ingest(DemoLayout layout, string mqttHost, int mqttPort, Uri influx, int alertsPort, int uplinkPort) =>
+    public static IReadOnlyList<string> Ingest(DemoLayout layout, string mqttHost, int mqttPort, Uri influx, int alertsPort, int uplinkPort, int dashboardPort) =>
     [
         layout.Dll(IngestProject, IngestAssembly),
         $"--Ingest:Mqtt:Host={mqttHost}",
@@ -77,6 +77,8 @@ internal static class DemoCommands
         // The alert listener (acknowledgement pages, incident records) on a free loopback port.
         $"--Ingest:Alerts:HttpUrl={AlertsUrl(alertsPort)}",
         $"--Ingest:Alerts:AdminToken={layout.AlertsAdminToken}",
+        // The alert page links the alert's room page on the demo's dashboard.
+        string.Create(CultureInfo.InvariantCulture, $"--Ingest:Alerts:DashboardUrl=http://127.0.0.1:{dashboardPort}/"),
         // The edges' uplink test endpoint (POST /uplink).
         $"--Ingest:Uplink:Url={UplinkUrl(uplinkPort)}",
         $"--Logging:Directory={layout.Logs}",

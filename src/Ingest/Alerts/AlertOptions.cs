@@ -21,6 +21,12 @@ public sealed class AlertOptions
     /// <summary>Base URL put into messages (what a phone reaches, e.g. through the reverse proxy); default <see cref="HttpUrl"/>.</summary>
     public string? PublicUrl { get; set; }
 
+    /// <summary>
+    /// The dashboard as a phone reaches it (e.g. https://liveroom.example.com/); when set, the acknowledgement page links
+    /// the alert's room page there (its charts, evidence and checklist; sign-in required). Empty: no link.
+    /// </summary>
+    public string? DashboardUrl { get; set; }
+
     /// <summary>HMAC key of the acknowledgement links (at least 32 characters). Empty: a random key per start (links die on restart).</summary>
     public string? TokenSecret { get; set; }
 

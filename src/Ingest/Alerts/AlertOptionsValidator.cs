@@ -21,6 +21,11 @@ public static class AlertOptionsValidator
             HttpsCertificate.Check(A, "HttpUrl", options.HttpUrl, options.CertFile, options.KeyFile, "the page", failures);
         }
 
+        if (options.DashboardUrl is { Length: > 0 } d && !IsHttpUrl(d))
+        {
+            failures.Add($"{A}DashboardUrl '{d}' must be an absolute http:// or https:// URL");
+        }
+
         if (options.PublicUrl is { Length: > 0 } p && !IsHttpUrl(p))
         {
             failures.Add($"{A}PublicUrl '{p}' must be an absolute http:// or https:// URL");

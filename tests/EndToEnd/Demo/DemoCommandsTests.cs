@@ -39,7 +39,7 @@ public sealed class DemoCommandsTests
     public void ProbeAndCollector_UplinkPort_TheEdgesTestAgainstTheCollectorsEndpoint()
     {
         var (_, probe) = DemoCommands.Probe(Layout, "/usr/bin/dotnet", "room-2", 40000, "127.0.0.1", 1883, 40100, 40200);
-        var ingest = DemoCommands.Ingest(Layout, "127.0.0.1", 1883, new Uri("http://127.0.0.1:8086/"), 5099, 40200);
+        var ingest = DemoCommands.Ingest(Layout, "127.0.0.1", 1883, new Uri("http://127.0.0.1:8086/"), 5099, 40200, 8080);
 
         Assert.Contains("--Ingest:Uplink:Url=http://127.0.0.1:40200", ingest);
         Assert.Contains("--Probe:Network:UplinkUrl=http://127.0.0.1:40200" + LiveRoom.Ingest.Uplink.UplinkDefaults.Path, probe);
@@ -84,8 +84,10 @@ public sealed class DemoCommandsTests
         Assert.Contains("--Dashboard:AlertsUrl=http://127.0.0.1:5099", DemoCommands.Dashboard(Layout, 8080, new Uri("http://127.0.0.1:8086/"), "127.0.0.1", 1883, 5099));
         // The alert settings page works in the demo: the dashboard holds the collector's admin token of this run.
         Assert.Contains($"--Dashboard:AlertsAdminToken={Layout.AlertsAdminToken}", DemoCommands.Dashboard(Layout, 8080, new Uri("http://127.0.0.1:8086/"), "127.0.0.1", 1883, 5099));
-        Assert.Contains($"--Ingest:Alerts:AdminToken={Layout.AlertsAdminToken}", DemoCommands.Ingest(Layout, "127.0.0.1", 1883, new Uri("http://127.0.0.1:8086/"), 5099, 5098));
+        Assert.Contains($"--Ingest:Alerts:AdminToken={Layout.AlertsAdminToken}", DemoCommands.Ingest(Layout, "127.0.0.1", 1883, new Uri("http://127.0.0.1:8086/"), 5099, 5098, 8080));
         Assert.True(Layout.AlertsAdminToken.Length >= 32);
+        // The collector's alert page links the room page on the demo's dashboard (the same port).
+        Assert.Contains("--Ingest:Alerts:DashboardUrl=http://127.0.0.1:8080/", DemoCommands.Ingest(Layout, "127.0.0.1", 1883, new Uri("http://127.0.0.1:8086/"), 5099, 5098, 8080));
     }
 
     private static string After(IReadOnlyList<string> args, string flag, bool last = false)

@@ -20,7 +20,7 @@ namespace LiveRoom.Ingest.Alerts.Acknowledging;
 /// HTTPS itself with <see cref="AlertOptions.CertFile"/> (seed clause 4.5).
 /// </summary>
 public sealed class AlertHttpEndpoint(
-    AlertAcknowledger acknowledger, AlertEngine engine, IncidentLog incidents, AlertAdmin? admin = null, string? adminToken = null, ThumbnailBook? thumbnails = null)
+    AlertAcknowledger acknowledger, AlertEngine engine, IncidentLog incidents, AlertAdmin? admin = null, string? adminToken = null, ThumbnailBook? thumbnails = null, string? dashboardUrl = null)
     : IAsyncDisposable
 {
     private readonly AdminGate _gate = new(adminToken);
@@ -41,7 +41,7 @@ public sealed class AlertHttpEndpoint(
         app.MapGet("/alerts/{token}", (string token) =>
         {
             var (check, alert) = acknowledger.Open(token);
-            return Html(check == TokenCheck.Valid ? 200 : 403, AlertPage.Render(token, alert, check == TokenCheck.Valid ? null : "Link " + check.ToString().ToLowerInvariant(), Picture(alert)));
+            return Html(check == TokenCheck.Valid ? 200 : 403, AlertPage.Render(token, alert, check == TokenCheck.Valid ? null : "Link " + check.ToString().ToLowerInvariant(), Picture(alert), dashboardUrl));
         });
         app.MapGet("/alerts/{token}/picture.jpg", (string token) =>
         {
@@ -104,7 +104,7 @@ public sealed class AlertHttpEndpoint(
             ActionResult.NotFiring => "This alert has not fired yet.",
             _ => "Unknown alert.",
         };
-        return Html(result is ActionResult.Done or ActionResult.AlreadyDone or ActionResult.AlreadyResolved ? 200 : 409, AlertPage.Render(token, alert, message, Picture(alert)));
+        return Html(result is ActionResult.Done or ActionResult.AlreadyDone or ActionResult.AlreadyResolved ? 200 : 409, AlertPage.Render(token, alert, message, Picture(alert), dashboardUrl));
     }
 
     // The dashboard acting for its signed-in user: the admin token authenticates, the body names who and why.

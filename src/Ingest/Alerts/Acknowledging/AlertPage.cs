@@ -10,7 +10,12 @@ namespace LiveRoom.Ingest.Alerts.Acknowledging;
 /// <summary>The small page a message links to: the alert, the camera's picture when there is one, and Acknowledge / Resolve-with-note buttons (POST, token in the path).</summary>
 internal static class AlertPage
 {
-    public static string Render(string token, AlertSnapshot? alert, string? message, ThumbnailBook.Thumbnail? picture = null)
+    /// <param name="token">The signed link's token (the page's forms post back to it).</param>
+    /// <param name="alert">The alert, or null when the link is unknown, invalid or expired.</param>
+    /// <param name="message">What the last action did, or why the link was refused; null: nothing to say.</param>
+    /// <param name="picture">The room's camera picture nearest the alert's start, when there is one.</param>
+    /// <param name="dashboard">The dashboard's base URL (<see cref="AlertOptions.DashboardUrl"/>): the page links the room's page there; null: no link.</param>
+    public static string Render(string token, AlertSnapshot? alert, string? message, ThumbnailBook.Thumbnail? picture = null, string? dashboard = null)
     {
         var sb = new StringBuilder();
         sb.Append("<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
@@ -43,6 +48,12 @@ internal static class AlertPage
         }
 
         sb.Append("</dl>");
+        if (dashboard is not null)
+        {
+            var room = dashboard.TrimEnd('/') + "/room.html?site=" + Uri.EscapeDataString(alert.Site) + "&room=" + Uri.EscapeDataString(alert.Room);
+            sb.Append("<p><a href=\"").Append(E(room)).Append("\">Room page in the dashboard</a> (charts, pictures, checklist)</p>");
+        }
+
         if (picture is not null)
         {
             var taken = NotificationText.When(DateTimeOffset.FromUnixTimeMilliseconds(picture.Ts), alert.TimeZone);

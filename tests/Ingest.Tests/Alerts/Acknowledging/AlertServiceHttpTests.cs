@@ -23,7 +23,11 @@ public sealed class AlertServiceHttpTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new AlertOptions { HttpUrl = "http://127.0.0.1:0", GroupWait = TimeSpan.Zero, TickInterval = TimeSpan.FromMilliseconds(20), AdminToken = Token };
+        var options = new AlertOptions
+        {
+            HttpUrl = "http://127.0.0.1:0", GroupWait = TimeSpan.Zero, TickInterval = TimeSpan.FromMilliseconds(20), AdminToken = Token,
+            DashboardUrl = "https://liveroom.example.test/",
+        };
         _service = new AlertService(options, _dir.Path, _http, rooms: _rooms);
         _service.Store.SaveRule(TestRules.Fps(TimeSpan.Zero));
         _service.Evaluator.SetRules(_service.Store.LoadRules());
@@ -48,6 +52,7 @@ public sealed class AlertServiceHttpTests : IAsyncLifetime
         Assert.Contains("s1/r1: Frame rate below 30 fps", page, StringComparison.Ordinal);
         Assert.Contains("12 &lt; 29.5", page, StringComparison.Ordinal);
         Assert.Contains("Acknowledge</button>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://liveroom.example.test/room.html?site=s1&amp;room=r1\">Room page in the dashboard</a>", page, StringComparison.Ordinal);
 
         using var ack = await _http.PostAsync(new Uri(link + "/ack"), new FormUrlEncodedContent(new Dictionary<string, string> { ["who"] = "Wang Fang", ["note"] = "<b>on it</b>" }));
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);

@@ -19,6 +19,7 @@ public sealed class OptionsAndHeartbeatTests
         options.Alerts.GroupBy = "planet";
         options.Alerts.IncidentCopyDays = 30;
         options.Alerts.AdoptGrace = TimeSpan.Zero;
+        options.Alerts.DashboardUrl = "liveroom.example.test";
         options.Alerts.Channels.Add(new ChannelOptions { Type = "dingtalk", Url = "not a url?access_token=SECRET123" });
         options.Alerts.Channels.Add(new ChannelOptions { Type = "pager", Url = "http://127.0.0.1/" });
         var failures = IngestOptionsValidator.Check(options);
@@ -26,6 +27,7 @@ public sealed class OptionsAndHeartbeatTests
         Assert.Contains(failures, f => f.StartsWith("Ingest:Alerts:GroupBy", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Ingest:Alerts:IncidentCopyDays is 30; it must be 60–3650", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Ingest:Alerts:AdoptGrace", StringComparison.Ordinal));
+        Assert.Contains("Ingest:Alerts:DashboardUrl 'liveroom.example.test' must be an absolute http:// or https:// URL", failures);
         Assert.Contains(failures, f => f.StartsWith("Ingest:Alerts:Channels:0:Url", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Ingest:Alerts:Channels:1:Type", StringComparison.Ordinal));
         Assert.DoesNotContain(failures, f => f.Contains("SECRET123", StringComparison.Ordinal));
