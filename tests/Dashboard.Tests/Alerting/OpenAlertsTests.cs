@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using LiveRoom.Contracts.Payloads;
-using LiveRoom.Contracts.Serialization;
 using LiveRoom.Contracts.Topics;
 using LiveRoom.Dashboard.Security.Audit;
 using LiveRoom.Dashboard.Tests.Browser;
@@ -45,7 +44,7 @@ public sealed class OpenAlertsTests(BrowserFixture stack) : IClassFixture<Browse
         {
             for (var seq = 1L; !stopEdge.IsCancellationRequested; seq++)
             {
-                await edge.PublishAsync(Topic.Metrics("demo", "room-2", MetricKind.Stream), LowFps(seq), retain: false);
+                await edge.PublishAsync(Topic.Metrics("demo", "room-2", MetricKind.Stream), TestBatches.Stream("demo", "room-2", seq, 12.0), retain: false);
                 await Task.Delay(500, CancellationToken.None);
             }
         });
@@ -119,25 +118,4 @@ public sealed class OpenAlertsTests(BrowserFixture stack) : IClassFixture<Browse
         Assert.Contains(audit, e => e.Action == AuditActions.Denied && e.Actor == "manager" && e.Target == $"POST /api/alerts/{id}/ack");
         Assert.Contains(audit, e => e.Action == "alert.acknowledge" && e.Actor == "elsewhere" && e.Outcome == "failed");
     }
-
-    private static byte[] LowFps(long seq) => JsonSerializer.SerializeToUtf8Bytes(
-        new MetricBatch
-        {
-            V = SchemaVersion.Current,
-            Site = "demo",
-            Room = "room-2",
-            Edge = "edge-room-2",
-            Floor = 1,
-            Points =
-            [
-                new MetricPoint
-                {
-                    Seq = seq,
-                    Ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
-                    Kind = MetricKind.Stream,
-                    Fields = new Dictionary<string, FieldValue> { ["fps"] = 12.0, ["height"] = 1080, ["up"] = true },
-                },
-            ],
-        },
-        ContractsJsonContext.Default.MetricBatch);
 }

@@ -197,26 +197,7 @@ public sealed class CollectorStandbyTests
     private static List<JsonElement> Records(TestMqtt records) =>
         [.. records.Received.Select(m => JsonDocument.Parse(m.Payload).RootElement.Clone())];
 
-    private static byte[] StreamBatch(long seq, double fps) => JsonSerializer.SerializeToUtf8Bytes(
-        new MetricBatch
-        {
-            V = SchemaVersion.Current,
-            Site = SpineHarness.Site,
-            Room = "room-9",
-            Edge = "edge-room-9",
-            Floor = 1,
-            Points =
-            [
-                new MetricPoint
-                {
-                    Seq = seq,
-                    Ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
-                    Kind = MetricKind.Stream,
-                    Fields = new Dictionary<string, FieldValue> { ["fps"] = fps, ["height"] = 1080, ["up"] = true },
-                },
-            ],
-        },
-        ContractsJsonContext.Default.MetricBatch);
+    private static byte[] StreamBatch(long seq, double fps) => TestBatches.Stream(SpineHarness.Site, "room-9", seq, fps);
 
     private static HttpClient AdminClient()
     {
