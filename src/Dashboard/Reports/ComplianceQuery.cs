@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace LiveRoom.Dashboard.Reports;
 
 /// <summary>
-/// Compliance per room from InfluxDB counts: minutes (rollup) or seconds (raw) at 1080p30, with uplink and stream
+/// Compliance per room from InfluxDB counts: minutes (rollup, the newest 15 minutes raw) or seconds (raw) at 1080p30, with uplink and stream
 /// bitrate at or above 4 Mbit/s (seed clauses 6.2.2.1, 6.2.1.1), and the number of events (incidents).
 /// Each figure is one <c>count()</c> with a WHERE on field values, grouped by site and room: no rows leave InfluxDB.
 /// </summary>
@@ -20,29 +20,25 @@ internal sealed class ComplianceQuery(InfluxQueryClient influx, IOptions<Dashboa
 
     private readonly InfluxOptions _influx = options.Value.Influx;
 
+    /// <summary>
+    /// The newest part of a period is counted from the raw points even when the rollup is read: the continuous query
+    /// rolls a minute up only after it ends (and recomputes 10 minutes), so a room that began reporting a minute ago,
+    /// or the last minutes of any room, are not in the rollup yet.
+    /// </summary>
+    public static readonly TimeSpan RawTail = TimeSpan.FromMinutes(15);
+
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+
     /// <exception cref="InfluxQueryException">InfluxDB is unreachable or refused a query.</exception>
     public async Task<ComplianceReport> GetAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var rollup = await CountsAsync(from, to, rollup: true, cancellationToken);
-        var useRollup = rollup.Total.Count > 0;
-        var counts = useRollup ? rollup : await CountsAsync(from, to, rollup: false, cancellationToken);
-        var unit = useRollup ? 1.0 : 1 / 60.0; // minutes per counted row
+        var (counts, source) = await CountsAsync(from, to, string.Empty, cancellationToken);
         var events = await CountByRoomAsync($"SELECT count(\"{EventFields.Message}\") FROM \"{_influx.RetentionPolicy}\".\"{MetricKind.Event}\" WHERE {Time(from, to)} GROUP BY \"site\", \"room\"", cancellationToken);
 
-        var rooms = counts.Total.Keys.Union(events.Keys).Distinct().Order().Select(key =>
-        {
-            var total = counts.Total.GetValueOrDefault(key);
-            var uplinkTotal = counts.UplinkTotal.GetValueOrDefault(key);
-            return new RoomCompliance(
-                key.Site,
-                key.Room,
-                Math.Round(total * unit, 1),
-                Percent(counts.At1080p30.GetValueOrDefault(key), total),
-                Percent(counts.UplinkOk.GetValueOrDefault(key), uplinkTotal),
-                Percent(counts.BitrateOk.GetValueOrDefault(key), total),
-                events.GetValueOrDefault(key));
-        }).ToList();
-        return new ComplianceReport(from, to, useRollup ? "rollup" : "raw", rooms);
+        var rooms = counts.Total.Keys.Union(events.Keys).Distinct().Order()
+            .Select(key => Figures(counts, key) with { Events = (long)events.GetValueOrDefault(key) })
+            .ToList();
+        return new ComplianceReport(from, to, source, rooms);
     }
 
     /// <summary>One room's figures over a window (a show): the same counts, filtered to the room.</summary>
@@ -50,24 +46,52 @@ internal sealed class ComplianceQuery(InfluxQueryClient influx, IOptions<Dashboa
     public async Task<RoomCompliance> GetRoomAsync(string site, string room, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         // Identifiers are checked (letters, digits, '-', '_', '.'): no quote can occur in them.
-        var filter = $" AND \"site\" = '{site}' AND \"room\" = '{room}'";
-        var rollup = await CountsAsync(from, to, rollup: true, cancellationToken, filter);
-        var useRollup = rollup.Total.Count > 0 && (to - from) >= TimeSpan.FromMinutes(10);
-        var counts = useRollup ? rollup : await CountsAsync(from, to, rollup: false, cancellationToken, filter);
-        var unit = useRollup ? 1.0 : 1 / 60.0;
-        var key = (site, room);
+        var (counts, _) = await CountsAsync(from, to, $" AND \"site\" = '{site}' AND \"room\" = '{room}'", cancellationToken);
+        return Figures(counts, (site, room));
+    }
+
+    private static RoomCompliance Figures(Counts counts, (string Site, string Room) key)
+    {
         var total = counts.Total.GetValueOrDefault(key);
         return new RoomCompliance(
-            site,
-            room,
-            Math.Round(total * unit, 1),
+            key.Site,
+            key.Room,
+            Math.Round(total, 1),
             Percent(counts.At1080p30.GetValueOrDefault(key), total),
             Percent(counts.UplinkOk.GetValueOrDefault(key), counts.UplinkTotal.GetValueOrDefault(key)),
             Percent(counts.BitrateOk.GetValueOrDefault(key), total),
             0);
     }
 
-    private async Task<Counts> CountsAsync(DateTimeOffset from, DateTimeOffset to, bool rollup, CancellationToken cancellationToken, string filter = "")
+    /// <summary>
+    /// Minutes per room over [from, to): whole minutes from the rollup where it has rows, the unaligned head and the
+    /// newest <see cref="RawTail"/> from raw points (a second each); everything raw when the rollup has nothing there.
+    /// </summary>
+    private async Task<(Counts Counts, string Source)> CountsAsync(DateTimeOffset from, DateTimeOffset to, string filter, CancellationToken cancellationToken)
+    {
+        var firstMinute = Ceiling(from);
+        var cut = Floor(to - RawTail);
+        if (cut > firstMinute)
+        {
+            var rollup = await CountRowsAsync(firstMinute, cut, rollup: true, filter, cancellationToken);
+            if (rollup.Total.Count > 0)
+            {
+                var parts = new List<Task<Counts>> { CountRowsAsync(cut, to, rollup: false, filter, cancellationToken) };
+                if (firstMinute > from)
+                {
+                    parts.Add(CountRowsAsync(from, firstMinute, rollup: false, filter, cancellationToken));
+                }
+
+                var raw = await Task.WhenAll(parts);
+                return (raw.Aggregate(rollup, Counts.Add), "rollup");
+            }
+        }
+
+        return (await CountRowsAsync(from, to, rollup: false, filter, cancellationToken), "raw");
+    }
+
+    /// <summary>The rows of [from, to) as minutes: a rollup row is one, a raw point (one per second) 1/60.</summary>
+    private async Task<Counts> CountRowsAsync(DateTimeOffset from, DateTimeOffset to, bool rollup, string filter, CancellationToken cancellationToken)
     {
         var rp = rollup ? RollupMaintainer.RetentionPolicy(_influx) : _influx.RetentionPolicy;
         string F(string aggregate, string field) => rollup ? $"\"{aggregate}_{field}\"" : $"\"{field}\"";
@@ -82,19 +106,24 @@ internal sealed class ComplianceQuery(InfluxQueryClient influx, IOptions<Dashboa
         var network = $"\"{rp}\".\"{MetricKind.Network}\"";
         var minFps = StreamStandard.MinFps.ToString("R", CultureInfo.InvariantCulture);
         var minBps = MinUplinkBps.ToString("R", CultureInfo.InvariantCulture);
+        var unit = rollup ? 1.0 : 1 / 60.0;
         var results = await Task.WhenAll(
-            CountByRoomAsync($"SELECT count({fps}) FROM {stream} WHERE {where} {group}", cancellationToken),
-            CountByRoomAsync($"SELECT count({fps}) FROM {stream} WHERE {where} AND {fps} >= {minFps} AND {width} >= {StreamStandard.MinWidth} AND {height} >= {StreamStandard.MinHeight} {group}", cancellationToken),
-            CountByRoomAsync($"SELECT count({bitrate}) FROM {stream} WHERE {where} AND {bitrate} >= {minBps} {group}", cancellationToken),
-            CountByRoomAsync($"SELECT count({uplink}) FROM {network} WHERE {where} {group}", cancellationToken),
-            CountByRoomAsync($"SELECT count({uplink}) FROM {network} WHERE {where} AND {uplink} >= {minBps} {group}", cancellationToken));
+            CountByRoomAsync($"SELECT count({fps}) FROM {stream} WHERE {where} {group}", cancellationToken, unit),
+            CountByRoomAsync($"SELECT count({fps}) FROM {stream} WHERE {where} AND {fps} >= {minFps} AND {width} >= {StreamStandard.MinWidth} AND {height} >= {StreamStandard.MinHeight} {group}", cancellationToken, unit),
+            CountByRoomAsync($"SELECT count({bitrate}) FROM {stream} WHERE {where} AND {bitrate} >= {minBps} {group}", cancellationToken, unit),
+            CountByRoomAsync($"SELECT count({uplink}) FROM {network} WHERE {where} {group}", cancellationToken, unit),
+            CountByRoomAsync($"SELECT count({uplink}) FROM {network} WHERE {where} AND {uplink} >= {minBps} {group}", cancellationToken, unit));
         return new Counts(results[0], results[1], results[2], results[3], results[4]);
     }
 
-    private async Task<Dictionary<(string Site, string Room), long>> CountByRoomAsync(string influxQl, CancellationToken cancellationToken)
+    private static DateTimeOffset Floor(DateTimeOffset t) => new(t.UtcTicks - (t.UtcTicks % Minute.Ticks), TimeSpan.Zero);
+
+    private static DateTimeOffset Ceiling(DateTimeOffset t) => t.UtcTicks % Minute.Ticks == 0 ? t : Floor(t) + Minute;
+
+    private async Task<Dictionary<(string Site, string Room), double>> CountByRoomAsync(string influxQl, CancellationToken cancellationToken, double unit = 1)
     {
         var results = await influx.QueryAsync(influxQl, cancellationToken);
-        var counts = new Dictionary<(string, string), long>();
+        var counts = new Dictionary<(string, string), double>();
         foreach (var r in results)
         {
             if (r.Error is not null && !r.IsNotCreatedYet)
@@ -105,7 +134,7 @@ internal sealed class ComplianceQuery(InfluxQueryClient influx, IOptions<Dashboa
             foreach (var s in r.Series)
             {
                 var value = s.Values.Count > 0 && s.Values[0].Count > 1 ? InfluxValue.AsDouble(s.Values[0][1]) : null;
-                counts[(s.Tags.GetValueOrDefault("site", string.Empty), s.Tags.GetValueOrDefault("room", string.Empty))] = (long)(value ?? 0);
+                counts[(s.Tags.GetValueOrDefault("site", string.Empty), s.Tags.GetValueOrDefault("room", string.Empty))] = (value ?? 0) * unit;
             }
         }
 
@@ -116,12 +145,28 @@ internal sealed class ComplianceQuery(InfluxQueryClient influx, IOptions<Dashboa
         CultureInfo.InvariantCulture,
         $"time >= {from.ToUnixTimeMilliseconds()}ms AND time < {to.ToUnixTimeMilliseconds()}ms");
 
-    private static double? Percent(long part, long total) => total == 0 ? null : Math.Round(100.0 * part / total, 2);
+    private static double? Percent(double part, double total) => total == 0 ? null : Math.Round(100.0 * part / total, 2);
 
+    /// <summary>Minutes per room: reported, at 1080p30, stream bitrate at 4 Mbit/s, uplink reported, uplink at 4 Mbit/s.</summary>
     private sealed record Counts(
-        Dictionary<(string Site, string Room), long> Total,
-        Dictionary<(string Site, string Room), long> At1080p30,
-        Dictionary<(string Site, string Room), long> BitrateOk,
-        Dictionary<(string Site, string Room), long> UplinkTotal,
-        Dictionary<(string Site, string Room), long> UplinkOk);
+        Dictionary<(string Site, string Room), double> Total,
+        Dictionary<(string Site, string Room), double> At1080p30,
+        Dictionary<(string Site, string Room), double> BitrateOk,
+        Dictionary<(string Site, string Room), double> UplinkTotal,
+        Dictionary<(string Site, string Room), double> UplinkOk)
+    {
+        public static Counts Add(Counts a, Counts b) => new(
+            Sum(a.Total, b.Total), Sum(a.At1080p30, b.At1080p30), Sum(a.BitrateOk, b.BitrateOk), Sum(a.UplinkTotal, b.UplinkTotal), Sum(a.UplinkOk, b.UplinkOk));
+
+        private static Dictionary<(string Site, string Room), double> Sum(Dictionary<(string Site, string Room), double> a, Dictionary<(string Site, string Room), double> b)
+        {
+            var sum = new Dictionary<(string Site, string Room), double>(a);
+            foreach (var (key, value) in b)
+            {
+                sum[key] = sum.GetValueOrDefault(key) + value;
+            }
+
+            return sum;
+        }
+    }
 }

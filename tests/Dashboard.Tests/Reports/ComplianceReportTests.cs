@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using LiveRoom.Dashboard.Options;
 using LiveRoom.Dashboard.Reports;
 using LiveRoom.Dashboard.Security.Audit;
 using LiveRoom.Dashboard.Series;
 using LiveRoom.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace LiveRoom.Dashboard.Tests.Reports;
 
@@ -39,6 +41,32 @@ public sealed class ComplianceReportTests(InfluxFixture influx) : IClassFixture<
             Assert.Equal(100, room1.PercentStreamBitrateAtLeast4Mbps!.Value, 1.0);
             Assert.Null(room1.PercentUplinkAtLeast4Mbps);
             Assert.Equal(2, room1.Events);
+        }
+    }
+
+    [Fact]
+    public async Task Compliance_RoomNotRolledUpYet_IsReportedFromItsRawPoints()
+    {
+        var (factory, end) = await SeedAsync();
+        using (factory)
+        {
+            Assert.True(await factory.Services.GetServices<IHostedService>().OfType<RollupMaintainer>().Single().EnsureAsync(CancellationToken.None));
+            // room-2 began reporting after the rollup was made: its 3 minutes are raw points only.
+            await InfluxTestData.WriteAsync(
+                influx.Server.BaseUri,
+                factory.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.Influx.Database,
+                [.. Enumerable.Range(0, 180).Select(s => InfluxTestData.StreamPoint("demo", "room-2", 1920, 1080, 30, 5_000_000, true, end.AddMinutes(-3).AddSeconds(s)))]);
+            using var client = await ManagerAsync(factory);
+
+            // A day, so the rollup is read for all but the newest minutes; 07:00:30-style unaligned start too.
+            var report = await client.GetFromJsonAsync<ComplianceReport>(Uri(end.AddDays(-1).AddSeconds(-30), end), Json);
+
+            Assert.Equal("rollup", report!.Source);
+            Assert.Equal(60, report.Rooms.Single(r => r.Room == "room-1").ReportedMinutes, 0.5);
+            Assert.Equal(75, report.Rooms.Single(r => r.Room == "room-1").PercentAt1080p30!.Value, 1.0);
+            var room2 = report.Rooms.Single(r => r.Room == "room-2");
+            Assert.Equal(3, room2.ReportedMinutes, 0.1);
+            Assert.Equal(100, room2.PercentAt1080p30!.Value, 0.1);
         }
     }
 

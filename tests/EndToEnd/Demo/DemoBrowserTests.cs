@@ -83,7 +83,17 @@ public sealed partial class DemoBrowserTests(ITestOutputHelper output)
             if (role is "manager" or "admin")
             {
                 await page.GotoAsync(new Uri(dashboard, "reports.html").ToString());
-                await page.WaitForSelectorAsync("#table tr[data-room='room-1']", new PageWaitForSelectorOptions { Timeout = Timeout });
+                try
+                {
+                    await page.WaitForSelectorAsync("#table tr[data-room='room-1']", new PageWaitForSelectorOptions { Timeout = Timeout });
+                }
+                catch (TimeoutException ex)
+                {
+                    // Say what the page said (an error of the report query, or no rows) and what the demo logged.
+                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, $"demo-report-{role}-failed.png"), FullPage = true });
+                    throw new TimeoutException($"{ex.Message}; report page said: '{await page.TextContentAsync("#info")}', rows: {await page.Locator("#table tbody tr").CountAsync()}, shows: '{await page.TextContentAsync("#showsSummary")}'; demo: {run.Tail(20)}", ex);
+                }
+
                 var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#csv"));
                 var file = Path.Combine(shots, $"demo-report-{role}.csv");
                 await download.SaveAsAsync(file);
