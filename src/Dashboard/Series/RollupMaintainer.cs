@@ -10,6 +10,8 @@ namespace LiveRoom.Dashboard.Series;
 /// query (<c>mean(*), min(*), max(*)</c> per minute, recomputing the last 10 minutes each minute for late points
 /// from an edge's outbox), and on first creation a backfill of what is already stored. 90 days of 1 point/s become
 /// 129,600 points per field, which a 90-day chart reads in milliseconds (docs/decisions/0007-dashboard.md).
+/// Points stored later than that (an edge's replay after an hour off the network, the collector's spill drained
+/// after an InfluxDB outage) are rolled up by recomputing the last <see cref="LateDepth"/> every <see cref="LateEvery"/>.
 /// Runs until it succeeds (the collector creates the database on its first start), then rechecks now and then.
 /// </summary>
 internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOptions<DashboardOptions> options, TimeProvider time, ILogger<RollupMaintainer> logger)
@@ -20,9 +22,20 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
     /// <summary>How far back the first backfill reaches: the default retention, 90 days.</summary>
     public static readonly TimeSpan BackfillDepth = TimeSpan.FromDays(90);
 
+    /// <summary>How often the rollup of the last <see cref="LateDepth"/> is recomputed for points stored late.</summary>
+    public static readonly TimeSpan LateEvery = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How late a point may be stored and still reach the rollup: a day and some. Older late points stay in raw
+    /// (the room page's short ranges and the newest part of a report read raw; a longer gap can be rolled up by hand
+    /// with the continuous query's SELECT over that range, docs/decisions/0007-dashboard.md).
+    /// </summary>
+    public static readonly TimeSpan LateDepth = TimeSpan.FromHours(26);
+
     private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan RecheckEvery = TimeSpan.FromMinutes(10);
     private readonly InfluxOptions _influx = options.Value.Influx;
+    private DateTimeOffset? _lateRolled;
 
     public static string RetentionPolicy(InfluxOptions influx) => influx.RetentionPolicy + "_1m";
 
@@ -38,7 +51,7 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
             var ok = false;
             try
             {
-                ok = await EnsureAsync(stoppingToken);
+                ok = await MaintainAsync(stoppingToken);
             }
             catch (InfluxQueryException ex)
             {
@@ -58,6 +71,30 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// One round of upkeep: <see cref="EnsureAsync"/>, then, once <see cref="LateEvery"/> has passed since the last
+    /// time (or since the rollup was first found), the last <see cref="LateDepth"/> rolled up again.
+    /// </summary>
+    public async Task<bool> MaintainAsync(CancellationToken cancellationToken)
+    {
+        if (!await EnsureAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        _lateRolled ??= now;
+        if (now - _lateRolled.Value >= LateEvery)
+        {
+            var started = time.GetTimestamp();
+            await BackfillAsync(now - LateDepth, now, cancellationToken);
+            _lateRolled = now;
+            LogLateRolled(logger, LateDepth.TotalHours, time.GetElapsedTime(started).TotalSeconds);
+        }
+
+        return true;
     }
 
     /// <summary>Creates the rollup policy and continuous query if missing (and then backfills); false while the database does not exist.</summary>
@@ -122,6 +159,9 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
 
     [LoggerMessage(Level = LogLevel.Information, Message = "InfluxDB rollup not set up yet: {Reason}")]
     private static partial void LogNotYet(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Rolled up the last {Hours} h again for points stored late ({Seconds:0.0} s)")]
+    private static partial void LogLateRolled(ILogger logger, double hours, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the 1-minute rollup (retention policy {RetentionPolicy}, continuous query) and backfilled it")]
     private static partial void LogCreated(ILogger logger, string retentionPolicy);

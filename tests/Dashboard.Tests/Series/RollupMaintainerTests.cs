@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LiveRoom.Dashboard.Reports;
+using LiveRoom.Dashboard.Series;
+using LiveRoom.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace LiveRoom.Dashboard.Tests.Series;
+
+/// <summary>
+/// Points stored hours late (an edge's outbox replaying after a long cut, the collector's spill drained after an
+/// InfluxDB outage) are past the continuous query's 10 minutes; the maintainer rolls the last 26 h up again every hour.
+/// </summary>
+public sealed class RollupMaintainerTests(InfluxFixture influx) : IClassFixture<InfluxFixture>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [Fact]
+    public async Task PointsStoredThreeHoursLate_ReachTheRollupWithinTheHour()
+    {
+        var db = "t" + Guid.NewGuid().ToString("N")[..12];
+        await InfluxTestData.CreateDatabaseAsync(influx.Server.BaseUri, db);
+        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 60 * 60);
+        var time = new FakeTimeProvider(now);
+        // room-1 reported the last 4 hours, so the report reads the rollup.
+        await InfluxTestData.WriteAsync(
+            influx.Server.BaseUri,
+            db,
+            [.. Enumerable.Range(0, 4 * 3600).Select(s => InfluxTestData.StreamPoint("demo", "room-1", 1920, 1080, 30, 5_000_000, true, now.AddHours(-4).AddSeconds(s)))]);
+        using var factory = new DashboardFactory(
+            new Dictionary<string, string?>
+            {
+                ["Dashboard:Influx:Url"] = influx.Server.BaseUri.ToString(),
+                ["Dashboard:Influx:Database"] = db,
+                ["Dashboard:Influx:Rollup"] = "false", // the test runs the upkeep rounds itself
+            },
+            time);
+        var maintainer = factory.Services.GetServices<IHostedService>().OfType<RollupMaintainer>().Single();
+        factory.CreateUser("boss", ["manager"]);
+        Assert.True(await maintainer.MaintainAsync(CancellationToken.None)); // creates the rollup and backfills
+
+        // room-2's edge was off the network: its outbox delivers half an hour from 3 hours ago only now.
+        await InfluxTestData.WriteAsync(
+            influx.Server.BaseUri,
+            db,
+            [.. Enumerable.Range(0, 1800).Select(s => InfluxTestData.StreamPoint("demo", "room-2", 1280, 720, 30, 5_000_000, true, now.AddHours(-3).AddSeconds(s)))]);
+        var uri = string.Create(CultureInfo.InvariantCulture, $"/api/reports/compliance?from={now.AddHours(-4).ToUnixTimeMilliseconds()}&to={now.AddHours(-2).ToUnixTimeMilliseconds()}");
+
+        time.Advance(TimeSpan.FromMinutes(50));
+        Assert.True(await maintainer.MaintainAsync(CancellationToken.None));
+        using var client = await factory.SignedInAsync("boss"); // signed in after the clock moved: sessions time out
+        var before = await client.GetFromJsonAsync<ComplianceReport>(uri, Json);
+        Assert.Equal("rollup", before!.Source);
+        Assert.DoesNotContain(before.Rooms, r => r.Room == "room-2");
+
+        time.Advance(TimeSpan.FromMinutes(10));
+        Assert.True(await maintainer.MaintainAsync(CancellationToken.None));
+        using var later = await factory.SignedInAsync("boss");
+        var after = await later.GetFromJsonAsync<ComplianceReport>(uri, Json);
+
+        Assert.Equal("rollup", after!.Source);
+        var room2 = after.Rooms.Single(r => r.Room == "room-2");
+        Assert.Equal(30, room2.ReportedMinutes, 0.1);
+        Assert.Equal(0, room2.PercentAt1080p30!.Value, 0.1);
+        Assert.Equal(120, after.Rooms.Single(r => r.Room == "room-1").ReportedMinutes, 0.1);
+    }
+}
