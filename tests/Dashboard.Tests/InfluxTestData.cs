@@ -38,9 +38,9 @@ internal static class InfluxTestData
         return db;
     }
 
-    /// <summary>A <c>stream</c> point in line protocol, as the collector writes it (numbers as floats).</summary>
+    /// <summary>A <c>stream</c> point in line protocol, as the collector writes it (numbers as floats; <c>seq</c>, here the second, as an integer).</summary>
     public static string StreamPoint(string site, string room, double width, double height, double fps, double bitrate, bool up, DateTimeOffset at) =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"stream,room={room},site={site} width={width},height={height},fps={fps},bitrate_bps={bitrate},up={(up ? "true" : "false")},video_codec=\"h264\" {at.ToUnixTimeMilliseconds()}");
+            $"stream,room={room},site={site} width={width},height={height},fps={fps},bitrate_bps={bitrate},up={(up ? "true" : "false")},video_codec=\"h264\",seq={at.ToUnixTimeSeconds()}i {at.ToUnixTimeMilliseconds()}");
 }

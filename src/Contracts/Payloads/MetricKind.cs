@@ -11,6 +11,12 @@ public static class MetricKind
     public const string Event = "event";
     public const string Checklist = "checklist";
 
+    /// <summary>
+    /// The integer field every stored point carries: its edge's sequence number (written by the collector, reserved
+    /// in payloads). The dashboard counts it to find minutes its rollup misses.
+    /// </summary>
+    public const string SequenceField = "seq";
+
     /// <summary>Field names of <see cref="Stream"/> (seed clause 6.2.2.1).</summary>
     public static class StreamFields
     {

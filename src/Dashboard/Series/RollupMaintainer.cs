@@ -1,4 +1,5 @@
 using System.Globalization;
+using LiveRoom.Contracts.Payloads;
 using LiveRoom.Dashboard.Influx;
 using LiveRoom.Dashboard.Options;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ namespace LiveRoom.Dashboard.Series;
 /// from an edge's outbox), and on first creation a backfill of what is already stored. 90 days of 1 point/s become
 /// 129,600 points per field, which a 90-day chart reads in milliseconds (docs/decisions/0007-dashboard.md).
 /// Points stored later than that (an edge's replay after an hour off the network, the collector's spill drained
-/// after an InfluxDB outage) are rolled up by recomputing the last <see cref="LateDepth"/> every <see cref="LateEvery"/>.
+/// after an InfluxDB outage) are found every <see cref="LateEvery"/> by counting minutes, and only those room-hours
+/// are rolled up again (<see cref="RollLateAsync"/>).
 /// Runs until it succeeds (the collector creates the database on its first start), then rechecks now and then.
 /// </summary>
 internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOptions<DashboardOptions> options, TimeProvider time, ILogger<RollupMaintainer> logger)
@@ -22,7 +24,7 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
     /// <summary>How far back the first backfill reaches: the default retention, 90 days.</summary>
     public static readonly TimeSpan BackfillDepth = TimeSpan.FromDays(90);
 
-    /// <summary>How often the rollup of the last <see cref="LateDepth"/> is recomputed for points stored late.</summary>
+    /// <summary>How often the last <see cref="LateDepth"/> is checked for points stored late.</summary>
     public static readonly TimeSpan LateEvery = TimeSpan.FromHours(1);
 
     /// <summary>
@@ -31,6 +33,9 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
     /// with the continuous query's SELECT over that range, docs/decisions/0007-dashboard.md).
     /// </summary>
     public static readonly TimeSpan LateDepth = TimeSpan.FromHours(26);
+
+    /// <summary>The newest minutes are the continuous query's (it recomputes 10 minutes each minute): not checked.</summary>
+    private static readonly TimeSpan LateSettle = TimeSpan.FromMinutes(11);
 
     private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan RecheckEvery = TimeSpan.FromMinutes(10);
@@ -75,7 +80,7 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
 
     /// <summary>
     /// One round of upkeep: <see cref="EnsureAsync"/>, then, once <see cref="LateEvery"/> has passed since the last
-    /// time (or since the rollup was first found), the last <see cref="LateDepth"/> rolled up again.
+    /// time (or since the rollup was first found), <see cref="RollLateAsync"/>.
     /// </summary>
     public async Task<bool> MaintainAsync(CancellationToken cancellationToken)
     {
@@ -89,13 +94,90 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
         if (now - _lateRolled.Value >= LateEvery)
         {
             var started = time.GetTimestamp();
-            await BackfillAsync(now - LateDepth, now, cancellationToken);
+            var rolled = await RollLateAsync(cancellationToken);
             _lateRolled = now;
-            LogLateRolled(logger, LateDepth.TotalHours, time.GetElapsedTime(started).TotalSeconds);
+            LogLateChecked(logger, LateDepth.TotalHours, rolled, time.GetElapsedTime(started).TotalSeconds);
         }
 
         return true;
     }
+
+    /// <summary>
+    /// Finds the room-hours of the last <see cref="LateDepth"/> where raw points cover more minutes than the rollup
+    /// holds (points stored after the continuous query's 10 minutes) and rolls those hours of that room up again.
+    /// Counting minutes reads one field (<c>seq</c>, which every point has) per measurement; only what misses is
+    /// recomputed, so a site of many rooms pays little when nothing was late. Returns how many room-hours it rolled up.
+    /// </summary>
+    public async Task<int> RollLateAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var from = new DateTimeOffset((now - LateDepth).UtcTicks / TimeSpan.TicksPerHour * TimeSpan.TicksPerHour, TimeSpan.Zero);
+        var to = now - LateSettle;
+        var window = string.Create(CultureInfo.InvariantCulture, $"time >= {from.ToUnixTimeMilliseconds()}ms AND time < {to.ToUnixTimeMilliseconds()}ms");
+        var seq = MetricKind.SequenceField;
+        var late = new HashSet<(string Site, string Room, long Hour)>();
+        foreach (var measurement in PanelCatalog.Measurements)
+        {
+            var raw = await influx.QueryAsync(
+                $"SELECT count(\"c\") FROM (SELECT count(\"{seq}\") AS \"c\" FROM \"{_influx.Database}\".\"{_influx.RetentionPolicy}\".\"{measurement}\" "
+                + $"WHERE {window} GROUP BY time(1m), \"site\", \"room\") WHERE \"c\" > 0 AND {window} GROUP BY time(1h), \"site\", \"room\"",
+                cancellationToken);
+            var rolled = await influx.QueryAsync(
+                $"SELECT count(\"min_{seq}\") FROM \"{_influx.Database}\".\"{RetentionPolicy(_influx)}\".\"{measurement}\" WHERE {window} GROUP BY time(1h), \"site\", \"room\"",
+                cancellationToken);
+            var rollupMinutes = MinutesByRoomHour(rolled);
+            foreach (var (key, minutes) in MinutesByRoomHour(raw))
+            {
+                if (minutes > rollupMinutes.GetValueOrDefault(key))
+                {
+                    late.Add(key);
+                }
+            }
+        }
+
+        foreach (var (site, room, hour) in late.Order())
+        {
+            var start = DateTimeOffset.FromUnixTimeMilliseconds(hour);
+            var statement = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{RollupSelect()} WHERE \"site\" = '{Quote(site)}' AND \"room\" = '{Quote(room)}' "
+                + $"AND time >= {hour}ms AND time < {(start + TimeSpan.FromHours(1)).ToUnixTimeMilliseconds()}ms GROUP BY time(1m), *");
+            Check(await influx.ExecuteAsync(statement, cancellationToken), allowExists: false);
+            LogLateRoomHour(logger, site, room, start);
+        }
+
+        return late.Count;
+    }
+
+    private static Dictionary<(string Site, string Room, long Hour), long> MinutesByRoomHour(IReadOnlyList<InfluxStatementResult> results)
+    {
+        var minutes = new Dictionary<(string, string, long), long>();
+        foreach (var r in results)
+        {
+            if (r.Error is not null && !r.IsNotCreatedYet)
+            {
+                throw new InfluxQueryException($"InfluxDB refused the late-points check: {r.Error}");
+            }
+
+            foreach (var series in r.Series)
+            {
+                var site = series.Tags.GetValueOrDefault("site", string.Empty);
+                var room = series.Tags.GetValueOrDefault("room", string.Empty);
+                foreach (var row in series.Values)
+                {
+                    if (row.Count > 1 && InfluxValue.AsDouble(row[0]) is { } hour && InfluxValue.AsDouble(row[1]) is { } count and > 0)
+                    {
+                        minutes[(site, room, (long)hour)] = (long)count;
+                    }
+                }
+            }
+        }
+
+        return minutes;
+    }
+
+    /// <summary>An InfluxQL string literal's content: tag values are checked identifiers, quoted anyway.</summary>
+    private static string Quote(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal);
 
     /// <summary>Creates the rollup policy and continuous query if missing (and then backfills); false while the database does not exist.</summary>
     public async Task<bool> EnsureAsync(CancellationToken cancellationToken)
@@ -160,8 +242,11 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
     [LoggerMessage(Level = LogLevel.Information, Message = "InfluxDB rollup not set up yet: {Reason}")]
     private static partial void LogNotYet(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Rolled up the last {Hours} h again for points stored late ({Seconds:0.0} s)")]
-    private static partial void LogLateRolled(ILogger logger, double hours, double seconds);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Checked the last {Hours} h for points stored late: {RoomHours} room-hour(s) rolled up again ({Seconds:0.0} s)")]
+    private static partial void LogLateChecked(ILogger logger, double hours, int roomHours, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rolled up {Site}/{Room} from {Hour:u} for an hour again: points were stored there after the rollup was made")]
+    private static partial void LogLateRoomHour(ILogger logger, string site, string room, DateTimeOffset hour);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the 1-minute rollup (retention policy {RetentionPolicy}, continuous query) and backfilled it")]
     private static partial void LogCreated(ILogger logger, string retentionPolicy);

@@ -19,7 +19,7 @@ namespace LiveRoom.Ingest.LineProtocol;
 public sealed class LineProtocolEncoder
 {
     /// <summary>Name of the integer field that carries the point's sequence number.</summary>
-    public const string SequenceField = "seq";
+    public const string SequenceField = MetricKind.SequenceField;
 
     /// <summary>Largest source timestamp (ms) whose nanosecond form still fits InfluxDB's int64 time.</summary>
     public const long MaxTimestampMs = (long.MaxValue / 1_000_000) - 1;

@@ -29,14 +29,7 @@ public sealed class RollupMaintainerTests(InfluxFixture influx) : IClassFixture<
             influx.Server.BaseUri,
             db,
             [.. Enumerable.Range(0, 4 * 3600).Select(s => InfluxTestData.StreamPoint("demo", "room-1", 1920, 1080, 30, 5_000_000, true, now.AddHours(-4).AddSeconds(s)))]);
-        using var factory = new DashboardFactory(
-            new Dictionary<string, string?>
-            {
-                ["Dashboard:Influx:Url"] = influx.Server.BaseUri.ToString(),
-                ["Dashboard:Influx:Database"] = db,
-                ["Dashboard:Influx:Rollup"] = "false", // the test runs the upkeep rounds itself
-            },
-            time);
+        using var factory = Factory(db, time);
         var maintainer = factory.Services.GetServices<IHostedService>().OfType<RollupMaintainer>().Single();
         factory.CreateUser("boss", ["manager"]);
         Assert.True(await maintainer.MaintainAsync(CancellationToken.None)); // creates the rollup and backfills
@@ -65,5 +58,52 @@ public sealed class RollupMaintainerTests(InfluxFixture influx) : IClassFixture<
         Assert.Equal(30, room2.ReportedMinutes, 0.1);
         Assert.Equal(0, room2.PercentAt1080p30!.Value, 0.1);
         Assert.Equal(120, after.Rooms.Single(r => r.Room == "room-1").ReportedMinutes, 0.1);
+        // Only the late room's hours were recomputed, and once done nothing is missing any more.
+        Assert.Equal(0, await maintainer.RollLateAsync(CancellationToken.None));
     }
+
+    [Fact]
+    public async Task RollLate_FindsOnlyTheRoomHoursThatMissMinutes()
+    {
+        var db = "t" + Guid.NewGuid().ToString("N")[..12];
+        await InfluxTestData.CreateDatabaseAsync(influx.Server.BaseUri, db);
+        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 3600 * 3600);
+        await InfluxTestData.WriteAsync(
+            influx.Server.BaseUri,
+            db,
+            [.. Enumerable.Range(0, 3 * 3600).Select(s => InfluxTestData.StreamPoint("demo", "room-1", 1920, 1080, 30, 5_000_000, true, now.AddHours(-4).AddSeconds(s)))]);
+        using var factory = Factory(db, new FakeTimeProvider(now));
+        var maintainer = factory.Services.GetServices<IHostedService>().OfType<RollupMaintainer>().Single();
+        Assert.True(await maintainer.EnsureAsync(CancellationToken.None));
+        Assert.Equal(0, await maintainer.RollLateAsync(CancellationToken.None));
+
+        // Late: 5 minutes of room-1 between points it had, in minutes the rollup holds (those minutes are counted
+        // already, so they are left: the known limit), and 2 minutes of room-2, which the rollup has never seen.
+        await InfluxTestData.WriteAsync(
+            influx.Server.BaseUri,
+            db,
+            [
+                .. Enumerable.Range(0, 300).Select(s => InfluxTestData.StreamPoint("demo", "room-1", 1920, 1080, 30, 5_000_000, true, now.AddHours(-3).AddMinutes(20).AddSeconds(s).AddMilliseconds(500))),
+                .. Enumerable.Range(0, 120).Select(s => InfluxTestData.StreamPoint("demo", "room-2", 1920, 1080, 30, 5_000_000, true, now.AddHours(-2).AddMinutes(5).AddSeconds(s))),
+            ]);
+        Assert.Equal(1, await maintainer.RollLateAsync(CancellationToken.None));
+
+        // A whole hour missing from the rollup: room-3's edge replays the hour before the last.
+        await InfluxTestData.WriteAsync(
+            influx.Server.BaseUri,
+            db,
+            [.. Enumerable.Range(0, 3600).Select(s => InfluxTestData.StreamPoint("demo", "room-3", 1920, 1080, 30, 5_000_000, true, now.AddHours(-2).AddSeconds(s)))]);
+        Assert.Equal(1, await maintainer.RollLateAsync(CancellationToken.None));
+        Assert.Equal(0, await maintainer.RollLateAsync(CancellationToken.None));
+    }
+
+    /// <summary>A dashboard on <paramref name="db"/> whose rollup upkeep does not run by itself: the tests run its rounds.</summary>
+    private DashboardFactory Factory(string db, TimeProvider time) => new(
+        new Dictionary<string, string?>
+        {
+            ["Dashboard:Influx:Url"] = influx.Server.BaseUri.ToString(),
+            ["Dashboard:Influx:Database"] = db,
+            ["Dashboard:Influx:Rollup"] = "false",
+        },
+        time);
 }
