@@ -63,7 +63,8 @@ internal static class Seeder
             // 30 fps with a dip to 24 for a minute every 6 hours; bitrate wandering around 4.5 Mbit/s.
             var fps = t % 21_600 < 60 ? 24.0 : 30.0;
             var bitrate = 4_500_000 + (t % 600 * 1_000);
-            sb.Append(CultureInfo.InvariantCulture, $"stream,room=room-1,site=demo fps={fps},bitrate_bps={bitrate},video_bitrate_bps={bitrate - 128_000} {t}\n");
+            // seq as the collector writes it on every point (the edge's sequence number; here the second).
+            sb.Append(CultureInfo.InvariantCulture, $"stream,room=room-1,site=demo fps={fps},bitrate_bps={bitrate},video_bitrate_bps={bitrate - 128_000},seq={t}i {t}\n");
         }
 
         return sb.ToString();
