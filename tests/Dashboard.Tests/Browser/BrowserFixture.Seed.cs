@@ -78,10 +78,15 @@ public sealed partial class BrowserFixture
         CultureInfo.InvariantCulture,
         $"network,room={room},site={site} tx_bps={txBps}{(uplinkMbps is { } u ? $",uplink_mbps={u}" : string.Empty)} {at.ToUnixTimeMilliseconds()}");
 
-    /// <summary>An evidence thumbnail of room-1 where the dashboard's store keeps them (next to its database).</summary>
-    public async Task AddThumbnailAsync(DateTimeOffset at)
+    /// <summary>Measurement <c>stream</c> of an edge whose encoder sends nothing: only <c>up=false</c> and no picture figures.</summary>
+    private static string DownStreamPoint(string site, string room, DateTimeOffset at) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"stream,room={room},site={site} up=false,seq={at.ToUnixTimeSeconds()}i {at.ToUnixTimeMilliseconds()}");
+
+    /// <summary>An evidence thumbnail of a room (room-1 unless said) where the dashboard's store keeps them (next to its database).</summary>
+    public async Task AddThumbnailAsync(DateTimeOffset at, string room = "room-1")
     {
-        var day = Path.Combine(_dir.Path, "thumbnails", "demo", "room-1", at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var day = Path.Combine(_dir.Path, "thumbnails", "demo", room, at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Directory.CreateDirectory(day);
         var path = Path.Combine(day, string.Create(CultureInfo.InvariantCulture, $"{at.ToUnixTimeMilliseconds()}-interval.jpg"));
         // Temp then rename, as the store writes: the dashboard never reads half a file.
@@ -89,7 +94,12 @@ public sealed partial class BrowserFixture
         File.Move(path + ".tmp", path, overwrite: true);
     }
 
-    private Task SeedThumbnailAsync() => AddThumbnailAsync(DateTimeOffset.UtcNow.AddSeconds(-30));
+    /// <summary>room-1's picture, and one of <see cref="DownRoom"/> taken before its stream stopped.</summary>
+    private async Task SeedThumbnailAsync()
+    {
+        await AddThumbnailAsync(DateTimeOffset.UtcNow.AddSeconds(-30));
+        await AddThumbnailAsync(DateTimeOffset.UtcNow.AddMinutes(-3), DownRoom);
+    }
 
     private static async Task<HttpResponseMessage> PostAsync<T>(HttpClient client, string path, T body)
     {

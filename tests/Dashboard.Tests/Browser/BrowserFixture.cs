@@ -19,6 +19,9 @@ public sealed partial class BrowserFixture : IAsyncLifetime
 {
     public const string Database = "liveroom";
     public const string XssRoom = "<img src=x onerror=window.__xss=1>";
+
+    /// <summary>A room whose edge reports its stream down (encoder silent), with a picture from before it stopped.</summary>
+    public const string DownRoom = "room-3";
     public static readonly string[] RoleNames = ["technician", "on-call", "manager", "admin"];
 
     private readonly TempDirectory _dir = new("dashboard-browser");
@@ -220,7 +223,8 @@ public sealed partial class BrowserFixture : IAsyncLifetime
                     InfluxTestData.StreamPoint("demo", "room-2", 1280, 720, 25, 2_000_000, true, now),
                     InfluxTestData.StreamPoint("demo", xssTag, 1920, 1080, 30, 4_000_000, true, now),
                     NetworkPoint("demo", "room-1", 5_000_000 + (tick % 10 * 20_000), null, now),
-                    NetworkPoint("demo", "room-2", 40_000, null, now)); // room-2's stream (2 Mbit/s) leaves by another way
+                    NetworkPoint("demo", "room-2", 40_000, null, now), // room-2's stream (2 Mbit/s) leaves by another way
+                    DownStreamPoint("demo", DownRoom, now));
                 tick++;
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             }

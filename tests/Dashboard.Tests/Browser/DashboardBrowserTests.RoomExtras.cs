@@ -47,6 +47,26 @@ public sealed partial class DashboardBrowserTests
     }
 
     [Fact]
+    public async Task Wall_StreamDown_TileSaysSoShowsNoFiguresAndGreysThePictureFromBefore()
+    {
+        await using var context = await stack.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "technician", stack.Passwords["technician"]);
+        var tile = page.Locator($"article[data-room='{BrowserFixture.DownRoom}']");
+        await tile.Locator("img.thumb.stale").WaitForAsync(new LocatorWaitForOptions { Timeout = Timeout });
+
+        Assert.Equal("stream DOWN", await tile.Locator(".verdict").TextContentAsync());
+        Assert.Contains("bad", await tile.GetAttributeAsync("class"), StringComparison.Ordinal);
+        // Nothing is measured from a stream that is not there: no resolution, frame rate or bitrate is offered.
+        Assert.Equal("–", await tile.Locator("dd[data-field='frame rate']").TextContentAsync());
+        Assert.Equal("–", await tile.Locator("dd[data-field='bitrate']").TextContentAsync());
+        // The last picture stays, greyed, and says it is from before the stream stopped.
+        Assert.Matches(@"^picture \d\d:\d\d · before the stream stopped$", await tile.Locator(".thumb-time").TextContentAsync());
+        Assert.Equal(0, await page.Locator("article[data-room='room-1'] img.thumb.stale").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "wall-stream-down.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task Wall_SiteInAnotherZone_HeadingCarriesTheSiteClockAndTilesItsTimes()
     {
         // The browser in Berlin, the site (Asia/Shanghai) eight or seven hours ahead: show times read against the site's clock.
