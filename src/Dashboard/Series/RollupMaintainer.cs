@@ -12,8 +12,9 @@ namespace LiveRoom.Dashboard.Series;
 /// from an edge's outbox), and on first creation a backfill of what is already stored. 90 days of 1 point/s become
 /// 129,600 points per field, which a 90-day chart reads in milliseconds (docs/decisions/0007-dashboard.md).
 /// Points stored later than that (an edge's replay after an hour off the network, the collector's spill drained
-/// after an InfluxDB outage) are found every <see cref="LateEvery"/> by counting minutes, and only those room-hours
-/// are rolled up again (<see cref="RollLateAsync"/>).
+/// after an InfluxDB outage) are found by counting minutes, every <see cref="LateEvery"/> over the last
+/// <see cref="LateDepth"/> and every <see cref="LateDeepEvery"/> over <see cref="LateDeepDepth"/>, and only those
+/// room-hours are rolled up again (<see cref="RollLateAsync"/>).
 /// Runs until it succeeds (the collector creates the database on its first start), then rechecks now and then.
 /// </summary>
 internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOptions<DashboardOptions> options, TimeProvider time, ILogger<RollupMaintainer> logger)
@@ -27,12 +28,18 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
     /// <summary>How often the last <see cref="LateDepth"/> is checked for points stored late.</summary>
     public static readonly TimeSpan LateEvery = TimeSpan.FromHours(1);
 
-    /// <summary>
-    /// How late a point may be stored and still reach the rollup: a day and some. Older late points stay in raw
-    /// (the room page's short ranges and the newest part of a report read raw; a longer gap can be rolled up by hand
-    /// with the continuous query's SELECT over that range, docs/decisions/0007-dashboard.md).
-    /// </summary>
+    /// <summary>How far back the hourly check looks: a day and some.</summary>
     public static readonly TimeSpan LateDepth = TimeSpan.FromHours(26);
+
+    /// <summary>How often the check looks back <see cref="LateDeepDepth"/> instead.</summary>
+    public static readonly TimeSpan LateDeepEvery = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How late a point may be stored and still reach the rollup: two weeks (an edge's outbox, 1 GiB by default, holds
+    /// days of points, so a replay after a long cut can be that late). Later ones stay raw (a range can be rolled up by
+    /// hand with the continuous query's SELECT, docs/decisions/0007-dashboard.md).
+    /// </summary>
+    public static readonly TimeSpan LateDeepDepth = TimeSpan.FromDays(14);
 
     /// <summary>The newest minutes are the continuous query's (it recomputes 10 minutes each minute): not checked.</summary>
     private static readonly TimeSpan LateSettle = TimeSpan.FromMinutes(11);
@@ -41,6 +48,7 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
     private static readonly TimeSpan RecheckEvery = TimeSpan.FromMinutes(10);
     private readonly InfluxOptions _influx = options.Value.Influx;
     private DateTimeOffset? _lateRolled;
+    private DateTimeOffset? _lateDeep;
 
     public static string RetentionPolicy(InfluxOptions influx) => influx.RetentionPolicy + "_1m";
 
@@ -91,31 +99,58 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
 
         var now = time.GetUtcNow();
         _lateRolled ??= now;
-        if (now - _lateRolled.Value >= LateEvery)
+        _lateDeep ??= now;
+        var depth = now - _lateDeep.Value >= LateDeepEvery ? LateDeepDepth : now - _lateRolled.Value >= LateEvery ? LateDepth : TimeSpan.Zero;
+        if (depth > TimeSpan.Zero)
         {
             var started = time.GetTimestamp();
-            var rolled = await RollLateAsync(cancellationToken);
+            var rolled = await RollLateAsync(cancellationToken, depth);
             _lateRolled = now;
-            LogLateChecked(logger, LateDepth.TotalHours, rolled, time.GetElapsedTime(started).TotalSeconds);
+            _lateDeep = depth == LateDeepDepth ? now : _lateDeep;
+            LogLateChecked(logger, depth.TotalHours, rolled, time.GetElapsedTime(started).TotalSeconds);
         }
 
         return true;
     }
 
     /// <summary>
-    /// Finds the room-hours of the last <see cref="LateDepth"/> where raw points cover more minutes than the rollup
-    /// holds (points stored after the continuous query's 10 minutes) and rolls those hours of that room up again.
-    /// Counting minutes reads one field (<c>seq</c>, which every point has) per measurement; only what misses is
-    /// recomputed, so a site of many rooms pays little when nothing was late. Returns how many room-hours it rolled up.
+    /// Finds the room-hours of the last <paramref name="depth"/> (default <see cref="LateDepth"/>) where raw points
+    /// cover more minutes than the rollup holds (points stored after the continuous query's 10 minutes) and rolls
+    /// those hours of that room up again. Counting minutes reads one field (<c>seq</c>, which every point has) per
+    /// measurement, a day at a time; only what misses is recomputed, so a site of many rooms pays little when nothing
+    /// was late. Returns how many room-hours it rolled up.
     /// </summary>
-    public async Task<int> RollLateAsync(CancellationToken cancellationToken)
+    public async Task<int> RollLateAsync(CancellationToken cancellationToken, TimeSpan? depth = null)
     {
         var now = time.GetUtcNow();
-        var from = new DateTimeOffset((now - LateDepth).UtcTicks / TimeSpan.TicksPerHour * TimeSpan.TicksPerHour, TimeSpan.Zero);
+        var from = new DateTimeOffset((now - (depth ?? LateDepth)).UtcTicks / TimeSpan.TicksPerHour * TimeSpan.TicksPerHour, TimeSpan.Zero);
         var to = now - LateSettle;
+        var late = new HashSet<(string Site, string Room, long Hour)>();
+        for (var start = from; start < to; start += TimeSpan.FromDays(1))
+        {
+            var end = start + TimeSpan.FromDays(1) < to ? start + TimeSpan.FromDays(1) : to;
+            await FindLateAsync(start, end, late, cancellationToken);
+        }
+
+        foreach (var (site, room, hour) in late.Order())
+        {
+            var start = DateTimeOffset.FromUnixTimeMilliseconds(hour);
+            var statement = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{RollupSelect()} WHERE \"site\" = '{Quote(site)}' AND \"room\" = '{Quote(room)}' "
+                + $"AND time >= {hour}ms AND time < {(start + TimeSpan.FromHours(1)).ToUnixTimeMilliseconds()}ms GROUP BY time(1m), *");
+            Check(await influx.ExecuteAsync(statement, cancellationToken), allowExists: false);
+            LogLateRoomHour(logger, site, room, start);
+        }
+
+        return late.Count;
+    }
+
+    /// <summary>Adds to <paramref name="late"/> the room-hours of [from, to) (from on an hour) whose raw minutes outnumber the rollup's.</summary>
+    private async Task FindLateAsync(DateTimeOffset from, DateTimeOffset to, HashSet<(string Site, string Room, long Hour)> late, CancellationToken cancellationToken)
+    {
         var window = string.Create(CultureInfo.InvariantCulture, $"time >= {from.ToUnixTimeMilliseconds()}ms AND time < {to.ToUnixTimeMilliseconds()}ms");
         var seq = MetricKind.SequenceField;
-        var late = new HashSet<(string Site, string Room, long Hour)>();
         foreach (var measurement in PanelCatalog.Measurements)
         {
             var raw = await influx.QueryAsync(
@@ -134,19 +169,6 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
                 }
             }
         }
-
-        foreach (var (site, room, hour) in late.Order())
-        {
-            var start = DateTimeOffset.FromUnixTimeMilliseconds(hour);
-            var statement = string.Create(
-                CultureInfo.InvariantCulture,
-                $"{RollupSelect()} WHERE \"site\" = '{Quote(site)}' AND \"room\" = '{Quote(room)}' "
-                + $"AND time >= {hour}ms AND time < {(start + TimeSpan.FromHours(1)).ToUnixTimeMilliseconds()}ms GROUP BY time(1m), *");
-            Check(await influx.ExecuteAsync(statement, cancellationToken), allowExists: false);
-            LogLateRoomHour(logger, site, room, start);
-        }
-
-        return late.Count;
     }
 
     private static Dictionary<(string Site, string Room, long Hour), long> MinutesByRoomHour(IReadOnlyList<InfluxStatementResult> results)

@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using LiveRoom.Dashboard.Influx;
+using LiveRoom.Dashboard.Options;
 using LiveRoom.Dashboard.Reports;
 using LiveRoom.Dashboard.Series;
 using LiveRoom.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace LiveRoom.Dashboard.Tests.Series;
 
@@ -63,6 +66,39 @@ public sealed class RollupMaintainerTests(InfluxFixture influx) : IClassFixture<
     }
 
     [Fact]
+    public async Task PointsStoredFiveDaysLate_ReachTheRollupWithinTheDay()
+    {
+        var db = "t" + Guid.NewGuid().ToString("N")[..12];
+        await InfluxTestData.CreateDatabaseAsync(influx.Server.BaseUri, db);
+        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 3600 * 3600);
+        var time = new FakeTimeProvider(now);
+        using var factory = Factory(db, time);
+        var maintainer = factory.Services.GetServices<IHostedService>().OfType<RollupMaintainer>().Single();
+        Assert.True(await maintainer.MaintainAsync(CancellationToken.None));
+
+        // room-1's edge was cut off for a week; its outbox now delivers an hour from 5 days ago.
+        await InfluxTestData.WriteAsync(
+            influx.Server.BaseUri,
+            db,
+            [.. Enumerable.Range(0, 3600).Select(s => InfluxTestData.StreamPoint("demo", "room-1", 1920, 1080, 30, 5_000_000, true, now.AddDays(-5).AddSeconds(s)))]);
+
+        // The hourly rounds look back 26 h: the hour stays raw only for the rest of the day.
+        for (var hour = 1; hour < 24; hour++)
+        {
+            time.Advance(TimeSpan.FromHours(1));
+            Assert.True(await maintainer.MaintainAsync(CancellationToken.None));
+        }
+
+        Assert.Equal(0, await RolledMinutesAsync(factory, "room-1"));
+
+        // The daily round looks back two weeks.
+        time.Advance(TimeSpan.FromHours(1));
+        Assert.True(await maintainer.MaintainAsync(CancellationToken.None));
+        Assert.Equal(60, await RolledMinutesAsync(factory, "room-1"));
+        Assert.Equal(0, await maintainer.RollLateAsync(CancellationToken.None, RollupMaintainer.LateDeepDepth));
+    }
+
+    [Fact]
     public async Task RollLate_FindsOnlyTheRoomHoursThatMissMinutes()
     {
         var db = "t" + Guid.NewGuid().ToString("N")[..12];
@@ -95,6 +131,17 @@ public sealed class RollupMaintainerTests(InfluxFixture influx) : IClassFixture<
             [.. Enumerable.Range(0, 3600).Select(s => InfluxTestData.StreamPoint("demo", "room-3", 1920, 1080, 30, 5_000_000, true, now.AddHours(-2).AddSeconds(s)))]);
         Assert.Equal(1, await maintainer.RollLateAsync(CancellationToken.None));
         Assert.Equal(0, await maintainer.RollLateAsync(CancellationToken.None));
+    }
+
+    /// <summary>How many minutes of a room's stream the rollup holds.</summary>
+    private static async Task<long> RolledMinutesAsync(DashboardFactory factory, string room)
+    {
+        var options = factory.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.Influx;
+        var results = await factory.Services.GetRequiredService<InfluxQueryClient>().QueryAsync(
+            $"SELECT count(\"min_seq\") FROM \"{RollupMaintainer.RetentionPolicy(options)}\".\"stream\" WHERE \"room\" = '{room}'",
+            CancellationToken.None);
+        var series = results.Single().Series;
+        return series.Count == 0 ? 0 : (long)InfluxValue.AsDouble(series[0].Values[0][1])!.Value;
     }
 
     /// <summary>A dashboard on <paramref name="db"/> whose rollup upkeep does not run by itself: the tests run its rounds.</summary>
