@@ -91,9 +91,30 @@ const zh = {
   "Data on this page may be stale.": "本页数据可能已过时。",
   "Points wait in its buffer; charts lag until InfluxDB is back.": "数据暂存于其缓冲区；InfluxDB 恢复前图表会滞后。",
   "Level 0 is the technician on duty, 1 on call, 2 and up the next in line; site * means every site.": "级别 0 为值班技术员，1 为值班工程师，2 及以上为后续升级人员；站点 * 表示全部站点。",
+  "event": "事件",
+  // Reports and the show report (the manager's pages).
+  "Export CSV": "导出 CSV", "Print": "打印", "Compliance": "合规报表", "Reported (min)": "上报时长（分钟）",
+  "1080p30 %": "1080p30 占比 %", "Uplink ≥ 4 Mbit/s %": "上行 ≥ 4 Mbit/s 占比 %", "Stream ≥ 4 Mbit/s %": "推流 ≥ 4 Mbit/s 占比 %",
+  "Share of reported time at 1920x1080 and 30 fps or better (seed 6.2.2.1), with uplink and stream bitrate at or above 4 Mbit/s (6.2.1.1); events are incidents the edges reported. The uplink column is what the edge's network interface sent (passive): an edge whose stream leaves by another interface reads 0 there; the active upload test is in each show's checklist.":
+    "按上报时长计：分辨率 1920x1080 且帧率 30 fps 及以上的占比（标准 6.2.2.1），上行与推流码率不低于 4 Mbit/s 的占比（6.2.1.1）；事件为边缘端上报的异常。上行一列为边缘端网卡实际发送的码率（被动测量）：推流走其他网卡的边缘端此列为 0；主动上传测试见各场次的开播前检查。",
+  "Per show: share of the scheduled time at 1080p30 and at or above 4 Mbit/s; the pre-show checklist (seed 7.4.3) started on time (at least 29 min before) and passed; incidents and mean minutes to acknowledge / resolve (seed 8.4).":
+    "每场：排期时段内达到 1080p30、码率不低于 4 Mbit/s 的占比；开播前检查（标准 7.4.3）是否按时开始（至少提前 29 分钟）并通过；异常次数及平均确认 / 解决分钟数（标准 8.4）。",
+  "Show": "场次", "Checklist": "开播前检查", "On time": "按时", "Passed": "通过", "Incidents": "异常", "Ack (min)": "确认（分钟）", "Resolve (min)": "解决（分钟）",
+  "{n} min before": "提前 {n} 分钟", "none": "无", "n/a": "不适用", "No shows scheduled in this period.": "此期间没有排期场次。",
+  "{n} show(s): checklist on time {onTime}/{n}, passed {passed}/{n}.": "{n} 场：开播前检查按时 {onTime}/{n}，通过 {passed}/{n}。",
+  "Pre-show checklist (seed 7.4.3)": "开播前检查（标准 7.4.3）", "Incidents (seed 8.4)": "异常记录（标准 8.4）", "Clause": "条款",
+  "Fired": "触发", "Alert": "告警", "Acknowledged by": "确认人", "Scheduled": "排期", "Reported": "上报", "{n} min": "{n} 分钟",
+  "Stream ≥ 4 Mbit/s": "推流 ≥ 4 Mbit/s", "Uplink ≥ 4 Mbit/s": "上行 ≥ 4 Mbit/s",
+  "Run {run} started {time} ({lead} min before the show; {punctuality}); {result}; status {status}; ready at T-10: {ready}.":
+    "检查 {run} 开始于 {time}（开播前 {lead} 分钟，{punctuality}）；{result}；状态 {status}；T-10 就绪：{ready}。",
+  "on time": "按时", "late": "未按时", "passed": "已通过", "not passed": "未通过", "yes": "是", "no": "否",
+  "No checklist run was recorded for this show.": "本场没有开播前检查记录。",
+  "{count} incident(s); mean time to acknowledge {ack} min, to resolve {resolve} min.": "{count} 次异常；平均确认用时 {ack} 分钟，解决用时 {resolve} 分钟。",
 };
 const lang = (localStorage.getItem("lang") || (navigator.language || "en")).startsWith("zh") ? "zh" : "en";
 export function t(s) { return lang === "zh" && zh[s] ? zh[s] : s; }
+// A sentence with {name} blanks, translated whole and then filled: the languages order its parts differently.
+export function tf(s, vars) { return t(s).replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m)); }
 export function toggleLanguage() { localStorage.setItem("lang", lang === "zh" ? "en" : "zh"); location.reload(); }
 
 export function el(tag, props = {}, ...children) {

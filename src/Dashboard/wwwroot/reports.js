@@ -1,5 +1,5 @@
 // Compliance report per room and period: a table, printable, and the same figures as CSV from the API.
-import { api, el, header, requireUser, t } from "./api.js";
+import { api, el, header, requireUser, t, tf } from "./api.js";
 
 const DAY = 864e5;
 let from = Date.now() - 30 * DAY, to = Date.now();
@@ -10,7 +10,7 @@ async function load() {
   document.getElementById("to").value = new Date(to).toISOString().slice(0, 10);
   const q = `from=${Math.round(from)}&to=${Math.round(to)}`;
   document.getElementById("csv").href = "api/reports/compliance?" + q + "&format=csv";
-  document.getElementById("title").textContent = "Compliance " + new Date(from).toISOString().slice(0, 10) + " – " + new Date(to).toISOString().slice(0, 10);
+  document.getElementById("title").textContent = t("Compliance") + " " + new Date(from).toISOString().slice(0, 10) + " – " + new Date(to).toISOString().slice(0, 10);
   const info = document.getElementById("info");
   try {
     const report = await api("api/reports/compliance?" + q);
@@ -43,14 +43,14 @@ async function loadShows(q) {
       el("td", {}, el("a", { href: `show.html?site=${encodeURIComponent(s.site)}&id=${encodeURIComponent(s.showId)}`, text: s.title })),
       el("td", { text: new Date(s.start).toLocaleString() }),
       el("td", { text: pct(s.percentAt1080p30) }), el("td", { text: pct(s.percentStreamBitrateAtLeast4Mbps) }),
-      el("td", { text: s.checklist.started ? num(s.checklist.leadMinutes) + " min before" : "none" }),
+      el("td", { text: s.checklist.started ? tf("{n} min before", { n: num(s.checklist.leadMinutes) }) : t("none") }),
       el("td", { text: yes(s.checklist.onTime) }), el("td", { text: yes(s.checklist.passed) }),
-      el("td", { text: s.incidents.available ? String(s.incidents.count) : "n/a" }),
+      el("td", { text: s.incidents.available ? String(s.incidents.count) : t("n/a") }),
       el("td", { text: num(s.incidents.meanMinutesToAcknowledge) }), el("td", { text: num(s.incidents.meanMinutesToResolve) }))));
     const n = report.shows.length;
     const onTime = report.shows.filter((s) => s.checklist.onTime).length;
     const passed = report.shows.filter((s) => s.checklist.passed).length;
-    summary.textContent = n === 0 ? "No shows scheduled in this period." : `${n} show(s): checklist on time ${onTime}/${n}, passed ${passed}/${n}.`;
+    summary.textContent = n === 0 ? t("No shows scheduled in this period.") : tf("{n} show(s): checklist on time {onTime}/{n}, passed {passed}/{n}.", { n, onTime, passed });
   } catch (e) {
     summary.className = "note error";
     summary.textContent = e.message;

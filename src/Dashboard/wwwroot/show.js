@@ -1,5 +1,5 @@
 // One show's report: compliance over the scheduled time, the pre-show checklist run item by item, incidents. Printable.
-import { api, el, header, requireUser, t } from "./api.js";
+import { api, el, header, requireUser, t, tf } from "./api.js";
 
 const pct = (v) => v == null ? "–" : v.toFixed(1) + " %";
 const time = (v) => v ? new Date(v).toLocaleString() : "–";
@@ -16,20 +16,23 @@ async function start() {
     const r = detail.report;
     document.getElementById("title").textContent = `${r.title} — ${r.site}/${r.room}`;
     const facts = [
-      ["Host", r.host || "–"], ["Scheduled", `${time(r.start)} – ${time(r.end)}`], ["Reported", `${r.reportedMinutes} min`],
+      ["Host", r.host || "–"], ["Scheduled", `${time(r.start)} – ${time(r.end)}`], ["Reported", tf("{n} min", { n: r.reportedMinutes })],
       ["1080p30", pct(r.percentAt1080p30)], ["Stream ≥ 4 Mbit/s", pct(r.percentStreamBitrateAtLeast4Mbps)], ["Uplink ≥ 4 Mbit/s", pct(r.percentUplinkAtLeast4Mbps)],
     ];
-    document.getElementById("facts").replaceChildren(...facts.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v })]));
+    document.getElementById("facts").replaceChildren(...facts.flatMap(([k, v]) => [el("dt", { text: t(k) }), el("dd", { text: v })]));
     const c = r.checklist;
     document.getElementById("checklist").textContent = c.started
-      ? `Run ${c.run} started ${time(c.started)} (${c.leadMinutes} min before the show; ${c.onTime ? "on time" : "late"}); ${c.passed ? "passed" : "not passed"}; status ${c.status}; ready at T-10: ${c.readyAtT10 == null ? "–" : c.readyAtT10 ? "yes" : "no"}.`
-      : "No checklist run was recorded for this show.";
+      ? tf("Run {run} started {time} ({lead} min before the show; {punctuality}); {result}; status {status}; ready at T-10: {ready}.", {
+        run: c.run, time: time(c.started), lead: c.leadMinutes, punctuality: t(c.onTime ? "on time" : "late"), result: t(c.passed ? "passed" : "not passed"),
+        status: c.status, ready: c.readyAtT10 == null ? "–" : t(c.readyAtT10 ? "yes" : "no"),
+      })
+      : t("No checklist run was recorded for this show.");
     document.querySelector("#items tbody").replaceChildren(...detail.checklistItems.map((i) => el("tr", { "data-item": i.item },
       el("td", { text: time(i.time) }), el("td", { text: i.item }), el("td", { text: i.status, class: "st-" + i.status }),
       el("td", { text: i.value }), el("td", { text: i.threshold }), el("td", { text: i.clause }), el("td", { text: i.by }))));
     const n = r.incidents;
     document.getElementById("incidentsNote").textContent = n.available
-      ? `${n.count} incident(s); mean time to acknowledge ${n.meanMinutesToAcknowledge ?? "–"} min, to resolve ${n.meanMinutesToResolve ?? "–"} min.`
+      ? tf("{count} incident(s); mean time to acknowledge {ack} min, to resolve {resolve} min.", { count: n.count, ack: n.meanMinutesToAcknowledge ?? "–", resolve: n.meanMinutesToResolve ?? "–" })
       : n.problem;
     document.querySelector("#incidents tbody").replaceChildren(...n.items.map((i) => el("tr", {},
       el("td", { text: time(i.firedAt) }), el("td", { text: i.title }), el("td", { text: i.severity }),

@@ -159,6 +159,33 @@ public sealed partial class DashboardBrowserTests(BrowserFixture stack) : IClass
     }
 
     [Fact]
+    public async Task Reports_ManagerReadingChinese_TablesNotesAndShowReportAreInChinese()
+    {
+        // A manager whose browser asks for Chinese (navigator.language zh-CN) reads the reports in Chinese.
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "manager", stack.Passwords["manager"]);
+        await page.ClickAsync("#reportsLink");
+        await page.WaitForSelectorAsync("#table tr[data-room='room-1']", new PageWaitForSelectorOptions { Timeout = Timeout });
+        await page.WaitForSelectorAsync("body[data-loaded='1']", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
+
+        Assert.StartsWith("合规报表 ", await page.TextContentAsync("#title"), StringComparison.Ordinal);
+        Assert.Equal(["站点", "直播间", "上报时长（分钟）", "1080p30 占比 %", "上行 ≥ 4 Mbit/s 占比 %", "推流 ≥ 4 Mbit/s 占比 %", "事件"], await page.Locator("#table th").AllTextContentsAsync());
+        Assert.Equal("场次", await page.TextContentAsync("#showsTitle"));
+        Assert.Matches("^(此期间没有排期场次。|\\d+ 场：开播前检查按时 \\d+/\\d+，通过 \\d+/\\d+。)$", await page.TextContentAsync("#showsSummary"));
+        Assert.Equal("导出 CSV", await page.TextContentAsync("#csv"));
+        Assert.Equal("导出 CSV", await page.TextContentAsync("#showsCsv"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "reports-zh.png"), FullPage = true });
+
+        await page.GotoAsync(new Uri(stack.BaseUri, $"show.html?site=demo&id={Uri.EscapeDataString(stack.ShowId)}").ToString());
+        await page.WaitForSelectorAsync("body[data-loaded='1']", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
+        Assert.Equal(["主播", "排期", "上报", "1080p30", "推流 ≥ 4 Mbit/s", "上行 ≥ 4 Mbit/s"], await page.Locator("#facts dt").AllTextContentsAsync());
+        Assert.Equal("开播前检查（标准 7.4.3）", await page.Locator("h3").First.TextContentAsync());
+        Assert.Matches("^(本场没有开播前检查记录。|检查 .+ 开始于 .+（开播前 .+ 分钟，(按时|未按时)）；(已通过|未通过)；状态 .+；T-10 就绪：(是|否|–)。)$", await page.TextContentAsync("#checklist"));
+        Assert.Equal(["时间", "项目", "状态", "数值", "阈值", "条款", "确认人"], await page.Locator("#items th").AllTextContentsAsync());
+    }
+
+    [Fact]
     public async Task Login_BeforeItsScriptRuns_CannotSendThePasswordInAUrl()
     {
         // As a slow page is until login.js has loaded: a click then must not submit the form natively (a GET would put

@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+using LiveRoom.Testing;
+
+namespace LiveRoom.Dashboard.Tests.Browser;
+
+/// <summary>
+/// The pages' language switch (中文 / EN) covers every text the pages pass through it: each <c>data-t</c> key and
+/// each <c>t("…")</c> / <c>tf("…")</c> literal of wwwroot has an entry in api.js's Chinese table.
+/// </summary>
+public sealed partial class TranslationTests
+{
+    private static readonly string WebRoot = Path.Combine(RepositoryPaths.Src, "Dashboard", "wwwroot");
+
+    [Fact]
+    public void EveryTextThePagesTranslate_HasAChineseEntry()
+    {
+        var api = File.ReadAllText(Path.Combine(WebRoot, "api.js"));
+        var start = api.IndexOf("const zh = {", StringComparison.Ordinal);
+        var table = api[start..api.IndexOf("\n};", start, StringComparison.Ordinal)];
+        var keys = ZhKey().Matches(table).Select(m => Unescape(m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal);
+
+        var used = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(WebRoot).Where(f => f.EndsWith(".js", StringComparison.Ordinal) || f.EndsWith(".html", StringComparison.Ordinal)))
+        {
+            var text = File.ReadAllText(file);
+            used.UnionWith(Literal().Matches(text).Select(m => Unescape(m.Groups[1].Value)));
+            used.UnionWith(DataT().Matches(text).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)));
+        }
+
+        Assert.True(used.Count > 100, $"found only {used.Count} translated texts: the patterns no longer match the pages");
+        var missing = used.Where(u => !keys.Contains(u)).ToList();
+        Assert.True(missing.Count == 0, "no Chinese entry in api.js for: " + string.Join(" | ", missing));
+    }
+
+    private static string Unescape(string js) => js.Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
+
+    [GeneratedRegex("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:")]
+    private static partial Regex ZhKey();
+
+    [GeneratedRegex("\\bt[f]?\\(\"((?:[^\"\\\\]|\\\\.)*)\"")]
+    private static partial Regex Literal();
+
+    [GeneratedRegex("data-t=\"([^\"]*)\"")]
+    private static partial Regex DataT();
+}
