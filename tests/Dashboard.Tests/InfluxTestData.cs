@@ -38,6 +38,11 @@ internal static class InfluxTestData
         return db;
     }
 
+    /// <summary>A <c>stream</c> point of an encoder that sends nothing: <c>up=false</c> and no picture figures, as the probe reports it.</summary>
+    public static string DownStreamPoint(string site, string room, DateTimeOffset at) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"stream,room={room},site={site} up=false,uptime_s=0,seq={at.ToUnixTimeSeconds()}i {at.ToUnixTimeMilliseconds()}");
+
     /// <summary>A <c>stream</c> point in line protocol, as the collector writes it (numbers as floats; <c>seq</c>, here the second, as an integer).</summary>
     public static string StreamPoint(string site, string room, double width, double height, double fps, double bitrate, bool up, DateTimeOffset at) =>
         string.Create(

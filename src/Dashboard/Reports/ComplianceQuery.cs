@@ -107,8 +107,11 @@ internal sealed class ComplianceQuery(InfluxQueryClient influx, IOptions<Dashboa
         var minFps = StreamStandard.MinFps.ToString("R", CultureInfo.InvariantCulture);
         var minBps = MinUplinkBps.ToString("R", CultureInfo.InvariantCulture);
         var unit = rollup ? 1.0 : 1 / 60.0;
+        // Reported time is every stream point, a stream that is down included (it has no fps then): down time counts
+        // against the room, not out of the figures. Every stored point has seq.
+        var reported = F("min", MetricKind.SequenceField);
         var results = await Task.WhenAll(
-            CountByRoomAsync($"SELECT count({fps}) FROM {stream} WHERE {where} {group}", cancellationToken, unit),
+            CountByRoomAsync($"SELECT count({reported}) FROM {stream} WHERE {where} {group}", cancellationToken, unit),
             CountByRoomAsync($"SELECT count({fps}) FROM {stream} WHERE {where} AND {fps} >= {minFps} AND {width} >= {StreamStandard.MinWidth} AND {height} >= {StreamStandard.MinHeight} {group}", cancellationToken, unit),
             CountByRoomAsync($"SELECT count({bitrate}) FROM {stream} WHERE {where} AND {bitrate} >= {minBps} {group}", cancellationToken, unit),
             CountByRoomAsync($"SELECT count({uplink}) FROM {network} WHERE {where} {group}", cancellationToken, unit),

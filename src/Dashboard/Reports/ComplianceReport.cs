@@ -2,10 +2,10 @@ namespace LiveRoom.Dashboard.Reports;
 
 /// <summary>One room's compliance over a period (issue 8 item 4).</summary>
 /// <remarks>
-/// Percentages are of the time the room reported (minutes of the 1-minute rollup with the newest 15 minutes and an
-/// unaligned first minute from raw points, or seconds of raw points when the rollup has nothing for the period); null
-/// when the room reported nothing of that kind. Scheduled show time is not known to the
-/// dashboard yet (schedules are another issue), so "show time" is "time on air and reporting".
+/// Percentages are of the time the room reported, its stream up or down (a stream that is down counts as below
+/// 1080p30 and below 4 Mbit/s): minutes of the 1-minute rollup with the newest 15 minutes and an unaligned first
+/// minute from raw points, or seconds of raw points when the rollup has nothing for the period; null when the room
+/// reported nothing of that kind. A show's figures are over its scheduled window (<see cref="ShowReport"/>).
 /// </remarks>
 public sealed record RoomCompliance(
     string Site,

@@ -78,11 +78,6 @@ public sealed partial class BrowserFixture
         CultureInfo.InvariantCulture,
         $"network,room={room},site={site} tx_bps={txBps}{(uplinkMbps is { } u ? $",uplink_mbps={u}" : string.Empty)} {at.ToUnixTimeMilliseconds()}");
 
-    /// <summary>Measurement <c>stream</c> of an edge whose encoder sends nothing: only <c>up=false</c> and no picture figures.</summary>
-    private static string DownStreamPoint(string site, string room, DateTimeOffset at) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"stream,room={room},site={site} up=false,seq={at.ToUnixTimeSeconds()}i {at.ToUnixTimeMilliseconds()}");
-
     /// <summary>An evidence thumbnail of a room (room-1 unless said) where the dashboard's store keeps them (next to its database).</summary>
     public async Task AddThumbnailAsync(DateTimeOffset at, string room = "room-1")
     {

@@ -224,7 +224,7 @@ public sealed partial class BrowserFixture : IAsyncLifetime
                     InfluxTestData.StreamPoint("demo", xssTag, 1920, 1080, 30, 4_000_000, true, now),
                     NetworkPoint("demo", "room-1", 5_000_000 + (tick % 10 * 20_000), null, now),
                     NetworkPoint("demo", "room-2", 40_000, null, now), // room-2's stream (2 Mbit/s) leaves by another way
-                    DownStreamPoint("demo", DownRoom, now));
+                    InfluxTestData.DownStreamPoint("demo", DownRoom, now));
                 tick++;
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             }

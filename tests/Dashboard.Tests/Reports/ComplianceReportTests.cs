@@ -44,6 +44,38 @@ public sealed class ComplianceReportTests(InfluxFixture influx) : IClassFixture<
         }
     }
 
+    [Theory]
+    [InlineData(false, "raw")]
+    [InlineData(true, "rollup")]
+    public async Task Compliance_StreamDownHalfTheHour_CountsAgainstTheRoom(bool withRollup, string source)
+    {
+        var (factory, end) = await SeedAsync();
+        using (factory)
+        {
+            // room-2: 30 minutes at 1080p30, then 30 minutes with the encoder silent (the edge says up=false, no figures).
+            var start = end.AddHours(-1);
+            await InfluxTestData.WriteAsync(
+                influx.Server.BaseUri,
+                factory.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.Influx.Database,
+                [.. Enumerable.Range(0, 3600).Select(s => s < 1800
+                    ? InfluxTestData.StreamPoint("demo", "room-2", 1920, 1080, 30, 5_000_000, true, start.AddSeconds(s))
+                    : InfluxTestData.DownStreamPoint("demo", "room-2", start.AddSeconds(s)))]);
+            if (withRollup)
+            {
+                Assert.True(await factory.Services.GetServices<IHostedService>().OfType<RollupMaintainer>().Single().EnsureAsync(CancellationToken.None));
+            }
+
+            using var client = await ManagerAsync(factory);
+            var report = await client.GetFromJsonAsync<ComplianceReport>(Uri(start, end), Json);
+
+            Assert.Equal(source, report!.Source);
+            var room2 = report.Rooms.Single(r => r.Room == "room-2");
+            Assert.Equal(60, room2.ReportedMinutes, 0.5);
+            Assert.Equal(50, room2.PercentAt1080p30!.Value, 1.0);
+            Assert.Equal(50, room2.PercentStreamBitrateAtLeast4Mbps!.Value, 1.0);
+        }
+    }
+
     [Fact]
     public async Task Compliance_RoomNotRolledUpYet_IsReportedFromItsRawPoints()
     {
