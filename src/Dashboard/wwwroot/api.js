@@ -99,6 +99,7 @@ const zh = {
     "按上报时长计：分辨率 1920x1080 且帧率 30 fps 及以上的占比（标准 6.2.2.1），上行与推流码率不低于 4 Mbit/s 的占比（6.2.1.1）；事件为边缘端上报的异常。上行一列为边缘端网卡实际发送的码率（被动测量）：推流走其他网卡的边缘端此列为 0；主动上传测试见各场次的开播前检查。",
   "Per show: share of the scheduled time at 1080p30 and at or above 4 Mbit/s; the pre-show checklist (seed 7.4.3) started on time (at least 29 min before) and passed; incidents and mean minutes to acknowledge / resolve (seed 8.4).":
     "每场：排期时段内达到 1080p30、码率不低于 4 Mbit/s 的占比；开播前检查（标准 7.4.3）是否按时开始（至少提前 29 分钟）并通过；异常次数及平均确认 / 解决分钟数（标准 8.4）。",
+  "from the 1-minute rollup": "取自 1 分钟汇总", "from the raw points": "取自原始数据",
   "Show": "场次", "Checklist": "开播前检查", "On time": "按时", "Passed": "通过", "Incidents": "异常", "Ack (min)": "确认（分钟）", "Resolve (min)": "解决（分钟）",
   "{n} min before": "提前 {n} 分钟", "none": "无", "n/a": "不适用", "No shows scheduled in this period.": "此期间没有排期场次。",
   "{n} show(s): checklist on time {onTime}/{n}, passed {passed}/{n}.": "{n} 场：开播前检查按时 {onTime}/{n}，通过 {passed}/{n}。",

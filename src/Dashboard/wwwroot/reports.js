@@ -15,7 +15,7 @@ async function load() {
   try {
     const report = await api("api/reports/compliance?" + q);
     info.className = "status";
-    info.textContent = "(" + report.source + ")";
+    info.textContent = "(" + t(report.source === "rollup" ? "from the 1-minute rollup" : "from the raw points") + ")";
     const body = document.querySelector("#table tbody");
     body.replaceChildren(...report.rooms.map((r) => el("tr", { "data-room": r.room },
       el("td", { text: r.site }), el("td", { text: r.room }), el("td", { text: String(r.reportedMinutes) }),

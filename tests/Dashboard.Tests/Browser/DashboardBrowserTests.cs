@@ -175,6 +175,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture stack) : IClass
         Assert.Matches("^(此期间没有排期场次。|\\d+ 场：开播前检查按时 \\d+/\\d+，通过 \\d+/\\d+。)$", await page.TextContentAsync("#showsSummary"));
         Assert.Equal("导出 CSV", await page.TextContentAsync("#csv"));
         Assert.Equal("导出 CSV", await page.TextContentAsync("#showsCsv"));
+        Assert.Matches("^\\((取自 1 分钟汇总|取自原始数据)\\)$", await page.TextContentAsync("#info"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "reports-zh.png"), FullPage = true });
 
         await page.GotoAsync(new Uri(stack.BaseUri, $"show.html?site=demo&id={Uri.EscapeDataString(stack.ShowId)}").ToString());
