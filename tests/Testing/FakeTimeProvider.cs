@@ -30,6 +30,15 @@ public sealed class FakeTimeProvider : TimeProvider
 
     public void SetUtcNow(DateTimeOffset value) => Advance(value - GetUtcNow());
 
+    /// <summary>When the timers not yet fired are due: lets a test wait until code has started waiting before it moves the clock.</summary>
+    public IReadOnlyList<DateTimeOffset> PendingDueTimes()
+    {
+        lock (_timers)
+        {
+            return [.. _timers.Where(t => t.DueAt is not null).Select(t => t.DueAt!.Value)];
+        }
+    }
+
     /// <summary>Moves the clock forward, firing every timer that comes due on the way, in order.</summary>
     public void Advance(TimeSpan delta)
     {

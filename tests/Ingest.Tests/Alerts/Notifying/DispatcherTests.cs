@@ -66,7 +66,8 @@ public sealed class DispatcherTests : IAsyncLifetime
     [Fact]
     public async Task Burst_BeyondRateLimit_IsDigestedIntoOneMessage()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var start = DateTimeOffset.UtcNow;
+        var time = new FakeTimeProvider(start);
         var dispatcher = new NotificationDispatcher(NullLogger.Instance, time);
         dispatcher.Add(new DingTalkSender("dt", _robot.Url("/robot/send?access_token=abc"), _robot.Secret, _http, TimeProvider.System), 1, AlertSeverity.Info, 0, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(10));
         _ = dispatcher.RunAsync(_stop.Token);
@@ -79,6 +80,9 @@ public sealed class DispatcherTests : IAsyncLifetime
         }
 
         _robot.ResetWindow();
+        // The clock moves once the lane waits for its window (a minute after the first message): moved earlier, the
+        // lane would start a full minute's wait after the move and never see it end.
+        await Eventually.WaitAsync(() => time.PendingDueTimes().Contains(start + TimeSpan.FromMinutes(1)), Wait, "the lane waiting for its rate-limit window");
         time.Advance(TimeSpan.FromSeconds(61));
         await Eventually.WaitAsync(() => _robot.Accepted.Count == 2, Wait, "digest");
         var digest = _robot.Accepted.Last().Body["markdown"]!["text"]!.GetValue<string>();
