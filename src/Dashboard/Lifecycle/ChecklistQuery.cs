@@ -21,7 +21,7 @@ internal sealed class ChecklistQuery(InfluxQueryClient influx, IOptions<Dashboar
     public string BuildQuery(string site, string room, DateTimeOffset from, DateTimeOffset to) => string.Create(
         CultureInfo.InvariantCulture,
         $"SELECT {string.Join(", ", Fields.Select(f => $"\"{f}\""))} FROM \"{options.Value.Influx.RetentionPolicy}\".\"{MetricKind.Checklist}\" "
-        + $"WHERE \"site\" = '{site}' AND \"room\" = '{room}' AND time >= {from.ToUnixTimeMilliseconds()}ms AND time < {to.ToUnixTimeMilliseconds()}ms "
+        + $"WHERE \"site\" = '{site}' AND \"room\" = '{room}' AND {InfluxQl.TimeRange(from, to)} "
         + $"GROUP BY \"{ChecklistFields.ItemTag}\"");
 
     /// <exception cref="InfluxQueryException">InfluxDB is unreachable or refused the query.</exception>

@@ -33,7 +33,7 @@ internal sealed class ComplianceQuery(InfluxQueryClient influx, IOptions<Dashboa
     public async Task<ComplianceReport> GetAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var (counts, source) = await CountsAsync(from, to, string.Empty, cancellationToken);
-        var events = await CountByRoomAsync($"SELECT count(\"{EventFields.Message}\") FROM \"{_influx.RetentionPolicy}\".\"{MetricKind.Event}\" WHERE {Time(from, to)} GROUP BY \"site\", \"room\"", cancellationToken);
+        var events = await CountByRoomAsync($"SELECT count(\"{EventFields.Message}\") FROM \"{_influx.RetentionPolicy}\".\"{MetricKind.Event}\" WHERE {InfluxQl.TimeRange(from, to)} GROUP BY \"site\", \"room\"", cancellationToken);
 
         var rooms = counts.Total.Keys.Union(events.Keys).Distinct().Order()
             .Select(key => Figures(counts, key) with { Events = (long)events.GetValueOrDefault(key) })
@@ -70,7 +70,7 @@ internal sealed class ComplianceQuery(InfluxQueryClient influx, IOptions<Dashboa
     private async Task<(Counts Counts, string Source)> CountsAsync(DateTimeOffset from, DateTimeOffset to, string filter, CancellationToken cancellationToken)
     {
         var firstMinute = Ceiling(from);
-        var cut = Floor(to - RawTail);
+        var cut = InfluxQl.Truncate(to - RawTail, Minute);
         if (cut > firstMinute)
         {
             var rollup = await CountRowsAsync(firstMinute, cut, rollup: true, filter, cancellationToken);
@@ -100,7 +100,7 @@ internal sealed class ComplianceQuery(InfluxQueryClient influx, IOptions<Dashboa
         var height = F("min", MetricKind.StreamFields.Height);
         var bitrate = F("mean", MetricKind.StreamFields.Bitrate);
         var uplink = F("min", "tx_bps");
-        var where = Time(from, to) + filter;
+        var where = InfluxQl.TimeRange(from, to) + filter;
         var group = "GROUP BY \"site\", \"room\"";
         var stream = $"\"{rp}\".\"{MetricKind.Stream}\"";
         var network = $"\"{rp}\".\"{MetricKind.Network}\"";
@@ -119,9 +119,7 @@ internal sealed class ComplianceQuery(InfluxQueryClient influx, IOptions<Dashboa
         return new Counts(results[0], results[1], results[2], results[3], results[4]);
     }
 
-    private static DateTimeOffset Floor(DateTimeOffset t) => new(t.UtcTicks - (t.UtcTicks % Minute.Ticks), TimeSpan.Zero);
-
-    private static DateTimeOffset Ceiling(DateTimeOffset t) => t.UtcTicks % Minute.Ticks == 0 ? t : Floor(t) + Minute;
+    private static DateTimeOffset Ceiling(DateTimeOffset t) => InfluxQl.Truncate(t, Minute) == t ? t : InfluxQl.Truncate(t, Minute) + Minute;
 
     private async Task<Dictionary<(string Site, string Room), double>> CountByRoomAsync(string influxQl, CancellationToken cancellationToken, double unit = 1)
     {
@@ -143,10 +141,6 @@ internal sealed class ComplianceQuery(InfluxQueryClient influx, IOptions<Dashboa
 
         return counts;
     }
-
-    private static string Time(DateTimeOffset from, DateTimeOffset to) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"time >= {from.ToUnixTimeMilliseconds()}ms AND time < {to.ToUnixTimeMilliseconds()}ms");
 
     private static double? Percent(double part, double total) => total == 0 ? null : Math.Round(100.0 * part / total, 2);
 

@@ -123,7 +123,7 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
     public async Task<int> RollLateAsync(CancellationToken cancellationToken, TimeSpan? depth = null)
     {
         var now = time.GetUtcNow();
-        var from = new DateTimeOffset((now - (depth ?? LateDepth)).UtcTicks / TimeSpan.TicksPerHour * TimeSpan.TicksPerHour, TimeSpan.Zero);
+        var from = InfluxQl.Truncate(now - (depth ?? LateDepth), TimeSpan.FromHours(1));
         var to = now - LateSettle;
         var late = new HashSet<(string Site, string Room, long Hour)>();
         for (var start = from; start < to; start += TimeSpan.FromDays(1))
@@ -135,11 +135,7 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
         foreach (var (site, room, hour) in late.Order())
         {
             var start = DateTimeOffset.FromUnixTimeMilliseconds(hour);
-            var statement = string.Create(
-                CultureInfo.InvariantCulture,
-                $"{RollupSelect()} WHERE \"site\" = '{Quote(site)}' AND \"room\" = '{Quote(room)}' "
-                + $"AND time >= {hour}ms AND time < {(start + TimeSpan.FromHours(1)).ToUnixTimeMilliseconds()}ms GROUP BY time(1m), *");
-            Check(await influx.ExecuteAsync(statement, cancellationToken), allowExists: false);
+            await BackfillAsync(start, start + TimeSpan.FromHours(1), cancellationToken, $"\"site\" = '{Quote(site)}' AND \"room\" = '{Quote(room)}' AND ");
             LogLateRoomHour(logger, site, room, start);
         }
 
@@ -149,7 +145,7 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
     /// <summary>Adds to <paramref name="late"/> the room-hours of [from, to) (from on an hour) whose raw minutes outnumber the rollup's.</summary>
     private async Task FindLateAsync(DateTimeOffset from, DateTimeOffset to, HashSet<(string Site, string Room, long Hour)> late, CancellationToken cancellationToken)
     {
-        var window = string.Create(CultureInfo.InvariantCulture, $"time >= {from.ToUnixTimeMilliseconds()}ms AND time < {to.ToUnixTimeMilliseconds()}ms");
+        var window = InfluxQl.TimeRange(from, to);
         var seq = MetricKind.SequenceField;
         foreach (var measurement in PanelCatalog.Measurements)
         {
@@ -228,16 +224,17 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
         return true;
     }
 
-    /// <summary>Computes the rollup for [from, to) from the raw points, a day at a time (newest first).</summary>
-    public async Task BackfillAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    /// <summary>
+    /// Computes the rollup for [from, to) from the raw points, a day at a time (newest first); <paramref name="where"/>
+    /// (a condition ending in <c>AND </c>) narrows it, e.g. to one room.
+    /// </summary>
+    public async Task BackfillAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken, string where = "")
     {
         var end = to;
         while (end > from)
         {
             var start = end - TimeSpan.FromDays(1) < from ? from : end - TimeSpan.FromDays(1);
-            var statement = string.Create(
-                CultureInfo.InvariantCulture,
-                $"{RollupSelect()} WHERE time >= {start.ToUnixTimeMilliseconds()}ms AND time < {end.ToUnixTimeMilliseconds()}ms GROUP BY time(1m), *");
+            var statement = $"{RollupSelect()} WHERE {where}{InfluxQl.TimeRange(start, end)} GROUP BY time(1m), *";
             Check(await influx.ExecuteAsync(statement, cancellationToken), allowExists: false);
             end = start;
         }

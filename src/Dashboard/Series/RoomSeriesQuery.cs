@@ -58,7 +58,7 @@ internal sealed class RoomSeriesQuery(InfluxQueryClient influx, IOptions<Dashboa
         var q = string.Create(
             CultureInfo.InvariantCulture,
             $"SELECT \"{EventFields.Message}\", \"{EventFields.Type}\" FROM \"{_influx.RetentionPolicy}\".\"{MetricKind.Event}\" WHERE \"site\" = '{site}' AND \"room\" = '{room}' "
-            + $"AND time >= {range.From.ToUnixTimeMilliseconds()}ms AND time < {range.To.ToUnixTimeMilliseconds()}ms ORDER BY time DESC LIMIT 200");
+            + $"AND {InfluxQl.TimeRange(range.From, range.To)} ORDER BY time DESC LIMIT 200");
         try
         {
             var result = await RunAsync(q, cancellationToken);
@@ -102,7 +102,7 @@ internal sealed class RoomSeriesQuery(InfluxQueryClient influx, IOptions<Dashboa
         return string.Create(
             CultureInfo.InvariantCulture,
             $"SELECT {select} FROM \"{rp}\".\"{measurement}\" WHERE \"site\" = '{site}' AND \"room\" = '{room}' "
-            + $"AND time >= {range.From.ToUnixTimeMilliseconds()}ms AND time < {range.To.ToUnixTimeMilliseconds()}ms "
+            + $"AND {InfluxQl.TimeRange(range.From, range.To)} "
             + $"GROUP BY time({(long)range.Interval.TotalSeconds}s) fill(none)");
     }
 
