@@ -78,7 +78,7 @@ internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttCl
             loggers.CreateLogger<StreamMonitor>(),
             [vision, _evidence!]);
         var clock = new ClockOffsetEstimator(time);
-        _uplinkHttp = new HttpClient();
+        _uplinkHttp = UplinkTester.CreateHttpClient();
         var obs = new ObsMonitor(sink, o.Obs, o.Room, time, loggers.CreateLogger<ObsMonitor>());
         var network = new NetworkMonitor(sink, o.Network, o.Room, time, clock, new UplinkTester(_uplinkHttp, time), loggers.CreateLogger<NetworkMonitor>());
         var host = new HostHealthMonitor(sink, o.Host, o.Room, time, clock, loggers.CreateLogger<HostHealthMonitor>());

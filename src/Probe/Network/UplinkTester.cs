@@ -14,11 +14,23 @@ namespace LiveRoom.Probe.Network;
 /// together): the test waits as told (at most a minute at a time, with a little jitter so the waiting rooms do not all
 /// come back at once) and tries again, for up to <paramref name="busyPatience"/> (default 5 min) in all.
 /// </summary>
-/// <remarks>maxBusyWait: the longest single wait whatever Retry-After says (default 60 s).</remarks>
+/// <remarks>
+/// http: from <see cref="CreateHttpClient"/>, so that a busy collector's 503 is heard before the body goes.
+/// maxBusyWait: the longest single wait whatever Retry-After says (default 60 s).
+/// </remarks>
 public sealed class UplinkTester(HttpClient http, TimeProvider time, TimeSpan? busyPatience = null, TimeSpan? maxBusyWait = null)
 {
     /// <summary>How long a test keeps trying while the collector is busy: 5 min, well inside the checklist's 30.</summary>
     public static readonly TimeSpan DefaultBusyPatience = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long an upload waits for the server's "100 Continue" or refusal before sending its body anyway
+    /// (<see cref="SocketsHttpHandler.Expect100ContinueTimeout"/>; .NET's default is 1 s). A busy collector's 503 that
+    /// comes later than that, from a loaded collector or across a slow link, found the body already on its way: the
+    /// collector closed the connection on it and the edge saw "Error while copying content to a stream" instead of
+    /// the 503, and failed its checklist item instead of waiting its turn.
+    /// </summary>
+    public static readonly TimeSpan ContinueWait = TimeSpan.FromSeconds(5);
 
     /// <summary>Extra time the server may take to answer after the upload ended.</summary>
     private static readonly TimeSpan ReplyGrace = TimeSpan.FromSeconds(10);
@@ -30,6 +42,9 @@ public sealed class UplinkTester(HttpClient http, TimeProvider time, TimeSpan? b
     private readonly TimeSpan _busyPatience = busyPatience ?? DefaultBusyPatience;
     private readonly TimeSpan _maxBusyWait = maxBusyWait ?? DefaultMaxBusyWait;
 
+    /// <summary>The client the tester needs: one that waits <see cref="ContinueWait"/> for the server's word before uploading.</summary>
+    public static HttpClient CreateHttpClient() => new(new SocketsHttpHandler { Expect100ContinueTimeout = ContinueWait });
+
     public async Task<UplinkTestResult> RunAsync(Uri endpoint, TimeSpan duration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
@@ -38,7 +53,7 @@ public sealed class UplinkTester(HttpClient http, TimeProvider time, TimeSpan? b
         {
             using var content = new TimedUploadContent(duration, time);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            var outcome = await ExchangeAsync(endpoint, content, duration + ReplyGrace, cancellationToken, expectContinue: true).ConfigureAwait(false);
+            var outcome = await ExchangeAsync(endpoint, content, ContinueWait + duration + ReplyGrace, cancellationToken, expectContinue: true).ConfigureAwait(false);
             if (outcome.Busy is { } retryAfter)
             {
                 var wait = BusyWait(retryAfter);
@@ -114,6 +129,7 @@ public sealed class UplinkTester(HttpClient http, TimeProvider time, TimeSpan? b
     /// Busy: the server answered 503; the wait its Retry-After asked, or 30 s when it named none.
     /// expectContinue: the upload waits for the server's "100 Continue" (RFC 9110 10.1.1), so a busy collector's 503 arrives
     /// before any of the body is sent; sent anyway, the body would be cut off and the 503 lost as a connection error.
+    /// The client must wait long enough for it (<see cref="CreateHttpClient"/>).
     /// </remarks>
     private async Task<(UplinkReceipt? Receipt, DateTimeOffset ReceivedAt, string? Error, TimeSpan? Busy)> ExchangeAsync(Uri endpoint, HttpContent content, TimeSpan timeout, CancellationToken cancellationToken, bool expectContinue = false)
     {

@@ -21,7 +21,7 @@ public sealed class BusyCollectorTests
         await using var endpoint = new UplinkEndpoint(new UplinkOptions { Url = "http://127.0.0.1:0", MaxConcurrent = 1 }, log, TimeProvider.System);
         await endpoint.StartAsync(null, CancellationToken.None);
         var url = new Uri(endpoint.Address!, UplinkDefaults.Path);
-        using var http = new HttpClient();
+        using var http = UplinkTester.CreateHttpClient();
 
         var first = new UplinkTester(http, TimeProvider.System).RunAsync(url, TimeSpan.FromSeconds(4), CancellationToken.None);
         await Eventually.WaitAsync(() => endpoint.Running == 1, Wait, "room 1's test taking the only slot");

@@ -10,7 +10,7 @@ namespace LiveRoom.Probe.Tests.Network;
 [FailOnUnobservedTaskException]
 public sealed class UplinkTesterTests : IAsyncLifetime
 {
-    private readonly HttpClient _http = new();
+    private readonly HttpClient _http = UplinkTester.CreateHttpClient();
     private UplinkHttpServer _server = null!;
 
     public Task InitializeAsync()
@@ -97,6 +97,45 @@ public sealed class UplinkTesterTests : IAsyncLifetime
             result.Error);
         Assert.InRange(result.BusyWaited.TotalSeconds, 2.0, 2.5);
         Assert.Equal(3, _server.Requests);
+    }
+
+    [Fact]
+    public async Task Run_CollectorSlowToRefuse_BodyWaitsForTheAnswerAndThe503IsHeard()
+    {
+        // A loaded collector that takes 2 s to refuse: .NET's default 1 s wait for "100 Continue" sent the body before
+        // the 503, the collector closed the connection on it, and the edge saw a broken upload instead of "busy".
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var bodyBytesBeforeAnswers = new List<int>();
+        var server = Task.Run(async () =>
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                using var socket = await listener.AcceptSocketAsync();
+                var head = new System.Text.StringBuilder();
+                var buffer = new byte[1];
+                while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal) && await socket.ReceiveAsync(buffer) == 1)
+                {
+                    head.Append((char)buffer[0]);
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                bodyBytesBeforeAnswers.Add(socket.Available);
+                var reason = "busy: 1 tests are running"u8.ToArray();
+                await socket.SendAsync(System.Text.Encoding.ASCII.GetBytes(
+                    $"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: {reason.Length}\r\nConnection: close\r\n\r\n"));
+                await socket.SendAsync(reason);
+                socket.Shutdown(System.Net.Sockets.SocketShutdown.Both);
+            }
+        });
+        var tester = new UplinkTester(_http, TimeProvider.System, busyPatience: TimeSpan.FromSeconds(1.5));
+
+        var result = await tester.RunAsync(new Uri($"http://127.0.0.1:{port}/uplink"), TimeSpan.FromSeconds(1), CancellationToken.None);
+
+        Assert.Equal($"http://127.0.0.1:{port}/uplink answered HTTP 503 Service Unavailable: busy: 1 tests are running; still busy after 1 s of waiting", result.Error);
+        await server.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal([0, 0], bodyBytesBeforeAnswers);
     }
 
     [Fact]
