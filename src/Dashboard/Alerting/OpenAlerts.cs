@@ -61,13 +61,7 @@ internal sealed partial class OpenAlertsWatch(
                 return Current = new OpenAlertsView(null, null, null);
             }
 
-            var answer = await collector.SendAsync(HttpMethod.Get, "api/alerts", null, cancellationToken);
-            var (items, problem) = answer switch
-            {
-                { Answered: false } => (null, answer.Problem),
-                { Status: not StatusCodes.Status200OK } => (null, $"the collector answered {answer.Status} for its open alerts"),
-                _ => Parse(answer.Body),
-            };
+            var (items, problem) = await ReadAsync(collector, cancellationToken);
             // A failure is logged when it starts or its reason changes, and the recovery once.
             if (problem is not null && problem != _loggedProblem)
             {
@@ -100,6 +94,26 @@ internal sealed partial class OpenAlertsWatch(
             {
                 return;
             }
+        }
+    }
+
+    // Whatever goes wrong with one reading is its problem, not the watch's end (a background service that throws stops
+    // the dashboard) nor a person's failed click: the pages keep the last known alerts and say why.
+    private static async Task<(IReadOnlyList<OpenAlert>? Items, string? Problem)> ReadAsync(CollectorAdminClient collector, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var answer = await collector.SendAsync(HttpMethod.Get, "api/alerts", null, cancellationToken);
+            return answer switch
+            {
+                { Answered: false } => (null, answer.Problem),
+                { Status: not StatusCodes.Status200OK } => (null, $"the collector answered {answer.Status} for its open alerts"),
+                _ => Parse(answer.Body),
+            };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return (null, $"reading the collector's open alerts failed: {ex.GetType().Name}: {ex.Message}");
         }
     }
 

@@ -30,7 +30,9 @@ public sealed class ThumbnailStoreTests : IDisposable
         await Eventually.WaitAsync(() => Listed(store, time).Count == 2, TimeSpan.FromSeconds(10), "the first sweep");
         Assert.Equal(["too_dark", "interval"], Listed(store, time));
 
-        // Two days later the -59 day is past 60 days: the next daily sweep removes it.
+        // Two days later the -59 day is past 60 days: the next daily sweep removes it. The clock moves once the sweeper
+        // waits for the next day; moved while it computed that wait, its wait would begin after the move.
+        await Eventually.WaitAsync(() => time.PendingDueTimes().Contains(now.AddDays(1)), TimeSpan.FromSeconds(10), "the sweeper waiting for the next day");
         time.Advance(TimeSpan.FromDays(2));
         await Eventually.WaitAsync(() => Listed(store, time).Count == 1, TimeSpan.FromSeconds(10), "the next day's sweep");
         await sweeper.StopAsync(CancellationToken.None);

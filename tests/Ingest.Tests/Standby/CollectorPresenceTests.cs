@@ -96,6 +96,8 @@ public sealed class CollectorPresenceTests : IAsyncLifetime
         Assert.Equal([CollectorPresence.Standby], Roles("p"));
 
         var before = lease.Rounds;
+        // Frozen while it waits for its next poll, as a paused VM is: the poll must be pending for the resume to fire it.
+        await Eventually.WaitAsync(() => fake.PendingDueTimes().Contains(fake.GetUtcNow() + TimeSpan.FromMilliseconds(250)), Wait, "the standby waiting for its next poll");
         clock.Paused = true;
         fake.Advance(TimeSpan.FromMinutes(2));
         clock.Resume();

@@ -93,6 +93,18 @@ public sealed class CollectorWatchdog
     /// <summary>Ticks of <see cref="RunAsync"/> so far, judged or skipped (for tests that must know one has passed).</summary>
     internal long Rounds => Interlocked.Read(ref _rounds);
 
+    /// <summary>Whether the watchdog's own connection to the broker is lost (for tests that must know it noticed).</summary>
+    internal bool BrokerDown
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _brokerDown;
+            }
+        }
+    }
+
     /// <summary>The dashboards reported down now, by client id.</summary>
     public IReadOnlyList<string> DashboardsDown => _dashboards.Down;
 

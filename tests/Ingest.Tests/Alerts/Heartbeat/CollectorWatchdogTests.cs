@@ -147,7 +147,9 @@ public sealed class CollectorWatchdogTests : IAsyncLifetime
         _watchdog.Check();
 
         _broker.Kill();
-        await Task.Delay(TimeSpan.FromSeconds(1)); // the client notices the closed socket
+        // The clock moves only once the watchdog knows: moved before, the loss would be stamped after the move, never
+        // grow stale, and the silent heartbeat be judged instead.
+        await Eventually.WaitAsync(() => _watchdog.BrokerDown, Wait, "the watchdog noticing the broker gone");
         _time.Advance(Stale);
         await Eventually.WaitAsync(() => { _watchdog.Check(); return _watchdog.Fault == WatchdogFault.BrokerUnreachable; }, Wait, "broker judged unreachable");
         Assert.Equal("broker_unreachable", Assert.Single(_notices.Notices).Alerts[0].RuleId);
