@@ -110,9 +110,10 @@ const zh = {
     "检查 {run} 开始于 {time}（开播前 {lead} 分钟，{punctuality}）；{result}；状态 {status}；T-10 就绪：{ready}。",
   "on time": "按时", "late": "未按时", "passed": "已通过", "not passed": "未通过", "yes": "是", "no": "否",
   "No checklist run was recorded for this show.": "本场没有开播前检查记录。",
+  "ready at T-10": "T-10 已就绪", "NOT ready at T-10": "T-10 未就绪", "show {show}": "场次 {show}",
   "{count} incident(s); mean time to acknowledge {ack} min, to resolve {resolve} min.": "{count} 次异常；平均确认用时 {ack} 分钟，解决用时 {resolve} 分钟。",
 };
-const lang = (localStorage.getItem("lang") || (navigator.language || "en")).startsWith("zh") ? "zh" : "en";
+export const lang = (localStorage.getItem("lang") || (navigator.language || "en")).startsWith("zh") ? "zh" : "en";
 export function t(s) { return lang === "zh" && zh[s] ? zh[s] : s; }
 // A sentence with {name} blanks, translated whole and then filled: the languages order its parts differently.
 export function tf(s, vars) { return t(s).replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m)); }

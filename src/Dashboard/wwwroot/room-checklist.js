@@ -1,6 +1,7 @@
 // Room page, issue 8 item 2: the room's current checklist — its latest recorded run with every item's value, threshold,
 // status and who confirmed it — and the commands Run checklist now / Confirm for the roles allowed to (technician, admin).
-import { api, el, t } from "./api.js";
+import { api, el, lang, t, tf } from "./api.js";
+import { itemName, itemStatus, itemText } from "./checklist-words.js";
 
 const LOOKBACK_MS = 7 * 864e5;
 
@@ -40,14 +41,14 @@ export function startChecklist(site, room, me) {
 
   function row(i) {
     const cells = [
-      el("td", { text: i.item }), el("td", { text: i.value || "–" }), el("td", { text: i.threshold || "–" }),
-      el("td", { class: "status-" + i.status, text: i.status }), el("td", { text: i.by || "" }),
+      el("td", { text: itemName(i.item, lang) }), el("td", { text: itemText(i.value, lang) || "–" }), el("td", { text: itemText(i.threshold, lang) || "–" }),
+      el("td", { class: "status-" + i.status, text: itemStatus(i.status, lang) }), el("td", { text: i.by || "" }),
       el("td", { text: new Date(i.time).toLocaleTimeString() }), el("td", { text: i.clause || "" }),
     ];
     const action = el("td");
     if (may && i.status === "open") {
       const b = el("button", { type: "button", "data-confirm": i.item, text: t("Confirm") });
-      b.addEventListener("click", () => send("checklist/confirm", { item: i.item, run: current ? current.run : "" }, t("Confirm") + " " + i.item));
+      b.addEventListener("click", () => send("checklist/confirm", { item: i.item, run: current ? current.run : "" }, t("Confirm") + " " + itemName(i.item, lang)));
       action.append(b);
     }
     return el("tr", { "data-item": i.item, "data-status": i.status }, ...cells, action);
@@ -66,9 +67,9 @@ export function startChecklist(site, room, me) {
         return;
       }
       const when = new Date(current.started).toLocaleString();
-      const t10 = current.readyAtT10 == null ? "" : current.readyAtT10 ? " · ready at T-10" : " · NOT ready at T-10";
-      summary.textContent = `${current.run} · ${current.status || "?"} · ${when}` + (current.show ? " · show " + current.show : "")
-        + (current.startedBy ? " · " + current.startedBy : "") + t10;
+      const t10 = current.readyAtT10 == null ? "" : " · " + t(current.readyAtT10 ? "ready at T-10" : "NOT ready at T-10");
+      summary.textContent = `${current.run} · ${current.status ? itemStatus(current.status, lang) : "?"} · ${when}`
+        + (current.show ? " · " + tf("show {show}", { show: current.show }) : "") + (current.startedBy ? " · " + current.startedBy : "") + t10;
       box.dataset.run = current.run;
       table.hidden = false;
       table.tBodies[0].replaceChildren(...latestItems(current).map(row));

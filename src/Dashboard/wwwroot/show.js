@@ -1,5 +1,6 @@
 // One show's report: compliance over the scheduled time, the pre-show checklist run item by item, incidents. Printable.
-import { api, el, header, requireUser, t, tf } from "./api.js";
+import { api, el, header, lang, requireUser, t, tf } from "./api.js";
+import { itemName, itemStatus, itemText } from "./checklist-words.js";
 
 const pct = (v) => v == null ? "–" : v.toFixed(1) + " %";
 const time = (v) => v ? new Date(v).toLocaleString() : "–";
@@ -24,12 +25,12 @@ async function start() {
     document.getElementById("checklist").textContent = c.started
       ? tf("Run {run} started {time} ({lead} min before the show; {punctuality}); {result}; status {status}; ready at T-10: {ready}.", {
         run: c.run, time: time(c.started), lead: c.leadMinutes, punctuality: t(c.onTime ? "on time" : "late"), result: t(c.passed ? "passed" : "not passed"),
-        status: c.status, ready: c.readyAtT10 == null ? "–" : t(c.readyAtT10 ? "yes" : "no"),
+        status: itemStatus(c.status, lang), ready: c.readyAtT10 == null ? "–" : t(c.readyAtT10 ? "yes" : "no"),
       })
       : t("No checklist run was recorded for this show.");
     document.querySelector("#items tbody").replaceChildren(...detail.checklistItems.map((i) => el("tr", { "data-item": i.item },
-      el("td", { text: time(i.time) }), el("td", { text: i.item }), el("td", { text: i.status, class: "st-" + i.status }),
-      el("td", { text: i.value }), el("td", { text: i.threshold }), el("td", { text: i.clause }), el("td", { text: i.by }))));
+      el("td", { text: time(i.time) }), el("td", { text: itemName(i.item, lang) }), el("td", { text: itemStatus(i.status, lang), class: "st-" + i.status }),
+      el("td", { text: itemText(i.value, lang) }), el("td", { text: itemText(i.threshold, lang) }), el("td", { text: i.clause }), el("td", { text: i.by }))));
     const n = r.incidents;
     document.getElementById("incidentsNote").textContent = n.available
       ? tf("{count} incident(s); mean time to acknowledge {ack} min, to resolve {resolve} min.", { count: n.count, ack: n.meanMinutesToAcknowledge ?? "–", resolve: n.meanMinutesToResolve ?? "–" })

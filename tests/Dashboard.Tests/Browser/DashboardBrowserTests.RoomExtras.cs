@@ -136,6 +136,27 @@ public sealed partial class DashboardBrowserTests
     }
 
     [Fact]
+    public async Task RoomPage_TechnicianReadingChinese_ChecklistItemsStatusesAndValuesInChinese()
+    {
+        // The edge writes its checklist in English (item ids, status words, values and thresholds); a technician whose
+        // browser asks for Chinese reads it in Chinese, numbers and units as written, a site's manual item as named.
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1280, Height = 2000 } });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "technician", stack.Passwords["technician"]);
+        await page.GotoAsync(new Uri(stack.BaseUri, "room.html?site=demo&room=room-1&range=1h").ToString());
+        await page.WaitForSelectorAsync("#checklistTable tr[data-item='uplink']", new PageWaitForSelectorOptions { Timeout = Timeout });
+
+        Assert.StartsWith(BrowserFixture.ChecklistRun + " · 未就绪 · ", await page.TextContentAsync("#checklistRun"), StringComparison.Ordinal);
+        Assert.EndsWith(" · T-10 未就绪", await page.TextContentAsync("#checklistRun"), StringComparison.Ordinal);
+        Assert.Equal(["上行带宽", "5.2 Mbit/s", "≥ 4 Mbit/s", "通过"], (await page.Locator("#checklistTable tr[data-item='uplink'] td").AllTextContentsAsync()).Take(4));
+        Assert.Equal("分辨率", await page.Locator("#checklistTable tr[data-item='resolution'] td").First.TextContentAsync());
+        var mic = page.Locator("#checklistTable tr[data-item='mic'] td");
+        Assert.Equal(("mic", "已确认"), (await mic.Nth(0).TextContentAsync(), await mic.Nth(3).TextContentAsync()));
+        Assert.Equal("待确认", await page.Locator("#checklistTable tr[data-item='lights'] td").Nth(3).TextContentAsync());
+        Assert.Equal("确认", await page.Locator("#checklistTable button[data-confirm='lights']").TextContentAsync());
+    }
+
+    [Fact]
     public async Task RoomPage_Technician_ShowBandOnEveryPanelAndChecklistWithCommands()
     {
         await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 2000 } });
@@ -164,7 +185,7 @@ public sealed partial class DashboardBrowserTests
 
         Assert.Equal(["uplink", "resolution", "mic", "lights"], items);
         var uplink = page.Locator("#checklistTable tr[data-item='uplink'] td");
-        Assert.Equal(["uplink", "5.2 Mbit/s", "≥ 4 Mbit/s", "pass", ""], (await uplink.AllTextContentsAsync()).Take(5));
+        Assert.Equal(["Uplink", "5.2 Mbit/s", "≥ 4 Mbit/s", "pass", ""], (await uplink.AllTextContentsAsync()).Take(5));
         var mic = page.Locator("#checklistTable tr[data-item='mic'] td");
         Assert.Equal("confirmed", await mic.Nth(3).TextContentAsync());
         Assert.Equal("technician", await mic.Nth(4).TextContentAsync());
