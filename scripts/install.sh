@@ -16,6 +16,10 @@ have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok
 for pkg in ffmpeg mosquitto libmosquitto1 influxdb chromium fonts-wqy-zenhei cmake g++ zlib1g-dev libgtest-dev ${LIVEROOM_EXTRA_PKGS:-}; do
   have_pkg "$pkg" || need_pkgs+=("$pkg")
 done
+# node and npm: the dashboard's npm packages (npm ci below), and Probe.Tests runs the dashboard's checklist-words.js under
+# node. Checked as commands: a node installed another way (NodeSource, nvm) is used as it is.
+have_cmd node || need_pkgs+=(nodejs)
+have_cmd npm || need_pkgs+=(npm)
 
 if ((${#need_pkgs[@]})); then
   echo "install: Debian packages missing: ${need_pkgs[*]}"
