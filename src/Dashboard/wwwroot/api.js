@@ -110,6 +110,17 @@ const zh = {
     "检查 {run} 开始于 {time}（开播前 {lead} 分钟，{punctuality}）；{result}；状态 {status}；T-10 就绪：{ready}。",
   "on time": "按时", "late": "未按时", "passed": "已通过", "not passed": "未通过", "yes": "是", "no": "否",
   "No checklist run was recorded for this show.": "本场没有开播前检查记录。",
+  // The room page: panels (src/Dashboard/Series/PanelCatalog.cs titles and line names), evidence and framing reference.
+  "Frame rate": "帧率", "Bitrate": "码率", "Uplink": "上行", "Loudness": "响度", "Lighting (luma)": "灯光（亮度）",
+  "Framing (changed blocks)": "构图（变化块数）", "CPU": "CPU", "mean": "平均", "min": "最小", "max": "最大", "total": "总计",
+  "video": "视频", "short-term": "短期", "true peak dBTP": "真峰值 dBTP", "p98": "p98", "changed": "变化",
+  "{n} s / point ({source})": "每点 {n} 秒（{source}）", "raw": "原始数据", "rollup": "1 分钟汇总",
+  "Evidence": "取证截图", "No thumbnails in this range.": "此时段没有截图。", "Framing reference": "构图参考",
+  "Capture reference frame": "截取参考画面", "Save reference": "保存参考", "Backdrop wall": "背景墙", "Host desk": "主播桌面",
+  "Host seat": "主播座位", "Background": "背景", "not marked": "未标记",
+  "Reference version {version} by {by}, {time}": "参考版本 {version}，{by}，{time}", "(not yet pushed: no broker connection)": "（尚未下发：未连接消息代理）",
+  "Not commissioned: no approved reference yet.": "未完成调试：尚无已批准的参考画面。", "Candidate {capture} captured {time}": "候选画面 {capture}，截取于 {time}",
+  "Waiting for the edge to send frame {capture}…": "等待边缘端发送画面 {capture}…", "The edge did not send the frame within a minute (is it online?).": "边缘端一分钟内未发送画面（是否在线？）。",
   "ready at T-10": "T-10 已就绪", "NOT ready at T-10": "T-10 未就绪", "show {show}": "场次 {show}",
   "{count} incident(s); mean time to acknowledge {ack} min, to resolve {resolve} min.": "{count} 次异常；平均确认用时 {ack} 分钟，解决用时 {resolve} 分钟。",
 };

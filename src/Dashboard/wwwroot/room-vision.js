@@ -1,8 +1,8 @@
 // Room page, issue 5: evidence thumbnails strip (any role) and the framing reference editor (technician, admin):
 // ask the edge for a candidate frame, drag a rectangle per region on it, save a new version pushed to the edge.
-import { api, el } from "./api.js";
+import { api, el, t, tf } from "./api.js";
 
-const REGIONS = [["backdrop", "#4fc3f7", "Backdrop wall"], ["desk", "#ffb74d", "Host desk"], ["seat", "#81c995", "Host seat"], ["background", "#ce93d8", "Background"]];
+const REGIONS = [["backdrop", "#4fc3f7", t("Backdrop wall")], ["desk", "#ffb74d", t("Host desk")], ["seat", "#81c995", t("Host seat")], ["background", "#ce93d8", t("Background")]];
 const W = 640, H = 360;
 
 export function startVision(site, room, me) {
@@ -24,7 +24,7 @@ export function startVision(site, room, me) {
         return el("figure", { class: t.reason === "interval" ? "" : "event", "data-reason": t.reason }, link,
           el("figcaption", { text: new Date(t.time).toLocaleString() + " · " + t.reason }));
       }));
-      if (!last.length) strip.replaceChildren(el("p", { class: "note", text: "No thumbnails in this range." }));
+      if (!last.length) strip.replaceChildren(el("p", { class: "note", text: t("No thumbnails in this range.") }));
       strip.dataset.count = String(last.length);
     } catch (e) {
       strip.replaceChildren(el("p", { class: "status error", text: e.message }));
@@ -46,9 +46,9 @@ export function startVision(site, room, me) {
     list.replaceChildren(...REGIONS.map(([name, colour, label]) => {
       const r = state.regions[name];
       const row = el("li", { "data-region": name }, el("span", { class: "swatch", "data-colour": colour }),
-        el("span", { text: label + ": " + (r ? [r.x, r.y, r.w, r.h].map((v) => v.toFixed(3)).join(", ") : "not marked") }));
+        el("span", { text: label + ": " + (r ? [r.x, r.y, r.w, r.h].map((v) => v.toFixed(3)).join(", ") : t("not marked")) }));
       if (may) {
-        const del = el("button", { type: "button", "data-delete": name, text: "Delete" });
+        const del = el("button", { type: "button", "data-delete": name, text: t("Delete") });
         del.disabled = !r;
         del.addEventListener("click", () => { delete state.regions[name]; draw(); });
         row.append(del);
@@ -100,14 +100,15 @@ export function startVision(site, room, me) {
     const view = await api(`${base}/reference`);
     const current = view.current;
     status.textContent = current
-      ? `Reference version ${current.version} by ${current.by}, ${new Date(current.at).toLocaleString()}${view.pushed ? "" : " (not yet pushed: no broker connection)"}`
-      : "Not commissioned: no approved reference yet.";
+      ? tf("Reference version {version} by {by}, {time}", { version: current.version, by: current.by, time: new Date(current.at).toLocaleString() })
+        + (view.pushed ? "" : " " + t("(not yet pushed: no broker connection)"))
+      : t("Not commissioned: no approved reference yet.");
     document.body.dataset.refVersion = current ? String(current.version) : "0";
     if (view.candidate && view.candidate.capture !== state.candidate) {
       state.candidate = view.candidate.capture;
       if (current && current.captureId === state.candidate) state.regions = { ...current.regions };
       showImage(view.candidate.url);
-      document.getElementById("refCandidate").textContent = "Candidate " + state.candidate + " captured " + new Date(view.candidate.time).toLocaleString();
+      document.getElementById("refCandidate").textContent = tf("Candidate {capture} captured {time}", { capture: state.candidate, time: new Date(view.candidate.time).toLocaleString() });
     }
     draw();
     return view;
@@ -125,13 +126,13 @@ export function startVision(site, room, me) {
   document.getElementById("capture").addEventListener("click", async () => {
     try {
       const asked = await api(`${base}/reference/capture`, { method: "POST" });
-      status.textContent = "Waiting for the edge to send frame " + asked.captureId + "…";
+      status.textContent = tf("Waiting for the edge to send frame {capture}…", { capture: asked.captureId });
       for (let i = 0; i < 30; i++) {
         await new Promise((r) => setTimeout(r, 2000));
         const view = await loadReference();
         if (view.candidate && view.candidate.capture === asked.captureId) { state.regions = {}; select("backdrop"); return; }
       }
-      status.textContent = "The edge did not send the frame within a minute (is it online?).";
+      status.textContent = t("The edge did not send the frame within a minute (is it online?).");
     } catch (e) { status.textContent = e.message; }
   });
 

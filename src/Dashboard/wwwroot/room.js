@@ -1,7 +1,7 @@
 // Room page: uPlot panels over a Grafana-like time range (presets, custom range, drag to zoom, shared crosshair).
 // The server downsamples to the panel's pixel width; this page never asks for more points than it can draw.
 import uPlot from "./lib/uPlot.esm.js";
-import { api, browserZone, clock, el, followOpenAlerts, header, otherZone, requireUser, showCollectorBanner, t } from "./api.js";
+import { api, browserZone, clock, el, followOpenAlerts, header, otherZone, requireUser, showCollectorBanner, t, tf } from "./api.js";
 import { startVision } from "./room-vision.js";
 import { startChecklist } from "./room-checklist.js";
 import { axisSize, tickLabel, valueLabel } from "./room-format.js";
@@ -118,7 +118,7 @@ const toLocal = (ms) => { const d = new Date(ms - new Date(ms).getTimezoneOffset
 function panelBox(p) {
   let box = document.getElementById("panel-" + p.id);
   if (!box) {
-    box = el("section", { id: "panel-" + p.id, class: "panel" }, el("h3", { text: p.title }), el("div", { class: "chart" }), el("p", { class: "panel-message" }));
+    box = el("section", { id: "panel-" + p.id, class: "panel" }, el("h3", { text: t(p.title) }), el("div", { class: "chart" }), el("p", { class: "panel-message" }));
     document.getElementById("panels").append(box);
   }
   return box;
@@ -142,7 +142,7 @@ function draw(p) {
     cursor: { sync: { key: "room" }, drag: { x: true, y: false } },
     scales: { x: { time: true, min: range.from / 1000, max: range.to / 1000 } },
     axes: [{ stroke: "#9aa0a6", grid: { stroke: "#2a313a" } }, { stroke: "#9aa0a6", grid: { stroke: "#2a313a" }, size: axisSize, values: (u, vals, axis, space, step) => vals.map((v) => tickLabel(p.unit, v, step)) }],
-    series: [{}, ...p.series.map((s, i) => ({ label: s.name, stroke: colors[i % colors.length], value: (u, v) => valueLabel(p.unit, v), spanGaps: false }))],
+    series: [{ label: t("Time") }, ...p.series.map((s, i) => ({ label: t(s.name), stroke: colors[i % colors.length], value: (u, v) => valueLabel(p.unit, v), spanGaps: false }))],
     hooks: {
       draw: [drawEvents, drawMarks],
       setSelect: [(u) => {
@@ -171,7 +171,7 @@ async function load() {
     showSiteClock();
     listShows();
     info.className = "status";
-    info.textContent = `${body.intervalSeconds} s / point (${body.source})`;
+    info.textContent = tf("{n} s / point ({source})", { n: body.intervalSeconds, source: t(body.source) });
     events = body.events || [];
     showEvents();
     for (const p of body.panels) draw(p);

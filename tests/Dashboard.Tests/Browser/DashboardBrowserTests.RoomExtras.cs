@@ -154,6 +154,16 @@ public sealed partial class DashboardBrowserTests
         Assert.Equal(("mic", "已确认"), (await mic.Nth(0).TextContentAsync(), await mic.Nth(3).TextContentAsync()));
         Assert.Equal("待确认", await page.Locator("#checklistTable tr[data-item='lights'] td").Nth(3).TextContentAsync());
         Assert.Equal("确认", await page.Locator("#checklistTable button[data-confirm='lights']").TextContentAsync());
+        Assert.Equal("条款", await page.Locator("#checklistTable th").Nth(6).TextContentAsync());
+
+        // The rest of the room page: chart titles and legend names (from the server), evidence and framing reference.
+        await page.WaitForSelectorAsync("body[data-loaded='1']", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
+        Assert.Equal("帧率", await page.TextContentAsync("#panel-fps h3"));
+        Assert.Equal("灯光（亮度）", await page.TextContentAsync("#panel-lighting h3"));
+        Assert.Contains("平均", await page.TextContentAsync("#panel-fps .u-legend"), StringComparison.Ordinal);
+        Assert.Matches("^每点 \\d+(\\.\\d+)? 秒（(原始数据|1 分钟汇总)）$", await page.TextContentAsync("#info"));
+        Assert.Equal(("取证截图", "构图参考"), (await page.TextContentAsync("#evidence h3"), await page.TextContentAsync("#reference h3")));
+        Assert.Equal("截取参考画面", await page.TextContentAsync("#capture"));
     }
 
     [Fact]

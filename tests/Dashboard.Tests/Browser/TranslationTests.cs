@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LiveRoom.Dashboard.Series;
 using LiveRoom.Testing;
 
 namespace LiveRoom.Dashboard.Tests.Browser;
@@ -14,10 +15,7 @@ public sealed partial class TranslationTests
     [Fact]
     public void EveryTextThePagesTranslate_HasAChineseEntry()
     {
-        var api = File.ReadAllText(Path.Combine(WebRoot, "api.js"));
-        var start = api.IndexOf("const zh = {", StringComparison.Ordinal);
-        var table = api[start..api.IndexOf("\n};", start, StringComparison.Ordinal)];
-        var keys = ZhKey().Matches(table).Select(m => Unescape(m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal);
+        var keys = ZhKeys();
 
         var used = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(WebRoot).Where(f => f.EndsWith(".js", StringComparison.Ordinal) || f.EndsWith(".html", StringComparison.Ordinal)))
@@ -30,6 +28,25 @@ public sealed partial class TranslationTests
         Assert.True(used.Count > 100, $"found only {used.Count} translated texts: the patterns no longer match the pages");
         var missing = used.Where(u => !keys.Contains(u)).ToList();
         Assert.True(missing.Count == 0, "no Chinese entry in api.js for: " + string.Join(" | ", missing));
+    }
+
+    [Fact]
+    public void EveryPanelTitleAndLineName_HasAChineseEntry()
+    {
+        // The room page's chart titles and legend names come from the server (PanelCatalog) and go through t().
+        var keys = ZhKeys();
+        var texts = PanelCatalog.All.SelectMany(p => p.Fields.Select(f => f.Label).Prepend(p.Title)).Append("raw").Append("rollup").Distinct().ToList();
+
+        var missing = texts.Where(x => !keys.Contains(x)).ToList();
+        Assert.True(missing.Count == 0, "no Chinese entry in api.js for: " + string.Join(" | ", missing));
+    }
+
+    private static HashSet<string> ZhKeys()
+    {
+        var api = File.ReadAllText(Path.Combine(WebRoot, "api.js"));
+        var start = api.IndexOf("const zh = {", StringComparison.Ordinal);
+        var table = api[start..api.IndexOf("\n};", start, StringComparison.Ordinal)];
+        return ZhKey().Matches(table).Select(m => Unescape(m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal);
     }
 
     private static string Unescape(string js) => js.Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
