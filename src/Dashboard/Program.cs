@@ -3,6 +3,7 @@ using LiveRoom.Dashboard.Backup;
 using LiveRoom.Dashboard.Health;
 using LiveRoom.Backup;
 using LiveRoom.Dashboard.Schedules;
+using LiveRoom.Dashboard.Series;
 using LiveRoom.Dashboard.Users;
 using LiveRoom.Runtime.Hosting.Watchdog;
 using LiveRoom.Runtime.Logging;
@@ -15,6 +16,12 @@ if (UsersCommand.Matches(args))
 if (ScheduleCommand.Matches(args))
 {
     return ScheduleCommand.Run(args, Console.Out, Console.Error, TimeProvider.System);
+}
+
+if (RollupCommand.Matches(args))
+{
+    using var stop = StopSignal.Listen();
+    return await RollupCommand.RunAsync(args, Console.Out, Console.Error, TimeProvider.System, stop.Token);
 }
 
 if (BackupCommand.Matches(args) || RestoreCommand.Matches(args))

@@ -36,8 +36,8 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
 
     /// <summary>
     /// How late a point may be stored and still reach the rollup: two weeks (an edge's outbox, 1 GiB by default, holds
-    /// days of points, so a replay after a long cut can be that late). Later ones stay raw (a range can be rolled up by
-    /// hand with the continuous query's SELECT, docs/decisions/0007-dashboard.md).
+    /// days of points, so a replay after a long cut can be that late). Later ones stay raw until an operator runs
+    /// <c>liveroom-dashboard rollup --from … --to …</c> (<see cref="RollupCommand"/>).
     /// </summary>
     public static readonly TimeSpan LateDeepDepth = TimeSpan.FromDays(14);
 
@@ -123,8 +123,23 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
     public async Task<int> RollLateAsync(CancellationToken cancellationToken, TimeSpan? depth = null)
     {
         var now = time.GetUtcNow();
-        var from = InfluxQl.Truncate(now - (depth ?? LateDepth), TimeSpan.FromHours(1));
-        var to = now - LateSettle;
+        var rolled = await RollMissingAsync(now - (depth ?? LateDepth), now - LateSettle, cancellationToken);
+        foreach (var (site, room, start) in rolled)
+        {
+            LogLateRoomHour(logger, site, room, start);
+        }
+
+        return rolled.Count;
+    }
+
+    /// <summary>
+    /// Rolls up again, in [<paramref name="from"/> (to its hour), <paramref name="to"/>), each room-hour whose raw
+    /// points cover more minutes than the rollup holds; returns them, oldest first (also the <c>rollup</c> command's way,
+    /// for points stored later than the daily check reaches).
+    /// </summary>
+    public async Task<IReadOnlyList<(string Site, string Room, DateTimeOffset Hour)>> RollMissingAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        from = InfluxQl.Truncate(from, TimeSpan.FromHours(1));
         var late = new HashSet<(string Site, string Room, long Hour)>();
         for (var start = from; start < to; start += TimeSpan.FromDays(1))
         {
@@ -132,14 +147,23 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
             await FindLateAsync(start, end, late, cancellationToken);
         }
 
-        foreach (var (site, room, hour) in late.Order())
+        var rolled = new List<(string Site, string Room, DateTimeOffset Hour)>();
+        foreach (var (site, room, hour) in late.OrderBy(l => l.Hour).ThenBy(l => l.Site, StringComparer.Ordinal).ThenBy(l => l.Room, StringComparer.Ordinal))
         {
             var start = DateTimeOffset.FromUnixTimeMilliseconds(hour);
             await BackfillAsync(start, start + TimeSpan.FromHours(1), cancellationToken, $"\"site\" = '{Quote(site)}' AND \"room\" = '{Quote(room)}' AND ");
-            LogLateRoomHour(logger, site, room, start);
+            rolled.Add((site, room, start));
         }
 
-        return late.Count;
+        return rolled;
+    }
+
+    /// <summary>Whether the rollup's retention policy exists (the dashboard creates it on its first start).</summary>
+    public async Task<bool> ExistsAsync(CancellationToken cancellationToken)
+    {
+        var shown = await influx.QueryAsync($"SHOW RETENTION POLICIES ON \"{_influx.Database}\"", cancellationToken);
+        var rp = RetentionPolicy(_influx);
+        return shown.Any(r => r.Series.Any(s => s.Values.Any(v => v.Count > 0 && v[0].GetString() == rp)));
     }
 
     /// <summary>Adds to <paramref name="late"/> the room-hours of [from, to) (from on an hour) whose raw minutes outnumber the rollup's.</summary>
