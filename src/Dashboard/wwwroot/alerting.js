@@ -3,6 +3,9 @@
 // refusals come back verbatim.
 import { api, el, followOpenAlerts, header, requireUser, t } from "./api.js";
 
+// When a rule applies (the collector's RuleApplies, camelCase).
+const applies = (a) => ({ always: t("always"), whileInUse: t("while the room is in use"), whileLive: t("while the room is live") })[a] || a;
+
 const $ = (id) => document.getElementById(id);
 let me, sites = [], rules = [], rota = [];
 
@@ -71,12 +74,12 @@ function condition(r) {
 function ruleRow(rule) {
   const row = el("tr", { "data-rule": rule.id }, el("td", { text: rule.id }), el("td", { text: rule.title }), el("td", { text: condition(rule) }));
   if (!isAdmin()) {
-    row.append(el("td", { text: String(rule.threshold) }), el("td", { text: rule.for }), el("td", { text: rule.severity }), el("td", { text: rule.applies }), el("td"));
+    row.append(el("td", { text: String(rule.threshold) }), el("td", { text: rule.for }), el("td", { text: t(rule.severity) }), el("td", { text: applies(rule.applies) }), el("td"));
     return row;
   }
   const threshold = el("input", { class: "threshold", value: String(rule.threshold), size: "6" });
   const forInput = el("input", { class: "for", value: rule.for, size: "8" });
-  const severity = el("select", { class: "severity" }, ...["info", "warning", "critical"].map((s) => el("option", { value: s, text: s })));
+  const severity = el("select", { class: "severity" }, ...["info", "warning", "critical"].map((s) => el("option", { value: s, text: t(s) })));
   severity.value = rule.severity;
   const save = el("button", { type: "button", class: "save", text: t("Save") });
   save.addEventListener("click", async () => {
@@ -96,7 +99,7 @@ function ruleRow(rule) {
       done(t("Rule deleted") + ": " + rule.id);
     } catch (e) { problem(e.message); }
   });
-  row.append(el("td", {}, threshold), el("td", {}, forInput), el("td", {}, severity), el("td", { text: rule.applies }), el("td", {}, save, remove));
+  row.append(el("td", {}, threshold), el("td", {}, forInput), el("td", {}, severity), el("td", { text: applies(rule.applies) }), el("td", {}, save, remove));
   return row;
 }
 

@@ -121,6 +121,8 @@ const zh = {
   "Reference version {version} by {by}, {time}": "参考版本 {version}，{by}，{time}", "(not yet pushed: no broker connection)": "（尚未下发：未连接消息代理）",
   "Not commissioned: no approved reference yet.": "未完成调试：尚无已批准的参考画面。", "Candidate {capture} captured {time}": "候选画面 {capture}，截取于 {time}",
   "Waiting for the edge to send frame {capture}…": "等待边缘端发送画面 {capture}…", "The edge did not send the frame within a minute (is it online?).": "边缘端一分钟内未发送画面（是否在线？）。",
+  "unscheduled": "无排期", "while the room is in use": "直播间使用时", "while the room is live": "直播中",
+  "Standard: 1920x1080 at 30 fps or better (29.97 accepted), seed clause 6.2.2.1.": "标准：1920x1080、30 fps 及以上（29.97 可接受），标准条款 6.2.2.1。",
   "ready at T-10": "T-10 已就绪", "NOT ready at T-10": "T-10 未就绪", "show {show}": "场次 {show}",
   "{count} incident(s); mean time to acknowledge {ack} min, to resolve {resolve} min.": "{count} 次异常；平均确认用时 {ack} 分钟，解决用时 {resolve} 分钟。",
 };

@@ -226,7 +226,7 @@ function showState(entry, st) {
   badge.className = "state state-" + (STATE_WORDS[st.state] ? st.state : "unknown");
   badge.dataset.state = st.state;
   badge.replaceChildren(el("strong", { text: zh + " " + en + progress }));
-  const detail = [st.unscheduled ? "unscheduled" : "", st.reason].filter((x) => x).join(" · ");
+  const detail = [st.unscheduled ? t("unscheduled") : "", st.reason].filter((x) => x).join(" · ");
   if (detail) badge.append(el("span", { class: "state-detail", text: detail }));
 }
 
@@ -300,6 +300,7 @@ function unavailable(message) {
 async function start() {
   me = await requireUser();
   header(me, t("Room wall"));
+  for (const e of document.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t);
   document.getElementById("empty").textContent = t("No room has reported in the last minute.");
   // Once: the last 5 minutes for the sparklines; the event stream then appends.
   try { show(await api("api/rooms/live?history=true")); } catch (e) { unavailable(e.message); }

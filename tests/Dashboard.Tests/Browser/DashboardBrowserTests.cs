@@ -165,6 +165,8 @@ public sealed partial class DashboardBrowserTests(BrowserFixture stack) : IClass
         await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         await SignInAsync(page, "manager", stack.Passwords["manager"]);
+        await page.WaitForSelectorAsync("article[data-room='room-1']", new PageWaitForSelectorOptions { Timeout = Timeout });
+        Assert.Equal("标准：1920x1080、30 fps 及以上（29.97 可接受），标准条款 6.2.2.1。", await page.TextContentAsync("footer"));
         await page.ClickAsync("#reportsLink");
         await page.WaitForSelectorAsync("#table tr[data-room='room-1']", new PageWaitForSelectorOptions { Timeout = Timeout });
         await page.WaitForSelectorAsync("body[data-loaded='1']", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
