@@ -90,11 +90,16 @@ internal sealed class ComplianceQuery(InfluxQueryClient influx, IOptions<Dashboa
         return (await CountRowsAsync(from, to, rollup: false, filter, cancellationToken), "raw");
     }
 
-    /// <summary>The rows of [from, to) as minutes: a rollup row is one, a raw point (one per second) 1/60.</summary>
+    /// <summary>
+    /// The seconds of [from, to) as minutes: a raw point (one per second) is 1/60; a rollup minute adds the seconds it
+    /// holds (its <c>count_</c> of the field), so a minute the stream was down for half of is half a minute reported
+    /// and at most half a minute at 1080p30 (down seconds have no fps; the minute's up seconds must all meet it).
+    /// </summary>
     private async Task<Counts> CountRowsAsync(DateTimeOffset from, DateTimeOffset to, bool rollup, string filter, CancellationToken cancellationToken)
     {
         var rp = rollup ? RollupMaintainer.RetentionPolicy(_influx) : _influx.RetentionPolicy;
         string F(string aggregate, string field) => rollup ? $"\"{aggregate}_{field}\"" : $"\"{field}\"";
+        string Seconds(string field) => rollup ? $"sum(\"count_{field}\")" : $"count(\"{field}\")";
         var fps = F("min", MetricKind.StreamFields.Fps);
         var width = F("min", MetricKind.StreamFields.Width);
         var height = F("min", MetricKind.StreamFields.Height);
@@ -106,16 +111,16 @@ internal sealed class ComplianceQuery(InfluxQueryClient influx, IOptions<Dashboa
         var network = $"\"{rp}\".\"{MetricKind.Network}\"";
         var minFps = StreamStandard.MinFps.ToString("R", CultureInfo.InvariantCulture);
         var minBps = MinUplinkBps.ToString("R", CultureInfo.InvariantCulture);
-        var unit = rollup ? 1.0 : 1 / 60.0;
+        const double unit = 1 / 60.0;
         // Reported time is every stream point, a stream that is down included (it has no fps then): down time counts
         // against the room, not out of the figures. Every stored point has seq.
-        var reported = F("min", MetricKind.SequenceField);
+        var reported = Seconds(MetricKind.SequenceField);
         var results = await Task.WhenAll(
-            CountByRoomAsync($"SELECT count({reported}) FROM {stream} WHERE {where} {group}", cancellationToken, unit),
-            CountByRoomAsync($"SELECT count({fps}) FROM {stream} WHERE {where} AND {fps} >= {minFps} AND {width} >= {StreamStandard.MinWidth} AND {height} >= {StreamStandard.MinHeight} {group}", cancellationToken, unit),
-            CountByRoomAsync($"SELECT count({bitrate}) FROM {stream} WHERE {where} AND {bitrate} >= {minBps} {group}", cancellationToken, unit),
-            CountByRoomAsync($"SELECT count({uplink}) FROM {network} WHERE {where} {group}", cancellationToken, unit),
-            CountByRoomAsync($"SELECT count({uplink}) FROM {network} WHERE {where} AND {uplink} >= {minBps} {group}", cancellationToken, unit));
+            CountByRoomAsync($"SELECT {reported} FROM {stream} WHERE {where} {group}", cancellationToken, unit),
+            CountByRoomAsync($"SELECT {Seconds(MetricKind.StreamFields.Fps)} FROM {stream} WHERE {where} AND {fps} >= {minFps} AND {width} >= {StreamStandard.MinWidth} AND {height} >= {StreamStandard.MinHeight} {group}", cancellationToken, unit),
+            CountByRoomAsync($"SELECT {Seconds(MetricKind.StreamFields.Bitrate)} FROM {stream} WHERE {where} AND {bitrate} >= {minBps} {group}", cancellationToken, unit),
+            CountByRoomAsync($"SELECT {Seconds("tx_bps")} FROM {network} WHERE {where} {group}", cancellationToken, unit),
+            CountByRoomAsync($"SELECT {Seconds("tx_bps")} FROM {network} WHERE {where} AND {uplink} >= {minBps} {group}", cancellationToken, unit));
         return new Counts(results[0], results[1], results[2], results[3], results[4]);
     }
 

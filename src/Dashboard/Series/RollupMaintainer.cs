@@ -225,10 +225,21 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
     public async Task<bool> EnsureAsync(CancellationToken cancellationToken)
     {
         var shown = await influx.QueryAsync("SHOW CONTINUOUS QUERIES", cancellationToken);
-        var exists = shown.Count > 0 && shown[0].Series.Any(s => s.Name == _influx.Database && s.Values.Any(v => v.Count > 0 && v[0].GetString() == QueryName));
-        if (exists)
+        var query = shown.Count > 0
+            ? shown[0].Series.Where(s => s.Name == _influx.Database).SelectMany(s => s.Values)
+                .FirstOrDefault(v => v.Count > 1 && v[0].GetString() == QueryName)
+            : null;
+        if (query is not null)
         {
-            return true;
+            if (query[1].GetString()?.Contains("count(*)", StringComparison.Ordinal) == true)
+            {
+                return true;
+            }
+
+            // A rollup made before it counted seconds (2026-11-23): its minutes cannot say how many seconds they hold, so
+            // the reports would read a partly down minute as a whole one. The query is replaced and 90 days recomputed.
+            Check(await influx.ExecuteAsync($"DROP CONTINUOUS QUERY \"{QueryName}\" ON \"{_influx.Database}\"", cancellationToken), allowExists: false);
+            LogUpgrading(logger);
         }
 
         var databases = await influx.QueryAsync("SHOW DATABASES", cancellationToken);
@@ -264,10 +275,14 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
         }
     }
 
+    /// <remarks>
+    /// <c>count(*)</c>: the points (seconds) each minute holds per field, so a report counts a minute the stream was
+    /// down for half of as half a minute reported and, at most, half a minute at 1080p30 (the down seconds have no fps).
+    /// </remarks>
     private string RollupSelect()
     {
         var measurements = string.Join('|', PanelCatalog.Measurements);
-        return $"SELECT mean(*), min(*), max(*) INTO \"{_influx.Database}\".\"{RetentionPolicy(_influx)}\".:MEASUREMENT "
+        return $"SELECT mean(*), min(*), max(*), count(*) INTO \"{_influx.Database}\".\"{RetentionPolicy(_influx)}\".:MEASUREMENT "
             + $"FROM \"{_influx.Database}\".\"{_influx.RetentionPolicy}\"./^({measurements})$/";
     }
 
@@ -290,6 +305,9 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rolled up {Site}/{Room} from {Hour:u} for an hour again: points were stored there after the rollup was made")]
     private static partial void LogLateRoomHour(ILogger logger, string site, string room, DateTimeOffset hour);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The 1-minute rollup was made before it counted seconds: replacing its continuous query and recomputing the last 90 days (reports over older rollup minutes undercount until then)")]
+    private static partial void LogUpgrading(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the 1-minute rollup (retention policy {RetentionPolicy}, continuous query) and backfilled it")]
     private static partial void LogCreated(ILogger logger, string retentionPolicy);
