@@ -72,7 +72,7 @@ function condition(r) {
 }
 
 function ruleRow(rule) {
-  const row = el("tr", { "data-rule": rule.id }, el("td", { text: rule.id }), el("td", { text: rule.title }), el("td", { text: condition(rule) }));
+  const row = el("tr", { "data-rule": rule.id }, el("td", { text: rule.id }), el("td", { text: t(rule.title) }), el("td", { text: condition(rule) }));
   if (!isAdmin()) {
     row.append(el("td", { text: String(rule.threshold) }), el("td", { text: rule.for }), el("td", { text: t(rule.severity) }), el("td", { text: applies(rule.applies) }), el("td"));
     return row;

@@ -121,6 +121,13 @@ const zh = {
   "Reference version {version} by {by}, {time}": "参考版本 {version}，{by}，{time}", "(not yet pushed: no broker connection)": "（尚未下发：未连接消息代理）",
   "Not commissioned: no approved reference yet.": "未完成调试：尚无已批准的参考画面。", "Candidate {capture} captured {time}": "候选画面 {capture}，截取于 {time}",
   "Waiting for the edge to send frame {capture}…": "等待边缘端发送画面 {capture}…", "The edge did not send the frame within a minute (is it online?).": "边缘端一分钟内未发送画面（是否在线？）。",
+  // The collector's built-in alert rules (src/Ingest/Alerts/Rules/DefaultRules.cs), by title; a title a site changed shows as written.
+  "Stream down": "推流中断", "Frame rate below 30 fps": "帧率低于 30 fps", "Resolution below 1080p": "分辨率低于 1080p",
+  "Uplink below 4 Mbit/s": "上行低于 4 Mbit/s", "Audio silent": "音频无声", "Picture black": "画面黑屏", "Picture frozen": "画面冻结",
+  "Edge outbox dropped points": "边缘端缓存丢弃了数据", "Edge offline": "边缘端离线", "Camera framing drifted": "机位构图偏移",
+  "Camera blocked or covered": "摄像头被遮挡", "Camera out of focus": "摄像头失焦", "Picture too dark": "画面过暗",
+  "Picture overexposed": "画面过曝", "Colour cast": "画面偏色", "Host seat not lit above the background": "主播位未比背景更亮",
+  "Pre-show checklist not passed at T-10 min": "开播前 T-10 检查未通过", "No stream metrics": "无推流指标",
   "unscheduled": "无排期", "while the room is in use": "直播间使用时", "while the room is live": "直播中",
   "Standard: 1920x1080 at 30 fps or better (29.97 accepted), seed clause 6.2.2.1.": "标准：1920x1080、30 fps 及以上（29.97 可接受），标准条款 6.2.2.1。",
   "ready at T-10": "T-10 已就绪", "NOT ready at T-10": "T-10 未就绪", "show {show}": "场次 {show}",
@@ -239,7 +246,7 @@ export function alertItems(alerts, { tz = null, mayAct = false, resolve = false,
       ? [el("a", { href: "room.html?site=" + encodeURIComponent(a.site) + "&room=" + encodeURIComponent(a.room), text: a.site + " / " + a.room }), " "]
       : [];
     const li = el("li", { class: "open-alert severity-" + a.severity + " state-" + a.state, "data-alert": a.id },
-      ...where, el("strong", { text: "⚠ " + a.title }), " · " + t(a.severity) + " · " + t("since") + " " + clock(Date.parse(a.firedAt || a.since), tz) + " · ",
+      ...where, el("strong", { text: "⚠ " + t(a.title) }), " · " + t(a.severity) + " · " + t("since") + " " + clock(Date.parse(a.firedAt || a.since), tz) + " · ",
       el("span", { class: "alert-state", text: state }));
     if (!mayAct || a.state === "pending") return li;
     const message = el("span", { class: "alert-message", role: "status" });

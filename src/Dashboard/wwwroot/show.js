@@ -36,7 +36,7 @@ async function start() {
       ? tf("{count} incident(s); mean time to acknowledge {ack} min, to resolve {resolve} min.", { count: n.count, ack: n.meanMinutesToAcknowledge ?? "–", resolve: n.meanMinutesToResolve ?? "–" })
       : n.problem;
     document.querySelector("#incidents tbody").replaceChildren(...n.items.map((i) => el("tr", {},
-      el("td", { text: time(i.firedAt) }), el("td", { text: i.title }), el("td", { text: i.severity }),
+      el("td", { text: time(i.firedAt) }), el("td", { text: t(i.title) }), el("td", { text: i.severity }),
       el("td", { text: time(i.acknowledgedAt) }), el("td", { text: i.acknowledgedBy || "–" }), el("td", { text: time(i.resolvedAt) }))));
   } catch (e) {
     info.className = "status error";

@@ -41,6 +41,22 @@ public sealed partial class TranslationTests
         Assert.True(missing.Count == 0, "no Chinese entry in api.js for: " + string.Join(" | ", missing));
     }
 
+    [Fact]
+    public void EveryBuiltInAlertRuleTitle_HasAChineseEntry()
+    {
+        // The collector's rules reach the pages as data (open alerts, the rules table, a show's incidents) through t().
+        var rules = File.ReadAllText(Path.Combine(RepositoryPaths.Src, "Ingest", "Alerts", "Rules", "DefaultRules.cs"));
+        var titles = RuleTitle().Matches(rules).Select(m => Unescape(m.Groups[1].Value)).ToList();
+        Assert.True(titles.Count >= 15, $"found only {titles.Count} rule titles in DefaultRules.cs: the pattern no longer matches");
+
+        var keys = ZhKeys();
+        var missing = titles.Where(x => !keys.Contains(x)).ToList();
+        Assert.True(missing.Count == 0, "no Chinese entry in api.js for the built-in rules: " + string.Join(" | ", missing));
+    }
+
+    [GeneratedRegex("Title = \"((?:[^\"\\\\]|\\\\.)*)\"")]
+    private static partial Regex RuleTitle();
+
     private static HashSet<string> ZhKeys()
     {
         var api = File.ReadAllText(Path.Combine(WebRoot, "api.js"));
