@@ -47,7 +47,7 @@ public static class DashboardExtensions
         services.AddHttpClient<InfluxQueryClient>((sp, http) =>
         {
             var influx = sp.GetRequiredService<IOptions<DashboardOptions>>().Value.Influx;
-            http.BaseAddress = new Uri(influx.Url!.TrimEnd('/') + "/", UriKind.Absolute);
+            http.BaseAddress = influx.BaseAddress(); // checked at start (DashboardOptionsValidator)
             http.Timeout = influx.QueryTimeout;
         });
         services.AddTransient<LiveRoomsQuery>();

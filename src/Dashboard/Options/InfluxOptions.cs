@@ -26,4 +26,7 @@ public sealed class InfluxOptions
     /// read. Default true; needs InfluxDB rights to create retention policies and continuous queries.
     /// </summary>
     public bool Rollup { get; set; } = true;
+
+    /// <summary><see cref="Url"/> as an HTTP client's base address (ending in '/'), or null when it is not an absolute URL.</summary>
+    public Uri? BaseAddress() => Uri.TryCreate(Url?.TrimEnd('/') + "/", UriKind.Absolute, out var uri) ? uri : null;
 }

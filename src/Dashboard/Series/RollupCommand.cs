@@ -46,7 +46,7 @@ internal static class RollupCommand
             return 2;
         }
 
-        if (!Uri.TryCreate(influx.Url?.TrimEnd('/') + "/", UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        if (influx.BaseAddress() is not { Scheme: "http" or "https" } url)
         {
             await stderr.WriteLineAsync($"liveroom-dashboard: configuration error: Dashboard:Influx:Url must be the http(s) address of InfluxDB (is '{influx.Url}')").ConfigureAwait(false);
             return 2;

@@ -44,6 +44,9 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
     /// <summary>The newest minutes are the continuous query's (it recomputes 10 minutes each minute): not checked.</summary>
     private static readonly TimeSpan LateSettle = TimeSpan.FromMinutes(11);
 
+    /// <summary>The aggregate that makes rollup minutes count their seconds; a continuous query without it is replaced.</summary>
+    private const string SecondsAggregate = "count(*)";
+
     private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan RecheckEvery = TimeSpan.FromMinutes(10);
     private readonly InfluxOptions _influx = options.Value.Influx;
@@ -231,7 +234,7 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
             : null;
         if (query is not null)
         {
-            if (query[1].GetString()?.Contains("count(*)", StringComparison.Ordinal) == true)
+            if (query[1].GetString()?.Contains(SecondsAggregate, StringComparison.Ordinal) == true)
             {
                 return true;
             }
@@ -282,7 +285,7 @@ internal sealed partial class RollupMaintainer(InfluxQueryClient influx, IOption
     private string RollupSelect()
     {
         var measurements = string.Join('|', PanelCatalog.Measurements);
-        return $"SELECT mean(*), min(*), max(*), count(*) INTO \"{_influx.Database}\".\"{RetentionPolicy(_influx)}\".:MEASUREMENT "
+        return $"SELECT mean(*), min(*), max(*), {SecondsAggregate} INTO \"{_influx.Database}\".\"{RetentionPolicy(_influx)}\".:MEASUREMENT "
             + $"FROM \"{_influx.Database}\".\"{_influx.RetentionPolicy}\"./^({measurements})$/";
     }
 
