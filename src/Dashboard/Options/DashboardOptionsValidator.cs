@@ -11,7 +11,7 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
     public ValidateOptionsResult Validate(string? name, DashboardOptions options)
     {
         var errors = new List<string>();
-        ValidateUrl(options.Influx.Url, errors);
+        ValidateInflux(options.Influx, errors);
         var collectors = string.IsNullOrWhiteSpace(options.AlertsUrl) ? [] : options.AlertsUrl.Split(',', StringSplitOptions.TrimEntries);
         foreach (var url in collectors)
         {
@@ -26,22 +26,6 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
             errors.Add($"{Prefix}AlertsAdminToken must be at least 32 characters, as the collector's Ingest:Alerts:AdminToken (or empty: no alert settings)");
         }
 
-        if (!IsInfluxIdentifier(options.Influx.Database))
-        {
-            errors.Add($"{Prefix}Influx:Database '{options.Influx.Database}' must be 1-64 letters, digits, '-', '_' or '.'");
-        }
-
-        if (!IsInfluxIdentifier(options.Influx.RetentionPolicy))
-        {
-            errors.Add($"{Prefix}Influx:RetentionPolicy '{options.Influx.RetentionPolicy}' must be 1-64 letters, digits, '-', '_' or '.'");
-        }
-
-        if (options.Influx.Password is not null && string.IsNullOrEmpty(options.Influx.Username))
-        {
-            errors.Add($"{Prefix}Influx:Password is set but {Prefix}Influx:Username is not");
-        }
-
-        CheckRange(errors, "Influx:QueryTimeout", options.Influx.QueryTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(2));
         CheckRange(errors, "LiveWindow", options.LiveWindow, TimeSpan.FromSeconds(10), TimeSpan.FromHours(1));
         CheckRange(errors, "StaleAfter", options.StaleAfter, TimeSpan.FromSeconds(2), options.LiveWindow);
         CheckRange(errors, "LivePushInterval", options.LivePushInterval, TimeSpan.FromMilliseconds(500), TimeSpan.FromMinutes(1));
@@ -78,6 +62,31 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>
+    /// The <c>Dashboard:Influx</c> settings: the dashboard at start and <c>liveroom-dashboard rollup</c> check them
+    /// the same way.
+    /// </summary>
+    internal static void ValidateInflux(InfluxOptions influx, List<string> errors)
+    {
+        ValidateUrl(influx.Url, errors);
+        if (!IsInfluxIdentifier(influx.Database))
+        {
+            errors.Add($"{Prefix}Influx:Database '{influx.Database}' must be 1-64 letters, digits, '-', '_' or '.'");
+        }
+
+        if (!IsInfluxIdentifier(influx.RetentionPolicy))
+        {
+            errors.Add($"{Prefix}Influx:RetentionPolicy '{influx.RetentionPolicy}' must be 1-64 letters, digits, '-', '_' or '.'");
+        }
+
+        if (influx.Password is not null && string.IsNullOrEmpty(influx.Username))
+        {
+            errors.Add($"{Prefix}Influx:Password is set but {Prefix}Influx:Username is not");
+        }
+
+        CheckRange(errors, "Influx:QueryTimeout", influx.QueryTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(2));
     }
 
     private static void ValidateUrl(string? url, List<string> errors)

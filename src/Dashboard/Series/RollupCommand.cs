@@ -46,13 +46,15 @@ internal static class RollupCommand
             return 2;
         }
 
-        if (influx.BaseAddress() is not { Scheme: "http" or "https" } url)
+        var errors = new List<string>();
+        DashboardOptionsValidator.ValidateInflux(influx, errors);
+        if (errors.Count > 0)
         {
-            await stderr.WriteLineAsync($"liveroom-dashboard: configuration error: Dashboard:Influx:Url must be the http(s) address of InfluxDB (is '{influx.Url}')").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"liveroom-dashboard: configuration error: {string.Join("; ", errors)}").ConfigureAwait(false);
             return 2;
         }
 
-        using var http = new HttpClient { BaseAddress = url, Timeout = influx.QueryTimeout };
+        using var http = new HttpClient { BaseAddress = influx.BaseAddress(), Timeout = influx.QueryTimeout };
         var options = Microsoft.Extensions.Options.Options.Create(new DashboardOptions { Influx = influx });
         using var maintainer = new RollupMaintainer(new InfluxQueryClient(http, options), options, time, NullLogger<RollupMaintainer>.Instance);
         var range = string.Create(CultureInfo.InvariantCulture, $"[{arguments.From:yyyy-MM-ddTHH:mm:ssZ}, {arguments.To:yyyy-MM-ddTHH:mm:ssZ})");

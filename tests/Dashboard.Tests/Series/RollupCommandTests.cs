@@ -62,10 +62,14 @@ public sealed class RollupCommandTests(InfluxFixture influx) : IClassFixture<Inf
     [InlineData("--from 2026-10-02 --to 2026-10-01", 2, "liveroom-dashboard: --from must be before --to. usage:")]
     [InlineData("--from yesterday --to 2026-10-01", 2, "liveroom-dashboard: --from needs a time such as 2026-10-01 or 2026-10-01T08:00:00+08:00 (got 'yesterday'). usage:")]
     [InlineData("--from 2026-10-01 --to 2026-10-02 --everything", 2, "liveroom-dashboard: unknown argument '--everything'. usage:")]
-    [InlineData("--from 2026-10-01 --to 2026-10-02 --Dashboard:Influx:Url=ftp://x", 2, "liveroom-dashboard: configuration error: Dashboard:Influx:Url must be the http(s) address of InfluxDB (is 'ftp://x')")]
+    [InlineData("--from 2026-10-01 --to 2026-10-02 --Dashboard:Influx:Url=ftp://x", 2, "liveroom-dashboard: configuration error: Dashboard:Influx:Url 'ftp://x' is not an absolute http:// or https:// URL, e.g. http://127.0.0.1:8086")]
+    [InlineData("--from 2026-10-01 --to 2026-10-02 --Dashboard:Influx:Url=http://admin:secret@127.0.0.1:8086", 2, "liveroom-dashboard: configuration error: Dashboard:Influx:Url must not carry credentials; use Dashboard:Influx:Username and Dashboard:Influx:Password")]
+    [InlineData("--from 2026-10-01 --to 2026-10-02 --Dashboard:Influx:Database=live\"room", 2, "liveroom-dashboard: configuration error: Dashboard:Influx:Database 'live\"room' must be 1-64 letters, digits, '-', '_' or '.'")]
     public async Task BadArguments_RefusedWithTheReasonAndUsage(string arguments, int expected, string message)
     {
-        var (code, stdout, stderr) = await RunAsync("liveroom", arguments.Split(' '));
+        var split = arguments.Split(' ');
+        var database = split.FirstOrDefault(a => a.StartsWith("--Dashboard:Influx:Database=", StringComparison.Ordinal))?.Split('=', 2)[1] ?? "liveroom";
+        var (code, stdout, stderr) = await RunAsync(database, [.. split.Where(a => !a.StartsWith("--Dashboard:Influx:Database=", StringComparison.Ordinal))]);
 
         Assert.Equal(expected, code);
         Assert.Empty(stdout);
