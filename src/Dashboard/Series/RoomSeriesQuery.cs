@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using LiveRoom.Contracts.Payloads;
 using LiveRoom.Dashboard.Influx;
 using LiveRoom.Dashboard.Options;
@@ -57,7 +58,7 @@ internal sealed class RoomSeriesQuery(InfluxQueryClient influx, IOptions<Dashboa
     {
         var q = string.Create(
             CultureInfo.InvariantCulture,
-            $"SELECT \"{EventFields.Message}\", \"{EventFields.Type}\" FROM \"{_influx.RetentionPolicy}\".\"{MetricKind.Event}\" WHERE \"site\" = '{site}' AND \"room\" = '{room}' "
+            $"SELECT \"{EventFields.Message}\", \"{EventFields.Type}\", \"{EventFields.Active}\", \"{EventFields.Duration}\" FROM \"{_influx.RetentionPolicy}\".\"{MetricKind.Event}\" WHERE \"site\" = '{site}' AND \"room\" = '{room}' "
             + $"AND {InfluxQl.TimeRange(range.From, range.To)} ORDER BY time DESC LIMIT 200");
         try
         {
@@ -70,10 +71,14 @@ internal sealed class RoomSeriesQuery(InfluxQueryClient influx, IOptions<Dashboa
             var s = result.Series[0];
             var message = s.ColumnIndex(EventFields.Message);
             var type = s.ColumnIndex(EventFields.Type);
+            var active = s.ColumnIndex(EventFields.Active);
+            var duration = s.ColumnIndex(EventFields.Duration);
             return s.Values.Select(row => new RoomEvent(
                 InfluxValue.AsEpochMilliseconds(row[0])?.ToUnixTimeMilliseconds() ?? 0,
-                type >= 0 && row[type].ValueKind == System.Text.Json.JsonValueKind.String ? row[type].GetString()! : string.Empty,
-                message >= 0 && row[message].ValueKind == System.Text.Json.JsonValueKind.String ? row[message].GetString() : null)).ToList();
+                type >= 0 && row[type].ValueKind == JsonValueKind.String ? row[type].GetString()! : string.Empty,
+                message >= 0 && row[message].ValueKind == JsonValueKind.String ? row[message].GetString() : null,
+                active < 0 ? null : InfluxValue.AsBoolean(row[active]),
+                duration < 0 ? null : InfluxValue.AsDouble(row[duration]))).ToList();
         }
         catch (InfluxQueryException)
         {

@@ -21,4 +21,9 @@ public sealed record RoomSeriesResponse(
     IReadOnlyList<RoomEvent> Events);
 
 /// <summary>An event (incident) of the room in the range, marked on the time axis: newest 200 at most.</summary>
-public sealed record RoomEvent(long Time, string Type, string? Message);
+/// <param name="Time">When, in Unix milliseconds.</param>
+/// <param name="Type">One of the edge's event types (<c>EventTypes</c>, <c>VisionEventTypes</c>); the pages name it.</param>
+/// <param name="Message">The edge's explanation, as written.</param>
+/// <param name="Active">For a condition with a duration: true when it started, false when it recovered; null for a one-off event.</param>
+/// <param name="DurationSeconds">On recovery: how long the condition lasted.</param>
+public sealed record RoomEvent(long Time, string Type, string? Message, bool? Active = null, double? DurationSeconds = null);

@@ -1,6 +1,7 @@
 // Room wall: one tile per room, grouped by site, kept live by the server-sent events of
 // GET api/rooms/live/events (no polling, no reloads). Text goes in with textContent only.
-import { el, header, requireUser, t, toLogin, api, showCollectorBanner, clock, otherZone, alertItems, alertsKey, mayActOnAlerts } from "./api.js";
+import { el, header, requireUser, t, toLogin, api, showCollectorBanner, clock, otherZone, alertItems, alertsKey, mayActOnAlerts, lang } from "./api.js";
+import { eventText } from "./event-words.js";
 
 let me = null;
 
@@ -179,7 +180,7 @@ function render(entry, r) {
 function showAlerts(entry, alerts, tz) {
   let box = entry.tile.querySelector(".alerts");
   if (!box) { box = el("ul", { class: "alerts" }); entry.tile.append(box); }
-  box.replaceChildren(...alerts.map((a) => el("li", { text: "⚠ " + a.type + (a.message ? ": " + a.message : "") + (a.since ? " (" + t("since") + " " + clock(Date.parse(a.since), tz) + ")" : "") })));
+  box.replaceChildren(...alerts.map((a) => el("li", { "data-type": a.type, text: "⚠ " + eventText({ type: a.type, message: a.message }, lang) + (a.since ? " (" + t("since") + " " + clock(Date.parse(a.since), tz) + ")" : "") })));
 }
 
 // The collector's open alerts of this room, rebuilt only when one of them changed.

@@ -38,3 +38,17 @@ export function axisSize(u, values, axisIdx, cycleNum) {
   u.ctx.font = axis.font[0];
   return Math.max(AXIS_MIN, Math.ceil(axis.ticks.size + axis.gap + u.ctx.measureText(longest).width / devicePixelRatio + 4));
 }
+
+// The time axis and the cursor's time in 24-hour form, as the wall and the site's schedule read times (uPlot's
+// default is 12-hour with am/pm, which neither a Chinese reader nor a schedule expects). Rows: smallest tick step in
+// seconds, its label, then the label added where the year / month / day / hour / minute / second rolls over.
+const MIN = 60, HOUR = 3600, DAY = 86400;
+export const timeAxisValues = [
+  [DAY * 365, "{YYYY}", null, null, null, null, null, null, 1],
+  [DAY * 28, "{YYYY}-{MM}", null, null, null, null, null, null, 1],
+  [DAY, "{MM}-{DD}", "\n{YYYY}", null, null, null, null, null, 1],
+  [HOUR, "{HH}:{mm}", "\n{YYYY}-{MM}-{DD}", null, "\n{MM}-{DD}", null, null, null, 1],
+  [MIN, "{HH}:{mm}", "\n{YYYY}-{MM}-{DD}", null, "\n{MM}-{DD}", null, null, null, 1],
+  [1, ":{ss}", "\n{YYYY}-{MM}-{DD} {HH}:{mm}", null, "\n{MM}-{DD} {HH}:{mm}", null, "\n{HH}:{mm}", null, 1],
+];
+export const timeValue = "{YYYY}-{MM}-{DD} {HH}:{mm}:{ss}";

@@ -1,6 +1,7 @@
 // Room page, issue 5: evidence thumbnails strip (any role) and the framing reference editor (technician, admin):
 // ask the edge for a candidate frame, drag a rectangle per region on it, save a new version pushed to the edge.
-import { api, el, t, tf } from "./api.js";
+import { api, el, lang, t, tf } from "./api.js";
+import { eventName } from "./event-words.js";
 
 const REGIONS = [["backdrop", "#4fc3f7", t("Backdrop wall")], ["desk", "#ffb74d", t("Host desk")], ["seat", "#81c995", t("Host seat")], ["background", "#ce93d8", t("Background")]];
 const W = 640, H = 360;
@@ -20,9 +21,9 @@ export function startVision(site, room, me) {
       const body = await api(`${base}/thumbnails?from=${from}&to=${to}`);
       const last = body.thumbnails.slice(-24).reverse();
       strip.replaceChildren(...last.map((t) => {
-        const link = el("a", { href: t.url, target: "_blank", rel: "noopener" }, el("img", { src: t.url, alt: t.reason, loading: "lazy" }));
+        const link = el("a", { href: t.url, target: "_blank", rel: "noopener" }, el("img", { src: t.url, alt: eventName(t.reason, lang), loading: "lazy" }));
         return el("figure", { class: t.reason === "interval" ? "" : "event", "data-reason": t.reason }, link,
-          el("figcaption", { text: new Date(t.time).toLocaleString() + " · " + t.reason }));
+          el("figcaption", { text: new Date(t.time).toLocaleString() + " · " + eventName(t.reason, lang) }));
       }));
       if (!last.length) strip.replaceChildren(el("p", { class: "note", text: t("No thumbnails in this range.") }));
       strip.dataset.count = String(last.length);

@@ -1,10 +1,11 @@
 // Room page: uPlot panels over a Grafana-like time range (presets, custom range, drag to zoom, shared crosshair).
 // The server downsamples to the panel's pixel width; this page never asks for more points than it can draw.
 import uPlot from "./lib/uPlot.esm.js";
-import { api, browserZone, clock, el, followOpenAlerts, header, otherZone, requireUser, showCollectorBanner, t, tf } from "./api.js";
+import { api, browserZone, clock, el, followOpenAlerts, header, lang, otherZone, requireUser, showCollectorBanner, t, tf } from "./api.js";
 import { startVision } from "./room-vision.js";
 import { startChecklist } from "./room-checklist.js";
-import { axisSize, tickLabel, valueLabel } from "./room-format.js";
+import { axisSize, tickLabel, timeAxisValues, timeValue, valueLabel } from "./room-format.js";
+import { eventText } from "./event-words.js";
 
 const PRESETS = [["15m", 9e5], ["1h", 36e5], ["6h", 216e5], ["24h", 864e5], ["7d", 6048e5], ["30d", 2592e6], ["90d", 7776e6]];
 const params = new URLSearchParams(location.search);
@@ -71,7 +72,7 @@ function drawMarks(u) {
   for (const e of events.slice(0, 200)) {
     const x = u.valToPos(e.time / 1000, "x");
     if (x < 0 || x > width) continue;
-    const mark = el("div", { class: "event-mark", "data-type": e.type, title: new Date(e.time).toLocaleString() + " — " + e.type + (e.message ? ": " + e.message : "") });
+    const mark = el("div", { class: "event-mark", "data-type": e.type, title: new Date(e.time).toLocaleString() + " — " + eventText(e, lang) });
     mark.style.left = (x - 3) + "px";
     bands.push(mark);
   }
@@ -95,7 +96,7 @@ async function loadShows() {
 
 function showEvents() {
   const list = document.getElementById("events");
-  list.replaceChildren(...events.slice(0, 50).map((e) => el("li", { text: new Date(e.time).toLocaleString() + " — " + e.type + (e.message ? ": " + e.message : "") })));
+  list.replaceChildren(...events.slice(0, 50).map((e) => el("li", { "data-type": e.type, text: new Date(e.time).toLocaleString() + " — " + eventText(e, lang) })));
 }
 
 function initialRange() {
@@ -141,8 +142,8 @@ function draw(p) {
     height: 180,
     cursor: { sync: { key: "room" }, drag: { x: true, y: false } },
     scales: { x: { time: true, min: range.from / 1000, max: range.to / 1000 } },
-    axes: [{ stroke: "#9aa0a6", grid: { stroke: "#2a313a" } }, { stroke: "#9aa0a6", grid: { stroke: "#2a313a" }, size: axisSize, values: (u, vals, axis, space, step) => vals.map((v) => tickLabel(p.unit, v, step)) }],
-    series: [{ label: t("Time") }, ...p.series.map((s, i) => ({ label: t(s.name), stroke: colors[i % colors.length], value: (u, v) => valueLabel(p.unit, v), spanGaps: false }))],
+    axes: [{ stroke: "#9aa0a6", grid: { stroke: "#2a313a" }, values: timeAxisValues }, { stroke: "#9aa0a6", grid: { stroke: "#2a313a" }, size: axisSize, values: (u, vals, axis, space, step) => vals.map((v) => tickLabel(p.unit, v, step)) }],
+    series: [{ label: t("Time"), value: timeValue }, ...p.series.map((s, i) => ({ label: t(s.name), stroke: colors[i % colors.length], value: (u, v) => valueLabel(p.unit, v), spanGaps: false }))],
     hooks: {
       draw: [drawEvents, drawMarks],
       setSelect: [(u) => {

@@ -164,6 +164,12 @@ public sealed partial class DashboardBrowserTests
         Assert.Matches("^每点 \\d+(\\.\\d+)? 秒（(原始数据|1 分钟汇总)）$", await page.TextContentAsync("#info"));
         Assert.Equal(("取证截图", "构图参考"), (await page.TextContentAsync("#evidence h3"), await page.TextContentAsync("#reference h3")));
         Assert.Equal("截取参考画面", await page.TextContentAsync("#capture"));
+
+        // Events and evidence by name: a frozen picture's start and end (how long it lasted), the regular thumbnail.
+        Assert.Equal(
+            ["画面冻结结束，持续 95 秒", "画面冻结开始: picture unchanged for 10 s"],
+            (await page.Locator("#events li[data-type='frozen']").AllTextContentsAsync()).Select(x => x[(x.IndexOf(" — ", StringComparison.Ordinal) + 3)..]));
+        Assert.EndsWith(" · 定时截图", await page.Locator("#thumbs figcaption").First.TextContentAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

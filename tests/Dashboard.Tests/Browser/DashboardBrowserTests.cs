@@ -31,7 +31,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture stack) : IClass
 
         Assert.Equal("1920x1080", await page.Locator("article[data-room='room-1'] dd").First.TextContentAsync());
         Assert.Contains("bad", await page.GetAttributeAsync("article[data-room='room-2']", "class"), StringComparison.Ordinal);
-        Assert.StartsWith("⚠ below_frame_rate: 25 fps < 29.97", await page.Locator("article[data-room='room-2'] .alerts li").TextContentAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("⚠ Frame rate below standard: 25 fps < 29.97", await page.Locator("article[data-room='room-2'] .alerts li").TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal(role, (await page.Locator("header .user").TextContentAsync())!.Split(' ')[0]);
         if (role == "manager")
         {
@@ -130,7 +130,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture stack) : IClass
         Assert.InRange(points, 300, 1300);
         Assert.Equal(1, await page.Locator("#panel-fps canvas").CountAsync());
         Assert.Contains("s / point", await page.TextContentAsync("#info"), StringComparison.Ordinal);
-        Assert.EndsWith("freeze: " + BrowserFixture.XssRoom, await page.Locator("#events li").First.TextContentAsync(), StringComparison.Ordinal);
+        Assert.EndsWith("freeze: " + BrowserFixture.XssRoom, await page.Locator("#events li[data-type='freeze']").TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("#events img").CountAsync());
         var freeze = page.Locator("#panel-fps .event-mark[data-type='freeze']");
         Assert.Equal(1, await freeze.CountAsync());

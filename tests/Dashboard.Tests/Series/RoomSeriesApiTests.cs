@@ -63,7 +63,7 @@ public sealed class RoomSeriesApiTests(InfluxFixture influx) : IClassFixture<Inf
             influx.Server.BaseUri,
             db,
             string.Create(CultureInfo.InvariantCulture, $"event,room=room-1,site=demo,type=freeze message=\"<b>frozen</b>\" {end.AddMinutes(-30).ToUnixTimeMilliseconds()}"),
-            string.Create(CultureInfo.InvariantCulture, $"event,room=room-1,site=demo,type=stream_down message=\"down\" {end.AddMinutes(-10).ToUnixTimeMilliseconds()}"),
+            string.Create(CultureInfo.InvariantCulture, $"event,room=room-1,site=demo,type=stream_down active=false,duration_s=12.5,message=\"down\" {end.AddMinutes(-10).ToUnixTimeMilliseconds()}"),
             string.Create(CultureInfo.InvariantCulture, $"event,room=room-2,site=demo,type=freeze message=\"other room\" {end.AddMinutes(-10).ToUnixTimeMilliseconds()}"));
         using var factory = Factory(db);
         using var client = await ViewerAsync(factory);
@@ -72,6 +72,9 @@ public sealed class RoomSeriesApiTests(InfluxFixture influx) : IClassFixture<Inf
 
         Assert.Equal([("stream_down", "down"), ("freeze", "<b>frozen</b>")], body!.Events.Select(e => (e.Type, e.Message)));
         Assert.Equal(end.AddMinutes(-10).ToUnixTimeMilliseconds(), body.Events[0].Time);
+
+        // A condition's end says how long it lasted; a one-off event has neither (the pages word them: event-words.js).
+        Assert.Equal([(false, 12.5), (null, null)], body.Events.Select(e => (e.Active, e.DurationSeconds)));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using LiveRoom.Contracts.Payloads;
@@ -99,7 +98,7 @@ public sealed partial class ChecklistWordsTests : IDisposable
     {
         var input = _dir.Combine("input.json");
         await File.WriteAllTextAsync(input, JsonSerializer.Serialize(new { names, statuses, texts }));
-        var module = new Uri(Path.Combine(RepositoryPaths.Src, "Dashboard", "wwwroot", "checklist-words.js")).AbsoluteUri;
+        var module = DashboardScript.ModuleUrl("checklist-words.js");
         var script = $$"""
             import { readFileSync } from "node:fs";
             import { itemName, itemStatus, itemText } from "{{module}}";
@@ -107,18 +106,8 @@ public sealed partial class ChecklistWordsTests : IDisposable
             const map = (list, f) => Object.fromEntries(list.map((x) => [x, f(x, "zh")]));
             process.stdout.write(JSON.stringify({ names: map(input.names, itemName), statuses: map(input.statuses, itemStatus), texts: map(input.texts, itemText) }));
             """;
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "--input-type=module", "-e", script })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var node = Process.Start(start) ?? throw new InvalidOperationException("node did not start (make test installs it with the dashboard's npm packages)");
-        var stdout = node.StandardOutput.ReadToEndAsync();
-        var stderr = node.StandardError.ReadToEndAsync();
-        await node.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        Assert.True(node.ExitCode == 0, "node failed: " + await stderr);
-        return JsonSerializer.Deserialize<Translated>(await stdout, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var stdout = await DashboardScript.RunAsync(script);
+        return JsonSerializer.Deserialize<Translated>(stdout, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
     }
 
     // "12.5 Mbit/s", "1920x1080", "≥ 4 Mbit/s", "4–20 Mbit/s", "+2400 ms", "-20 LUFS", "29.97 fps": the same in both languages.

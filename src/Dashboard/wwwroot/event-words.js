@@ -1,0 +1,76 @@
+// What the edge's events are called on the pages, in both languages. The edge stores an event's type as an id
+// (src/Contracts/Payloads/EventTypes.cs, VisionEventTypes.cs; evidence thumbnails also ThumbnailReasons.cs); a reader
+// sees "Picture frozen" or "画面冻结", not "frozen". An id this table does not know (an edge newer than this
+// dashboard) is shown as written. The caller passes the reader's language ("zh" or "en", api.js's lang), so node
+// runs this file as it is: EventWordsTests checks every id of those files has a name here in both languages.
+
+const names = {
+  // EventTypes: the stream.
+  stream_started: ["Stream started", "推流开始"],
+  stream_stopped: ["Stream stopped", "推流停止"],
+  stream_stalled: ["Stream stalled", "推流停滞"],
+  source_error: ["Stream unreadable", "推流无法读取"],
+  profile_changed: ["Stream format changed", "推流格式变更"],
+  no_video: ["No video track", "无视频轨"],
+  below_resolution: ["Resolution below standard", "分辨率低于标准"],
+  above_resolution: ["Resolution above expected", "分辨率高于预期"],
+  below_frame_rate: ["Frame rate below standard", "帧率低于标准"],
+  bitrate_low: ["Bitrate too low", "码率过低"],
+  bitrate_high: ["Bitrate too high", "码率过高"],
+  dropped_frames: ["Frames late or dropped", "丢帧或迟到帧"],
+  variable_frame_rate: ["Irregular frame rate", "帧率不稳定"],
+  audio_missing: ["Audio missing", "无音频"],
+  silence: ["Audio silent", "音频无声"],
+  clipping: ["Audio clipping", "音频削波"],
+  black: ["Picture black", "画面黑屏"],
+  frozen: ["Picture frozen", "画面冻结"],
+  outbox_overflow: ["Edge outbox dropped points", "边缘端缓存丢弃了数据"],
+  // VisionEventTypes: framing (6.1.2) and lighting (6.1.5).
+  framing_drift: ["Camera framing drifted", "机位构图偏移"],
+  camera_blocked: ["Camera blocked or covered", "摄像头被遮挡"],
+  out_of_focus: ["Camera out of focus", "摄像头失焦"],
+  too_dark: ["Picture too dark", "画面过暗"],
+  overexposed: ["Picture overexposed", "画面过曝"],
+  colour_cast: ["Colour cast", "画面偏色"],
+  seat_not_lit: ["Host seat not lit above the background", "主播位未比背景更亮"],
+  light_changed: ["Lighting changed since the reference", "灯光与参考画面相比有变化"],
+  // ThumbnailReasons: why a thumbnail was taken when no event took it.
+  interval: ["Regular", "定时截图"],
+  "reference-candidate": ["Reference candidate", "参考候选画面"],
+};
+
+const words = {
+  started: ["started", "开始"],
+  ended: ["ended", "结束"],
+  endedAfter: ["ended after {d}", "结束，持续 {d}"],
+  seconds: ["{n} s", "{n} 秒"],
+  minutes: ["{n} min", "{n} 分钟"],
+  hours: ["{n} h {m} min", "{n} 小时 {m} 分钟"],
+};
+
+const pick = (pair, l) => pair[l === "zh" ? 1 : 0];
+const fill = (s, vars) => s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+
+// The name of an event type or thumbnail reason; an unknown id as written.
+export function eventName(type, l) {
+  return Object.hasOwn(names, type) ? pick(names[type], l) : type;
+}
+
+function duration(seconds, l) {
+  const s = Math.round(seconds);
+  if (s < 120) return fill(pick(words.seconds, l), { n: s });
+  if (s < 7200) return fill(pick(words.minutes, l), { n: Math.round(s / 60) });
+  return fill(pick(words.hours, l), { n: Math.floor(s / 3600), m: Math.round((s % 3600) / 60) });
+}
+
+// An event as a reader reads it: "Picture frozen started", "Picture frozen ended after 12 s", "Stream started"; the
+// edge's own explanation (its message) follows as written.
+export function eventText(e, l) {
+  const gap = l === "zh" ? "" : " ";
+  let text = eventName(e.type, l);
+  if (e.active === true) text += gap + pick(words.started, l);
+  else if (e.active === false) {
+    text += gap + (e.durationSeconds == null ? pick(words.ended, l) : fill(pick(words.endedAfter, l), { d: duration(e.durationSeconds, l) }));
+  }
+  return e.message ? text + ": " + e.message : text;
+}

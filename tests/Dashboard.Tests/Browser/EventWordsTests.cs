@@ -1,0 +1,78 @@
+using System.Reflection;
+using System.Text.Json;
+using LiveRoom.Contracts.Payloads;
+using LiveRoom.Contracts.Payloads.Vision;
+using LiveRoom.Testing;
+
+namespace LiveRoom.Dashboard.Tests.Browser;
+
+/// <summary>
+/// The pages name the edge's events (wwwroot/event-words.js) instead of showing their ids: every id the edge can
+/// store has a name in both languages, and a condition reads as started or ended with how long it lasted.
+/// </summary>
+public sealed class EventWordsTests
+{
+    private static readonly string Module = DashboardScript.ModuleUrl("event-words.js");
+
+    public static TheoryData<string> EdgeIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var id in new[] { typeof(EventTypes), typeof(VisionEventTypes), typeof(ThumbnailReasons) }.SelectMany(Ids))
+        {
+            data.Add(id);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void EdgeIds_FoundInTheContracts()
+    {
+        // The theory below must not pass by finding nothing.
+        Assert.True(EdgeIds().Count >= 29, $"found {EdgeIds().Count} event ids and thumbnail reasons");
+    }
+
+    [Theory]
+    [MemberData(nameof(EdgeIds))]
+    public async Task EveryEventIdTheEdgeStores_HasANameInEnglishAndChinese(string id)
+    {
+        var names = await RunAsync<string[]>($$"""
+            import { eventName } from "{{Module}}";
+            process.stdout.write(JSON.stringify([eventName({{Js(id)}}, "en"), eventName({{Js(id)}}, "zh")]));
+            """);
+
+        Assert.NotEqual(id, names[0]);
+        Assert.Matches("^[A-Z][a-z]", names[0]);
+        Assert.Matches("\\p{IsCJKUnifiedIdeographs}", names[1]);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"frozen","active":true,"message":"picture unchanged for 12 s"}""", "en", "Picture frozen started: picture unchanged for 12 s")]
+    [InlineData("""{"type":"frozen","active":true}""", "zh", "画面冻结开始")]
+    [InlineData("""{"type":"frozen","active":false,"durationSeconds":12.4}""", "en", "Picture frozen ended after 12 s")]
+    [InlineData("""{"type":"frozen","active":false,"durationSeconds":12.4}""", "zh", "画面冻结结束，持续 12 秒")]
+    [InlineData("""{"type":"too_dark","active":false,"durationSeconds":754}""", "en", "Picture too dark ended after 13 min")]
+    [InlineData("""{"type":"silence","active":false,"durationSeconds":7530}""", "zh", "音频无声结束，持续 2 小时 6 分钟")]
+    [InlineData("""{"type":"black","active":false}""", "en", "Picture black ended")]
+    [InlineData("""{"type":"stream_started"}""", "zh", "推流开始")]
+    [InlineData("""{"type":"stream_stopped","message":"end of stream"}""", "en", "Stream stopped: end of stream")]
+    [InlineData("""{"type":"freeze","message":"<b>x</b>"}""", "zh", "freeze: <b>x</b>")]
+    public async Task AnEvent_ReadsAsNameStateAndTheEdgesExplanation(string eventJson, string lang, string expected)
+    {
+        var text = await RunAsync<string>($$"""
+            import { eventText } from "{{Module}}";
+            process.stdout.write(JSON.stringify(eventText({{eventJson}}, {{Js(lang)}})));
+            """);
+
+        Assert.Equal(expected, text);
+    }
+
+    private static IEnumerable<string> Ids(Type type) =>
+        type.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!);
+
+    private static string Js(string text) => JsonSerializer.Serialize(text);
+
+    private static async Task<T> RunAsync<T>(string script) => JsonSerializer.Deserialize<T>(await DashboardScript.RunAsync(script))!;
+}
