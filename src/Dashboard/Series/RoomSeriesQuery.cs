@@ -49,7 +49,7 @@ internal sealed class RoomSeriesQuery(InfluxQueryClient influx, IOptions<Dashboa
         var events = EventsAsync(site, room, range, cancellationToken);
         await Task.WhenAll(tasks.Values);
         var anyRollup = tasks.Values.Any(t => t.Result.FromRollup);
-        var panels = PanelCatalog.All.Select(p => ToPanel(p, tasks[p.Measurement].Result)).ToList();
+        var panels = PanelCatalog.All.Select(p => ToPanel(p, tasks[p.Measurement].Result, range.Interval)).ToList();
         return new RoomSeriesResponse(site, room, range.From, range.To, range.Interval.TotalSeconds, anyRollup ? "rollup" : "raw", panels, await events);
     }
 
@@ -145,7 +145,7 @@ internal sealed class RoomSeriesQuery(InfluxQueryClient influx, IOptions<Dashboa
         return results.Count > 0 ? results[0] : new InfluxStatementResult(0, null, []);
     }
 
-    private static PanelData ToPanel(PanelSpec panel, MeasurementResult result)
+    private static PanelData ToPanel(PanelSpec panel, MeasurementResult result, TimeSpan interval)
     {
         if (result.Series is not { } series)
         {
@@ -158,13 +158,46 @@ internal sealed class RoomSeriesQuery(InfluxQueryClient influx, IOptions<Dashboa
             times.Add(InfluxValue.AsEpochMilliseconds(row[0])?.ToUnixTimeMilliseconds() ?? 0);
         }
 
-        var lines = panel.Fields.Select(f =>
+        var columns = panel.Fields.Select(f => series.ColumnIndex(f.Column)).ToList();
+        var values = columns.Select(i => series.Values.Select(row => i >= 0 && i < row.Count ? InfluxValue.AsDouble(row[i]) : null).ToList()).ToList();
+        BreakGaps(times, values, interval);
+        return new PanelData(panel.Id, panel.Title, panel.Unit, times, panel.Fields.Select((f, i) => new SeriesData(f.Label, values[i])).ToList(), null);
+    }
+
+    /// <summary>
+    /// A time without points shows as a gap in the chart, not as a line drawn across it: the buckets come back with
+    /// <c>fill(none)</c> (cheap over 90 days of a room that was off most of the time), so where two buckets are further
+    /// apart than the series' own rhythm a row of nulls goes between them, which the chart draws as a break. The rhythm
+    /// is the median spacing (a measurement reported every 10 s in 5 s buckets is not full of gaps), and a gap is more
+    /// than three times it and more than two buckets.
+    /// </summary>
+    internal static void BreakGaps(List<long> times, List<List<double?>> values, TimeSpan interval)
+    {
+        if (times.Count < 3)
         {
-            var i = series.ColumnIndex(f.Column);
-            var values = series.Values.Select(row => i >= 0 && i < row.Count ? InfluxValue.AsDouble(row[i]) : null).ToList();
-            return new SeriesData(f.Label, values);
-        }).ToList();
-        return new PanelData(panel.Id, panel.Title, panel.Unit, times, lines, null);
+            return;
+        }
+
+        var spacing = new long[times.Count - 1];
+        for (var i = 1; i < times.Count; i++)
+        {
+            spacing[i - 1] = times[i] - times[i - 1];
+        }
+
+        Array.Sort(spacing);
+        var bucket = (long)interval.TotalMilliseconds;
+        var gap = Math.Max(3 * spacing[spacing.Length / 2], 2 * bucket);
+        for (var i = times.Count - 1; i > 0; i--)
+        {
+            if (times[i] - times[i - 1] > gap)
+            {
+                times.Insert(i, times[i - 1] + bucket);
+                foreach (var line in values)
+                {
+                    line.Insert(i, null);
+                }
+            }
+        }
     }
 
     private sealed record MeasurementResult(InfluxSeries? Series, string? Error, bool FromRollup);

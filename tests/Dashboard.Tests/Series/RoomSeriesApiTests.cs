@@ -56,6 +56,47 @@ public sealed class RoomSeriesApiTests(InfluxFixture influx) : IClassFixture<Inf
     }
 
     [Fact]
+    public async Task GetSeries_TwentyMinutesWithoutPoints_ChartBreaksThereInsteadOfDrawingAcross()
+    {
+        // The stream was not measured from 1 h to 1 h 20 min into the two hours (an edge off, a stream down).
+        var (db, end) = await SeedTwoHoursAsync(s => s is >= 3600 and < 4800);
+        using var factory = Factory(db);
+        using var client = await ViewerAsync(factory);
+
+        var body = await client.GetFromJsonAsync<RoomSeriesResponse>(SeriesUri(end.AddHours(-2), end, 100), Json);
+
+        var fps = body!.Panels.Single(p => p.Id == "fps");
+        var breaks = Enumerable.Range(0, fps.Times.Count).Where(i => fps.Series[0].Values[i] is null).ToList();
+        var hole = (end.AddHours(-1).ToUnixTimeMilliseconds(), end.AddMinutes(-40).ToUnixTimeMilliseconds());
+        var only = Assert.Single(breaks);
+        Assert.InRange(fps.Times[only], hole.Item1, hole.Item2);
+        Assert.All(fps.Series, line => Assert.Null(line.Values[only]));
+        Assert.Equal(fps.Times.Order(), fps.Times);
+    }
+
+    [Fact]
+    public void BreakGaps_SeriesSlowerThanItsBuckets_NotBrokenAtEveryBucket()
+    {
+        // Uplink measured every 10 s, read in 5 s buckets: every other bucket is empty, which is its rhythm, not a gap.
+        var times = Enumerable.Range(0, 30).Select(i => i * 10_000L).ToList();
+        List<List<double?>> values = [[.. times.Select(_ => (double?)5e6)]];
+
+        RoomSeriesQuery.BreakGaps(times, values, TimeSpan.FromSeconds(5));
+
+        Assert.Equal(30, times.Count);
+        Assert.DoesNotContain(null, values[0]);
+
+        // Two minutes without a measurement is a gap in that rhythm.
+        times = [.. Enumerable.Range(0, 10).Select(i => i * 10_000L), .. Enumerable.Range(0, 10).Select(i => 220_000 + (i * 10_000L))];
+        values = [[.. times.Select(_ => (double?)5e6)]];
+
+        RoomSeriesQuery.BreakGaps(times, values, TimeSpan.FromSeconds(5));
+
+        Assert.Equal(21, times.Count);
+        Assert.Equal((95_000L, (double?)null), (times[10], values[0][10]));
+    }
+
+    [Fact]
     public async Task GetSeries_EventsInRange_ReturnedNewestFirstForMarkers()
     {
         var (db, end) = await SeedTwoHoursAsync();
@@ -136,7 +177,7 @@ public sealed class RoomSeriesApiTests(InfluxFixture influx) : IClassFixture<Inf
         $"/api/rooms/demo/room-1/series?from={from.ToUnixTimeMilliseconds()}&to={to.ToUnixTimeMilliseconds()}&width={width}");
 
     /// <summary>Two hours of stream points at 1/s for demo/room-1, ending at a whole minute; fps 30 with one dip to 29 per 10 min.</summary>
-    private async Task<(string Database, DateTimeOffset End)> SeedTwoHoursAsync()
+    private async Task<(string Database, DateTimeOffset End)> SeedTwoHoursAsync(Func<int, bool>? hole = null)
     {
         var db = "t" + Guid.NewGuid().ToString("N")[..12];
         await InfluxTestData.CreateDatabaseAsync(influx.Server.BaseUri, db);
@@ -145,6 +186,11 @@ public sealed class RoomSeriesApiTests(InfluxFixture influx) : IClassFixture<Inf
         var lines = new List<string>(7200);
         for (var s = 0; s < 7200; s++)
         {
+            if (hole?.Invoke(s) == true)
+            {
+                continue;
+            }
+
             var fps = s % 600 == 0 ? 29.0 : 30.0;
             lines.Add(InfluxTestData.StreamPoint("demo", "room-1", 1920, 1080, fps, 4_500_000, true, start.AddSeconds(s)));
         }
