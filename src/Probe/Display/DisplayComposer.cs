@@ -8,7 +8,8 @@ namespace LiveRoom.Probe.Display;
 
 /// <summary>
 /// Turns the room state into what a door sign shows (issue 6 item 4): the bilingual state word, colour, show, times
-/// in the site's zone, next show and reason — always under <see cref="DisplayMessage.MaxBytes"/> bytes of JSON.
+/// in the site's zone, next show and reason (Chinese before the edge's English, <see cref="DisplayWords"/>), always
+/// under <see cref="DisplayMessage.MaxBytes"/> bytes of JSON.
 /// </summary>
 public static class DisplayComposer
 {
@@ -126,12 +127,12 @@ public static class DisplayComposer
         var reason = DisplayText.Clean(state.Reason);
         if (reason.Length > 0)
         {
-            return reason;
+            return DisplayWords.Bilingual(reason);
         }
 
         if (code is RoomStates.NotReady or RoomStates.Fault or RoomStates.PreShow && state.Checklist is { Failing.Count: > 0 } c)
         {
-            return c.Failing[0];
+            return DisplayWords.Bilingual(DisplayText.Clean(c.Failing[0]));
         }
 
         return code == RoomStates.Live && state.Unscheduled ? UnscheduledText : string.Empty;

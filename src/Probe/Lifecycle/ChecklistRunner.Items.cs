@@ -113,7 +113,7 @@ internal sealed partial class ChecklistRunner
         }
         else if (unconfirmed.Count > 0 && run.ShowStartTime is { } start && now >= start - _options.ReadyDeadline)
         {
-            reason = $"not confirmed: {string.Join(", ", unconfirmed)}";
+            reason = RoomReasons.NotConfirmed + string.Join(", ", unconfirmed);
         }
 
         var ready = failing.Count == 0 && !measuring && unconfirmed.Count == 0;

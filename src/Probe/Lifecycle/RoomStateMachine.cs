@@ -81,7 +81,7 @@ public sealed class RoomStateMachine(LifecycleOptions options, TimeProvider time
         {
             if (_liveShow is { } playing && now < playing.EndTime - options.EarlyEndTolerance)
             {
-                return (RoomStates.Fault, "stream lost during the show", playing);
+                return (RoomStates.Fault, RoomReasons.StreamLost, playing);
             }
 
             return Ended(_liveShow);
@@ -144,7 +144,7 @@ public sealed class RoomStateMachine(LifecycleOptions options, TimeProvider time
             _contextShow = show;
             if (show is not null && now >= show.StartTime + options.LiveLead)
             {
-                return (RoomStates.NotReady, "show started, no stream", show);
+                return (RoomStates.NotReady, RoomReasons.NoStream, show);
             }
 
             if (run.FailReason is { } why)
@@ -159,7 +159,7 @@ public sealed class RoomStateMachine(LifecycleOptions options, TimeProvider time
         if (current is not null)
         {
             _contextShow = current;
-            return (now >= current.StartTime + options.LiveLead ? RoomStates.NotReady : RoomStates.Booked, now >= current.StartTime + options.LiveLead ? "show started, no stream" : string.Empty, current);
+            return (now >= current.StartTime + options.LiveLead ? RoomStates.NotReady : RoomStates.Booked, now >= current.StartTime + options.LiveLead ? RoomReasons.NoStream : string.Empty, current);
         }
 
         var next = shows.FirstOrDefault(s => s.Start > nowMs && !_finished.Contains(s.Id));

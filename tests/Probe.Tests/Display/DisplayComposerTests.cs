@@ -110,7 +110,7 @@ public sealed class DisplayComposerTests
     {
         var display = DisplayComposer.Compose(State(RoomStates.NotReady, Show(), reason: "uplink 2.1 Mbit/s", checklist: Progress(9, 10, "uplink: 2.1 Mbit/s")), Shanghai, Now);
 
-        Assert.Equal("uplink 2.1 Mbit/s", display.Message);
+        Assert.Equal("上行带宽未通过 uplink 2.1 Mbit/s", display.Message);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class DisplayComposerTests
     {
         var display = DisplayComposer.Compose(State(RoomStates.NotReady, Show(), checklist: Progress(8, 10, "uplink: 2.1 Mbit/s", "audio: silent")), Shanghai, Now);
 
-        Assert.Equal("uplink: 2.1 Mbit/s", display.Message);
+        Assert.Equal("上行带宽未通过 uplink: 2.1 Mbit/s", display.Message);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class DisplayComposerTests
         Assert.EndsWith("…", display.Title, StringComparison.Ordinal);
         Assert.StartsWith(display.Title[..^1], title, StringComparison.Ordinal);
         // The short fields stay whole: only the long one is cut.
-        Assert.Equal(("主播小王", "14:00–16:00", "16:30 晚间专场", "uplink 2.1 Mbit/s"), (display.Host, display.When, display.Next, display.Message));
+        Assert.Equal(("主播小王", "14:00–16:00", "16:30 晚间专场", "上行带宽未通过 uplink 2.1 Mbit/s"), (display.Host, display.When, display.Next, display.Message));
     }
 
     [Fact]

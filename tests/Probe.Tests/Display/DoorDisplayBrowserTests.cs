@@ -25,10 +25,10 @@ public sealed class DoorDisplayBrowserTests(DoorBrowserFixture chromium, ITestOu
         ("free", "空闲", "FREE", "16:30 晚间专场"),
         ("booked", "已预约", "BOOKED", "14:00–16:00"),
         ("pre-show", "准备中", "PRE-SHOW 3/10", "双十一美妆专场"),
-        ("not-ready", "未就绪", "NOT READY", "uplink 2.1 Mbit/s"),
+        ("not-ready", "未就绪", "NOT READY", "上行带宽未通过 uplink 2.1 Mbit/s"),
         ("ready", "就绪", "READY", "主播 Host: 李佳"),
         ("live", "直播中", "ON AIR", "since 14:02"),
-        ("fault", "故障", "FAULT", "video: 25 fps < 29.97"),
+        ("fault", "故障", "FAULT", "帧率低于标准 below_frame_rate: 25 fps is below 29.97"),
     ];
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class DoorDisplayBrowserTests(DoorBrowserFixture chromium, ITestOu
         "not-ready" => State(RoomStates.NotReady, Show(), NextShow(), "uplink 2.1 Mbit/s", Progress(9, 10, "uplink: 2.1 Mbit/s")),
         "ready" => State(RoomStates.Ready, Show(), NextShow(), checklist: Progress(10, 10)),
         "live" => State(RoomStates.Live, Show(), NextShow(), since: ShowStart.AddMinutes(2)),
-        "fault" => State(RoomStates.Fault, Show(), NextShow(), "video: 25 fps < 29.97", since: ShowStart.AddMinutes(25)),
+        "fault" => State(RoomStates.Fault, Show(), NextShow(), "below_frame_rate: 25 fps is below 29.97", since: ShowStart.AddMinutes(25)),
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "no such test state"),
     };
 

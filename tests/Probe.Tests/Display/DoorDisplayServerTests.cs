@@ -72,7 +72,7 @@ public sealed class DoorDisplayServerTests
         Assert.Equal("未就绪", display.GetProperty("zh").GetString());
         Assert.Equal("NOT READY", display.GetProperty("en").GetString());
         Assert.Equal("14:00–16:00", display.GetProperty("w").GetString());
-        Assert.Equal("uplink 2.1 Mbit/s", display.GetProperty("m").GetString());
+        Assert.Equal("上行带宽未通过 uplink 2.1 Mbit/s", display.GetProperty("m").GetString());
         Assert.Equal("backdrop", root.GetProperty("manual")[0].GetProperty("id").GetString());
         Assert.False(root.GetProperty("manual")[0].GetProperty("confirmed").GetBoolean());
         Assert.Equal(Now.ToUnixTimeMilliseconds(), root.GetProperty("now").GetInt64());
