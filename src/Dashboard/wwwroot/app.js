@@ -1,7 +1,7 @@
 // Room wall: one tile per room, grouped by site, kept live by the server-sent events of
 // GET api/rooms/live/events (no polling, no reloads). Text goes in with textContent only.
 import { el, header, requireUser, t, toLogin, api, showCollectorBanner, clock, otherZone, alertItems, alertsKey, mayActOnAlerts, lang } from "./api.js";
-import { eventText } from "./event-words.js";
+import { eventText, reasonText } from "./event-words.js";
 
 let me = null;
 
@@ -227,7 +227,7 @@ function showState(entry, st) {
   badge.className = "state state-" + (STATE_WORDS[st.state] ? st.state : "unknown");
   badge.dataset.state = st.state;
   badge.replaceChildren(el("strong", { text: zh + " " + en + progress }));
-  const detail = [st.unscheduled ? t("unscheduled") : "", st.reason].filter((x) => x).join(" · ");
+  const detail = [st.unscheduled ? t("unscheduled") : "", reasonText(st.reason)].filter((x) => x).join(" · ");
   if (detail) badge.append(el("span", { class: "state-detail", text: detail }));
 }
 

@@ -3,6 +3,7 @@
 // sees "Picture frozen" or "画面冻结", not "frozen". An id this table does not know (an edge newer than this
 // dashboard) is shown as written. The caller passes the reader's language ("zh" or "en", api.js's lang), so node
 // runs this file as it is: EventWordsTests checks every id of those files has a name here in both languages.
+import { itemName } from "./checklist-words.js";
 
 const names = {
   // EventTypes: the stream.
@@ -34,7 +35,10 @@ const names = {
   colour_cast: ["Colour cast", "画面偏色"],
   seat_not_lit: ["Host seat not lit above the background", "主播位未比背景更亮"],
   light_changed: ["Lighting changed since the reference", "灯光与参考画面相比有变化"],
-  // ThumbnailReasons: why a thumbnail was taken when no event took it.
+};
+
+// ThumbnailReasons: why a thumbnail was taken when no event took it.
+const thumbnailNames = {
   interval: ["Regular", "定时截图"],
   "reference-candidate": ["Reference candidate", "参考候选画面"],
 };
@@ -53,7 +57,8 @@ const fill = (s, vars) => s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(
 
 // The name of an event type or thumbnail reason; an unknown id as written.
 export function eventName(type, l) {
-  return Object.hasOwn(names, type) ? pick(names[type], l) : type;
+  if (Object.hasOwn(names, type)) return pick(names[type], l);
+  return Object.hasOwn(thumbnailNames, type) ? pick(thumbnailNames[type], l) : type;
 }
 
 function duration(seconds, l) {
@@ -73,4 +78,19 @@ export function eventText(e, l) {
     text += gap + (e.durationSeconds == null ? pick(words.ended, l) : fill(pick(words.endedAfter, l), { d: duration(e.durationSeconds, l) }));
   }
   return e.message ? text + ": " + e.message : text;
+}
+
+// A room state's reason, which the edge writes in English ("show started, no stream", "uplink 2.1 Mbit/s, needs ≥ 5
+// Mbit/s", "frozen: picture unchanged for 12 s"), with the Chinese of what it says in front, as the door sign shows it
+// beside the bilingual state word (the edge's DisplayWords.Bilingual; DisplayWordsTests compares the two). A reason
+// neither recognises is shown as written.
+const FIXED_REASONS = { "show started, no stream": "已到开播时间，无推流", "stream lost during the show": "直播中推流中断" };
+export function reasonText(reason) {
+  if (!reason) return reason;
+  if (Object.hasOwn(FIXED_REASONS, reason)) return FIXED_REASONS[reason] + " " + reason;
+  if (reason.startsWith("not confirmed: ")) return "待确认 " + reason;
+  const head = reason.split(/[ :]/, 1)[0];
+  if (Object.hasOwn(names, head)) return names[head][1] + " " + reason;
+  const item = itemName(head, "zh");
+  return item !== head ? item + "未通过 " + reason : reason;
 }

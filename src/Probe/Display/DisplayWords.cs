@@ -32,9 +32,16 @@ internal static class DisplayWords
         [ChecklistItems.Lighting] = "灯光",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>The stream's conditions (<see cref="EventTypes"/>) in Chinese: the critical ones are a live room's fault reason.</summary>
+    /// <summary>
+    /// The edge's events (<see cref="EventTypes"/>, <see cref="VisionEventTypes"/>) in Chinese: a critical condition is a
+    /// live room's fault reason.
+    /// </summary>
     internal static readonly FrozenDictionary<string, string> Events = new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        [EventTypes.StreamStarted] = "推流开始",
+        [EventTypes.StreamStopped] = "推流停止",
+        [EventTypes.ProfileChanged] = "推流格式变更",
+        [EventTypes.OutboxOverflow] = "边缘端缓存丢弃了数据",
         [EventTypes.StreamStalled] = "推流停滞",
         [EventTypes.SourceError] = "推流无法读取",
         [EventTypes.NoVideo] = "无视频轨",
@@ -50,6 +57,14 @@ internal static class DisplayWords
         [EventTypes.Clipping] = "音频削波",
         [EventTypes.Black] = "画面黑屏",
         [EventTypes.Frozen] = "画面冻结",
+        [VisionEventTypes.FramingDrift] = "机位构图偏移",
+        [VisionEventTypes.CameraBlocked] = "摄像头被遮挡",
+        [VisionEventTypes.OutOfFocus] = "摄像头失焦",
+        [VisionEventTypes.TooDark] = "画面过暗",
+        [VisionEventTypes.Overexposed] = "画面过曝",
+        [VisionEventTypes.ColourCast] = "画面偏色",
+        [VisionEventTypes.SeatNotLit] = "主播位未比背景更亮",
+        [VisionEventTypes.LightChanged] = "灯光与参考画面相比有变化",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, string> Fixed = new Dictionary<string, string>(StringComparer.Ordinal)

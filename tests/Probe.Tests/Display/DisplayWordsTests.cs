@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LiveRoom.Contracts.Payloads;
 using LiveRoom.Probe.Display;
 using LiveRoom.Probe.Lifecycle;
 using LiveRoom.Testing;
@@ -28,12 +29,34 @@ public sealed class DisplayWordsTests
     }
 
     [Fact]
+    public async Task Bilingual_TheWallSaysItAsTheSignDoes()
+    {
+        // The dashboard's wall shows a room's reason beside the same bilingual state word (event-words.js reasonText).
+        string[] reasons =
+        [
+            RoomReasons.NoStream, RoomReasons.StreamLost, "uplink 2.1 Mbit/s, needs ≥ 5 Mbit/s (stream + 25 %)", "frame_rate: 25 fps",
+            "ingest_rtt 420 ms, needs ≤ 150 ms", "frozen: picture unchanged for 12 s", "below_frame_rate: 25 fps is below 29.97",
+            "no_video", "too_dark: mean luma 31", "not confirmed: mic, lights", "mic: not confirmed", "uplinks are down", "interval",
+        ];
+        var script = $$"""
+            import { reasonText } from "{{DashboardScript.ModuleUrl("event-words.js")}}";
+            process.stdout.write(JSON.stringify({{JsonSerializer.Serialize(reasons)}}.map(reasonText)));
+            """;
+
+        var wall = JsonSerializer.Deserialize<string[]>(await DashboardScript.RunAsync(script))!;
+
+        Assert.Equal(reasons.Select(DisplayWords.Bilingual), wall);
+    }
+
+    [Fact]
     public void Bilingual_EveryLifecycleChecklistItemAndCriticalCondition_HasAName()
     {
         var items = typeof(ChecklistItems).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
         Assert.True(items.Count >= 13, $"found {items.Count} checklist items");
         Assert.DoesNotContain(items, i => !DisplayWords.Items.ContainsKey(i));
         Assert.DoesNotContain(CriticalEvents.Types, t => !DisplayWords.Events.ContainsKey(t));
+        var events = new[] { typeof(EventTypes), typeof(VisionEventTypes) }.SelectMany(t => t.GetFields()).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.Equal(events.Order(StringComparer.Ordinal), DisplayWords.Events.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
