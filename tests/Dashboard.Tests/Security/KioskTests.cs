@@ -27,6 +27,29 @@ public sealed class KioskTests
     }
 
     [Fact]
+    public async Task Kiosk_EveryPageNamesItsIcon_ServedWithoutSignIn()
+    {
+        // A browser asks for /favicon.ico, which a kiosk is refused (a 403 in the wall screen's console), unless the page names its icon.
+        using var factory = new DashboardFactory(new Dictionary<string, string?>
+        {
+            ["Dashboard:Influx:Url"] = $"http://127.0.0.1:{FreePortHelper.Closed()}",
+            ["Dashboard:Security:Kiosk"] = "true",
+        });
+        using var client = factory.CreateClient();
+
+        using var icon = await client.GetAsync(new Uri("/favicon.svg", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
+        var pages = Directory.GetFiles(Path.Combine(LiveRoom.Testing.RepositoryPaths.Src, "Dashboard", "wwwroot"), "*.html");
+        Assert.NotEmpty(pages);
+        foreach (var page in pages)
+        {
+            var html = await client.GetStringAsync(new Uri("/" + Path.GetFileName(page), UriKind.Relative));
+            Assert.True(html.Contains("<link rel=\"icon\" href=\"favicon.svg\"", StringComparison.Ordinal), $"{Path.GetFileName(page)} names no icon");
+        }
+    }
+
+    [Fact]
     public async Task Kiosk_AsksForMoreThanTheWall_ProblemSaysSignInAndWhichRoles()
     {
         using var factory = new DashboardFactory(new Dictionary<string, string?>
