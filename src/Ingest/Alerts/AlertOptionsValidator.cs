@@ -80,6 +80,11 @@ public static class AlertOptionsValidator
                 failures.Add($"{key}Url must be an absolute http:// or https:// URL");
             }
 
+            if (!Notifying.NoticeLanguages.TryParse(c.Language, out _))
+            {
+                failures.Add($"{key}Language is '{c.Language}'; it must be {Notifying.NoticeLanguages.Allowed}");
+            }
+
             if (c.MaxPerMinute is < 1 or > 10_000)
             {
                 failures.Add(string.Create(CultureInfo.InvariantCulture, $"{key}MaxPerMinute is {c.MaxPerMinute}; it must be 1–10000"));

@@ -18,6 +18,12 @@ public sealed class ChannelOptions
     /// <summary>Messages a minute the receiver accepts; default 20 (DingTalk). Bursts beyond are digested into one message.</summary>
     public int MaxPerMinute { get; set; } = AlertDefaults.MaxPerMinute;
 
+    /// <summary>
+    /// Language of the messages: <c>en</c> (default) or <c>zh-CN</c> (Chinese words and the shipped rule titles in
+    /// Chinese; a rule title a site wrote is sent as written).
+    /// </summary>
+    public string Language { get; set; } = "en";
+
     /// <summary>Lowest severity sent here; default Info.</summary>
     public Rules.AlertSeverity MinSeverity { get; set; } = Rules.AlertSeverity.Info;
 

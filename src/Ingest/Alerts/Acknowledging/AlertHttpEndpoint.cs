@@ -38,10 +38,11 @@ public sealed class AlertHttpEndpoint(
 
     private void Map(WebApplication app)
     {
-        app.MapGet("/alerts/{token}", (string token) =>
+        app.MapGet("/alerts/{token}", (string token, HttpContext http) =>
         {
+            var language = AlertPage.LanguageOf(http.Request);
             var (check, alert) = acknowledger.Open(token);
-            return Html(check == TokenCheck.Valid ? 200 : 403, AlertPage.Render(token, alert, check == TokenCheck.Valid ? null : "Link " + check.ToString().ToLowerInvariant(), Picture(alert), dashboardUrl));
+            return Html(check == TokenCheck.Valid ? 200 : 403, AlertPage.Render(token, alert, check == TokenCheck.Valid ? null : AlertPage.Say(check, language), Picture(alert), dashboardUrl, language));
         });
         app.MapGet("/alerts/{token}/picture.jpg", (string token) =>
         {
@@ -89,22 +90,16 @@ public sealed class AlertHttpEndpoint(
         var form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
         var who = form["who"].ToString();
         var note = form["note"].ToString();
+        var language = AlertPage.LanguageOf(http.Request);
         var (check, result) = resolve ? acknowledger.Resolve(token, who, note) : acknowledger.Acknowledge(token, who, note);
         if (check != TokenCheck.Valid)
         {
-            return Html(403, AlertPage.Render(token, null, "Link " + check.ToString().ToLowerInvariant()));
+            return Html(403, AlertPage.Render(token, null, AlertPage.Say(check, language), language: language));
         }
 
         var (_, alert) = acknowledger.Open(token);
-        var message = result switch
-        {
-            ActionResult.Done => resolve ? "Resolved. Thank you." : "Acknowledged. Reminders and escalation stop.",
-            ActionResult.AlreadyDone => "Already acknowledged.",
-            ActionResult.AlreadyResolved => "This alert is already resolved.",
-            ActionResult.NotFiring => "This alert has not fired yet.",
-            _ => "Unknown alert.",
-        };
-        return Html(result is ActionResult.Done or ActionResult.AlreadyDone or ActionResult.AlreadyResolved ? 200 : 409, AlertPage.Render(token, alert, message, Picture(alert), dashboardUrl));
+        var message = AlertPage.Say(result, resolve, language);
+        return Html(result is ActionResult.Done or ActionResult.AlreadyDone or ActionResult.AlreadyResolved ? 200 : 409, AlertPage.Render(token, alert, message, Picture(alert), dashboardUrl, language));
     }
 
     // The dashboard acting for its signed-in user: the admin token authenticates, the body names who and why.

@@ -9,7 +9,7 @@ namespace LiveRoom.Ingest.Alerts.Notifying;
 /// DingTalk custom robot: markdown message with @mobile of the people on duty, signed with <see cref="RobotSignature.DingTalk"/>
 /// (<c>&amp;timestamp=…&amp;sign=…</c> appended to the webhook URL). errcode 130101 ("send too fast") is a rate limit.
 /// </summary>
-public sealed class DingTalkSender(string name, string url, string? secret, HttpClient http, TimeProvider time) : INotificationSender
+public sealed class DingTalkSender(string name, string url, string? secret, HttpClient http, TimeProvider time, NoticeLanguage language = NoticeLanguage.English) : INotificationSender
 {
     /// <summary>DingTalk's "send too fast, exceed 20 times per minute".</summary>
     public const int TooFast = 130101;
@@ -29,7 +29,7 @@ public sealed class DingTalkSender(string name, string url, string? secret, Http
         var body = new JsonObject
         {
             ["msgtype"] = "markdown",
-            ["markdown"] = new JsonObject { ["title"] = NotificationText.Title(notice), ["text"] = NotificationText.Markdown(notice) },
+            ["markdown"] = new JsonObject { ["title"] = NotificationText.Title(notice, language), ["text"] = NotificationText.Markdown(notice, language: language) },
             ["at"] = new JsonObject
             {
                 ["atMobiles"] = new JsonArray(notice.Recipients.Where(r => r.Mobile is not null).Select(r => (JsonNode?)r.Mobile).ToArray()),

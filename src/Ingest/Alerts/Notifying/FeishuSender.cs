@@ -9,7 +9,7 @@ namespace LiveRoom.Ingest.Alerts.Notifying;
 /// Feishu/Lark custom bot: interactive card (header, markdown, a button to the acknowledgement page), signed with
 /// <see cref="RobotSignature.Feishu"/> in the body. code 11232 is its rate limit; 19021 a bad signature.
 /// </summary>
-public sealed class FeishuSender(string name, Uri url, string? secret, HttpClient http, TimeProvider time) : INotificationSender
+public sealed class FeishuSender(string name, Uri url, string? secret, HttpClient http, TimeProvider time, NoticeLanguage language = NoticeLanguage.English) : INotificationSender
 {
     public const int TooFast = 11232;
 
@@ -17,7 +17,7 @@ public sealed class FeishuSender(string name, Uri url, string? secret, HttpClien
 
     public async Task SendAsync(AlertNotice notice, CancellationToken cancellationToken)
     {
-        var elements = new JsonArray { new JsonObject { ["tag"] = "markdown", ["content"] = NotificationText.Markdown(notice, mentions: false) } };
+        var elements = new JsonArray { new JsonObject { ["tag"] = "markdown", ["content"] = NotificationText.Markdown(notice, mentions: false, language) } };
         if (notice.Links.Count > 0)
         {
             elements.Add(new JsonObject
@@ -26,7 +26,7 @@ public sealed class FeishuSender(string name, Uri url, string? secret, HttpClien
                 ["actions"] = new JsonArray(notice.Links.Take(5).Select(l => (JsonNode?)new JsonObject
                 {
                     ["tag"] = "button",
-                    ["text"] = new JsonObject { ["tag"] = "plain_text", ["content"] = "Acknowledge" },
+                    ["text"] = new JsonObject { ["tag"] = "plain_text", ["content"] = NotificationText.AcknowledgeButton(language) },
                     ["type"] = "primary",
                     ["url"] = l.Value,
                 }).ToArray()),
@@ -46,7 +46,7 @@ public sealed class FeishuSender(string name, Uri url, string? secret, HttpClien
         {
             ["header"] = new JsonObject
             {
-                ["title"] = new JsonObject { ["tag"] = "plain_text", ["content"] = NotificationText.Title(notice) },
+                ["title"] = new JsonObject { ["tag"] = "plain_text", ["content"] = NotificationText.Title(notice, language) },
                 ["template"] = notice.Kind == NoticeKind.Resolved ? "green" : "red",
             },
             ["elements"] = elements,

@@ -6,13 +6,14 @@ public static class NotificationSenders
     public static INotificationSender Create(ChannelOptions c, HttpClient http, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(c);
+        NoticeLanguages.TryParse(c.Language, out var language); // checked at start (AlertOptionsValidator)
         return c.Type switch
         {
-            "dingtalk" => new DingTalkSender(c.Name, c.Url, c.Secret, http, time),
-            "wecom" => new WeComSender(c.Name, new Uri(c.Url), http),
-            "feishu" => new FeishuSender(c.Name, new Uri(c.Url), c.Secret, http, time),
-            "email" => new SmtpSender(c),
-            _ => new WebhookSender(c.Name, new Uri(c.Url), http),
+            "dingtalk" => new DingTalkSender(c.Name, c.Url, c.Secret, http, time, language),
+            "wecom" => new WeComSender(c.Name, new Uri(c.Url), http, language),
+            "feishu" => new FeishuSender(c.Name, new Uri(c.Url), c.Secret, http, time, language),
+            "email" => new SmtpSender(c, language),
+            _ => new WebhookSender(c.Name, new Uri(c.Url), http, language),
         };
     }
 

@@ -6,72 +6,83 @@ using LiveRoom.Ingest.Alerts.Rules;
 namespace LiveRoom.Ingest.Alerts.Notifying;
 
 /// <summary>
-/// The words of a message: room, what, measured value vs threshold, since when, the show, and a link (issue 7 item 3).
-/// Invariant culture; times as the site reads them, with UTC beside (<see cref="When"/>).
+/// The words of a message: room, what, measured value vs threshold, since when, the show, and a link (issue 7 item 3),
+/// in the channel's language (English, or Chinese for staff who read Chinese: the shipped rule titles too,
+/// <see cref="ChineseTitles"/>). Invariant culture; times as the site reads them, with UTC beside (<see cref="When"/>).
 /// </summary>
 public static class NotificationText
 {
-    public static string Title(AlertNotice notice)
+    public static string Title(AlertNotice notice, NoticeLanguage language = NoticeLanguage.English)
     {
         ArgumentNullException.ThrowIfNull(notice);
+        var w = Words.Of(language);
         var first = notice.Alerts[0];
         var what = notice.Kind switch
         {
-            NoticeKind.Resolved => "RESOLVED",
-            NoticeKind.Reminder => "REMINDER",
-            NoticeKind.Escalation => string.Create(CultureInfo.InvariantCulture, $"ESCALATED (level {first.EscalationLevel})"),
-            _ => first.Severity.ToString().ToUpperInvariant(),
+            NoticeKind.Resolved => w.Resolved,
+            NoticeKind.Reminder => w.Reminder,
+            NoticeKind.Escalation => string.Format(CultureInfo.InvariantCulture, w.Escalated, first.EscalationLevel),
+            _ => w.Severity(first.Severity),
         };
         return notice.Alerts.Count == 1
-            ? $"[{what}] {first.Site}/{first.Room}: {first.Title}"
-            : string.Create(CultureInfo.InvariantCulture, $"[{what}] {notice.GroupKey}: {notice.Alerts.Count} alerts");
+            ? $"[{what}] {first.Site}/{first.Room}{w.Colon}{AlertTitle(first, language)}"
+            : string.Format(CultureInfo.InvariantCulture, w.Several, what, notice.GroupKey, notice.Alerts.Count);
     }
 
-    public static string Measured(AlertSnapshot a)
+    /// <summary>The alert's rule title in <paramref name="language"/>: a shipped title in Chinese, a site's own as written.</summary>
+    public static string AlertTitle(AlertSnapshot a, NoticeLanguage language = NoticeLanguage.English)
     {
         ArgumentNullException.ThrowIfNull(a);
+        return language == NoticeLanguage.Chinese ? ChineseTitles.Of(a.Title) ?? a.Title : a.Title;
+    }
+
+    public static string Measured(AlertSnapshot a, NoticeLanguage language = NoticeLanguage.English)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var w = Words.Of(language);
         return a.Operator switch
         {
             RuleOperator.Below => string.Create(CultureInfo.InvariantCulture, $"{Num(a.Value)} < {Num(a.Threshold)}"),
             RuleOperator.Above => string.Create(CultureInfo.InvariantCulture, $"{Num(a.Value)} > {Num(a.Threshold)}"),
-            RuleOperator.IsTrue => "yes",
-            RuleOperator.IsFalse => "no",
-            RuleOperator.Offline => "offline",
-            RuleOperator.Absent => string.Create(CultureInfo.InvariantCulture, $"no data for {Num(a.Value)} s (limit {Num(a.Threshold)} s)"),
-            _ => a.Value is null ? "event" : string.Create(CultureInfo.InvariantCulture, $"value {Num(a.Value)}"),
+            RuleOperator.IsTrue => w.Yes,
+            RuleOperator.IsFalse => w.No,
+            RuleOperator.Offline => w.Offline,
+            RuleOperator.Absent => string.Format(CultureInfo.InvariantCulture, w.NoData, Num(a.Value), Num(a.Threshold)),
+            _ => a.Value is null ? w.Event : string.Format(CultureInfo.InvariantCulture, w.Value, Num(a.Value)),
         };
     }
 
     /// <summary>Markdown body (DingTalk, WeCom, Feishu and the e-mail's text part).</summary>
-    public static string Markdown(AlertNotice notice, bool mentions = true)
+    public static string Markdown(AlertNotice notice, bool mentions = true, NoticeLanguage language = NoticeLanguage.English)
     {
         ArgumentNullException.ThrowIfNull(notice);
+        var w = Words.Of(language);
         var sb = new StringBuilder();
-        sb.Append("### ").Append(Title(notice)).Append("\n\n");
+        sb.Append("### ").Append(Title(notice, language)).Append("\n\n");
         foreach (var a in notice.Alerts)
         {
-            sb.Append("- **").Append(a.Site).Append('/').Append(a.Room).Append("** ").Append(a.Title)
-              .Append(": ").Append(Measured(a))
-              .Append(", since ").Append(When(a.Since, a.TimeZone));
+            sb.Append("- **").Append(a.Site).Append('/').Append(a.Room).Append("** ").Append(AlertTitle(a, language))
+              .Append(w.Colon).Append(Measured(a, language))
+              .Append(w.Since).Append(When(a.Since, a.TimeZone));
             if (a.Show is not null)
             {
-                sb.Append(", show ").Append(a.Show);
+                sb.Append(w.Show).Append(a.Show);
             }
 
             if (a.AcknowledgedBy is not null)
             {
-                sb.Append(", acknowledged by ").Append(a.AcknowledgedBy);
+                sb.Append(w.AcknowledgedBy).Append(a.AcknowledgedBy);
             }
 
             if (!string.IsNullOrWhiteSpace(a.Note))
             {
                 // The note of whoever acknowledged or resolved it, or the watchdog's word on which collector failed.
-                sb.Append(" (").Append(a.Note.ReplaceLineEndings(" ")).Append(')');
+                sb.Append(w.NoteOpen).Append(a.Note.ReplaceLineEndings(" ")).Append(w.NoteClose);
             }
 
             if (notice.Links.TryGetValue(a.Id, out var link))
             {
-                sb.Append(" [open](").Append(link).Append(')');
+                sb.Append(" [").Append(w.Open).Append("](").Append(link).Append(')');
             }
 
             sb.Append('\n');
@@ -87,6 +98,13 @@ public static class NotificationText
 
         return sb.ToString();
     }
+
+    /// <summary>"On duty: …" under a message that cannot mention people (WeCom).</summary>
+    public static string OnDuty(IEnumerable<string> names, NoticeLanguage language = NoticeLanguage.English) =>
+        Words.Of(language).OnDuty + string.Join(", ", names);
+
+    /// <summary>The button or link that opens the acknowledgement page.</summary>
+    public static string AcknowledgeButton(NoticeLanguage language = NoticeLanguage.English) => Words.Of(language).Acknowledge;
 
     /// <summary>
     /// A time as the site reads it, with UTC beside it ("2026-11-23 16:55:00 Asia/Shanghai (08:55:00 UTC)"), or in UTC
@@ -105,4 +123,30 @@ public static class NotificationText
     }
 
     private static string Num(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "?";
+
+    /// <summary>The fixed words of a message in one language ({0}, {1}, {2}: the values named beside each).</summary>
+    private sealed record Words(
+        string Resolved, string Reminder, string Escalated, string Critical, string Warning, string Info, string Several, string Colon,
+        string Yes, string No, string Offline, string NoData, string Event, string Value,
+        string Since, string Show, string AcknowledgedBy, string NoteOpen, string NoteClose, string Open, string OnDuty, string Acknowledge)
+    {
+        private static readonly Words English = new(
+            "RESOLVED", "REMINDER", "ESCALATED (level {0})", "CRITICAL", "WARNING", "INFO", "[{0}] {1}: {2} alerts", ": ",
+            "yes", "no", "offline", "no data for {0} s (limit {1} s)", "event", "value {0}",
+            ", since ", ", show ", ", acknowledged by ", " (", ")", "open", "On duty: ", "Acknowledge");
+
+        private static readonly Words Chinese = new(
+            "已恢复", "提醒", "已升级（级别 {0}）", "严重", "警告", "提示", "[{0}] {1}：{2} 条告警", "：",
+            "是", "否", "离线", "{0} 秒无数据（上限 {1} 秒）", "事件", "数值 {0}",
+            "，开始于 ", "，场次 ", "，确认人 ", "（", "）", "查看", "值班：", "确认");
+
+        public static Words Of(NoticeLanguage language) => language == NoticeLanguage.Chinese ? Chinese : English;
+
+        public string Severity(AlertSeverity severity) => severity switch
+        {
+            AlertSeverity.Critical => Critical,
+            AlertSeverity.Warning => Warning,
+            _ => Info,
+        };
+    }
 }

@@ -9,7 +9,7 @@ namespace LiveRoom.Ingest.Alerts.Notifying;
 /// server does not offer it). To: the rota's addresses plus the channel's fixed recipients. Transport errors are retried;
 /// 5xx replies are permanent.
 /// </summary>
-public sealed class SmtpSender(ChannelOptions options) : INotificationSender
+public sealed class SmtpSender(ChannelOptions options, NoticeLanguage language = NoticeLanguage.English) : INotificationSender
 {
     public string Name => options.Name;
 
@@ -21,7 +21,14 @@ public sealed class SmtpSender(ChannelOptions options) : INotificationSender
             return;
         }
 
-        using var message = new MailMessage { From = new MailAddress(options.From ?? "liveroom@localhost"), Subject = NotificationText.Title(notice), Body = NotificationText.Markdown(notice, mentions: false) };
+        using var message = new MailMessage
+        {
+            From = new MailAddress(options.From ?? "liveroom@localhost"),
+            Subject = NotificationText.Title(notice, language),
+            Body = NotificationText.Markdown(notice, mentions: false, language),
+            SubjectEncoding = System.Text.Encoding.UTF8,
+            BodyEncoding = System.Text.Encoding.UTF8,
+        };
         foreach (var address in to)
         {
             message.To.Add(address!);

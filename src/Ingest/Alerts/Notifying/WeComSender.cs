@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace LiveRoom.Ingest.Alerts.Notifying;
 
 /// <summary>WeCom (企业微信) group robot: markdown message; errcode 45009 is its rate limit (20 a minute).</summary>
-public sealed class WeComSender(string name, Uri url, HttpClient http) : INotificationSender
+public sealed class WeComSender(string name, Uri url, HttpClient http, NoticeLanguage language = NoticeLanguage.English) : INotificationSender
 {
     public const int TooFast = 45009;
 
@@ -14,10 +14,10 @@ public sealed class WeComSender(string name, Uri url, HttpClient http) : INotifi
     public async Task SendAsync(AlertNotice notice, CancellationToken cancellationToken)
     {
         // WeCom markdown can only mention by WeCom user id (<@userid>), which the rota does not hold; the names are listed.
-        var text = NotificationText.Markdown(notice, mentions: false);
+        var text = NotificationText.Markdown(notice, mentions: false, language);
         if (notice.Recipients.Count > 0)
         {
-            text += "\nOn duty: " + string.Join(", ", notice.Recipients.Select(r => r.Name));
+            text += "\n" + NotificationText.OnDuty(notice.Recipients.Select(r => r.Name), language);
         }
 
         var body = new JsonObject { ["msgtype"] = "markdown", ["markdown"] = new JsonObject { ["content"] = text } };

@@ -11,7 +11,7 @@ namespace LiveRoom.Ingest.Alerts.Notifying;
 /// that stays the same across retries, so at-least-once delivery never shows twice. 2xx is success; 408/429/5xx and
 /// timeouts are retried; other 4xx are permanent.
 /// </summary>
-public sealed class WebhookSender(string name, Uri url, HttpClient http) : INotificationSender
+public sealed class WebhookSender(string name, Uri url, HttpClient http, NoticeLanguage language = NoticeLanguage.English) : INotificationSender
 {
     public string Name => name;
 
@@ -19,14 +19,14 @@ public sealed class WebhookSender(string name, Uri url, HttpClient http) : INoti
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
-            Content = new StringContent(Json(notice).ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+            Content = new StringContent(Json(notice, language).ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
         };
         request.Headers.Add("Idempotency-Key", notice.IdempotencyKey);
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         await RobotReply.CheckAsync(response, "", "", [], cancellationToken).ConfigureAwait(false);
     }
 
-    public static JsonObject Json(AlertNotice notice)
+    public static JsonObject Json(AlertNotice notice, NoticeLanguage language = NoticeLanguage.English)
     {
         ArgumentNullException.ThrowIfNull(notice);
         var alerts = new JsonArray();
@@ -40,7 +40,7 @@ public sealed class WebhookSender(string name, Uri url, HttpClient http) : INoti
             ["idempotencyKey"] = notice.IdempotencyKey,
             ["kind"] = notice.Kind.ToString().ToLowerInvariant(),
             ["group"] = notice.GroupKey,
-            ["title"] = NotificationText.Title(notice),
+            ["title"] = NotificationText.Title(notice, language),
             ["createdAt"] = Time(notice.CreatedAt),
             ["recipients"] = new JsonArray(notice.Recipients.Select(r => (JsonNode?)new JsonObject { ["name"] = r.Name, ["level"] = r.Level }).ToArray()),
             ["alerts"] = alerts,

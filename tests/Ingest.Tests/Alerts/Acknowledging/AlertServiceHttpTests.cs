@@ -73,6 +73,39 @@ public sealed class AlertServiceHttpTests : IAsyncLifetime
         Assert.Equal("[]", await GetWithTokenAsync("/api/incidents?site=other"));
     }
 
+    [Fact]
+    public async Task LinkPage_PhoneReadsChinese_PageAndAnswersInChinese()
+    {
+        // An on-call engineer's phone set to Chinese opens the link from a robot message.
+        var alert = await FireAsync();
+        var link = _service.Link(alert.Id);
+        using var get = new HttpRequestMessage(HttpMethod.Get, link);
+        get.Headers.AcceptLanguage.ParseAdd("zh-CN,zh;q=0.9,en;q=0.8");
+
+        using var response = await _http.SendAsync(get);
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("<html lang=\"zh-CN\">", page, StringComparison.Ordinal);
+        Assert.Contains("<h1>s1/r1：帧率低于 30 fps</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("<dt>状态</dt><dd>告警中</dd><dt>级别</dt><dd>警告</dd><dt>测量值</dt><dd>12 &lt; 29.5</dd>", page, StringComparison.Ordinal);
+        Assert.Contains(">确认</button>", page, StringComparison.Ordinal);
+        Assert.Contains(">看板中的直播间页面</a>", page, StringComparison.Ordinal);
+
+        using var ack = new HttpRequestMessage(HttpMethod.Post, link + "/ack") { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["who"] = "王芳" }) };
+        ack.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        using var acked = await _http.SendAsync(ack);
+        Assert.Contains("已确认，提醒与升级停止。", await acked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // English first with Chinese second, or Chinese refused (q=0): English.
+        foreach (var header in new[] { "en-US,zh-CN;q=0.5", "zh;q=0, en" })
+        {
+            using var en = new HttpRequestMessage(HttpMethod.Get, link);
+            en.Headers.AcceptLanguage.ParseAdd(header);
+            using var english = await _http.SendAsync(en);
+            Assert.Contains("<h1>s1/r1: Frame rate below 30 fps</h1>", await english.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("/api/incidents?format=json")]
     [InlineData("/api/alerts")]

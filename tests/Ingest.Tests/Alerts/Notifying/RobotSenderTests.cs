@@ -34,6 +34,48 @@ public sealed class RobotSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DingTalk_ChannelInChinese_WordsAndShippedTitleInChinese()
+    {
+        var sender = new DingTalkSender("dt", _robot.Url("/robot/send?access_token=abc"), _robot.Secret, _http, TimeProvider.System, NoticeLanguage.Chinese);
+        var notice = Notices.Firing();
+        await sender.SendAsync(notice with { Alerts = [notice.Alerts[0] with { TimeZone = "Asia/Shanghai" }] }, CancellationToken.None);
+
+        var (_, body, _) = Assert.Single(_robot.Accepted);
+        Assert.Equal("[警告] s1/r1：帧率低于 30 fps", body["markdown"]!["title"]!.GetValue<string>());
+        Assert.Equal(
+            "### [警告] s1/r1：帧率低于 30 fps\n\n- **s1/r1** 帧率低于 30 fps：15 < 29.5，开始于 2026-11-22 14:00:00 Asia/Shanghai (06:00:00 UTC)，场次 morning show [查看](http://127.0.0.1:5081/alerts/token)\n @13800000001",
+            body["markdown"]!["text"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData(NoticeKind.Resolved, "Frame rate below 30 fps", "[已恢复] s1/r1：帧率低于 30 fps")]
+    [InlineData(NoticeKind.Escalation, "Frame rate below 30 fps", "[已升级（级别 2）] s1/r1：帧率低于 30 fps")]
+    [InlineData(NoticeKind.Reminder, "Encoder on the desk PC", "[提醒] s1/r1：Encoder on the desk PC")]
+    [InlineData(NoticeKind.Firing, "Collector silent (no heartbeat)", "[警告] s1/r1：采集服务无响应（无心跳）")]
+    public void Title_InChinese_KindsAndTitles_ASitesOwnTitleAsWritten(NoticeKind kind, string title, string expected)
+    {
+        var notice = Notices.Firing();
+        notice = notice with { Kind = kind, Alerts = [notice.Alerts[0] with { Title = title, EscalationLevel = 2 }] };
+
+        Assert.Equal(expected, NotificationText.Title(notice, NoticeLanguage.Chinese));
+    }
+
+    [Fact]
+    public void Measured_InChinese()
+    {
+        var a = Notices.Firing().Alerts[0];
+
+        Assert.Equal(
+            ["是", "否", "离线", "45 秒无数据（上限 30 秒）", "数值 45", "事件"],
+            new[]
+            {
+                a with { Operator = Ingest.Alerts.Rules.RuleOperator.IsTrue }, a with { Operator = Ingest.Alerts.Rules.RuleOperator.IsFalse },
+                a with { Operator = Ingest.Alerts.Rules.RuleOperator.Offline }, a with { Operator = Ingest.Alerts.Rules.RuleOperator.Absent, Value = 45, Threshold = 30 },
+                a with { Operator = Ingest.Alerts.Rules.RuleOperator.Event, Value = 45 }, a with { Operator = Ingest.Alerts.Rules.RuleOperator.Event, Value = null },
+            }.Select(x => NotificationText.Measured(x, NoticeLanguage.Chinese)));
+    }
+
+    [Fact]
     public async Task DingTalk_SiteZoneKnown_TimesAsTheSiteReadsThem_UtcBeside()
     {
         var sender = new DingTalkSender("dt", _robot.Url("/robot/send?access_token=abc"), _robot.Secret, _http, TimeProvider.System);

@@ -22,6 +22,8 @@ public sealed class OptionsAndHeartbeatTests
         options.Alerts.DashboardUrl = "liveroom.example.test";
         options.Alerts.Channels.Add(new ChannelOptions { Type = "dingtalk", Url = "not a url?access_token=SECRET123" });
         options.Alerts.Channels.Add(new ChannelOptions { Type = "pager", Url = "http://127.0.0.1/" });
+        options.Alerts.Channels.Add(new ChannelOptions { Type = "wecom", Url = "http://127.0.0.1/", Language = "fr" });
+        options.Alerts.Channels.Add(new ChannelOptions { Type = "feishu", Url = "http://127.0.0.1/", Language = "zh-CN" });
         var failures = IngestOptionsValidator.Check(options);
         Assert.Contains(failures, f => f.StartsWith("Ingest:Alerts:TokenSecret", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Ingest:Alerts:GroupBy", StringComparison.Ordinal));
@@ -30,6 +32,8 @@ public sealed class OptionsAndHeartbeatTests
         Assert.Contains("Ingest:Alerts:DashboardUrl 'liveroom.example.test' must be an absolute http:// or https:// URL", failures);
         Assert.Contains(failures, f => f.StartsWith("Ingest:Alerts:Channels:0:Url", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Ingest:Alerts:Channels:1:Type", StringComparison.Ordinal));
+        Assert.Contains("Ingest:Alerts:Channels:2:Language is 'fr'; it must be en or zh-CN", failures);
+        Assert.DoesNotContain(failures, f => f.StartsWith("Ingest:Alerts:Channels:3:", StringComparison.Ordinal));
         Assert.DoesNotContain(failures, f => f.Contains("SECRET123", StringComparison.Ordinal));
         Assert.Empty(IngestOptionsValidator.Check(new IngestOptions()));
     }
