@@ -47,6 +47,8 @@ const PHRASES_ZH = [
   [/^not commissioned \(overall exposure only\): mean luma (\S+)$/, "未完成调试（仅检查整体曝光）：平均亮度 $1"],
   [/^mean luma (\S+)$/, "平均亮度 $1"],
   [/^not commissioned$/, "未完成调试"],
+  [/^not commissioned: no reference frame$/, "未完成调试：尚无参考画面"],
+  [/^not commissioned: no reference frame in (.+)$/s, "未完成调试：$1 中尚无参考画面"],
   [/^not commissioned: (.*)$/s, "未完成调试：$1"],
   // Thresholds.
   [/^≥ (\S+) Mbit\/s \(stream \+ (\S+) %\)$/, "≥ $1 Mbit/s（推流码率 + $2 %）"],

@@ -69,7 +69,7 @@ public sealed partial class ChecklistWordsTests : IDisposable
             .ToList();
         Assert.True(untranslated.Count == 0, "no Chinese in checklist-words.js for what the edge writes: " + string.Join(" | ", untranslated));
         Assert.Equal("测速失败：connection refused", zh.Texts["test failed: connection refused"]);
-        Assert.Equal("未完成调试：no reference frame", zh.Texts["not commissioned: no reference frame"]);
+        Assert.Equal("未完成调试：尚无参考画面", zh.Texts["not commissioned: no reference frame"]);
     }
 
     // The run starts (and tests the uplink) when the schedule arrives, 20 min before the show; then the room is measured.
