@@ -68,8 +68,48 @@ function duration(seconds, l) {
   return fill(pick(words.hours, l), { n: Math.floor(s / 3600), m: Math.round((s % 3600) / 60) });
 }
 
+// The edge's explanation of a condition (src/Probe/Detection/RoomEvaluator.cs, src/Probe/Vision/VisionConditions.cs)
+// in Chinese, numbers as written; a text no pattern knows (a stream's stop reason, a reader's error) as written.
+// EventMessageWordsTests feeds every wording the edge can write through these.
+const CAST = { slight: "轻微", moderate: "中等", strong: "严重", "too blue": "偏蓝", "too yellow": "偏黄", "too green": "偏绿", "too magenta": "偏洋红" };
+const castWords = (list) => list.split(", ").map((w) => CAST[w] || w).join("、");
+const MESSAGES_ZH = [
+  [/^the stream has no video track$/, "推流没有视频轨"],
+  [/^(\S+) is below the expected (\S+)$/, "$1 低于预期的 $2"],
+  [/^(\S+) is above the expected (\S+)$/, "$1 高于预期的 $2"],
+  [/^(\S+) fps is below (\S+)$/, "$1 fps，低于 $2"],
+  [/^(\S+) Mbit\/s is below (\S+) Mbit\/s$/, "$1 Mbit/s，低于 $2 Mbit/s"],
+  [/^(\S+) Mbit\/s is above (\S+) Mbit\/s$/, "$1 Mbit/s，高于 $2 Mbit/s"],
+  [/^(\d+) of (\d+) frame intervals more than 10 % off the median in the last (\S+) s \(variable frame rate\)$/, "最近 $3 秒内 $2 个帧间隔中有 $1 个偏离中位数超过 10 %（帧率不稳定）"],
+  [/^(\d+) frames late or dropped \((\d+) timestamp gaps\) in the last (\S+) s$/, "最近 $3 秒内 $1 帧迟到或丢失（$2 处时间戳间断）"],
+  [/^the audio track decodes no audio$/, "音频轨解码不出声音"],
+  [/^the stream has no audio track$/, "推流没有音频轨"],
+  [/^audio below (\S+) LUFS for (\S+) s$/, "音频低于 $1 LUFS 已 $2 秒"],
+  [/^sample peak (\S+) dBFS reaches full scale$/, "采样峰值 $1 dBFS，达到满刻度"],
+  [/^picture black for (\S+) s \(98% of luma at or below (\S+)\)$/, "画面黑屏 $1 秒（98% 的亮度不高于 $2）"],
+  [/^picture unchanged for (\S+) s with no sign of life in audio or the encoder's packets$/, "画面 $1 秒无变化，音频和编码器数据包也无活动迹象"],
+  [/^picture uniform \(luma sd (\S+), mean (\S+)\)$/, "画面均匀一片（亮度标准差 $1，均值 $2）"],
+  [/^mean luma (\S+) below (\S+)$/, "平均亮度 $1，低于 $2"],
+  [/^(\S+)% of pixels clipped white$/, "$1% 的像素过曝为纯白"],
+  [/^background neutral$/, "背景无偏色"],
+  [/^background (slight|moderate|strong): (.+)$/, (m, strength, list) => "背景" + CAST[strength] + castWords(list)],
+  [/^host seat (\S+)x the background brightness$/, "主播位亮度为背景的 $1 倍"],
+  [/^(\S+) stops against the reference$/, "与参考画面相差 $1 档"],
+  [/^shift (\S+)%,(\S+)%, scale (\S+), coverage backdrop (\S+)% desk (\S+)%$/, "偏移 $1%,$2%，缩放 $3，覆盖率：背景墙 $4%，桌面 $5%"],
+  [/^scene does not match the reference \(similarity (\S+)\): camera moved far, swapped or obstructed$/, "画面与参考不符（相似度 $1）：机位大幅移动、被更换或被遮挡"],
+  [/^sharpness (\S+)x the reference$/, "清晰度为参考画面的 $1 倍"],
+];
+
+export function eventMessage(text, l) {
+  if (l !== "zh" || !text) return text;
+  for (const [pattern, zh] of MESSAGES_ZH) {
+    if (pattern.test(text)) return text.replace(pattern, zh);
+  }
+  return text;
+}
+
 // An event as a reader reads it: "Picture frozen started", "Picture frozen ended after 12 s", "Stream started"; the
-// edge's own explanation (its message) follows as written.
+// edge's own explanation (its message) follows, in Chinese where its wording is known.
 export function eventText(e, l) {
   const gap = l === "zh" ? "" : " ";
   let text = eventName(e.type, l);
@@ -77,7 +117,7 @@ export function eventText(e, l) {
   else if (e.active === false) {
     text += gap + (e.durationSeconds == null ? pick(words.ended, l) : fill(pick(words.endedAfter, l), { d: duration(e.durationSeconds, l) }));
   }
-  return e.message ? text + ": " + e.message : text;
+  return e.message ? text + (l === "zh" ? "：" : ": ") + eventMessage(e.message, l) : text;
 }
 
 // A room state's reason, which the edge writes in English ("show started, no stream", "uplink 2.1 Mbit/s, needs ≥ 5

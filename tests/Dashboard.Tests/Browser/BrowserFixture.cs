@@ -200,7 +200,7 @@ public sealed partial class BrowserFixture : IAsyncLifetime
         lines.Add(NetworkPoint("demo", "room-1", 5_200_000, UplinkTestMbps, now.AddMinutes(-5)));
         lines.Add(string.Create(CultureInfo.InvariantCulture, $"event,room=room-1,site=demo,type=freeze message=\"{XssRoom.Replace("\"", "\\\"", StringComparison.Ordinal)}\" {now.AddDays(-3).ToUnixTimeMilliseconds()}"));
         // A picture frozen for 95 s twenty minutes ago: its start and its end, as the edge reports a condition.
-        lines.Add(string.Create(CultureInfo.InvariantCulture, $"event,room=room-1,site=demo,type=frozen active=true,message=\"picture unchanged for 10 s\" {now.AddMinutes(-20).ToUnixTimeMilliseconds()}"));
+        lines.Add(string.Create(CultureInfo.InvariantCulture, $"event,room=room-1,site=demo,type=frozen active=true,message=\"picture unchanged for 10 s with no sign of life in audio or the encoder's packets\" {now.AddMinutes(-20).ToUnixTimeMilliseconds()}"));
         lines.Add(string.Create(CultureInfo.InvariantCulture, $"event,room=room-1,site=demo,type=frozen active=false,duration_s=95 {now.AddMinutes(-20).AddSeconds(95).ToUnixTimeMilliseconds()}"));
         lines.Add(string.Create(CultureInfo.InvariantCulture, $"event,room=room-2,site=demo,type=below_frame_rate active=true,message=\"25 fps < 29.97\" {now.AddMinutes(-2).ToUnixTimeMilliseconds()}"));
         foreach (var chunk in lines.Chunk(10_000))

@@ -167,7 +167,7 @@ public sealed partial class DashboardBrowserTests
 
         // Events and evidence by name: a frozen picture's start and end (how long it lasted), the regular thumbnail.
         Assert.Equal(
-            ["画面冻结结束，持续 95 秒", "画面冻结开始: picture unchanged for 10 s"],
+            ["画面冻结结束，持续 95 秒", "画面冻结开始：画面 10 秒无变化，音频和编码器数据包也无活动迹象"],
             (await page.Locator("#events li[data-type='frozen']").AllTextContentsAsync()).Select(x => x[(x.IndexOf(" — ", StringComparison.Ordinal) + 3)..]));
         Assert.EndsWith(" · 定时截图", await page.Locator("#thumbs figcaption").First.TextContentAsync(), StringComparison.Ordinal);
     }

@@ -56,7 +56,9 @@ public sealed class EventWordsTests
     [InlineData("""{"type":"black","active":false}""", "en", "Picture black ended")]
     [InlineData("""{"type":"stream_started"}""", "zh", "推流开始")]
     [InlineData("""{"type":"stream_stopped","message":"end of stream"}""", "en", "Stream stopped: end of stream")]
-    [InlineData("""{"type":"freeze","message":"<b>x</b>"}""", "zh", "freeze: <b>x</b>")]
+    [InlineData("""{"type":"freeze","message":"<b>x</b>"}""", "zh", "freeze：<b>x</b>")]
+    [InlineData("""{"type":"below_frame_rate","active":true,"message":"25 fps is below 29.5"}""", "zh", "帧率低于标准开始：25 fps，低于 29.5")]
+    [InlineData("""{"type":"below_frame_rate","active":true,"message":"25 fps is below 29.5"}""", "en", "Frame rate below standard started: 25 fps is below 29.5")]
     public async Task AnEvent_ReadsAsNameStateAndTheEdgesExplanation(string eventJson, string lang, string expected)
     {
         var text = await RunAsync<string>($$"""
