@@ -65,7 +65,8 @@ function duration(seconds, l) {
   const s = Math.round(seconds);
   if (s < 120) return fill(pick(words.seconds, l), { n: s });
   if (s < 7200) return fill(pick(words.minutes, l), { n: Math.round(s / 60) });
-  return fill(pick(words.hours, l), { n: Math.floor(s / 3600), m: Math.round((s % 3600) / 60) });
+  const minutes = Math.round(s / 60);
+  return fill(pick(words.hours, l), { n: Math.floor(minutes / 60), m: minutes % 60 });
 }
 
 // The edge's explanation of a condition (src/Probe/Detection/RoomEvaluator.cs, src/Probe/Vision/VisionConditions.cs)

@@ -54,6 +54,7 @@ public sealed class EventWordsTests
     [InlineData("""{"type":"too_dark","active":false,"durationSeconds":754}""", "en", "Picture too dark ended after 13 min")]
     [InlineData("""{"type":"silence","active":false,"durationSeconds":7530}""", "zh", "音频无声结束，持续 2 小时 6 分钟")]
     [InlineData("""{"type":"black","active":false}""", "en", "Picture black ended")]
+    [InlineData("""{"type":"black","active":false,"durationSeconds":10790}""", "en", "Picture black ended after 3 h 0 min")]
     [InlineData("""{"type":"stream_started"}""", "zh", "推流开始")]
     [InlineData("""{"type":"stream_stopped","message":"end of stream"}""", "en", "Stream stopped: end of stream")]
     [InlineData("""{"type":"freeze","message":"<b>x</b>"}""", "zh", "freeze：<b>x</b>")]
