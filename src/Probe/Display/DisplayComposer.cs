@@ -17,6 +17,9 @@ public static class DisplayComposer
     private const long MinUnixMs = -62_135_596_800_000L + (2 * 86_400_000L);
     private const long MaxUnixMs = 253_402_300_799_999L - (2 * 86_400_000L);
 
+    /// <summary>Before the time a live, faulty or offline room has been so (bilingual like the rest of the sign: "开始 since 14:02").</summary>
+    public const string SinceText = "开始 since ";
+
     /// <summary>Shown as the message of a live room with no show around now.</summary>
     public const string UnscheduledText = "计划外 unscheduled";
 
@@ -106,7 +109,7 @@ public static class DisplayComposer
     {
         if (code is RoomStates.Live or RoomStates.Fault or RoomStates.Offline)
         {
-            return state.Since > 0 ? "since " + Clock(state.Since, zone, now) : string.Empty;
+            return state.Since > 0 ? SinceText + Clock(state.Since, zone, now) : string.Empty;
         }
 
         if (state.Show is not { } show)

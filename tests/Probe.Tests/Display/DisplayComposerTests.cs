@@ -80,14 +80,14 @@ public sealed class DisplayComposerTests
     {
         var state = State(RoomStates.Live, Show(), since: ShowStart.AddMinutes(2));
 
-        Assert.Equal("since 14:02", DisplayComposer.Compose(state, Shanghai, ShowStart.AddMinutes(30)).When);
-        Assert.Equal("since 06:02", DisplayComposer.Compose(state, TimeZoneInfo.Utc, ShowStart.AddMinutes(30)).When);
+        Assert.Equal("开始 since 14:02", DisplayComposer.Compose(state, Shanghai, ShowStart.AddMinutes(30)).When);
+        Assert.Equal("开始 since 06:02", DisplayComposer.Compose(state, TimeZoneInfo.Utc, ShowStart.AddMinutes(30)).When);
     }
 
     [Theory]
-    [InlineData("Asia/Shanghai", "since 14:02")]
-    [InlineData("UTC", "since 06:02")]
-    [InlineData("Mars/Olympus_Mons", "since 06:02")]
+    [InlineData("Asia/Shanghai", "开始 since 14:02")]
+    [InlineData("UTC", "开始 since 06:02")]
+    [InlineData("Mars/Olympus_Mons", "开始 since 06:02")]
     public void Compose_ZoneFromState_UsesItOrUtcWhenUnknown(string zone, string when)
     {
         var state = State(RoomStates.Live, Show(), since: ShowStart.AddMinutes(2)) with { TimeZone = zone };

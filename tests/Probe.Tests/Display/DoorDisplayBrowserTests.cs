@@ -27,7 +27,7 @@ public sealed class DoorDisplayBrowserTests(DoorBrowserFixture chromium, ITestOu
         ("pre-show", "准备中", "PRE-SHOW 3/10", "双十一美妆专场"),
         ("not-ready", "未就绪", "NOT READY", "上行带宽未通过 uplink 2.1 Mbit/s"),
         ("ready", "就绪", "READY", "主播 Host: 李佳"),
-        ("live", "直播中", "ON AIR", "since 14:02"),
+        ("live", "直播中", "ON AIR", "开始 since 14:02"),
         ("fault", "故障", "FAULT", "帧率低于标准 below_frame_rate: 25 fps is below 29.97"),
     ];
 
