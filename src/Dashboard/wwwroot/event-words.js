@@ -70,7 +70,8 @@ function duration(seconds, l) {
 }
 
 // The edge's explanation of a condition (src/Probe/Detection/RoomEvaluator.cs, src/Probe/Vision/VisionConditions.cs)
-// in Chinese, numbers as written; a text no pattern knows (a stream's stop reason, a reader's error) as written.
+// and of a stream's stop (StreamMonitor.cs) in Chinese, numbers as written; a text no pattern knows (an error's own
+// message) as written.
 // EventMessageWordsTests feeds every wording the edge can write through these.
 const CAST = { slight: "轻微", moderate: "中等", strong: "严重", "too blue": "偏蓝", "too yellow": "偏黄", "too green": "偏绿", "too magenta": "偏洋红" };
 const castWords = (list) => list.split(", ").map((w) => CAST[w] || w).join("、");
@@ -99,6 +100,10 @@ const MESSAGES_ZH = [
   [/^shift (\S+)%,(\S+)%, scale (\S+), coverage backdrop (\S+)% desk (\S+)%$/, "偏移 $1%,$2%，缩放 $3，覆盖率：背景墙 $4%，桌面 $5%"],
   [/^scene does not match the reference \(similarity (\S+)\): camera moved far, swapped or obstructed$/, "画面与参考不符（相似度 $1）：机位大幅移动、被更换或被遮挡"],
   [/^sharpness (\S+)x the reference$/, "清晰度为参考画面的 $1 倍"],
+  // Why the reader stopped (src/Probe/Stream/StreamMonitor.cs); ffmpeg's own words after the colon stay as written.
+  [/^no packets for (\S+) s$/, "$1 秒没有收到数据包"],
+  [/^ffmpeg exited with code (-?\d+)$/, "ffmpeg 已退出（代码 $1）"],
+  [/^ffmpeg exited with code (-?\d+): (.*)$/s, "ffmpeg 已退出（代码 $1）：$2"],
 ];
 
 export function eventMessage(text, l) {

@@ -164,7 +164,7 @@ public sealed partial class StreamMonitor : IDisposable
             }
             else if (first == _stalled.Task)
             {
-                reason = string.Create(CultureInfo.InvariantCulture, $"no packets for {_options.StallTimeout.TotalSeconds:0.#} s");
+                reason = StallReason(_options.StallTimeout);
                 Append(Detection.EventPoints.Create(Contracts.Payloads.EventTypes.StreamStalled, Now(), reason, _options.StallTimeout.TotalSeconds));
                 child.Kill();
                 await child.Exited.ConfigureAwait(false);
@@ -172,7 +172,7 @@ public sealed partial class StreamMonitor : IDisposable
             else
             {
                 var tail = StderrTail();
-                reason = string.Create(CultureInfo.InvariantCulture, $"ffmpeg exited with code {child.ExitCode}") + (tail.Length > 0 ? ": " + tail : string.Empty);
+                reason = ExitReason(child.ExitCode, tail);
             }
 
             await ReleasePipesAsync(pipes, readers).ConfigureAwait(false);
@@ -198,6 +198,14 @@ public sealed partial class StreamMonitor : IDisposable
             return (hadPackets, relaid);
         }
     }
+
+    /// <summary>Why the reader was restarted after a stall (the stream_stalled event's and a stop's message).</summary>
+    internal static string StallReason(TimeSpan timeout) =>
+        string.Create(CultureInfo.InvariantCulture, $"no packets for {timeout.TotalSeconds:0.#} s");
+
+    /// <summary>Why the reader stopped by itself: ffmpeg's exit code and the tail of what it wrote (its own words).</summary>
+    internal static string ExitReason(int? exitCode, string stderrTail) =>
+        string.Create(CultureInfo.InvariantCulture, $"ffmpeg exited with code {exitCode}") + (stderrTail.Length > 0 ? ": " + stderrTail : string.Empty);
 
     private void ReportFailure(string reason)
     {

@@ -18,7 +18,7 @@ public sealed class EventMessageWordsTests
     [Fact]
     public async Task EveryConditionMessageTheEdgeWrites_ReadsInChinese()
     {
-        var messages = StreamMessages().Concat(VisionMessages()).Distinct(StringComparer.Ordinal).ToList();
+        var messages = StreamMessages().Concat(VisionMessages()).Concat(StopMessages()).Distinct(StringComparer.Ordinal).ToList();
         Assert.True(messages.Count >= 25, $"found only {messages.Count} messages: " + string.Join(" | ", messages));
 
         var script = $$"""
@@ -32,7 +32,12 @@ public sealed class EventMessageWordsTests
         Assert.True(untranslated.Count == 0, "no Chinese in event-words.js for what the edge writes: " + string.Join(" | ", untranslated));
         Assert.Contains("25 fps，低于 29.5", zh);
         Assert.Contains("背景严重偏蓝、偏绿", zh);
+        Assert.Contains("ffmpeg 已退出（代码 1）：Connection refused", zh);
     }
+
+    // Why a reader stopped: a stall, ffmpeg's exit with and without its own last words.
+    private static IEnumerable<string> StopMessages() =>
+        [StreamMonitor.StallReason(TimeSpan.FromSeconds(10)), StreamMonitor.ExitReason(1, "Connection refused"), StreamMonitor.ExitReason(-9, string.Empty)];
 
     private static IEnumerable<string> StreamMessages()
     {
