@@ -104,7 +104,7 @@ internal sealed class ComplianceQuery(InfluxQueryClient influx, IOptions<Dashboa
         var width = F("min", MetricKind.StreamFields.Width);
         var height = F("min", MetricKind.StreamFields.Height);
         var bitrate = F("mean", MetricKind.StreamFields.Bitrate);
-        var uplink = F("min", "tx_bps");
+        var uplink = F("min", LiveRoomsQuery.TxBps);
         var where = InfluxQl.TimeRange(from, to) + filter;
         var group = "GROUP BY \"site\", \"room\"";
         var stream = $"\"{rp}\".\"{MetricKind.Stream}\"";
@@ -119,8 +119,8 @@ internal sealed class ComplianceQuery(InfluxQueryClient influx, IOptions<Dashboa
             CountByRoomAsync($"SELECT {reported} FROM {stream} WHERE {where} {group}", cancellationToken, unit),
             CountByRoomAsync($"SELECT {Seconds(MetricKind.StreamFields.Fps)} FROM {stream} WHERE {where} AND {fps} >= {minFps} AND {width} >= {StreamStandard.MinWidth} AND {height} >= {StreamStandard.MinHeight} {group}", cancellationToken, unit),
             CountByRoomAsync($"SELECT {Seconds(MetricKind.StreamFields.Bitrate)} FROM {stream} WHERE {where} AND {bitrate} >= {minBps} {group}", cancellationToken, unit),
-            CountByRoomAsync($"SELECT {Seconds("tx_bps")} FROM {network} WHERE {where} {group}", cancellationToken, unit),
-            CountByRoomAsync($"SELECT {Seconds("tx_bps")} FROM {network} WHERE {where} AND {uplink} >= {minBps} {group}", cancellationToken, unit));
+            CountByRoomAsync($"SELECT {Seconds(LiveRoomsQuery.TxBps)} FROM {network} WHERE {where} {group}", cancellationToken, unit),
+            CountByRoomAsync($"SELECT {Seconds(LiveRoomsQuery.TxBps)} FROM {network} WHERE {where} AND {uplink} >= {minBps} {group}", cancellationToken, unit));
         return new Counts(results[0], results[1], results[2], results[3], results[4]);
     }
 

@@ -180,7 +180,7 @@ function render(entry, r) {
 function showAlerts(entry, alerts, tz) {
   let box = entry.tile.querySelector(".alerts");
   if (!box) { box = el("ul", { class: "alerts" }); entry.tile.append(box); }
-  box.replaceChildren(...alerts.map((a) => el("li", { "data-type": a.type, text: "⚠ " + eventText({ type: a.type, message: a.message }, lang) + (a.since ? " (" + t("since") + " " + clock(Date.parse(a.since), tz) + ")" : "") })));
+  box.replaceChildren(...alerts.map((a) => el("li", { "data-type": a.type, text: "⚠ " + eventText(a, lang) + (a.since ? " (" + t("since") + " " + clock(Date.parse(a.since), tz) + ")" : "") })));
 }
 
 // The collector's open alerts of this room, rebuilt only when one of them changed.

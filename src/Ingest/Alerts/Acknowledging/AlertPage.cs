@@ -75,7 +75,7 @@ internal static class AlertPage
             var t = WebUtility.UrlEncode(token);
             sb.Append("<form method=\"post\" action=\"/alerts/").Append(t).Append("/ack\"><label>").Append(E(w.YourName)).Append(" <input name=\"who\" required maxlength=\"100\"></label>")
               .Append("<label>").Append(E(w.Note)).Append(" <textarea name=\"note\" maxlength=\"2000\"></textarea></label>")
-              .Append("<button type=\"submit\">").Append(E(w.Acknowledge)).Append("</button> ")
+              .Append("<button type=\"submit\">").Append(E(NotificationText.AcknowledgeButton(language))).Append("</button> ")
               .Append("<button type=\"submit\" formaction=\"/alerts/").Append(t).Append("/resolve\">").Append(E(w.Resolve)).Append("</button></form>");
         }
 
@@ -118,19 +118,19 @@ internal static class AlertPage
     private sealed record PageWords(
         string Lang, string PageTitle, string UnknownAlert, string Colon, string State, string Severity, string Measured, string Since, string Show,
         string AcknowledgedBy, string RoomPage, string RoomPageWhat, string PictureAlt, string Camera, string YourName, string Note,
-        string Acknowledge, string Resolve, string Resolved, string Acknowledged, string AlreadyAcknowledged, string AlreadyResolved,
+        string Resolve, string Resolved, string Acknowledged, string AlreadyAcknowledged, string AlreadyResolved,
         string NotFiring, string Unknown, string[] States, string[] Severities)
     {
         private static readonly PageWords English = new(
             "en", "LiveRoom alert", "This alert is unknown (or the link is invalid or expired).", ": ", "State", "Severity", "Measured", "Since", "Show",
             "Acknowledged by", "Room page in the dashboard", " (charts, pictures, checklist)", "camera picture of", "Camera at {0} ({1})", "Your name", "Note",
-            "Acknowledge", "Resolve with note", "Resolved. Thank you.", "Acknowledged. Reminders and escalation stop.", "Already acknowledged.", "This alert is already resolved.",
+            "Resolve with note", "Resolved. Thank you.", "Acknowledged. Reminders and escalation stop.", "Already acknowledged.", "This alert is already resolved.",
             "This alert has not fired yet.", "Unknown alert.", ["Pending", "Firing", "Acknowledged", "Resolved"], ["Info", "Warning", "Critical"]);
 
         private static readonly PageWords Chinese = new(
             "zh-CN", "LiveRoom 告警", "未找到此告警（或链接无效、已过期）。", "：", "状态", "级别", "测量值", "开始于", "场次",
             "确认人", "看板中的直播间页面", "（图表、画面、检查清单）", "摄像头画面", "摄像头画面 {0}（{1}）", "您的姓名", "备注",
-            "确认", "填写备注并解决", "已解决，谢谢。", "已确认，提醒与升级停止。", "已被确认。", "此告警已解决。",
+            "填写备注并解决", "已解决，谢谢。", "已确认，提醒与升级停止。", "已被确认。", "此告警已解决。",
             "此告警尚未触发。", "未知告警。", ["待触发", "告警中", "已确认", "已解决"], ["提示", "警告", "严重"]);
 
         public static PageWords Of(NoticeLanguage language) => language == NoticeLanguage.Chinese ? Chinese : English;
