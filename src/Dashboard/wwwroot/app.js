@@ -2,12 +2,11 @@
 // GET api/rooms/live/events (no polling, no reloads). Text goes in with textContent only.
 import { el, header, requireUser, t, toLogin, api, showCollectorBanner, clock, otherZone, alertItems, alertsKey, mayActOnAlerts, lang } from "./api.js";
 import { eventText, reasonText } from "./event-words.js";
+import { addSparkValue, sparkPath, SPARK_POINTS, SPARK_HEIGHT } from "./spark.js";
 
 let me = null;
 
 const tiles = new Map(); // "site/room" -> { tile, spark: [{ t, v }...] (bitrate per 10 s bucket), thumbTime }
-const SPARK_BUCKET_MS = 10000; // as GET api/rooms/live?history=true answers: 5 minutes at 10 s
-const SPARK_POINTS = 30;
 const THUMB_EVERY_MS = 30000;
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -69,34 +68,21 @@ function entryFor(site, room) {
 function spark() {
   const svg = document.createElementNS(SVG, "svg");
   svg.setAttribute("class", "spark");
-  svg.setAttribute("viewBox", "0 0 " + (SPARK_POINTS - 1) + " 20");
+  svg.setAttribute("viewBox", "0 0 " + (SPARK_POINTS - 1) + " " + SPARK_HEIGHT);
   svg.setAttribute("preserveAspectRatio", "none");
   svg.dataset.points = "0";
   const title = document.createElementNS(SVG, "title");
-  svg.append(title, document.createElementNS(SVG, "polyline"));
+  svg.append(title, document.createElementNS(SVG, "path"));
   return svg;
-}
-
-// Bitrate over the last 5 minutes, one point per 10 s bucket; a new live value replaces its bucket's mean.
-function addSpark(entry, time, value) {
-  const bucket = Math.floor(time / SPARK_BUCKET_MS) * SPARK_BUCKET_MS;
-  const last = entry.spark[entry.spark.length - 1];
-  if (last && last.t === bucket) last.v = value; else if (!last || bucket > last.t) entry.spark.push({ t: bucket, v: value });
-  const oldest = bucket - (SPARK_POINTS - 1) * SPARK_BUCKET_MS;
-  while (entry.spark.length && entry.spark[0].t < oldest) entry.spark.shift();
 }
 
 function drawSpark(entry) {
   const svg = entry.tile.querySelector(".spark");
-  const values = entry.spark.map((p) => p.v).filter((v) => v != null);
-  const max = Math.max(...values), min = Math.min(...values);
-  const newest = entry.spark.length ? entry.spark[entry.spark.length - 1].t : 0;
-  // y: the 5 minutes' own range (as a sparkline does), a flat line in the middle when constant; no value: the bottom.
-  const y = (v) => v == null ? 20 : max > min ? 19 - (v - min) * 18 / (max - min) : 10;
-  const pts = entry.spark.map((p) => (SPARK_POINTS - 1 - (newest - p.t) / SPARK_BUCKET_MS) + "," + y(p.v).toFixed(1));
-  svg.querySelector("polyline").setAttribute("points", pts.join(" "));
-  svg.dataset.points = String(pts.length);
-  svg.querySelector("title").textContent = t("bitrate") + ", 5 min: " + (values.length ? fmtBitrate(min) + " – " + fmtBitrate(max) : "–");
+  const line = sparkPath(entry.spark);
+  svg.querySelector("path").setAttribute("d", line.d);
+  svg.dataset.points = String(line.points);
+  svg.dataset.segments = String(line.segments);
+  svg.querySelector("title").textContent = t("bitrate") + ", 5 min: " + (line.min != null ? fmtBitrate(line.min) + " – " + fmtBitrate(line.max) : "–");
 }
 
 function showShow(entry, show, tz) {
@@ -156,7 +142,7 @@ function render(entry, r) {
   const verdict = tile.querySelector(".verdict");
   const dl = tile.querySelector("dl");
   dl.replaceChildren();
-  if (r && !r.stale && r.lastSeen) addSpark(entry, Date.parse(r.lastSeen), r.bitrateBps);
+  if (r && !r.stale && r.lastSeen) addSparkValue(entry.spark, Date.parse(r.lastSeen), r.bitrateBps);
   drawSpark(entry);
   entry.streamStopped = !r || r.stale || r.up === false;
   captionThumb(entry);
@@ -240,7 +226,7 @@ function show(body) {
   for (const h of body.history || []) {
     const entry = entryFor(h.site, h.room);
     entry.spark = [];
-    h.times.forEach((time, i) => addSpark(entry, time, h.bitrateBps[i]));
+    h.times.forEach((time, i) => addSparkValue(entry.spark, time, h.bitrateBps[i]));
   }
   for (const entry of tiles.values()) entry.tz = zones.get(entry.tile.dataset.site) || null;
   for (const r of body.rooms) {
