@@ -226,12 +226,68 @@ public sealed partial class DashboardBrowserTests(BrowserFixture stack) : IClass
         await page.FillAsync("#password", oneTime);
         await page.ClickAsync("#signin");
         await page.WaitForSelectorAsync("#change:not([hidden])", new PageWaitForSelectorOptions { Timeout = Timeout });
+        // The sign-in form gives way to the change form (app.css once displayed both, whatever the hidden attribute said).
+        Assert.False(await page.IsVisibleAsync("#login"));
+        Assert.True(await page.IsVisibleAsync("#change"));
         await page.FillAsync("#newPassword", "newcomer's own password");
         await page.ClickAsync("#changeButton");
 
         await page.WaitForSelectorAsync("article.tile", new PageWaitForSelectorOptions { Timeout = Timeout });
         Assert.EndsWith("/index.html", page.Url, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SignInPage_ShowsOnlyTheSignInForm()
+    {
+        await using var context = await stack.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(new Uri(stack.BaseUri, "login.html").ToString());
+        await page.WaitForSelectorAsync("#signin:not([disabled])", new PageWaitForSelectorOptions { Timeout = Timeout });
+
+        Assert.True(await page.IsVisibleAsync("#login"));
+        Assert.False(await page.IsVisibleAsync("#change"));
+        Assert.False(await page.IsVisibleAsync("#newPassword"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task EveryPage_WhatItHidesIsNotShown(string role)
+    {
+        // A page hides what a role may not use or what has nothing to say with the hidden attribute; a class giving the
+        // element a display (grid, flex) used to override it: a technician saw the silence form, the wall an empty show line.
+        await using var context = await stack.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, role, stack.Passwords[role]);
+        // Each page with what shows it has drawn from its answers (the header's user comes first on every page).
+        (string Path, string Drawn)[] pages =
+        [
+            ("index.html", "article[data-room='room-1'] .verdict:not(:empty)"),
+            ("room.html?site=demo&room=room-1", ".uplot"),
+            ("alerting.html", "header .user"),
+            ("schedules.html", "header .user"),
+            ("reports.html", "header .user"),
+            ($"show.html?site=demo&id={Uri.EscapeDataString(stack.ShowId)}", "header .user"),
+        ];
+
+        var shown = new List<string>();
+        var checkedElements = 0;
+        foreach (var (path, drawn) in pages)
+        {
+            await page.GotoAsync(new Uri(stack.BaseUri, path).ToString());
+            await page.WaitForSelectorAsync("header .user", new PageWaitForSelectorOptions { Timeout = Timeout });
+            await page.WaitForSelectorAsync(drawn, new PageWaitForSelectorOptions { Timeout = Timeout });
+            checkedElements += await page.EvaluateAsync<int>("() => document.querySelectorAll('[hidden]').length");
+            shown.AddRange((await page.EvaluateAsync<string[]>(
+                "() => [...document.querySelectorAll('[hidden]')].filter(e => getComputedStyle(e).display !== 'none').map(e => e.tagName + '#' + e.id + '.' + e.className)"))
+                .Select(e => path + ": " + e));
+        }
+
+        Assert.True(checkedElements > 0, "no page hid anything: the check found nothing to check");
+        Assert.True(shown.Count == 0, "shown despite hidden: " + string.Join(", ", shown));
+    }
+
+    public static TheoryData<string> Roles() => [.. BrowserFixture.RoleNames];
 
     private Task SignInAsync(IPage page, string name, string password) => stack.SignInAsync(page, name, password);
 }
