@@ -1,7 +1,8 @@
 // Alerts: the open alerts of every site the person sees (technicians, on-call staff and admins acknowledge and resolve
 // them here), silences (on-call staff and admins add them), the on-call rota and the alert rules (admins change them). Everything goes through /api/alerting, which checks the role and writes the audit log; the collector's
 // refusals come back verbatim.
-import { api, el, followOpenAlerts, header, requireUser, t } from "./api.js";
+import { api, el, followOpenAlerts, header, lang, requireUser, t } from "./api.js";
+import { forText, hasThreshold, ruleCondition } from "./rule-words.js";
 
 // When a rule applies (the collector's RuleApplies, camelCase).
 const applies = (a) => ({ always: t("always"), whileInUse: t("while the room is in use"), whileLive: t("while the room is live") })[a] || a;
@@ -65,20 +66,14 @@ async function saveRota() {
   done(t("Rota saved"));
 }
 
-function condition(r) {
-  if (r.operator === "event") return t("event") + " " + (r.eventType || "");
-  const op = { below: "<", above: ">", isTrue: "is true", isFalse: "is false", offline: "offline", event: "event" }[r.operator] || r.operator;
-  return [r.kind, r.field || r.eventType, op].filter(Boolean).join(" ");
-}
-
 function ruleRow(rule) {
-  const row = el("tr", { "data-rule": rule.id }, el("td", { text: rule.id }), el("td", { text: t(rule.title) }), el("td", { text: condition(rule) }));
+  const row = el("tr", { "data-rule": rule.id }, el("td", { text: rule.id }), el("td", { text: t(rule.title) }), el("td", { text: ruleCondition(rule, lang) }));
   if (!isAdmin()) {
-    row.append(el("td", { text: String(rule.threshold) }), el("td", { text: rule.for }), el("td", { text: t(rule.severity) }), el("td", { text: applies(rule.applies) }), el("td"));
+    row.append(el("td", { text: hasThreshold(rule) ? String(rule.threshold) : "–" }), el("td", { text: forText(rule.for, lang) }), el("td", { text: t(rule.severity) }), el("td", { text: applies(rule.applies) }), el("td"));
     return row;
   }
   const threshold = el("input", { class: "threshold", value: String(rule.threshold), size: "6" });
-  const forInput = el("input", { class: "for", value: rule.for, size: "8" });
+  const forInput = el("input", { class: "for", value: rule.for, size: "8", title: forText(rule.for, lang) });
   const severity = el("select", { class: "severity" }, ...["info", "warning", "critical"].map((s) => el("option", { value: s, text: t(s) })));
   severity.value = rule.severity;
   const save = el("button", { type: "button", class: "save", text: t("Save") });
@@ -106,7 +101,7 @@ function ruleRow(rule) {
 async function loadRules() {
   rules = await api("api/alerting/rules");
   $("rules").querySelector("tbody").replaceChildren(...rules.map(ruleRow));
-  $("sRule").replaceChildren(el("option", { value: "", text: t("all rules") }), ...rules.map((r) => el("option", { value: r.id, text: r.id })));
+  $("sRule").replaceChildren(el("option", { value: "", text: t("all rules") }), ...rules.map((r) => el("option", { value: r.id, text: t(r.title) + " (" + r.id + ")" })));
 }
 
 function fillRooms() {

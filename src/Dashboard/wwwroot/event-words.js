@@ -52,8 +52,9 @@ const words = {
   hours: ["{n} h {m} min", "{n} 小时 {m} 分钟"],
 };
 
-const pick = (pair, l) => pair[l === "zh" ? 1 : 0];
-const fill = (s, vars) => s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+// A [English, Chinese] pair's text for the language; a "{name}" filled from vars.
+export const pick = (pair, l) => pair[l === "zh" ? 1 : 0];
+export const fill = (s, vars) => s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
 
 // The name of an event type or thumbnail reason; an unknown id as written.
 export function eventName(type, l) {
@@ -61,7 +62,8 @@ export function eventName(type, l) {
   return Object.hasOwn(thumbnailNames, type) ? pick(thumbnailNames[type], l) : type;
 }
 
-function duration(seconds, l) {
+// A span in whole seconds, minutes, or hours and minutes: "95 s", "13 min", "2 h 5 min" / "95 秒"…
+export function durationText(seconds, l) {
   const s = Math.round(seconds);
   if (s < 120) return fill(pick(words.seconds, l), { n: s });
   if (s < 7200) return fill(pick(words.minutes, l), { n: Math.round(s / 60) });
@@ -121,7 +123,7 @@ export function eventText(e, l) {
   let text = eventName(e.type, l);
   if (e.active === true) text += gap + pick(words.started, l);
   else if (e.active === false) {
-    text += gap + (e.durationSeconds == null ? pick(words.ended, l) : fill(pick(words.endedAfter, l), { d: duration(e.durationSeconds, l) }));
+    text += gap + (e.durationSeconds == null ? pick(words.ended, l) : fill(pick(words.endedAfter, l), { d: durationText(e.durationSeconds, l) }));
   }
   return e.message ? text + (l === "zh" ? "：" : ": ") + eventMessage(e.message, l) : text;
 }

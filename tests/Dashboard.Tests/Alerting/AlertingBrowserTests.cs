@@ -25,6 +25,10 @@ public sealed class AlertingBrowserTests(BrowserFixture stack) : IClassFixture<B
         Assert.Equal(0, await page.Locator("#rules input").CountAsync());
         Assert.True(await page.Locator("#rotaEdit").IsHiddenAsync());
         Assert.Equal("29.5", await page.Locator("#rules tr[data-rule=fps_low] td").Nth(3).TextContentAsync());
+        // The condition and its "for" in words (rule-words.js), not the collector's field names and TimeSpan.
+        Assert.Equal("frame rate < 29.5 fps", await page.Locator("#rules tr[data-rule=fps_low] td").Nth(2).TextContentAsync());
+        Assert.Equal("10 s", await page.Locator("#rules tr[data-rule=fps_low] td").Nth(4).TextContentAsync());
+        Assert.Equal("–", await page.Locator("#rules tr[data-rule=camera_blocked] td").Nth(3).TextContentAsync());
         await page.SelectOptionAsync("#sSite", "demo");
         await page.SelectOptionAsync("#sRoom", "room-1");
         await page.SelectOptionAsync("#sRule", "fps_low");
