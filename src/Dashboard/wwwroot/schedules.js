@@ -61,15 +61,19 @@ async function load() {
 function fillRooms() {
   const s = site();
   const rooms = s ? s.rooms : [];
-  $("room").replaceChildren(el("option", { value: "", text: t("All rooms") }), ...rooms.map((r) => el("option", { value: r.id, text: r.id + (r.name && r.name !== r.id ? " — " + r.name : "") })));
+  const option = (r) => el("option", { value: r.id, text: r.id + (r.name && r.name !== r.id ? " — " + r.name : "") });
+  $("room").replaceChildren(el("option", { value: "", text: t("All rooms") }), ...rooms.map(option));
+  // The new show's room: the one the list shows, or one to choose (the form will not send without it).
+  $("newRoom").replaceChildren(el("option", { value: "", text: t("Choose a room") }), ...rooms.map(option));
+  if (rooms.length === 1) $("newRoom").value = rooms[0].id;
 }
 
 async function create(ev) {
   ev.preventDefault();
   problem(null);
   const s = site();
-  const room = $("room").value;
-  if (!room) { problem(t("Choose the room above first.")); return; }
+  const room = $("newRoom").value;
+  if (!room) { problem(t("Choose the room for the show.")); return; }
   try {
     await api("api/sites/" + encodeURIComponent(s.id) + "/shows", {
       method: "POST",
@@ -109,10 +113,13 @@ async function start() {
   const params = new URLSearchParams(location.search);
   if (params.get("site")) $("site").value = params.get("site");
   fillRooms();
-  if (params.get("room")) $("room").value = params.get("room");
+  if (params.get("room")) $("room").value = $("newRoom").value = params.get("room");
   $("editor").hidden = !mayEdit() || sites.length === 0;
   $("site").addEventListener("change", () => { fillRooms(); load().catch((e) => problem(e.message)); });
-  $("room").addEventListener("change", () => load().catch((e) => problem(e.message)));
+  $("room").addEventListener("change", () => {
+    if ($("room").value) $("newRoom").value = $("room").value;
+    load().catch((e) => problem(e.message));
+  });
   $("create").addEventListener("submit", create);
   $("upload").addEventListener("submit", (e) => upload(e).catch((x) => problem(x.message)));
   if (sites.length === 0) { $("none").hidden = false; $("none").textContent = t("No site is configured yet."); return; }
