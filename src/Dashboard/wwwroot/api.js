@@ -130,7 +130,7 @@ const zh = {
   "Pre-show checklist not passed at T-10 min": "开播前 T-10 检查未通过", "No stream metrics": "无推流指标",
   "unscheduled": "无排期", "while the room is in use": "直播间使用时", "while the room is live": "直播中",
   "Standard: 1920x1080 at 30 fps or better (29.97 accepted), seed clause 6.2.2.1.": "标准：1920x1080、30 fps 及以上（29.97 可接受），标准条款 6.2.2.1。",
-  "ready at T-10": "T-10 已就绪", "NOT ready at T-10": "T-10 未就绪", "show {show}": "场次 {show}",
+  "ready at T-10": "T-10 已就绪", "NOT ready at T-10": "T-10 未就绪", "show {show}": "场次 {show}", "started by the schedule": "按排期自动开始", "started by {name}": "由 {name} 启动",
   "{count} incident(s); mean time to acknowledge {ack} min, to resolve {resolve} min.": "{count} 次异常；平均确认用时 {ack} 分钟，解决用时 {resolve} 分钟。",
 };
 export const lang = (localStorage.getItem("lang") || (navigator.language || "en")).startsWith("zh") ? "zh" : "en";

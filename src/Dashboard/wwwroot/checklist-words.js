@@ -11,7 +11,7 @@ const NAMES = {
   framing: ["Framing", "构图"], lighting: ["Lighting", "灯光"],
 };
 
-// Item and run statuses (src/Probe/Lifecycle/ItemStatus.cs); English shows the word itself.
+// Item and run statuses (src/Probe/Lifecycle/ItemStatus.cs); English shows the word itself ("not ready").
 const STATUS_ZH = {
   pass: "通过", warn: "警告", fail: "不通过", pending: "待测", confirmed: "已确认", open: "待确认",
   running: "进行中", ready: "就绪", "not-ready": "未就绪", aborted: "已中止",
@@ -72,7 +72,7 @@ export function itemName(id, lang) {
 }
 
 export function itemStatus(status, lang) {
-  return (lang === "zh" && STATUS_ZH[status]) || status;
+  return (lang === "zh" && STATUS_ZH[status]) || status.replace("-", " ");
 }
 
 // A value or threshold as the edge wrote it, in the reader's language where its wording is known.

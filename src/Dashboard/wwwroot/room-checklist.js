@@ -40,10 +40,12 @@ export function startChecklist(site, room, me) {
   }
 
   function row(i) {
+    // Each cell names its column (data-label): on a phone the rows become cards and the header is not shown.
+    const cell = (label, attrs) => el("td", { "data-label": t(label), ...attrs });
     const cells = [
-      el("td", { text: itemName(i.item, lang) }), el("td", { text: itemText(i.value, lang) || "–" }), el("td", { text: itemText(i.threshold, lang) || "–" }),
-      el("td", { class: "status-" + i.status, text: itemStatus(i.status, lang) }), el("td", { text: i.by || "" }),
-      el("td", { text: new Date(i.time).toLocaleTimeString() }), el("td", { text: i.clause || "" }),
+      cell("Item", { text: itemName(i.item, lang) }), cell("Value", { text: itemText(i.value, lang) || "–" }), cell("Threshold", { text: itemText(i.threshold, lang) || "–" }),
+      cell("Status", { class: "status-" + i.status, text: itemStatus(i.status, lang) }), cell("Confirmed by", { text: i.by || "" }),
+      cell("Time", { text: new Date(i.time).toLocaleTimeString() }), cell("Clause", { text: i.clause || "" }),
     ];
     const action = el("td");
     if (may && i.status === "open") {
@@ -53,6 +55,22 @@ export function startChecklist(site, room, me) {
     }
     return el("tr", { "data-item": i.item, "data-status": i.status }, ...cells, action);
   }
+
+  // A scheduled run names its show by title (the schedule's), a run someone started by who.
+  const titles = new Map();
+  async function showTitle(id, started) {
+    if (!titles.has(id)) {
+      try {
+        const list = await api(`api/sites/${encodeURIComponent(site)}/shows?room=${encodeURIComponent(room)}&from=${started}&to=${started + 2 * 864e5}`);
+        titles.set(id, (list.find((s) => s.id === id) || {}).title || null);
+      } catch {
+        titles.set(id, null);
+      }
+    }
+    return titles.get(id);
+  }
+
+  const startedBy = (by) => !by ? "" : " · " + (by === "schedule" ? t("started by the schedule") : tf("started by {name}", { name: by }));
 
   async function load() {
     const table = document.getElementById("checklistTable");
@@ -68,8 +86,11 @@ export function startChecklist(site, room, me) {
       }
       const when = new Date(current.started).toLocaleString();
       const t10 = current.readyAtT10 == null ? "" : " · " + t(current.readyAtT10 ? "ready at T-10" : "NOT ready at T-10");
-      summary.textContent = `${current.run} · ${current.status ? itemStatus(current.status, lang) : "?"} · ${when}`
-        + (current.show ? " · " + tf("show {show}", { show: current.show }) : "") + (current.startedBy ? " · " + current.startedBy : "") + t10;
+      const title = current.show ? await showTitle(current.show, Date.parse(current.started)) : null;
+      const show = current.show ? " · " + tf("show {show}", { show: title || current.show }) : "";
+      summary.textContent = `${current.status ? itemStatus(current.status, lang) : "?"} · ${when}` + show + startedBy(current.startedBy) + t10;
+      // The run's id stays at hand for support (the edge's logs name it), not in the line a technician reads.
+      summary.title = current.run;
       box.dataset.run = current.run;
       table.hidden = false;
       table.tBodies[0].replaceChildren(...latestItems(current).map(row));

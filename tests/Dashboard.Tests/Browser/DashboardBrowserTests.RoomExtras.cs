@@ -146,10 +146,20 @@ public sealed partial class DashboardBrowserTests
         await page.GotoAsync(new Uri(stack.BaseUri, "room.html?site=demo&room=room-1&range=1h").ToString());
         await page.WaitForSelectorAsync("#checklistTable tr[data-item='uplink']", new PageWaitForSelectorOptions { Timeout = Timeout });
 
-        Assert.StartsWith(BrowserFixture.ChecklistRun + " · 未就绪 · ", await page.TextContentAsync("#checklistRun"), StringComparison.Ordinal);
-        Assert.EndsWith(" · T-10 未就绪", await page.TextContentAsync("#checklistRun"), StringComparison.Ordinal);
+        // Status first; who started the run in words; the run's id (for support) in the line's title, not its text.
+        Assert.StartsWith("未就绪 · ", await page.TextContentAsync("#checklistRun"), StringComparison.Ordinal);
+        Assert.EndsWith(" · 由 technician 启动 · T-10 未就绪", await page.TextContentAsync("#checklistRun"), StringComparison.Ordinal);
+        Assert.Equal(BrowserFixture.ChecklistRun, await page.GetAttributeAsync("#checklistRun", "title"));
         Assert.Equal(["上行带宽", "5.2 Mbit/s", "≥ 4 Mbit/s", "通过"], (await page.Locator("#checklistTable tr[data-item='uplink'] td").AllTextContentsAsync()).Take(4));
         Assert.Equal("分辨率", await page.Locator("#checklistTable tr[data-item='resolution'] td").First.TextContentAsync());
+
+        // On a phone each item is a card: no header row, every value labelled with its column.
+        await page.SetViewportSizeAsync(390, 844);
+        Assert.False(await page.IsVisibleAsync("#checklistTable thead"));
+        var value = page.Locator("#checklistTable tr[data-item='uplink'] td").Nth(1);
+        Assert.Equal("\"数值\"", await value.EvaluateAsync<string>("e => getComputedStyle(e, '::before').content"));
+        Assert.True((await value.BoundingBoxAsync())!.Width > 300, "the value cell spans the card");
+        await page.SetViewportSizeAsync(1280, 2000);
         var mic = page.Locator("#checklistTable tr[data-item='mic'] td");
         Assert.Equal(("mic", "已确认"), (await mic.Nth(0).TextContentAsync(), await mic.Nth(3).TextContentAsync()));
         Assert.Equal("待确认", await page.Locator("#checklistTable tr[data-item='lights'] td").Nth(3).TextContentAsync());
@@ -192,7 +202,8 @@ public sealed partial class DashboardBrowserTests
         Assert.Equal(0, await page.Locator("#shows b, .show-band b").CountAsync());
 
         Assert.Equal(BrowserFixture.ChecklistRun, await page.GetAttributeAsync("#checklist", "data-run"));
-        Assert.StartsWith(BrowserFixture.ChecklistRun + " · not-ready", await page.TextContentAsync("#checklistRun"), StringComparison.Ordinal);
+        Assert.StartsWith("not ready · ", await page.TextContentAsync("#checklistRun"), StringComparison.Ordinal);
+        Assert.EndsWith(" · started by technician · NOT ready at T-10", await page.TextContentAsync("#checklistRun"), StringComparison.Ordinal);
         var items = new List<string?>();
         foreach (var row in await page.Locator("#checklistTable tbody tr").AllAsync())
         {
