@@ -31,6 +31,8 @@ async function loadSilences() {
     el("td", { text: s.id }), el("td", { text: s.site || t("all sites") }), el("td", { text: s.room || t("all rooms") }),
     el("td", { text: s.ruleId || t("all rules") }), el("td", { text: when(s.startsAt) }), el("td", { text: when(s.endsAt) }),
     el("td", { text: s.createdBy }), el("td", { text: s.comment || "" }))));
+  $("silences").hidden = silences.length === 0;
+  $("noSilences").hidden = silences.length > 0;
 }
 
 function rotaRow(entry) {
@@ -52,6 +54,7 @@ function rotaRow(entry) {
 async function loadRota() {
   rota = await api("api/alerting/rota");
   $("rota").querySelector("tbody").replaceChildren(...rota.map(rotaRow));
+  $("noRota").hidden = rota.length > 0;
 }
 
 async function saveRota() {

@@ -29,6 +29,10 @@ public sealed class AlertingBrowserTests(BrowserFixture stack) : IClassFixture<B
         Assert.Equal("frame rate < 29.5 fps", await page.Locator("#rules tr[data-rule=fps_low] td").Nth(2).TextContentAsync());
         Assert.Equal("10 s", await page.Locator("#rules tr[data-rule=fps_low] td").Nth(4).TextContentAsync());
         Assert.Equal("–", await page.Locator("#rules tr[data-rule=camera_blocked] td").Nth(3).TextContentAsync());
+        // Nothing silenced yet and nobody on the rota: the page says both (the rota's emptiness as a problem).
+        Assert.True(await page.IsVisibleAsync("#noSilences"));
+        Assert.False(await page.IsVisibleAsync("#silences"));
+        Assert.True(await page.IsVisibleAsync("#noRota"));
         await page.SelectOptionAsync("#sSite", "demo");
         await page.SelectOptionAsync("#sRoom", "room-1");
         await page.SelectOptionAsync("#sRule", "fps_low");
@@ -38,6 +42,7 @@ public sealed class AlertingBrowserTests(BrowserFixture stack) : IClassFixture<B
         await silence.WaitForAsync(new LocatorWaitForOptions { Timeout = Timeout });
         Assert.Equal(["demo", "room-1", "fps_low"], [.. (await silence.Locator("td").AllTextContentsAsync()).Skip(1).Take(3)]);
         Assert.Equal("on-call", await silence.Locator("td").Nth(6).TextContentAsync());
+        Assert.False(await page.IsVisibleAsync("#noSilences"));
 
         var admin = await context.Browser!.NewContextAsync();
         var adminPage = await admin.NewPageAsync();
