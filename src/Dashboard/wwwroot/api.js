@@ -62,7 +62,7 @@ const zh = {
   "Start": "开始", "End": "结束", "Create": "创建", "Created": "已创建", "Delete": "删除", "New show": "新建场次",
   "Import": "导入", "Import .ics / .csv": "导入 .ics / .csv", "Imported": "已导入", "unchanged": "未变", "removed": "已删除", "skipped (past)": "已跳过（过去）",
   "cut at horizon": "超出展开期限", "Time zone": "时区", "No upcoming shows in the next 30 days.": "未来 30 天没有场次。",
-  "No site is configured yet.": "尚未配置站点。", "Choose the room for the show.": "请选择场次的直播间。", "Choose a room": "选择直播间", "No silence is active or planned.": "当前及计划中均无静默。", "Nobody is on the rota: alerts name nobody on duty, and critical ones have nobody to escalate to.": "值班表为空：告警不会指名值班人员，严重告警也无人可升级。",
+  "No site is configured yet.": "尚未配置站点。", "Choose the room for the show.": "请选择场次的直播间。", "Choose a room": "选择直播间", "Every record of the run ({n})": "本次检查的全部记录（{n} 条）", "No silence is active or planned.": "当前及计划中均无静默。", "Nobody is on the rota: alerts name nobody on duty, and critical ones have nobody to escalate to.": "值班表为空：告警不会指名值班人员，严重告警也无人可升级。",
   "uplink": "上行", "test": "测速", "NIC": "网卡", "not the stream's path": "非推流出口", "The stream does not leave through the NIC the edge measures (Probe:Network:Interface), or the encoder runs on another PC.": "推流未经过边缘端测量的网卡（Probe:Network:Interface），或编码器在另一台电脑上。", "local time at the site": "站点当地时间", "site time": "站点时间", "times here": "本页时间", "Current checklist": "当前检查清单", "Run checklist now": "立即运行检查",
   "Confirm": "确认", "Item": "项目", "Value": "数值", "Threshold": "阈值", "Status": "状态", "Confirmed by": "确认人",
   "Time": "时间", "No checklist run in the last 7 days.": "最近 7 天没有检查记录。", "Shows": "场次", "Events": "事件",

@@ -83,3 +83,11 @@ export function itemText(text, lang) {
   }
   return text;
 }
+
+// The newest point per item of a run's points in time order (a manual item's confirmation follows its "open" point; an
+// edge that restarted during the run measured again), in first-seen order: the run's outcome item by item.
+export function latestItems(points) {
+  const byItem = new Map();
+  for (const i of points) byItem.set(i.item, i);
+  return [...byItem.values()];
+}

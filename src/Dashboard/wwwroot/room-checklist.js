@@ -1,16 +1,10 @@
 // Room page, issue 8 item 2: the room's current checklist — its latest recorded run with every item's value, threshold,
 // status and who confirmed it — and the commands Run checklist now / Confirm for the roles allowed to (technician, admin).
 import { api, el, lang, t, tf } from "./api.js";
-import { itemName, itemStatus, itemText } from "./checklist-words.js";
+import { itemName, itemStatus, itemText, latestItems } from "./checklist-words.js";
 
 const LOOKBACK_MS = 7 * 864e5;
 
-// The newest point per item (a manual item's confirmation follows its "open" point), in first-seen order.
-export function latestItems(run) {
-  const byItem = new Map();
-  for (const i of run.items) byItem.set(i.item, i);
-  return [...byItem.values()];
-}
 
 export function startChecklist(site, room, me) {
   const base = `api/rooms/${encodeURIComponent(site)}/${encodeURIComponent(room)}`;
@@ -93,7 +87,7 @@ export function startChecklist(site, room, me) {
       summary.title = current.run;
       box.dataset.run = current.run;
       table.hidden = false;
-      table.tBodies[0].replaceChildren(...latestItems(current).map(row));
+      table.tBodies[0].replaceChildren(...latestItems(current.items).map(row));
     } catch (e) {
       summary.textContent = "";
       say(e.message, true);

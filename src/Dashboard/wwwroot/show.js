@@ -1,6 +1,6 @@
 // One show's report: compliance over the scheduled time, the pre-show checklist run item by item, incidents. Printable.
 import { api, el, header, lang, requireUser, t, tf } from "./api.js";
-import { itemName, itemStatus, itemText } from "./checklist-words.js";
+import { itemName, itemStatus, itemText, latestItems } from "./checklist-words.js";
 
 const pct = (v) => v == null ? "–" : v.toFixed(1) + " %";
 const time = (v) => v ? new Date(v).toLocaleString() : "–";
@@ -28,15 +28,22 @@ async function start() {
         status: itemStatus(c.status, lang), ready: c.readyAtT10 == null ? "–" : t(c.readyAtT10 ? "yes" : "no"),
       })
       : t("No checklist run was recorded for this show.");
-    document.querySelector("#items tbody").replaceChildren(...detail.checklistItems.map((i) => el("tr", { "data-item": i.item },
+    // The run's outcome item by item first; every point it recorded (re-measured after an edge restart, confirmations)
+    // folded below it.
+    const row = (i) => el("tr", { "data-item": i.item },
       el("td", { text: time(i.time) }), el("td", { text: itemName(i.item, lang) }), el("td", { text: itemStatus(i.status, lang), class: "st-" + i.status }),
-      el("td", { text: itemText(i.value, lang) }), el("td", { text: itemText(i.threshold, lang) }), el("td", { text: i.clause }), el("td", { text: i.by }))));
+      el("td", { text: itemText(i.value, lang) }), el("td", { text: itemText(i.threshold, lang) }), el("td", { text: i.clause }), el("td", { text: i.by }));
+    const outcome = latestItems(detail.checklistItems);
+    document.querySelector("#items tbody").replaceChildren(...outcome.map(row));
+    document.querySelector("#history tbody").replaceChildren(...detail.checklistItems.map(row));
+    document.getElementById("historyTitle").textContent = tf("Every record of the run ({n})", { n: detail.checklistItems.length });
+    document.getElementById("historyBox").hidden = detail.checklistItems.length === outcome.length;
     const n = r.incidents;
     document.getElementById("incidentsNote").textContent = n.available
       ? tf("{count} incident(s); mean time to acknowledge {ack} min, to resolve {resolve} min.", { count: n.count, ack: n.meanMinutesToAcknowledge ?? "–", resolve: n.meanMinutesToResolve ?? "–" })
       : n.problem;
     document.querySelector("#incidents tbody").replaceChildren(...n.items.map((i) => el("tr", {},
-      el("td", { text: time(i.firedAt) }), el("td", { text: t(i.title) }), el("td", { text: i.severity }),
+      el("td", { text: time(i.firedAt) }), el("td", { text: t(i.title) }), el("td", { text: t(i.severity) }),
       el("td", { text: time(i.acknowledgedAt) }), el("td", { text: i.acknowledgedBy || "–" }), el("td", { text: time(i.resolvedAt) }))));
   } catch (e) {
     info.className = "status error";
