@@ -41,8 +41,21 @@ export async function api(path, { method = "GET", body } = {}) {
   const data = text ? JSON.parse(text) : null;
   // A kiosk screen asked for more than the wall: the dashboard says so (signIn), and the page goes to sign-in.
   if (r.status === 403 && data && data.signIn) { toLogin(); throw new Error(data.detail); }
+  if (r.status === 403 && data && Array.isArray(data.neededRoles)) throw new Error(refusalText(data, lang));
   if (!r.ok) throw new Error((data && (data.detail || data.title)) || ("HTTP " + r.status));
   return data;
+}
+
+const ROLES_ZH = { technician: "技术员", "on-call": "值班人员", manager: "经理", admin: "管理员" };
+
+// A role refusal (the dashboard's 403 with roles and neededRoles) in the reader's language; English is the server's.
+export function refusalText(problem, l) {
+  if (l !== "zh") return problem.detail;
+  const name = (r) => ROLES_ZH[r] || r;
+  const held = problem.roles || [];
+  const needed = problem.neededRoles;
+  return "你的账号（" + (held.length ? held.map(name).join("、") : "无角色") + "）无权执行此操作"
+    + (needed.length === 0 ? "" : (needed.length === 1 ? "；需要角色：" : "；需要以下角色之一：") + needed.map(name).join("、")) + "。";
 }
 
 export async function requireUser() {

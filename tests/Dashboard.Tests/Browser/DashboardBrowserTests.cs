@@ -215,6 +215,21 @@ public sealed partial class DashboardBrowserTests(BrowserFixture stack) : IClass
     }
 
     [Fact]
+    public async Task Reports_TechnicianReadingChinese_OpenedAnyway_RefusalInChinese()
+    {
+        // No link leads a technician there, but a bookmark or a shared link does: the refusal names the roles in the
+        // page's language instead of the server's English.
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "technician", stack.Passwords["technician"]);
+
+        await page.GotoAsync(new Uri(stack.BaseUri, "reports.html").ToString());
+        await page.WaitForSelectorAsync("body[data-loaded='1']", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
+
+        Assert.Equal("你的账号（技术员）无权执行此操作；需要以下角色之一：经理、管理员。", await page.TextContentAsync("#info"));
+    }
+
+    [Fact]
     public async Task NewUser_OneTimePassword_MustChooseOwnBeforeWall()
     {
         var oneTime = await stack.CreateUserAsync("newcomer", ["technician"]);

@@ -83,6 +83,9 @@ public sealed class KioskTests
         var problem = await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         Assert.Equal("Your account (technician) may not do this; it needs one of the roles manager, admin.", problem.GetProperty("detail").GetString());
         Assert.False(problem.TryGetProperty("signIn", out _));
+        // The roles as data, for a page to say it in its reader's language.
+        Assert.Equal(["technician"], problem.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(["manager", "admin"], problem.GetProperty("neededRoles").EnumerateArray().Select(r => r.GetString()));
     }
 
     [Fact]

@@ -52,6 +52,9 @@ internal sealed class AuditingAuthorizationResultHandler(AuditLog audit) : IAuth
             detail,
             statusCode: StatusCodes.Status403Forbidden,
             title: "Not allowed",
-            extensions: kiosk ? new Dictionary<string, object?>(StringComparer.Ordinal) { ["signIn"] = true } : null);
+            // A page says the refusal in its reader's language from the roles (wwwroot/api.js refusalText); detail is English.
+            extensions: kiosk
+                ? new Dictionary<string, object?>(StringComparer.Ordinal) { ["signIn"] = true }
+                : new Dictionary<string, object?>(StringComparer.Ordinal) { ["roles"] = held, ["neededRoles"] = needed });
     }
 }
