@@ -46,12 +46,17 @@ export async function api(path, { method = "GET", body } = {}) {
   return data;
 }
 
-const ROLES_ZH = { technician: "技术员", "on-call": "值班人员", manager: "经理", admin: "管理员" };
+const ROLES_ZH = { technician: "技术员", "on-call": "值班人员", manager: "经理", admin: "管理员", kiosk: "展示屏" };
+
+// A role as the reader says it (the role's id in English).
+export function roleName(role, l) {
+  return (l === "zh" && ROLES_ZH[role]) || role;
+}
 
 // A role refusal (the dashboard's 403 with roles and neededRoles) in the reader's language; English is the server's.
 export function refusalText(problem, l) {
   if (l !== "zh") return problem.detail;
-  const name = (r) => ROLES_ZH[r] || r;
+  const name = (r) => roleName(r, l);
   const held = problem.roles || [];
   const needed = problem.neededRoles;
   return "你的账号（" + (held.length ? held.map(name).join("、") : "无角色") + "）无权执行此操作"
@@ -166,8 +171,8 @@ export function header(me, title) {
   const bar = document.getElementById("bar");
   const out = el("button", { type: "button", id: "logout", text: t("Sign out") });
   out.addEventListener("click", async () => { await api("api/auth/logout", { method: "POST" }); location.href = "login.html"; });
-  const lang = el("button", { type: "button", text: "中文 / EN" });
-  lang.addEventListener("click", toggleLanguage);
+  const switcher = el("button", { type: "button", text: "中文 / EN" });
+  switcher.addEventListener("click", toggleLanguage);
   const nav = el("nav", {}, el("a", { href: "index.html", text: t("Room wall") }));
   if (me.roles.includes("manager") || me.roles.includes("admin")) nav.append(el("a", { href: "reports.html", id: "reportsLink", text: t("Reports") }));
   if (!me.roles.includes("kiosk")) nav.append(el("a", { href: "schedules.html", id: "schedulesLink", text: t("Schedules") }));
@@ -178,7 +183,7 @@ export function header(me, title) {
   // A kiosk wall screen (Dashboard:Security:Kiosk) has no session: it offers sign-in instead of sign-out.
   const account = me.roles.includes("kiosk") ? el("a", { href: "login.html", id: "signinLink", text: t("Sign in") }) : out;
   bar.replaceChildren(el("h1", { text: title }), nav, el("span", { id: "status", class: "status" }),
-    el("span", { class: "user", text: me.name + " (" + me.roles.join(", ") + ")" }), lang, account);
+    el("span", { class: "user", text: me.name + " (" + me.roles.map((r) => roleName(r, lang)).join(lang === "zh" ? "、" : ", ") + ")" }), switcher, account);
 }
 
 // A time of day, 24-hour, in zone tz (IANA; the browser's when none, or when this browser cannot format in it).

@@ -108,7 +108,17 @@ public sealed partial class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#name", name);
         await page.FillAsync("#password", password ?? Passwords[name]);
         await page.ClickAsync("#signin");
-        await page.WaitForURLAsync("**/index.html", new PageWaitForURLOptions { Timeout = Timeout });
+        try
+        {
+            await page.WaitForURLAsync("**/index.html", new PageWaitForURLOptions { Timeout = Timeout });
+        }
+        catch (TimeoutException e)
+        {
+            // Seen twice on a loaded machine and never reproduced: say where the page stood and what it said.
+            var said = await page.Locator("#message").CountAsync() > 0 ? await page.TextContentAsync("#message") : "(no #message)";
+            var fields = await page.Locator("#name").CountAsync() > 0 ? $"name='{await page.InputValueAsync("#name")}'" : "(no form)";
+            throw new TimeoutException($"signing {name} in: still at {page.Url} after {Timeout / 1000} s; the page says '{said}'; {fields}", e);
+        }
     }
 
     /// <summary>Creates a user through the API as admin; returns the one-time password.</summary>

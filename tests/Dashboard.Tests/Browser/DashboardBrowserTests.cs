@@ -227,6 +227,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture stack) : IClass
         await page.WaitForSelectorAsync("body[data-loaded='1']", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
 
         Assert.Equal("你的账号（技术员）无权执行此操作；需要以下角色之一：经理、管理员。", await page.TextContentAsync("#info"));
+        Assert.Equal("technician (技术员)", await page.TextContentAsync("header .user"));
     }
 
     [Fact]
