@@ -25,11 +25,14 @@ function done(message) {
   document.body.dataset.loaded = String(Number(document.body.dataset.loaded || 0) + 1);
 }
 
+// A silenced rule by its title (the page's language), its id in the tooltip; a rule since deleted by its id.
+const ruleTitle = (id) => { const r = rules.find((x) => x.id === id); return r ? t(r.title) : id; };
+
 async function loadSilences() {
   const silences = await api("api/alerting/silences");
   $("silences").querySelector("tbody").replaceChildren(...silences.map((s) => el("tr", { "data-silence": s.id },
     el("td", { text: s.id }), el("td", { text: s.site || t("all sites") }), el("td", { text: s.room || t("all rooms") }),
-    el("td", { text: s.ruleId || t("all rules") }), el("td", { text: when(s.startsAt) }), el("td", { text: when(s.endsAt) }),
+    el("td", { text: s.ruleId ? ruleTitle(s.ruleId) : t("all rules"), title: s.ruleId || "" }), el("td", { text: when(s.startsAt) }), el("td", { text: when(s.endsAt) }),
     el("td", { text: s.createdBy }), el("td", { text: s.comment || "" }))));
   $("silences").hidden = silences.length === 0;
   $("noSilences").hidden = silences.length > 0;
@@ -147,7 +150,7 @@ async function start() {
   $("rotaEdit").hidden = !isAdmin();
   $("rotaAdd").addEventListener("click", () => $("rota").querySelector("tbody").append(rotaRow({ site: sites[0] ? sites[0].id : "*", level: 0, name: "" })));
   $("rotaSave").addEventListener("click", () => saveRota().catch((e) => problem(e.message)));
-  await Promise.all([loadRules(), loadRota(), loadSilences(),
+  await Promise.all([loadRules().then(loadSilences), loadRota(),
     followOpenAlerts(me, { resolve: true, withRoom: true, section: $("openAlertsBox"), note: $("openAlertsNote"), list: $("openAlerts") })]);
   done("");
 }

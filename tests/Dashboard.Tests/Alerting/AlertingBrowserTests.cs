@@ -40,7 +40,9 @@ public sealed class AlertingBrowserTests(BrowserFixture stack) : IClassFixture<B
         await page.ClickAsync("#silenceForm button[type=submit]");
         var silence = page.Locator("#silences tbody tr").Filter(new LocatorFilterOptions { HasText = "lens cleaning" });
         await silence.WaitForAsync(new LocatorWaitForOptions { Timeout = Timeout });
-        Assert.Equal(["demo", "room-1", "fps_low"], [.. (await silence.Locator("td").AllTextContentsAsync()).Skip(1).Take(3)]);
+        // The rule by its title, its id in the tooltip.
+        Assert.Equal(["demo", "room-1", "Frame rate below 30 fps"], [.. (await silence.Locator("td").AllTextContentsAsync()).Skip(1).Take(3)]);
+        Assert.Equal("fps_low", await silence.Locator("td").Nth(3).GetAttributeAsync("title"));
         Assert.Equal("on-call", await silence.Locator("td").Nth(6).TextContentAsync());
         Assert.False(await page.IsVisibleAsync("#noSilences"));
 
