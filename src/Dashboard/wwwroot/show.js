@@ -35,7 +35,10 @@ async function start() {
       el("td", { text: itemText(i.value, lang) }), el("td", { text: itemText(i.threshold, lang) }), el("td", { text: i.clause }), el("td", { text: i.by }));
     const outcome = latestItems(detail.checklistItems);
     document.querySelector("#items tbody").replaceChildren(...outcome.map(row));
-    document.querySelector("#history tbody").replaceChildren(...detail.checklistItems.map(row));
+    const history = document.getElementById("history");
+    history.tHead?.remove();
+    history.prepend(document.querySelector("#items thead").cloneNode(true)); // the same columns as the outcome's
+    history.tBodies[0].replaceChildren(...detail.checklistItems.map(row));
     document.getElementById("historyTitle").textContent = tf("Every record of the run ({n})", { n: detail.checklistItems.length });
     document.getElementById("historyBox").hidden = detail.checklistItems.length === outcome.length;
     const n = r.incidents;
