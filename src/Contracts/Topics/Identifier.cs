@@ -1,3 +1,6 @@
+using System.Globalization;
+using LiveRoom.Contracts.Text;
+
 namespace LiveRoom.Contracts.Topics;
 
 /// <summary>
@@ -11,35 +14,41 @@ public static class Identifier
 
     public static bool IsValid(string? value, [NotNullWhen(false)] out string? reason)
     {
+        reason = Check(value)?.English;
+        return reason is null;
+    }
+
+    /// <summary>Why <paramref name="value"/> is not an identifier, in both languages; null when it is one.</summary>
+    public static LocalText? Check(string? value)
+    {
         if (string.IsNullOrEmpty(value))
         {
-            reason = "identifier is empty";
-            return false;
+            return new("identifier is empty", "标识为空");
         }
 
         if (value.Length > MaxLength)
         {
-            reason = $"identifier '{value[..16]}…' is {value.Length} characters; at most {MaxLength} are allowed";
-            return false;
+            return new(
+                string.Create(CultureInfo.InvariantCulture, $"identifier '{value[..16]}…' is {value.Length} characters; at most {MaxLength} are allowed"),
+                string.Create(CultureInfo.InvariantCulture, $"标识“{value[..16]}…”有 {value.Length} 个字符，最多 {MaxLength} 个"));
         }
 
         if (!char.IsAsciiLetterOrDigit(value[0]))
         {
-            reason = $"identifier '{value}' must start with a letter or digit";
-            return false;
+            return new($"identifier '{value}' must start with a letter or digit", $"标识“{value}”必须以字母或数字开头");
         }
 
         foreach (var c in value)
         {
             if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.'))
             {
-                reason = $"identifier '{value}' contains '{Printable(c)}'; allowed are letters, digits, '-', '_' and '.'";
-                return false;
+                return new(
+                    $"identifier '{value}' contains '{Printable(c)}'; allowed are letters, digits, '-', '_' and '.'",
+                    $"标识“{value}”含有“{Printable(c)}”；只允许字母、数字、“-”、“_”和“.”");
             }
         }
 
-        reason = null;
-        return true;
+        return null;
     }
 
     public static bool IsValid(string? value) => IsValid(value, out _);
@@ -53,5 +62,5 @@ public static class Identifier
     }
 
     private static string Printable(char c) =>
-        char.IsControl(c) ? $"\\u{(int)c:x4}" : new string(c, 1);
+        char.IsControl(c) ? string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}") : new string(c, 1);
 }

@@ -1,3 +1,4 @@
+using LiveRoom.Contracts.Text;
 using LiveRoom.Contracts.Topics;
 using LiveRoom.Dashboard.Rooms;
 using LiveRoom.Dashboard.Schedules;
@@ -37,7 +38,7 @@ internal static class EvidenceApi
         var range = SeriesRange.TryCreate(RoomSeriesApi.ParseTime(from) ?? now.AddDays(-1), RoomSeriesApi.ParseTime(to) ?? now, null, now, out var error);
         if (range is null)
         {
-            return Problems.BadRequest("Bad time range", error!);
+            return Problems.BadTimeRange(error);
         }
 
         return TypedResults.Ok(new ThumbnailList(site, room, range.From, range.To, store.List(site, room, range.From, range.To, MaxListed)));
@@ -52,12 +53,12 @@ internal static class EvidenceApi
 
         if (store.Latest(site, room, candidates: false) is not { } latest || store.PathOf(site, room, latest.Name) is not { } path)
         {
-            return Problems.NotFound("No thumbnail", $"No evidence thumbnail has been received from room '{site}/{room}'.");
+            return Problems.NotFound(NoThumbnail, new($"No evidence thumbnail has been received from room '{site}/{room}'.", $"尚未收到直播间“{site}/{room}”的证据截图。"));
         }
 
         if (Open(path) is not { } picture)
         {
-            return Problems.NotFound("No thumbnail", $"The newest thumbnail of room '{site}/{room}' was just removed; ask again.");
+            return Problems.NotFound(NoThumbnail, new($"The newest thumbnail of room '{site}/{room}' was just removed; ask again.", $"直播间“{site}/{room}”的最新截图刚被删除；请重试。"));
         }
 
         // The newest changes every few minutes: revalidate, never cache long.
@@ -75,7 +76,9 @@ internal static class EvidenceApi
 
         if (store.PathOf(site, room, name) is not { } path || Open(path) is not { } picture)
         {
-            return Problems.NotFound("No thumbnail", $"No thumbnail '{name}' of room '{site}/{room}' (removed after the retention, or never received).");
+            return Problems.NotFound(NoThumbnail, new(
+                $"No thumbnail '{name}' of room '{site}/{room}' (removed after the retention, or never received).",
+                $"直播间“{site}/{room}”没有截图“{name}”（已过保留期被删除，或从未收到）。"));
         }
 
         http.Response.Headers[HeaderNames.CacheControl] = "private, max-age=31536000, immutable";
@@ -95,13 +98,7 @@ internal static class EvidenceApi
         }
     }
 
-    internal static ProblemHttpResult? Check(string site, string room, HttpContext http)
-    {
-        if (!Identifier.IsValid(site, out var reason) || !Identifier.IsValid(room, out reason))
-        {
-            return Problems.BadRequest("Bad site or room", reason);
-        }
+    internal static ProblemHttpResult? Check(string site, string room, HttpContext http) => Problems.CheckRoom(site, room, http.User);
 
-        return http.User.MaySee(site) ? null : Problems.NotFound("Unknown room", $"No room '{site}/{room}'.");
-    }
+    private static LocalText NoThumbnail => new("No thumbnail", "没有截图");
 }

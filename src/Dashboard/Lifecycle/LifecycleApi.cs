@@ -3,6 +3,7 @@ using System.Text.Json;
 using LiveRoom.Contracts.Payloads;
 using LiveRoom.Contracts.Payloads.Lifecycle;
 using LiveRoom.Contracts.Serialization;
+using LiveRoom.Contracts.Text;
 using LiveRoom.Contracts.Topics;
 using LiveRoom.Dashboard.Influx;
 using LiveRoom.Dashboard.Mqtt;
@@ -44,7 +45,11 @@ internal static class LifecycleApi
 
         return states.Get(site, room) is { } view
             ? TypedResults.Ok(view)
-            : Problems.NotFound("No room state", $"No state or status has been received from room '{site}/{room}' (is its edge running, and is Dashboard:Mqtt set?).");
+            : Problems.NotFound(
+                new LocalText("No room state", "没有直播间状态"),
+                new LocalText(
+                    $"No state or status has been received from room '{site}/{room}' (is its edge running, and is Dashboard:Mqtt set?).",
+                    $"尚未收到直播间“{site}/{room}”的状态（它的边缘端在运行吗？Dashboard:Mqtt 设置了吗？）。"));
     }
 
     internal static Task<Results<Accepted<ChecklistCommandResponse>, ProblemHttpResult>> RunAsync(
@@ -54,17 +59,20 @@ internal static class LifecycleApi
     internal static Task<Results<Accepted<ChecklistCommandResponse>, ProblemHttpResult>> ConfirmAsync(
         string site, string room, ChecklistConfirmRequest body, ScheduleApiContext c, EdgeLink link, RoomStateCache states, CancellationToken cancellationToken)
     {
-        var problem = ScheduleRules.CheckId("item", body.Item) ?? ScheduleRules.CheckText("run", body.Run, Identifier.MaxLength, required: false);
+        var notConfirmed = new LocalText("Not confirmed", "未确认");
+        var problem = ScheduleRules.CheckId(Words.Item, body.Item) ?? ScheduleRules.CheckText(Words.Run, body.Run, Identifier.MaxLength, required: false);
         if (problem is not null)
         {
-            return Task.FromResult<Results<Accepted<ChecklistCommandResponse>, ProblemHttpResult>>(Problems.BadRequest("Not confirmed", problem));
+            return Task.FromResult<Results<Accepted<ChecklistCommandResponse>, ProblemHttpResult>>(Problems.BadRequest(notConfirmed, problem.Value));
         }
 
         if (c.Store.FindSite(site) is { } known && !known.Manual.Any(m => m.Id == body.Item))
         {
-            var items = known.Manual.Count == 0 ? "the site has none" : "the site's items: " + string.Join(", ", known.Manual.Select(m => m.Id));
-            return Task.FromResult<Results<Accepted<ChecklistCommandResponse>, ProblemHttpResult>>(
-                Problems.BadRequest("Not confirmed", $"'{body.Item}' is not a manual checklist item of site '{site}'; {items}"));
+            var ids = string.Join(", ", known.Manual.Select(m => m.Id));
+            var reason = known.Manual.Count == 0
+                ? new LocalText($"'{body.Item}' is not a manual checklist item of site '{site}'; the site has none", $"“{body.Item}”不是站点“{site}”的人工检查项；该站点没有人工检查项")
+                : new LocalText($"'{body.Item}' is not a manual checklist item of site '{site}'; the site's items: {ids}", $"“{body.Item}”不是站点“{site}”的人工检查项；该站点的检查项：{ids}");
+            return Task.FromResult<Results<Accepted<ChecklistCommandResponse>, ProblemHttpResult>>(Problems.BadRequest(notConfirmed, reason));
         }
 
         return SendAsync(site, room, ChecklistCommand.Confirm, body.Item!, body.Run ?? string.Empty, c, link, states, cancellationToken);
@@ -81,7 +89,7 @@ internal static class LifecycleApi
         var range = SeriesRange.TryCreate(RoomSeriesApi.ParseTime(from), RoomSeriesApi.ParseTime(to), null, time.GetUtcNow(), out var error);
         if (range is null)
         {
-            return Problems.BadRequest("Bad time range", error!);
+            return Problems.BadTimeRange(error);
         }
 
         try
@@ -90,7 +98,7 @@ internal static class LifecycleApi
         }
         catch (InfluxQueryException ex)
         {
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "InfluxDB unavailable");
+            return Problems.InfluxUnavailable(ex.Message);
         }
     }
 
@@ -122,17 +130,19 @@ internal static class LifecycleApi
 
         if (c.Store.FindRoom(site, room) is null && states.Get(site, room) is null)
         {
-            return Problems.NotFound("Unknown room", $"No room '{target}' is configured or has reported a state.");
+            return Problems.NotFound(
+                new LocalText("Unknown room", "未知直播间"),
+                new LocalText($"No room '{target}' is configured or has reported a state.", $"直播间“{target}”既未配置，也未上报过状态。"));
         }
 
         var by = c.User.Identity?.Name ?? "unknown";
         var now = c.Now;
         var command = new ChecklistCommand { V = SchemaVersion.Current, Action = action, Item = item, RunId = run, By = by, Ts = now.ToUnixTimeMilliseconds() };
         var topic = Topic.Command(site, room, CommandName.Checklist);
-        if (link.Unavailable is { } why)
+        if (link.UnavailableText is { } why)
         {
-            c.Audit(auditAction, target, "failed", why);
-            return TypedResults.Problem(why, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Command not sent");
+            c.Audit(auditAction, target, "failed", why.English);
+            return Problems.Problem(StatusCodes.Status503ServiceUnavailable, NotSent, why);
         }
 
         try
@@ -142,21 +152,19 @@ internal static class LifecycleApi
         catch (Exception ex) when (ex is MqttException or TimeoutException)
         {
             c.Audit(auditAction, target, "failed", ex.Message);
-            return TypedResults.Problem($"The broker did not take the command: {ex.Message}", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Command not sent");
+            return Problems.Problem(
+                StatusCodes.Status503ServiceUnavailable,
+                NotSent,
+                new LocalText($"The broker did not take the command: {ex.Message}", $"MQTT 代理未接收指令：{ex.Message}"));
         }
 
         c.Audit(auditAction, target, "ok", item.Length > 0 ? $"item={item}" : null);
         return TypedResults.Accepted((string?)null, new ChecklistCommandResponse(topic, action, item, by, now));
     }
 
-    private static ProblemHttpResult? Check(string site, string room, HttpContext? http, ScheduleApiContext? c = null)
-    {
-        if (!Identifier.IsValid(site, out var reason) || !Identifier.IsValid(room, out reason))
-        {
-            return Problems.BadRequest("Bad site or room", reason);
-        }
+    /// <summary>A command the dashboard could not hand to the broker: 503.</summary>
+    internal static LocalText NotSent => new("Command not sent", "指令未发送");
 
-        var user = http?.User ?? c!.User;
-        return Security.Sessions.SessionClaims.MaySee(user, site) ? null : Problems.NotFound("Unknown room", $"No room '{site}/{room}'.");
-    }
+    private static ProblemHttpResult? Check(string site, string room, HttpContext? http, ScheduleApiContext? c = null) =>
+        Problems.CheckRoom(site, room, http?.User ?? c!.User);
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using LiveRoom.Contracts.Payloads;
+using LiveRoom.Contracts.Text;
 using LiveRoom.Contracts.Topics;
 using LiveRoom.Dashboard.Collectors;
 using LiveRoom.Dashboard.Lifecycle;
@@ -34,9 +36,18 @@ internal sealed partial class EdgeLink(
     private volatile IMqttClient? _client;
 
     /// <summary>Why a command cannot be sent now, or null when it can.</summary>
-    public string? Unavailable =>
-        !options.Value.Mqtt.Enabled ? $"{DashboardDefaults.Section}:Mqtt:Host is not set: the dashboard has no MQTT connection to the edges"
-        : _client is not { IsConnected: true } ? $"the MQTT broker {options.Value.Mqtt.Host}:{options.Value.Mqtt.Port} is not connected"
+    public string? Unavailable => UnavailableText?.English;
+
+    /// <summary><see cref="Unavailable"/> in both languages, for a page.</summary>
+    public LocalText? UnavailableText =>
+        !options.Value.Mqtt.Enabled
+            ? new LocalText(
+                $"{DashboardDefaults.Section}:Mqtt:Host is not set: the dashboard has no MQTT connection to the edges",
+                $"{DashboardDefaults.Section}:Mqtt:Host 未设置：仪表盘与边缘端之间没有 MQTT 连接")
+        : _client is not { IsConnected: true }
+            ? new LocalText(
+                string.Create(CultureInfo.InvariantCulture, $"the MQTT broker {options.Value.Mqtt.Host}:{options.Value.Mqtt.Port} is not connected"),
+                string.Create(CultureInfo.InvariantCulture, $"未连接到 MQTT 代理 {options.Value.Mqtt.Host}:{options.Value.Mqtt.Port}"))
         : null;
 
     /// <summary>Whether metrics are being collected, as far as this link can tell.</summary>

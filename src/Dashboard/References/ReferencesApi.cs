@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using LiveRoom.Contracts.Payloads;
 using LiveRoom.Contracts.Payloads.Vision;
+using LiveRoom.Contracts.Text;
 using LiveRoom.Contracts.Topics;
 using LiveRoom.Dashboard.Evidence;
 using LiveRoom.Dashboard.Schedules;
@@ -63,7 +64,10 @@ internal static class ReferencesApi
         catch (Exception ex) when (ex is MqttException or TimeoutException)
         {
             Audit(audit, http, AuditCapture, $"{site}/{room}", "failed", ex.Message);
-            return TypedResults.Problem($"The capture command was not sent: {ex.Message}", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Command not sent");
+            return Problems.Problem(
+                StatusCodes.Status503ServiceUnavailable,
+                Lifecycle.LifecycleApi.NotSent,
+                new LocalText($"The capture command was not sent: {ex.Message}", $"截图指令未发送：{ex.Message}"));
         }
 
         Audit(audit, http, AuditCapture, $"{site}/{room}", "ok", "capture=" + id);
@@ -79,19 +83,26 @@ internal static class ReferencesApi
         }
 
         var target = $"{site}/{room}";
-        if (!Identifier.IsValid(body.CaptureId, out var bad))
+        if (Identifier.Check(body.CaptureId) is { } bad)
         {
-            return Refuse(audit, http, target, "captureId: " + bad);
+            return Refuse(audit, http, target, new LocalText("captureId: " + bad.English, "截图编号：" + bad.Chinese));
         }
 
         if (!store.HasCandidate(site, room, body.CaptureId!))
         {
-            return Refuse(audit, http, target, $"unknown capture id '{body.CaptureId}': no candidate frame with that id has been received from room {target}; capture one first");
+            return Refuse(audit, http, target, new LocalText(
+                $"unknown capture id '{body.CaptureId}': no candidate frame with that id has been received from room {target}; capture one first",
+                $"未知截图编号“{body.CaptureId}”：尚未收到直播间 {target} 带此编号的候选画面；请先截取一张"));
         }
 
-        if ((body.Regions is null ? "regions are missing" : body.Regions.Validate()) is { } wrong)
+        if (body.Regions is null)
         {
-            return Refuse(audit, http, target, wrong);
+            return Refuse(audit, http, target, new LocalText("regions are missing", "缺少区域"));
+        }
+
+        if (body.Regions.Validate() is { } wrong)
+        {
+            return Refuse(audit, http, target, new LocalText(wrong, "区域无效：" + wrong));
         }
 
         var record = repository.Add(site, room, body.CaptureId!, body.Regions!, http.User.UserName() ?? "unknown", time.GetUtcNow());
@@ -111,10 +122,10 @@ internal static class ReferencesApi
         return TypedResults.Ok(new ReferenceView(site, room, record, history, store.Latest(site, room, candidates: true), pushProblem is null && link.Unavailable is null));
     }
 
-    private static ProblemHttpResult Refuse(AuditLog audit, HttpContext http, string target, string reason)
+    private static ProblemHttpResult Refuse(AuditLog audit, HttpContext http, string target, LocalText reason)
     {
-        Audit(audit, http, AuditApprove, target, "refused", reason);
-        return Problems.BadRequest("Reference not saved", reason);
+        Audit(audit, http, AuditApprove, target, "refused", reason.English);
+        return Problems.BadRequest(new LocalText("Reference not saved", "参考画面未保存"), reason);
     }
 
     private static void Audit(AuditLog audit, HttpContext http, string action, string target, string outcome, string? detail) =>

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using System.Text;
+using LiveRoom.Contracts.Text;
 using LiveRoom.Dashboard.Influx;
 using LiveRoom.Dashboard.Rooms;
+using LiveRoom.Dashboard.Schedules;
 using LiveRoom.Dashboard.Security;
 using LiveRoom.Dashboard.Security.Audit;
 using LiveRoom.Dashboard.Security.Sessions;
@@ -24,6 +26,9 @@ internal static class ReportsApi
         return app;
     }
 
+    /// <summary>The title of a refused report period.</summary>
+    internal static LocalText BadPeriod => new("Bad report period", "报表时间范围无效");
+
     internal static async Task<IResult> GetComplianceAsync(
         string? from,
         string? to,
@@ -37,7 +42,7 @@ internal static class ReportsApi
         var range = SeriesRange.TryCreate(RoomSeriesApi.ParseTime(from), RoomSeriesApi.ParseTime(to), null, time.GetUtcNow(), out var error);
         if (range is null)
         {
-            return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Bad report period");
+            return Problems.BadRequest(BadPeriod, error!.Value);
         }
 
         ComplianceReport report;
@@ -47,7 +52,7 @@ internal static class ReportsApi
         }
         catch (InfluxQueryException ex)
         {
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "InfluxDB unavailable");
+            return Problems.InfluxUnavailable(ex.Message);
         }
 
         var user = http.User;

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using LiveRoom.Contracts.Text;
 using LiveRoom.Contracts.Topics;
 using LiveRoom.Dashboard.Influx;
 using LiveRoom.Dashboard.Rooms;
@@ -38,19 +40,23 @@ internal static class ShowReportsApi
         var range = SeriesRange.TryCreate(RoomSeriesApi.ParseTime(from), RoomSeriesApi.ParseTime(to), null, time.GetUtcNow(), out var error);
         if (range is null)
         {
-            return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Bad report period");
+            return Problems.BadRequest(ReportsApi.BadPeriod, error!.Value);
         }
 
-        if (site is not null && !Identifier.IsValid(site, out var siteProblem))
+        if (site is not null && Identifier.Check(site) is { } siteProblem)
         {
-            return TypedResults.Problem(siteProblem, statusCode: StatusCodes.Status400BadRequest, title: "Bad site");
+            return Problems.BadRequest(new LocalText("Bad site", "站点无效"), siteProblem);
         }
 
         var user = http.User;
         var sites = schedules.ListSites().Select(s => s.Id).Where(s => (site is null || s == site) && user.MaySee(s));
         if (query.Shows(sites, range.From, range.To) is not { } shows)
         {
-            return TypedResults.Problem($"more than {ShowReportQuery.MaxShows} shows in the period; choose a shorter period or one site", statusCode: StatusCodes.Status400BadRequest, title: "Too many shows");
+            return Problems.BadRequest(
+                new LocalText("Too many shows", "场次过多"),
+                new LocalText(
+                    string.Create(CultureInfo.InvariantCulture, $"more than {ShowReportQuery.MaxShows} shows in the period; choose a shorter period or one site"),
+                    string.Create(CultureInfo.InvariantCulture, $"该时间范围内超过 {ShowReportQuery.MaxShows} 场；请缩短时间范围或只选一个站点")));
         }
 
         var reports = new List<ShowReport>(shows.Count);
@@ -63,7 +69,7 @@ internal static class ShowReportsApi
         }
         catch (InfluxQueryException ex)
         {
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "InfluxDB unavailable");
+            return Problems.InfluxUnavailable(ex.Message);
         }
 
         if (!string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
@@ -85,7 +91,7 @@ internal static class ShowReportsApi
     {
         if (!Identifier.IsValid(site) || !http.User.MaySee(site) || query.Find(site, id) is not { } show)
         {
-            return TypedResults.Problem($"no show '{id}' in site '{site}'", statusCode: StatusCodes.Status404NotFound, title: "Unknown show");
+            return Problems.NotFound(new LocalText("Unknown show", "未知场次"), new LocalText($"no show '{id}' in site '{site}'", $"站点“{site}”没有场次“{id}”"));
         }
 
         try
@@ -94,7 +100,7 @@ internal static class ShowReportsApi
         }
         catch (InfluxQueryException ex)
         {
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "InfluxDB unavailable");
+            return Problems.InfluxUnavailable(ex.Message);
         }
     }
 }

@@ -1,4 +1,5 @@
 using LiveRoom.Contracts.Payloads.Lifecycle;
+using LiveRoom.Contracts.Text;
 using LiveRoom.Dashboard.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -26,15 +27,15 @@ internal static class ManualItemsApi
             return Problems.UnknownSite(site);
         }
 
-        if ((ScheduleRules.CheckId("item", body.Id) ?? ScheduleRules.CheckText("text", body.Text, ScheduleRules.MaxItemText)) is { } problem)
+        if ((ScheduleRules.CheckId(Words.Item, body.Id) ?? ScheduleRules.CheckText(Words.Text, body.Text, ScheduleRules.MaxItemText)) is { } problem)
         {
-            return Problems.BadRequest("Manual item not added", problem);
+            return Problems.BadRequest(NotAdded, problem);
         }
 
         var item = new ManualItem { Id = body.Id!, Text = body.Text!.Trim() };
         if (!c.Store.TryAddManualItem(site, item))
         {
-            return Problems.Conflict("Manual item not added", $"Site '{site}' already has an item '{item.Id}'.");
+            return Problems.Conflict(NotAdded, new($"Site '{site}' already has an item '{item.Id}'.", $"站点“{site}”已有检查项“{item.Id}”。"));
         }
 
         c.Audit(ScheduleAuditActions.ManualItemCreate, $"{site}/{item.Id}", "ok", item.Text);
@@ -49,15 +50,15 @@ internal static class ManualItemsApi
             return Problems.UnknownSite(site);
         }
 
-        if (ScheduleRules.CheckText("text", body.Text, ScheduleRules.MaxItemText) is { } problem)
+        if (ScheduleRules.CheckText(Words.Text, body.Text, ScheduleRules.MaxItemText) is { } problem)
         {
-            return Problems.BadRequest("Manual item not changed", problem);
+            return Problems.BadRequest(new LocalText("Manual item not changed", "人工检查项未修改"), problem);
         }
 
         var updated = new ManualItem { Id = item, Text = body.Text!.Trim() };
         if (!c.Store.UpdateManualItem(site, updated))
         {
-            return Problems.NotFound("Unknown manual item", $"Site '{site}' has no item '{item}'.");
+            return UnknownItem(site, item);
         }
 
         c.Audit(ScheduleAuditActions.ManualItemUpdate, $"{site}/{item}", "ok", updated.Text);
@@ -74,11 +75,16 @@ internal static class ManualItemsApi
 
         if (!c.Store.DeleteManualItem(site, item))
         {
-            return Problems.NotFound("Unknown manual item", $"Site '{site}' has no item '{item}'.");
+            return UnknownItem(site, item);
         }
 
         c.Audit(ScheduleAuditActions.ManualItemDelete, $"{site}/{item}", "ok");
         c.SiteChanged(site);
         return TypedResults.NoContent();
     }
+
+    private static LocalText NotAdded => new("Manual item not added", "人工检查项未添加");
+
+    private static ProblemHttpResult UnknownItem(string site, string item) =>
+        Problems.NotFound(new LocalText("Unknown manual item", "未知人工检查项"), new LocalText($"Site '{site}' has no item '{item}'.", $"站点“{site}”没有检查项“{item}”。"));
 }

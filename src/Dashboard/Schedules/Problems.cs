@@ -1,21 +1,89 @@
+using System.Security.Claims;
+using LiveRoom.Contracts.Text;
+using LiveRoom.Contracts.Topics;
+using LiveRoom.Dashboard.Security.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace LiveRoom.Dashboard.Schedules;
 
-/// <summary>Problem answers (RFC 9457) with a title and a message naming the problem.</summary>
+/// <summary>
+/// Problem answers (RFC 9457) with a title and a message naming the problem, in the reader's language: the page asks
+/// with <c>Accept-Language</c> (wwwroot/api.js), and <see cref="Localize"/> writes the Chinese title and detail for a
+/// reader who prefers Chinese (RFC 9457 section 3.1.3 allows a title to change "for localization"). A caller that asks
+/// for no language (a script, curl) and the logs get English.
+/// </summary>
 internal static class Problems
 {
-    public static ProblemHttpResult BadRequest(string title, string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: title);
+    /// <summary>The extension carrying the Chinese texts until the answer is written; never sent.</summary>
+    private const string ChineseKey = "liveroom.zh";
 
-    public static ProblemHttpResult NotFound(string title, string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: title);
+    public static ProblemHttpResult Problem(int status, LocalText title, LocalText detail, IReadOnlyDictionary<string, object?>? extensions = null)
+    {
+        var all = new Dictionary<string, object?>(StringComparer.Ordinal) { [ChineseKey] = new ChineseTexts(title.Chinese, detail.Chinese) };
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            all[key] = value;
+        }
 
-    public static ProblemHttpResult Conflict(string title, string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: title);
+        return TypedResults.Problem(detail.English, statusCode: status, title: title.English, extensions: all);
+    }
 
-    public static ProblemHttpResult Forbidden(string title, string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: title);
+    public static ProblemHttpResult BadRequest(LocalText title, LocalText detail) => Problem(StatusCodes.Status400BadRequest, title, detail);
 
-    public static ProblemHttpResult UnknownSite(string site) => NotFound("Unknown site", $"No site '{site}'.");
+    public static ProblemHttpResult NotFound(LocalText title, LocalText detail) => Problem(StatusCodes.Status404NotFound, title, detail);
+
+    public static ProblemHttpResult Conflict(LocalText title, LocalText detail) => Problem(StatusCodes.Status409Conflict, title, detail);
+
+    public static ProblemHttpResult Forbidden(LocalText title, LocalText detail) => Problem(StatusCodes.Status403Forbidden, title, detail);
+
+    public static ProblemHttpResult UnknownSite(string site) =>
+        NotFound(new LocalText("Unknown site", "未知站点"), new LocalText($"No site '{site}'.", $"没有站点“{site}”。"));
+
+    /// <summary>No such room (or one of a site the caller may not see): 404.</summary>
+    public static ProblemHttpResult UnknownRoom(string site, string room) =>
+        NotFound(new LocalText("Unknown room", "未知直播间"), new LocalText($"No room '{site}/{room}'.", $"没有直播间“{site}/{room}”。"));
+
+    /// <summary>A site and room in a request's path: 400 when either is not an identifier, 404 when <paramref name="user"/> may not see the site.</summary>
+    public static ProblemHttpResult? CheckRoom(string site, string room, ClaimsPrincipal user)
+    {
+        if ((Identifier.Check(site) ?? Identifier.Check(room)) is { } reason)
+        {
+            return BadRequest(new LocalText("Bad site or room", "站点或直播间无效"), reason);
+        }
+
+        return user.MaySee(site) ? null : UnknownRoom(site, room);
+    }
+
+    /// <summary>A time range refused by <c>SeriesRange.TryCreate</c>: 400.</summary>
+    public static ProblemHttpResult BadTimeRange(LocalText? reason) =>
+        BadRequest(new LocalText("Bad time range", "时间范围无效"), reason ?? new LocalText("no range", "没有时间范围"));
+
+    /// <summary>InfluxDB did not answer a query: 503 with what the query client said (its own words, in English).</summary>
+    public static ProblemHttpResult InfluxUnavailable(string reason) =>
+        Problem(StatusCodes.Status503ServiceUnavailable, new LocalText("InfluxDB unavailable", "InfluxDB 不可用"), new LocalText(reason, "数据库暂时无法查询：" + reason));
+
+    /// <summary>
+    /// <c>ProblemDetailsOptions.CustomizeProblemDetails</c>: a problem made here is written in the request's language
+    /// (<c>Content-Language</c> says which; <c>Vary: Accept-Language</c> keeps caches apart). Others are left as made.
+    /// </summary>
+    public static void Localize(ProblemDetailsContext context)
+    {
+        if (!context.ProblemDetails.Extensions.Remove(ChineseKey, out var value) || value is not ChineseTexts chinese)
+        {
+            return;
+        }
+
+        var response = context.HttpContext.Response;
+        var language = Languages.FromAcceptLanguage(context.HttpContext.Request.Headers.AcceptLanguage.ToString());
+        response.Headers.Append("Vary", "Accept-Language");
+        response.Headers.ContentLanguage = Languages.Tag(language);
+        if (language == Language.Chinese)
+        {
+            context.ProblemDetails.Title = chinese.Title;
+            context.ProblemDetails.Detail = chinese.Detail;
+        }
+    }
+
+    private sealed record ChineseTexts(string Title, string Detail);
 }

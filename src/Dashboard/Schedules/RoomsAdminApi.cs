@@ -1,3 +1,4 @@
+using LiveRoom.Contracts.Text;
 using LiveRoom.Dashboard.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -27,17 +28,17 @@ internal static class RoomsAdminApi
             return Problems.UnknownSite(site);
         }
 
-        if ((ScheduleRules.CheckId("room", body.Id) ?? ScheduleRules.CheckText("name", body.Name, ScheduleRules.MaxName)) is { } problem)
+        if ((ScheduleRules.CheckId(Words.Room, body.Id) ?? ScheduleRules.CheckText(Words.Name, body.Name, ScheduleRules.MaxName)) is { } problem)
         {
-            c.Audit(ScheduleAuditActions.RoomCreate, $"{site}/{body.Id}", "failed", problem);
-            return Problems.BadRequest("Room not created", problem);
+            c.Audit(ScheduleAuditActions.RoomCreate, $"{site}/{body.Id}", "failed", problem.English);
+            return Problems.BadRequest(NotCreated, problem);
         }
 
         var room = new RoomRecord(site, body.Id!, body.Name!.Trim());
         if (!c.Store.TryCreateRoom(room))
         {
             c.Audit(ScheduleAuditActions.RoomCreate, $"{site}/{room.Id}", "failed", "id taken");
-            return Problems.Conflict("Room not created", $"Site '{site}' already has a room '{room.Id}'.");
+            return Problems.Conflict(NotCreated, new($"Site '{site}' already has a room '{room.Id}'.", $"站点“{site}”已有直播间“{room.Id}”。"));
         }
 
         c.Audit(ScheduleAuditActions.RoomCreate, $"{site}/{room.Id}", "ok", $"name={room.Name}");
@@ -49,12 +50,12 @@ internal static class RoomsAdminApi
     {
         if (c.Site(site) is null || c.Store.FindRoom(site, room) is null)
         {
-            return Problems.NotFound("Unknown room", $"No room '{site}/{room}'.");
+            return Problems.UnknownRoom(site, room);
         }
 
-        if (ScheduleRules.CheckText("name", body.Name, ScheduleRules.MaxName) is { } problem)
+        if (ScheduleRules.CheckText(Words.Name, body.Name, ScheduleRules.MaxName) is { } problem)
         {
-            return Problems.BadRequest("Room not changed", problem);
+            return Problems.BadRequest(new LocalText("Room not changed", "直播间未修改"), problem);
         }
 
         c.Store.UpdateRoom(site, room, body.Name!.Trim());
@@ -66,13 +67,17 @@ internal static class RoomsAdminApi
     {
         if (c.Site(site) is null || c.Store.FindRoom(site, room) is null)
         {
-            return Problems.NotFound("Unknown room", $"No room '{site}/{room}'.");
+            return Problems.UnknownRoom(site, room);
         }
 
         if (c.Store.Upcoming(site, room, c.Now, 1) is { Count: > 0 } upcoming)
         {
             c.Audit(ScheduleAuditActions.RoomDelete, $"{site}/{room}", "failed", "has upcoming shows");
-            return Problems.Conflict("Room not deleted", $"Room '{site}/{room}' has upcoming shows (next: '{upcoming[0].Title}'); delete them first.");
+            return Problems.Conflict(
+                new LocalText("Room not deleted", "直播间未删除"),
+                new LocalText(
+                    $"Room '{site}/{room}' has upcoming shows (next: '{upcoming[0].Title}'); delete them first.",
+                    $"直播间“{site}/{room}”还有待开始的场次（下一场：“{upcoming[0].Title}”）；请先删除这些场次。"));
         }
 
         c.Store.DeleteRoom(site, room);
@@ -80,4 +85,6 @@ internal static class RoomsAdminApi
         c.Changes.RoomChanged(site, room);
         return TypedResults.NoContent();
     }
+
+    private static LocalText NotCreated => new("Room not created", "直播间未创建");
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LiveRoom.Contracts.Payloads.Lifecycle;
+using LiveRoom.Contracts.Text;
 using LiveRoom.Contracts.Topics;
 
 namespace LiveRoom.Dashboard.Schedules;
@@ -15,51 +16,62 @@ internal static class ScheduleRules
     /// <summary>The longest show accepted: 24 h.</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
 
-    public static string? CheckId(string what, string? id) =>
-        Identifier.IsValid(id, out var reason) ? null : $"{what} id: {reason}";
+    public static LocalText? CheckId(LocalText what, string? id) =>
+        Identifier.Check(id) is { } reason ? new($"{what.English} id: {reason.English}", $"{what.Chinese}标识：{reason.Chinese}") : null;
 
-    public static string? CheckText(string what, string? text, int max, bool required = true)
+    public static LocalText? CheckText(LocalText what, string? text, int max, bool required = true)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return required ? $"{what} is empty" : null;
+            return required ? new($"{what.English} is empty", $"{what.Chinese}为空") : null;
         }
 
         if (text.Length > max)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{what} is {text.Length} characters; at most {max} are allowed");
+            return new(
+                string.Create(CultureInfo.InvariantCulture, $"{what.English} is {text.Length} characters; at most {max} are allowed"),
+                string.Create(CultureInfo.InvariantCulture, $"{what.Chinese}有 {text.Length} 个字符，最多 {max} 个"));
         }
 
-        return text.Any(char.IsControl) ? $"{what} contains a control character" : null;
+        return text.Any(char.IsControl) ? new($"{what.English} contains a control character", $"{what.Chinese}含有控制字符") : null;
     }
 
     /// <summary>Checks a show's times, title, host and profile; the room is checked by the caller.</summary>
-    public static string? CheckShow(DateTimeOffset? start, DateTimeOffset? end, string? title, string? host, ShowProfile? profile, DateTimeOffset now, TimeZoneInfo zone, string zoneName)
+    public static LocalText? CheckShow(DateTimeOffset? start, DateTimeOffset? end, string? title, string? host, ShowProfile? profile, DateTimeOffset now, TimeZoneInfo zone, string zoneName)
     {
         if (start is null || end is null)
         {
-            return "start and end are required (ISO 8601 with an offset, e.g. 2026-11-23T14:00:00+08:00)";
+            return new(
+                "start and end are required (ISO 8601 with an offset, e.g. 2026-11-23T14:00:00+08:00)",
+                "开始和结束时间必填（ISO 8601，带时差，例如 2026-11-23T14:00:00+08:00）");
         }
 
         if (end <= start)
         {
-            return $"end {Local(end.Value, zone)} is not after start {Local(start.Value, zone)} ({zoneName})";
+            return new(
+                $"end {Local(end.Value, zone)} is not after start {Local(start.Value, zone)} ({zoneName})",
+                $"结束时间 {Local(end.Value, zone)} 不晚于开始时间 {Local(start.Value, zone)}（{zoneName}）");
         }
 
         if (end - start > MaxDuration)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"show lasts {(end.Value - start.Value).TotalHours:0.#} h; at most {MaxDuration.TotalHours:0} h is allowed");
+            var hours = (end.Value - start.Value).TotalHours;
+            return new(
+                string.Create(CultureInfo.InvariantCulture, $"show lasts {hours:0.#} h; at most {MaxDuration.TotalHours:0} h is allowed"),
+                string.Create(CultureInfo.InvariantCulture, $"场次时长 {hours:0.#} 小时，最多 {MaxDuration.TotalHours:0} 小时"));
         }
 
         if (start < now)
         {
-            return $"start {Local(start.Value, zone)} ({zoneName}) is in the past (now {Local(now, zone)})";
+            return new(
+                $"start {Local(start.Value, zone)} ({zoneName}) is in the past (now {Local(now, zone)})",
+                $"开始时间 {Local(start.Value, zone)}（{zoneName}）已过去（现在 {Local(now, zone)}）");
         }
 
-        return CheckText("title", title, MaxTitle) ?? CheckText("host", host, MaxHost, required: false) ?? CheckProfile(profile);
+        return CheckText(Words.Title, title, MaxTitle) ?? CheckText(Words.Host, host, MaxHost, required: false) ?? CheckProfile(profile);
     }
 
-    public static string? CheckProfile(ShowProfile? p)
+    public static LocalText? CheckProfile(ShowProfile? p)
     {
         if (p is null)
         {
@@ -68,31 +80,41 @@ internal static class ScheduleRules
 
         if (p.Width is < 16 or > 8192 || p.Height is < 16 or > 8192)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"profile size {p.Width}x{p.Height} is out of range (16 to 8192 pixels each)");
+            return new(
+                string.Create(CultureInfo.InvariantCulture, $"profile size {p.Width}x{p.Height} is out of range (16 to 8192 pixels each)"),
+                string.Create(CultureInfo.InvariantCulture, $"推流规格的画面尺寸 {p.Width}x{p.Height} 超出范围（宽高各 16 到 8192 像素）"));
         }
 
         if (!double.IsFinite(p.Fps) || p.Fps is < 1 or > 240)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"profile fps {p.Fps} is out of range (1 to 240)");
+            return new(
+                string.Create(CultureInfo.InvariantCulture, $"profile fps {p.Fps} is out of range (1 to 240)"),
+                string.Create(CultureInfo.InvariantCulture, $"推流规格的帧率 {p.Fps} 超出范围（1 到 240）"));
         }
 
         if (p.MinBitrate < 0 || p.MaxBitrate <= 0 || p.MinBitrate > p.MaxBitrate)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"profile bitrate range {p.MinBitrate}..{p.MaxBitrate} bit/s is not a range of non-negative numbers with min ≤ max");
+            return new(
+                string.Create(CultureInfo.InvariantCulture, $"profile bitrate range {p.MinBitrate}..{p.MaxBitrate} bit/s is not a range of non-negative numbers with min ≤ max"),
+                string.Create(CultureInfo.InvariantCulture, $"推流规格的码率范围 {p.MinBitrate}..{p.MaxBitrate} bit/s 无效：须为非负数且最小值 ≤ 最大值"));
         }
 
         return null;
     }
 
     /// <summary>The conflict in words, naming both shows (title and times in the site's zone).</summary>
-    public static string Describe(ShowConflict conflict, TimeZoneInfo zone, string zoneName, Func<ShowRecord, string>? label = null)
+    public static LocalText Describe(ShowConflict conflict, TimeZoneInfo zone, string zoneName, Func<ShowRecord, LocalText>? label = null)
     {
-        label ??= _ => string.Empty;
+        label ??= _ => new(string.Empty, string.Empty);
         var incoming = conflict.Incoming;
         var existing = conflict.Existing;
-        var other = conflict.ExistingIsStored ? "the scheduled show" : "show";
-        return $"{label(incoming)}'{incoming.Title}' ({TimeZones.Describe(incoming.Start, incoming.End, zone, zoneName)}) overlaps "
-            + $"{other} {label(existing)}'{existing.Title}' ({TimeZones.Describe(existing.Start, existing.End, zone, zoneName)}) in room {incoming.Room}";
+        var (a, b) = (label(incoming), label(existing));
+        var incomingTimes = TimeZones.Describe(incoming.Start, incoming.End, zone, zoneName);
+        var existingTimes = TimeZones.Describe(existing.Start, existing.End, zone, zoneName);
+        var other = conflict.ExistingIsStored ? new LocalText("the scheduled show", "已排期的场次") : new LocalText("show", "场次");
+        return new(
+            $"{a.English}'{incoming.Title}' ({incomingTimes}) overlaps {other.English} {b.English}'{existing.Title}' ({existingTimes}) in room {incoming.Room}",
+            $"{a.Chinese}“{incoming.Title}”（{incomingTimes}）与{other.Chinese} {b.Chinese}“{existing.Title}”（{existingTimes}）在直播间 {incoming.Room} 时间重叠");
     }
 
     private static string Local(DateTimeOffset t, TimeZoneInfo zone) =>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using LiveRoom.Contracts.Text;
 using LiveRoom.Dashboard.Options;
 using LiveRoom.Dashboard.Schedules.Import;
 using LiveRoom.Dashboard.Security;
@@ -43,12 +45,14 @@ internal static class ShowsApi
         var end = Rooms.RoomSeriesApi.ParseTime(to) ?? start.AddDays(30);
         if ((from is not null && Rooms.RoomSeriesApi.ParseTime(from) is null) || (to is not null && Rooms.RoomSeriesApi.ParseTime(to) is null) || end <= start)
         {
-            return Problems.BadRequest("Bad period", "from and to must be times (ISO 8601 or Unix milliseconds) with from before to.");
+            return Problems.BadRequest(BadPeriod, new(
+                "from and to must be times (ISO 8601 or Unix milliseconds) with from before to.",
+                "from 和 to 必须是时间（ISO 8601 或 Unix 毫秒），且 from 早于 to。"));
         }
 
         if (end - start > TimeSpan.FromDays(400))
         {
-            return Problems.BadRequest("Bad period", "at most 400 days at once");
+            return Problems.BadRequest(BadPeriod, new("at most 400 days at once", "一次最多 400 天"));
         }
 
         return TypedResults.Ok(c.Store.ListShows(site, string.IsNullOrEmpty(room) ? null : room, start, end).Select(s => Response(s, found.Zone, found.Site.TimeZone)).ToList());
@@ -57,7 +61,7 @@ internal static class ShowsApi
     internal static Results<Ok<ShowResponse>, ProblemHttpResult> Get(string site, string id, ScheduleApiContext c) =>
         c.Site(site) is { } found && c.Store.FindShow(site, id) is { } show
             ? TypedResults.Ok(Response(show, found.Zone, found.Site.TimeZone))
-            : Problems.NotFound("Unknown show", $"No show '{id}' in site '{site}'.");
+            : UnknownShow(site, id);
 
     internal static Results<Created<ShowResponse>, ProblemHttpResult> Create(string site, ShowRequest body, ScheduleApiContext c) =>
         Save(site, null, body, c) switch
@@ -77,12 +81,14 @@ internal static class ShowsApi
     {
         if (c.Site(site) is null || c.Store.FindShow(site, id) is not { } show)
         {
-            return Problems.NotFound("Unknown show", $"No show '{id}' in site '{site}'.");
+            return UnknownShow(site, id);
         }
 
         if (show.End <= c.Now)
         {
-            return Problems.BadRequest("Show not deleted", $"Show '{show.Title}' has ended; it stays as a record.");
+            return Problems.BadRequest(
+                new LocalText("Show not deleted", "场次未删除"),
+                new LocalText($"Show '{show.Title}' has ended; it stays as a record.", $"场次“{show.Title}”已结束，作为记录保留。"));
         }
 
         c.Store.DeleteShow(site, id);
@@ -102,15 +108,17 @@ internal static class ShowsApi
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType is not (ScheduleImporter.Calendar or ScheduleImporter.Csv))
         {
-            return TypedResults.Problem(
-                $"Content-Type '{request.ContentType}' is not a schedule; send {ScheduleImporter.Calendar} (.ics) or {ScheduleImporter.Csv} (.csv).",
-                statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Schedule not imported");
+            return Problems.Problem(
+                StatusCodes.Status415UnsupportedMediaType,
+                NotImported,
+                new(
+                    $"Content-Type '{request.ContentType}' is not a schedule; send {ScheduleImporter.Calendar} (.ics) or {ScheduleImporter.Csv} (.csv).",
+                    $"Content-Type“{request.ContentType}”不是排期文件；请发送 {ScheduleImporter.Calendar}（.ics）或 {ScheduleImporter.Csv}（.csv）。"));
         }
 
         if (request.ContentLength > DashboardDefaults.MaxImportBytes)
         {
-            return Problems.BadRequest("Schedule not imported", $"the file is larger than {DashboardDefaults.MaxImportBytes / 1024 / 1024} MiB");
+            return Problems.BadRequest(NotImported, TooLarge);
         }
 
         using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
@@ -118,14 +126,14 @@ internal static class ShowsApi
         var read = await reader.ReadBlockAsync(buffer, cancellationToken);
         if (read > DashboardDefaults.MaxImportBytes)
         {
-            return Problems.BadRequest("Schedule not imported", $"the file is larger than {DashboardDefaults.MaxImportBytes / 1024 / 1024} MiB");
+            return Problems.BadRequest(NotImported, TooLarge);
         }
 
         var outcome = importer.Import(found.Site, found.Zone, mediaType, new string(buffer, 0, read), c.Now, options.Value.ImportHorizon);
         if (outcome.Error is not null)
         {
-            c.Audit(ScheduleAuditActions.ShowImport, site, "failed", outcome.Error);
-            return TypedResults.Problem(outcome.Error, statusCode: outcome.Status, title: "Schedule not imported");
+            c.Audit(ScheduleAuditActions.ShowImport, site, "failed", outcome.Error.Value.English);
+            return Problems.Problem(outcome.Status, NotImported, outcome.Error.Value);
         }
 
         var sync = outcome.Sync!;
@@ -142,7 +150,7 @@ internal static class ShowsApi
 
     private static (ShowResponse? Show, ProblemHttpResult? Problem) Save(string site, string? id, ShowRequest body, ScheduleApiContext c)
     {
-        var title = id is null ? "Show not created" : "Show not changed";
+        var title = id is null ? new LocalText("Show not created", "场次未创建") : new LocalText("Show not changed", "场次未修改");
         var action = id is null ? ScheduleAuditActions.ShowCreate : ScheduleAuditActions.ShowUpdate;
         if (c.Site(site) is not { } found)
         {
@@ -152,18 +160,18 @@ internal static class ShowsApi
         ShowRecord? existing = null;
         if (id is not null && (existing = c.Store.FindShow(site, id)) is null)
         {
-            return (null, Problems.NotFound("Unknown show", $"No show '{id}' in site '{site}'."));
+            return (null, UnknownShow(site, id));
         }
 
         // A show under way may still be changed (a later end, a new title) as long as its start stays.
         var now = existing is not null && body.Start == existing.Start && existing.End > c.Now ? existing.Start : c.Now;
-        var problem = ScheduleRules.CheckId("room", body.Room)
-            ?? (c.Store.FindRoom(site, body.Room!) is null ? $"unknown room '{body.Room}' in site '{site}'" : null)
+        var problem = ScheduleRules.CheckId(Words.Room, body.Room)
+            ?? (c.Store.FindRoom(site, body.Room!) is null ? new LocalText($"unknown room '{body.Room}' in site '{site}'", $"站点“{site}”没有直播间“{body.Room}”") : (LocalText?)null)
             ?? ScheduleRules.CheckShow(body.Start, body.End, body.Title, body.Host, body.Profile, now, found.Zone, found.Site.TimeZone);
         if (problem is not null)
         {
-            c.Audit(action, $"{site}/{body.Room}/{id}", "failed", problem);
-            return (null, Problems.BadRequest(title, problem));
+            c.Audit(action, $"{site}/{body.Room}/{id}", "failed", problem.Value.English);
+            return (null, Problems.BadRequest(title, problem.Value));
         }
 
         var show = new ShowRecord(id ?? ShowIds.New(), site, body.Room!, body.Start!.Value.ToUniversalTime(), body.End!.Value.ToUniversalTime(), body.Title!.Trim(), body.Host?.Trim() ?? string.Empty, body.Profile)
@@ -174,7 +182,7 @@ internal static class ShowsApi
         if (c.Store.TrySave([show], replacing: id) is { } conflict)
         {
             var message = ScheduleRules.Describe(conflict, found.Zone, found.Site.TimeZone);
-            c.Audit(action, $"{site}/{show.Room}/{show.Id}", "failed", message);
+            c.Audit(action, $"{site}/{show.Room}/{show.Id}", "failed", message.English);
             return (null, Problems.Conflict(title, message));
         }
 
@@ -187,6 +195,17 @@ internal static class ShowsApi
 
         return (Response(show, found.Zone, found.Site.TimeZone), null);
     }
+
+    private static LocalText BadPeriod => new("Bad period", "时间范围无效");
+
+    private static LocalText NotImported => new("Schedule not imported", "排期未导入");
+
+    private static LocalText TooLarge => new(
+        string.Create(CultureInfo.InvariantCulture, $"the file is larger than {DashboardDefaults.MaxImportBytes / 1024 / 1024} MiB"),
+        string.Create(CultureInfo.InvariantCulture, $"文件大于 {DashboardDefaults.MaxImportBytes / 1024 / 1024} MiB"));
+
+    private static ProblemHttpResult UnknownShow(string site, string id) =>
+        Problems.NotFound(new LocalText("Unknown show", "未知场次"), new LocalText($"No show '{id}' in site '{site}'.", $"站点“{site}”没有场次“{id}”。"));
 
     internal static ShowResponse Response(ShowRecord s, TimeZoneInfo zone, string zoneName) =>
         new(s.Id, s.Site, s.Room, s.Start, s.End, TimeZoneInfo.ConvertTime(s.Start, zone), TimeZoneInfo.ConvertTime(s.End, zone), zoneName, s.Title, s.Host, s.Profile);

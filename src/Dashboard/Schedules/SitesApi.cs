@@ -1,3 +1,4 @@
+using LiveRoom.Contracts.Text;
 using LiveRoom.Dashboard.Security;
 using LiveRoom.Dashboard.Security.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,20 +32,20 @@ internal static class SitesApi
     {
         if (Check(body.Id, body.Name, body.TimeZone, out var zoneName) is { } problem)
         {
-            c.Audit(ScheduleAuditActions.SiteCreate, body.Id ?? "-", "failed", problem);
-            return Problems.BadRequest("Site not created", problem);
+            c.Audit(ScheduleAuditActions.SiteCreate, body.Id ?? "-", "failed", problem.English);
+            return Problems.BadRequest(NotCreated, problem);
         }
 
         if (!c.User.MaySee(body.Id!))
         {
-            return Problems.Forbidden("Site not created", $"Your account is limited to other sites than '{body.Id}'.");
+            return Problems.Forbidden(NotCreated, new($"Your account is limited to other sites than '{body.Id}'.", $"你的账号仅限于其他站点，不包括“{body.Id}”。"));
         }
 
         var site = new SiteRecord(body.Id!, body.Name!.Trim(), zoneName!, []);
         if (!c.Store.TryCreateSite(site))
         {
             c.Audit(ScheduleAuditActions.SiteCreate, site.Id, "failed", "id taken");
-            return Problems.Conflict("Site not created", $"A site '{site.Id}' exists.");
+            return Problems.Conflict(NotCreated, new($"A site '{site.Id}' exists.", $"站点“{site.Id}”已存在。"));
         }
 
         c.Audit(ScheduleAuditActions.SiteCreate, site.Id, "ok", $"name={site.Name} tz={site.TimeZone}");
@@ -60,8 +61,8 @@ internal static class SitesApi
 
         if (Check(site, body.Name, body.TimeZone, out var zoneName) is { } problem)
         {
-            c.Audit(ScheduleAuditActions.SiteUpdate, site, "failed", problem);
-            return Problems.BadRequest("Site not changed", problem);
+            c.Audit(ScheduleAuditActions.SiteUpdate, site, "failed", problem.English);
+            return Problems.BadRequest(new LocalText("Site not changed", "站点未修改"), problem);
         }
 
         c.Store.UpdateSite(site, body.Name!.Trim(), zoneName!);
@@ -80,7 +81,10 @@ internal static class SitesApi
         if (c.Store.ListRooms(site) is { Count: > 0 } rooms)
         {
             c.Audit(ScheduleAuditActions.SiteDelete, site, "failed", "has rooms");
-            return Problems.Conflict("Site not deleted", $"Site '{site}' still has rooms ({string.Join(", ", rooms.Select(r => r.Id))}); delete them first.");
+            var ids = string.Join(", ", rooms.Select(r => r.Id));
+            return Problems.Conflict(
+                new LocalText("Site not deleted", "站点未删除"),
+                new LocalText($"Site '{site}' still has rooms ({ids}); delete them first.", $"站点“{site}”还有直播间（{ids}）；请先删除它们。"));
         }
 
         c.Store.DeleteSite(site);
@@ -91,10 +95,12 @@ internal static class SitesApi
     internal static SiteResponse Response(ScheduleApiContext c, SiteRecord s) =>
         new(s.Id, s.Name, s.TimeZone, s.Manual, c.Store.ListRooms(s.Id).Select(r => new RoomResponse(r.Site, r.Id, r.Name)).ToList());
 
-    private static string? Check(string? id, string? name, string? timeZone, out string? zoneName)
+    private static LocalText NotCreated => new("Site not created", "站点未创建");
+
+    private static LocalText? Check(string? id, string? name, string? timeZone, out string? zoneName)
     {
         zoneName = null;
-        if ((ScheduleRules.CheckId("site", id) ?? ScheduleRules.CheckText("name", name, ScheduleRules.MaxName)) is { } problem)
+        if ((ScheduleRules.CheckId(Words.Site, id) ?? ScheduleRules.CheckText(Words.Name, name, ScheduleRules.MaxName)) is { } problem)
         {
             return problem;
         }

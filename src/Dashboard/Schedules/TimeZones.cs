@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using LiveRoom.Contracts.Text;
 
 namespace LiveRoom.Dashboard.Schedules;
 
@@ -10,14 +11,14 @@ namespace LiveRoom.Dashboard.Schedules;
 internal static class TimeZones
 {
     /// <summary>Resolves an IANA or Windows zone name to a zone and its IANA name; false with a reason otherwise.</summary>
-    public static bool TryResolve(string? name, [NotNullWhen(true)] out TimeZoneInfo? zone, [NotNullWhen(true)] out string? ianaName, [NotNullWhen(false)] out string? reason)
+    public static bool TryResolve(string? name, [NotNullWhen(true)] out TimeZoneInfo? zone, [NotNullWhen(true)] out string? ianaName, [NotNullWhen(false)] out LocalText? reason)
     {
         zone = null;
         ianaName = null;
         var trimmed = name?.Trim().Trim('"');
         if (string.IsNullOrEmpty(trimmed))
         {
-            reason = "time zone is empty; give an IANA name such as Asia/Shanghai or Europe/Berlin";
+            reason = new("time zone is empty; give an IANA name such as Asia/Shanghai or Europe/Berlin", "时区为空；请填写 IANA 名称，例如 Asia/Shanghai 或 Europe/Berlin");
             return false;
         }
 
@@ -33,7 +34,9 @@ internal static class TimeZones
         }
         catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            reason = $"time zone '{trimmed}' is unknown; give an IANA name such as Asia/Shanghai or Europe/Berlin";
+            reason = new(
+                $"time zone '{trimmed}' is unknown; give an IANA name such as Asia/Shanghai or Europe/Berlin",
+                $"未知时区“{trimmed}”；请填写 IANA 名称，例如 Asia/Shanghai 或 Europe/Berlin");
             return false;
         }
 

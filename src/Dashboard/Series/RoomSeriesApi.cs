@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
+using LiveRoom.Contracts.Text;
 using LiveRoom.Contracts.Topics;
+using LiveRoom.Dashboard.Schedules;
 using LiveRoom.Dashboard.Security.Sessions;
 using LiveRoom.Dashboard.Series;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,9 +29,9 @@ internal static class RoomSeriesApi
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (!Identifier.IsValid(site, out var reason) || !Identifier.IsValid(room, out reason))
+        if ((Identifier.Check(site) ?? Identifier.Check(room)) is { } reason)
         {
-            return TypedResults.Problem(reason, statusCode: StatusCodes.Status400BadRequest, title: "Bad site or room");
+            return Problems.BadRequest(new LocalText("Bad site or room", "站点或直播间无效"), reason);
         }
 
         // A room of a site the user may not see is "not found" for them, as for a room that does not exist.
@@ -41,7 +43,7 @@ internal static class RoomSeriesApi
         var range = SeriesRange.TryCreate(ParseTime(from), ParseTime(to), width, time.GetUtcNow(), out var error);
         if (range is null)
         {
-            return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Bad time range");
+            return Problems.BadTimeRange(error);
         }
 
         return TypedResults.Ok(await query.GetAsync(site, room, range, cancellationToken));

@@ -1,3 +1,5 @@
+using LiveRoom.Contracts.Text;
+
 namespace LiveRoom.Dashboard.Series;
 
 /// <summary>
@@ -22,37 +24,42 @@ internal sealed record SeriesRange(DateTimeOffset From, DateTimeOffset To, TimeS
     ];
 
     /// <summary>Checks a requested range; the error names the problem (a refusal is a result).</summary>
-    public static SeriesRange? TryCreate(DateTimeOffset? from, DateTimeOffset? to, int? width, DateTimeOffset now, out string? error)
+    public static SeriesRange? TryCreate(DateTimeOffset? from, DateTimeOffset? to, int? width, DateTimeOffset now, out LocalText? error)
     {
         error = null;
         if (from is null || to is null)
         {
-            error = "from and to are required (ISO 8601, e.g. 2026-11-22T06:00:00Z, or Unix milliseconds)";
+            error = new(
+                "from and to are required (ISO 8601, e.g. 2026-11-22T06:00:00Z, or Unix milliseconds)",
+                "from 和 to 必填（ISO 8601，例如 2026-11-22T06:00:00Z，或 Unix 毫秒）");
             return null;
         }
 
         if (to <= from)
         {
-            error = $"the range is reversed or empty: from {from:O} is not before to {to:O}";
+            error = new(
+                $"the range is reversed or empty: from {from:O} is not before to {to:O}",
+                $"时间范围颠倒或为空：开始 {from:O} 不早于结束 {to:O}");
             return null;
         }
 
         if (from >= now)
         {
-            error = $"the range starts in the future ({from:O}; now is {now:O})";
+            error = new($"the range starts in the future ({from:O}; now is {now:O})", $"时间范围从未来开始（{from:O}；现在是 {now:O}）");
             return null;
         }
 
         if (to - from > MaxRange)
         {
-            error = $"the range is {(to.Value - from.Value).TotalDays:0} days; at most {MaxRange.TotalDays:0} days are allowed";
+            var days = (to.Value - from.Value).TotalDays;
+            error = new($"the range is {days:0} days; at most {MaxRange.TotalDays:0} days are allowed", $"时间范围为 {days:0} 天，最多 {MaxRange.TotalDays:0} 天");
             return null;
         }
 
         var pixels = width ?? DefaultWidth;
         if (pixels is < MinWidth or > MaxWidth)
         {
-            error = $"width is {pixels}; allowed is {MinWidth} to {MaxWidth} pixels";
+            error = new($"width is {pixels}; allowed is {MinWidth} to {MaxWidth} pixels", $"宽度为 {pixels}，允许 {MinWidth} 到 {MaxWidth} 像素");
             return null;
         }
 

@@ -18,11 +18,14 @@ export function toLogin() {
 // The dashboard's answer to a change without a valid anti-forgery token (CsrfFilter).
 const CSRF_REFUSED = "Anti-forgery token missing or invalid";
 
+// Every request names the page's language: the dashboard's refusals (problem title and detail) come back in it.
+const languageHeader = () => ({ "Accept-Language": lang === "zh" ? "zh-CN" : "en" });
+
 // A change (POST/PUT/DELETE) with the anti-forgery header. A token the dashboard no longer accepts (it was restarted
 // with new keys, or the session changed in another tab) is fetched afresh and the change sent once more.
 export async function sendChange(path, { method = "POST", headers = {}, body } = {}) {
   const send = async (refresh) => fetch(path, {
-    method, cache: "no-store", body, headers: { ...headers, "X-CSRF-TOKEN": await csrfToken(refresh) },
+    method, cache: "no-store", body, headers: { ...languageHeader(), ...headers, "X-CSRF-TOKEN": await csrfToken(refresh) },
   });
   const r = await send(false);
   if (r.status !== 400) return r;
@@ -34,7 +37,7 @@ export async function sendChange(path, { method = "POST", headers = {}, body } =
 export async function api(path, { method = "GET", body } = {}) {
   const json = body === undefined ? undefined : JSON.stringify(body);
   const r = method === "GET"
-    ? await fetch(path, { method, cache: "no-store" })
+    ? await fetch(path, { method, cache: "no-store", headers: languageHeader() })
     : await sendChange(path, { method, headers: { "Content-Type": "application/json" }, body: json });
   if (r.status === 401 && !path.startsWith("api/auth/login")) { toLogin(); throw new Error("signed out"); }
   const text = await r.text();

@@ -66,4 +66,16 @@ public sealed class TopicTests
         Assert.False(Identifier.IsValid("room\n1", out var reason));
         Assert.Contains("\\u000a", reason, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("", "identifier is empty", "标识为空")]
+    [InlineData("-room", "identifier '-room' must start with a letter or digit", "标识“-room”必须以字母或数字开头")]
+    [InlineData("room/1", "identifier 'room/1' contains '/'; allowed are letters, digits, '-', '_' and '.'", "标识“room/1”含有“/”；只允许字母、数字、“-”、“_”和“.”")]
+    public void Identifier_Check_ReasonInBothLanguages(string value, string english, string chinese)
+    {
+        Assert.Equal(new LiveRoom.Contracts.Text.LocalText(english, chinese), Identifier.Check(value));
+        Assert.False(Identifier.IsValid(value, out var reason));
+        Assert.Equal(english, reason);
+        Assert.Null(Identifier.Check("room-1"));
+    }
 }

@@ -11,7 +11,7 @@ public sealed class CsvScheduleParserTests
     {
         var parsed = CsvScheduleParser.Parse(ScheduleFiles.Read("valid.csv"), Shanghai, "Asia/Shanghai", ScheduleFiles.Now);
 
-        Assert.Null(parsed.Error);
+        Assert.Null(parsed.Error?.English);
         Assert.Equal(3, parsed.Shows.Count);
         var first = parsed.Shows[0];
         Assert.Equal(("Evening show, part 1", "Wang \"Lily\" Li", 2), (first.Title, first.Host, first.Line));
@@ -33,7 +33,7 @@ public sealed class CsvScheduleParserTests
 
         var parsed = CsvScheduleParser.Parse(Csv, Shanghai, "Asia/Shanghai", ScheduleFiles.Now);
 
-        Assert.Null(parsed.Error);
+        Assert.Null(parsed.Error?.English);
         var show = Assert.Single(parsed.Shows);
         Assert.Equal(("csv:booking-7", "Show", "Li", 1280), (show.SourceKey, show.Title, show.Host, show.Profile!.Width));
         Assert.Null(CsvScheduleParser.Parse(ScheduleFiles.Read("valid.csv"), Shanghai, "Asia/Shanghai", ScheduleFiles.Now).Shows[0].SourceKey);
@@ -45,7 +45,7 @@ public sealed class CsvScheduleParserTests
         var parsed = CsvScheduleParser.Parse(ScheduleFiles.Read("malformed-line4.csv"), Shanghai, "Asia/Shanghai", ScheduleFiles.Now);
 
         Assert.Empty(parsed.Shows);
-        Assert.Equal("line 4: start '2026-11-04 8pm' is not an ISO 8601 time (e.g. 2026-11-23T14:00:00+08:00, or 2026-11-23 14:00 in the site's zone)", parsed.Error);
+        Assert.Equal("line 4: start '2026-11-04 8pm' is not an ISO 8601 time (e.g. 2026-11-23T14:00:00+08:00, or 2026-11-23 14:00 in the site's zone)", parsed.Error?.English);
     }
 
     [Theory]
@@ -65,6 +65,6 @@ public sealed class CsvScheduleParserTests
         var parsed = CsvScheduleParser.Parse(csv, Shanghai, "Asia/Shanghai", ScheduleFiles.Now);
 
         Assert.Empty(parsed.Shows);
-        Assert.Equal(expected, parsed.Error);
+        Assert.Equal(expected, parsed.Error?.English);
     }
 }

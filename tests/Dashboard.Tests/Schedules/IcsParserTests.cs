@@ -11,7 +11,7 @@ public sealed class IcsParserTests
     {
         var parsed = IcsParser.Parse(ScheduleFiles.Read("berlin-weekly-dst.ics"), ScheduleFiles.Zone("Asia/Shanghai"), ScheduleFiles.Now, Horizon);
 
-        Assert.Null(parsed.Error);
+        Assert.Null(parsed.Error?.English);
         // 20:00-22:00 Berlin every Thursday: CEST (+2) before 25 Oct 2026, CET (+1) after.
         Assert.Equal(
             [
@@ -42,7 +42,7 @@ public sealed class IcsParserTests
     {
         var parsed = IcsParser.Parse(ScheduleFiles.Read("shanghai-daily-exdate.ics"), TimeZoneInfo.Utc, ScheduleFiles.Now, Horizon);
 
-        Assert.Null(parsed.Error);
+        Assert.Null(parsed.Error?.English);
         // Every 2nd day from 20 Oct, 24 Oct excluded, until 30 Oct 12:00Z inclusive; Shanghai has no DST: always 12:00Z.
         Assert.Equal([20, 22, 26, 28, 30], parsed.Shows.Select(s => s.Start.Day));
         Assert.All(parsed.Shows, s => Assert.Equal(new TimeSpan(12, 0, 0), s.Start.TimeOfDay));
@@ -55,7 +55,7 @@ public sealed class IcsParserTests
     {
         var parsed = IcsParser.Parse(ScheduleFiles.Read("mixed-zones.ics"), ScheduleFiles.Zone("Asia/Shanghai"), ScheduleFiles.Now, Horizon);
 
-        Assert.Null(parsed.Error);
+        Assert.Null(parsed.Error?.English);
         Assert.Equal(3, parsed.Shows.Count);
         Assert.Equal(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero), parsed.Shows[0].Start); // 10:00 CET
         Assert.Equal("Studio One", parsed.Shows[0].Room);
@@ -69,7 +69,7 @@ public sealed class IcsParserTests
         var parsed = IcsParser.Parse(ScheduleFiles.Read("all-day.ics"), TimeZoneInfo.Utc, ScheduleFiles.Now, Horizon);
 
         Assert.Empty(parsed.Shows);
-        Assert.Equal("line 11: event 'Company holiday' is an all-day event (DTSTART;VALUE=DATE): a show needs a start and an end time", parsed.Error);
+        Assert.Equal("line 11: event 'Company holiday' is an all-day event (DTSTART;VALUE=DATE): a show needs a start and an end time", parsed.Error?.English);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class IcsParserTests
 
         var parsed = IcsParser.Parse(ics, TimeZoneInfo.Utc, ScheduleFiles.Now, TimeSpan.FromDays(28));
 
-        Assert.Null(parsed.Error);
+        Assert.Null(parsed.Error?.English);
         Assert.Equal(1, parsed.BeyondHorizon);
         // Every 2nd week from the week of Monday 14 Sep: We and Su from DTSTART (Su 20 Sep) on; 20 and 30 Sep are past,
         // 1 Nov is beyond now + 28 days (29 Oct 00:00Z).
@@ -135,7 +135,7 @@ public sealed class IcsParserTests
     {
         var parsed = IcsParser.Parse(Calendar("DTSTART:20261101T100000Z", "DTEND:20261101T110000Z", rule), TimeZoneInfo.Utc, ScheduleFiles.Now, Horizon);
 
-        Assert.Equal(expected, parsed.Error);
+        Assert.Equal(expected, parsed.Error?.English);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class IcsParserTests
     {
         var parsed = IcsParser.Parse(Calendar("DTSTART;TZID=Mars/Olympus:20261101T100000", "DURATION:PT1H"), TimeZoneInfo.Utc, ScheduleFiles.Now, Horizon);
 
-        Assert.Equal("line 5: DTSTART: time zone 'Mars/Olympus' is unknown; give an IANA name such as Asia/Shanghai or Europe/Berlin", parsed.Error);
+        Assert.Equal("line 5: DTSTART: time zone 'Mars/Olympus' is unknown; give an IANA name such as Asia/Shanghai or Europe/Berlin", parsed.Error?.English);
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public sealed class IcsParserTests
 
         var parsed = IcsParser.Parse(ics, TimeZoneInfo.Utc, ScheduleFiles.Now, Horizon);
 
-        Assert.Null(parsed.Error);
+        Assert.Null(parsed.Error?.English);
         Assert.Equal(
             [("Daily", "ics:u1|20261101T100000Z"), ("Daily (moved)", "ics:u1|20261102T100000Z"), ("Once", "ics:single"), ("No uid", null)],
             parsed.Shows.Select(s => (s.Title, s.SourceKey)));
@@ -200,7 +200,7 @@ public sealed class IcsParserTests
         Assert.Empty(parsed.Shows);
         Assert.Equal(
             "line 9: event 'Second' has the UID 'dup' of the event on line 2 for the same occurrence; give each event its own UID (a changed occurrence of a series keeps the UID and adds a RECURRENCE-ID)",
-            parsed.Error);
+            parsed.Error?.English);
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public sealed class IcsParserTests
     {
         var parsed = IcsParser.Parse(Calendar("DTSTART:20261101T100000Z", "DTEND:20261101T090000Z"), TimeZoneInfo.Utc, ScheduleFiles.Now, Horizon);
 
-        Assert.Equal("line 6: event 'Test show' ends (20261101T090000Z) before or when it starts (20261101T100000Z)", parsed.Error);
+        Assert.Equal("line 6: event 'Test show' ends (20261101T090000Z) before or when it starts (20261101T100000Z)", parsed.Error?.English);
     }
 
     private static string Calendar(params string[] properties) =>

@@ -117,7 +117,7 @@ public sealed class ScheduleSyncTests : IDisposable
         Assert.Equal(StatusCodes.Status409Conflict, refused.Status);
         Assert.Equal(
             "line 10: 'New show' (2026-11-02 10:30–11:30 UTC) overlaps the scheduled show 'Other calendar' (2026-11-02 10:00–11:00 UTC) in room room-1; nothing was imported",
-            refused.Error);
+            refused.Error?.English);
         Assert.Equal(before, Stored());
     }
 
@@ -144,7 +144,7 @@ public sealed class ScheduleSyncTests : IDisposable
         var again = Import(ScheduleFiles.Read("valid.csv"), ScheduleImporter.Csv);
 
         Assert.Equal(StatusCodes.Status409Conflict, again.Status);
-        Assert.StartsWith("line 2: 'Evening show, part 1' (2026-11-02 12:00–14:00 UTC) overlaps the scheduled show 'Evening show, part 1'", again.Error, StringComparison.Ordinal);
+        Assert.StartsWith("line 2: 'Evening show, part 1' (2026-11-02 12:00–14:00 UTC) overlaps the scheduled show 'Evening show, part 1'", again.Error?.English, StringComparison.Ordinal);
         Assert.All(Stored(), s => Assert.Null(s.SourceKey));
     }
 

@@ -183,6 +183,56 @@ public sealed class SchedulesApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_CsvMalformedLine_ReaderPrefersChinese_TitleAndDetailInChinese()
+    {
+        using var client = await SiteWithRoomsAsync("sh", "Asia/Shanghai");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/sites/sh/shows/import", UriKind.Relative))
+        {
+            Content = new StringContent(ScheduleFiles.Read("malformed-line4.csv"), Encoding.UTF8, "text/csv"),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        request.Headers.AcceptLanguage.ParseAdd("en;q=0.5");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("排期未导入", body.RootElement.GetProperty("title").GetString());
+        Assert.Equal(
+            "第 4 行：start 列的“2026-11-04 8pm”不是 ISO 8601 时间（例如 2026-11-23T14:00:00+08:00，或按站点时区写 2026-11-23 14:00）",
+            body.RootElement.GetProperty("detail").GetString());
+        Assert.Equal(["zh-CN"], response.Content.Headers.ContentLanguage);
+        Assert.Contains("Accept-Language", response.Headers.Vary);
+        // The carrier of the Chinese texts is not part of the answer; the audit trail keeps the English.
+        Assert.False(body.RootElement.TryGetProperty("liveroom.zh", out _));
+        Assert.Contains(
+            _factory.Services.GetRequiredService<AuditLog>().Read(10),
+            e => e.Action == ScheduleAuditActions.ShowImport && e.Outcome == "failed" && e.Detail!.StartsWith("line 4: start '2026-11-04 8pm'", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(null, "Unknown show", "No show 'nope' in site 'sh'.", "en")]
+    [InlineData("de-DE, en;q=0.1", "Unknown show", "No show 'nope' in site 'sh'.", "en")]
+    [InlineData("de-DE, zh;q=0.3", "未知场次", "站点“sh”没有场次“nope”。", "zh-CN")]
+    [InlineData("zh-TW;q=0.9, en;q=0.8", "未知场次", "站点“sh”没有场次“nope”。", "zh-CN")]
+    public async Task GetShow_Unknown_ProblemInTheNegotiatedLanguage(string? acceptLanguage, string title, string detail, string contentLanguage)
+    {
+        using var client = await SiteWithRoomsAsync("sh", "Asia/Shanghai");
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/sites/sh/shows/nope", UriKind.Relative));
+        if (acceptLanguage is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+        }
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal((title, detail), (body.RootElement.GetProperty("title").GetString(), body.RootElement.GetProperty("detail").GetString()));
+        Assert.Equal([contentLanguage], response.Content.Headers.ContentLanguage);
+    }
+
+    [Fact]
     public async Task Import_CsvOverlapInsideFile_409NamingBothLines()
     {
         using var client = await SiteWithRoomsAsync("sh", "Asia/Shanghai");

@@ -21,7 +21,7 @@ public sealed class SchedulesBrowserTests(BrowserFixture stack) : IClassFixture<
     [Fact]
     public async Task SchedulesPage_Manager_UploadErrorVerbatimThenCreateAndDeleteShow()
     {
-        await CreateSiteAsync();
+        await CreateSiteAsync("bsite");
         await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         await stack.SignInAsync(page, "manager");
@@ -60,14 +60,48 @@ public sealed class SchedulesBrowserTests(BrowserFixture stack) : IClassFixture<
         await row.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached, Timeout = Timeout });
     }
 
-    private async Task CreateSiteAsync()
+    [Fact]
+    public async Task SchedulesPage_ChineseReaderOnAnEnglishBrowser_RefusalsInChinese()
+    {
+        await CreateSiteAsync("zsite");
+        // The browser says English; the reader chose Chinese on the page: the page's language decides.
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
+        await context.AddInitScriptAsync("localStorage.setItem('lang', 'zh')");
+        var page = await context.NewPageAsync();
+        await stack.SignInAsync(page, "manager");
+        await page.GotoAsync(new Uri(stack.BaseUri, "schedules.html?site=zsite").ToString());
+        await page.WaitForSelectorAsync("#create", new PageWaitForSelectorOptions { Timeout = Timeout });
+
+        var day = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Shanghai).Date.AddDays(2);
+        var csv = "room,start,end,title,host\n" + $"room-1,{day:yyyy-MM-dd} 8pm,{day:yyyy-MM-dd} 22:00,Bad,Li\n";
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "bad.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await page.ClickAsync("#upload button[type=submit]");
+        await page.WaitForSelectorAsync("#error:not([hidden])", new PageWaitForSelectorOptions { Timeout = Timeout });
+        Assert.Equal(
+            $"第 2 行：start 列的“{day:yyyy-MM-dd} 8pm”不是 ISO 8601 时间（例如 2026-11-23T14:00:00+08:00，或按站点时区写 2026-11-23 14:00）",
+            await page.TextContentAsync("#error"));
+
+        // A show that ends before it starts: the form's refusal too.
+        await page.SelectOptionAsync("#room", "room-1");
+        await page.FillAsync("#title", "倒序");
+        await page.FillAsync("#start", day.ToString("yyyy-MM-dd'T'22:00", CultureInfo.InvariantCulture));
+        await page.FillAsync("#end", day.ToString("yyyy-MM-dd'T'20:00", CultureInfo.InvariantCulture));
+        await page.ClickAsync("#create button[type=submit]");
+        await page.WaitForFunctionAsync(
+            "() => document.querySelector('#error')?.textContent.startsWith('结束时间')", null, new PageWaitForFunctionOptions { Timeout = Timeout });
+        Assert.Equal(
+            $"结束时间 {day:yyyy-MM-dd} 20:00 不晚于开始时间 {day:yyyy-MM-dd} 22:00（Asia/Shanghai）",
+            await page.TextContentAsync("#error"));
+    }
+
+    private async Task CreateSiteAsync(string site)
     {
         using var admin = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = stack.BaseUri };
         await admin.RefreshCsrfAsync();
         (await admin.PostAsJsonAsync("api/auth/login", new LoginRequest("admin", stack.Passwords["admin"]))).EnsureSuccessStatusCode();
         await admin.RefreshCsrfAsync();
-        (await admin.PostAsJsonAsync("api/sites/", new SiteRequest("bsite", "Browser site", "Asia/Shanghai"))).EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync("api/sites/bsite/rooms", new RoomRequest("room-1", "Room 1"))).EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync("api/sites/bsite/rooms", new RoomRequest("room-2", "Room 2"))).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("api/sites/", new SiteRequest(site, "Browser site " + site, "Asia/Shanghai"))).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"api/sites/{site}/rooms", new RoomRequest("room-1", "Room 1"))).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"api/sites/{site}/rooms", new RoomRequest("room-2", "Room 2"))).EnsureSuccessStatusCode();
     }
 }

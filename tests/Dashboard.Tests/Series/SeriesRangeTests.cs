@@ -17,14 +17,14 @@ public sealed class SeriesRangeTests
         var range = SeriesRange.TryCreate(Now.AddSeconds(fromSeconds), Now.AddSeconds(toSeconds), 1000, Now, out var error);
 
         Assert.Null(range);
-        Assert.Contains(reason, error, StringComparison.Ordinal);
+        Assert.Contains(reason, error?.English, StringComparison.Ordinal);
     }
 
     [Fact]
     public void TryCreate_MissingBound_Refuses()
     {
         Assert.Null(SeriesRange.TryCreate(null, Now, 1000, Now, out var error));
-        Assert.Contains("required", error, StringComparison.Ordinal);
+        Assert.Contains("required", error?.English, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -47,7 +47,7 @@ internal static class CsvRecords
                     quoted = wasQuoted = true;
                     break;
                 case '"':
-                    throw new ImportRefusal(recordLine, "a quote inside an unquoted field (RFC 4180: quote the whole field and double the quote)");
+                    throw new ImportRefusal(recordLine, new("a quote inside an unquoted field (RFC 4180: quote the whole field and double the quote)", "未加引号的字段中有引号（RFC 4180：给整个字段加引号，字段内的引号写两次）"));
                 case ',':
                     fields.Add(field.ToString());
                     field.Clear();
@@ -71,7 +71,7 @@ internal static class CsvRecords
                 default:
                     if (wasQuoted)
                     {
-                        throw new ImportRefusal(recordLine, "text after a closing quote (RFC 4180: the quoted field must end at a comma or the line's end)");
+                        throw new ImportRefusal(recordLine, new("text after a closing quote (RFC 4180: the quoted field must end at a comma or the line's end)", "结束引号后还有文字（RFC 4180：加引号的字段必须在逗号或行尾结束）"));
                     }
 
                     field.Append(c);
@@ -81,7 +81,7 @@ internal static class CsvRecords
 
         if (quoted)
         {
-            throw new ImportRefusal(recordLine, "a quoted field is never closed");
+            throw new ImportRefusal(recordLine, new("a quoted field is never closed", "加引号的字段没有结束引号"));
         }
 
         fields.Add(field.ToString());

@@ -39,7 +39,9 @@ internal static partial class CsvScheduleParser
                 var expected = (withProfile ? 10 : 5) + (uidIndex < 0 ? 0 : 1);
                 if (fields.Count != expected)
                 {
-                    throw new ImportRefusal(line, string.Create(CultureInfo.InvariantCulture, $"{fields.Count} fields; the header has {expected}"));
+                    throw new ImportRefusal(line, new(
+                        string.Create(CultureInfo.InvariantCulture, $"{fields.Count} fields; the header has {expected}"),
+                        string.Create(CultureInfo.InvariantCulture, $"有 {fields.Count} 个字段，表头有 {expected} 个")));
                 }
 
                 string? key = null;
@@ -47,14 +49,16 @@ internal static partial class CsvScheduleParser
                 {
                     var uid = fields[uidIndex].Trim();
                     fields.RemoveAt(uidIndex);
-                    if (ScheduleRules.CheckText(UidColumn, uid, ScheduleRules.MaxTitle) is { } problem)
+                    if (ScheduleRules.CheckText(new(UidColumn, UidColumn), uid, ScheduleRules.MaxTitle) is { } problem)
                     {
-                        throw new ImportRefusal(line, problem + " (with a uid column, every row names its booking)");
+                        throw new ImportRefusal(line, problem.Append(new(" (with a uid column, every row names its booking)", "（有 uid 列时，每一行都要写明它的预订编号）")));
                     }
 
                     if (!uidLines.TryAdd(uid, line))
                     {
-                        throw new ImportRefusal(line, string.Create(CultureInfo.InvariantCulture, $"uid '{uid}' is already used on line {uidLines[uid]}; each row needs its own"));
+                        throw new ImportRefusal(line, new(
+                            string.Create(CultureInfo.InvariantCulture, $"uid '{uid}' is already used on line {uidLines[uid]}; each row needs its own"),
+                            string.Create(CultureInfo.InvariantCulture, $"uid“{uid}”已在第 {uidLines[uid]} 行使用；每一行需要自己的 uid")));
                     }
 
                     key = SourceKeys.Csv(uid);
@@ -63,11 +67,15 @@ internal static partial class CsvScheduleParser
                 shows.Add(Row(line, fields, withProfile, siteZone, zoneName, now) with { SourceKey = key });
             }
 
-            return first ? ParsedSchedule.Refused("line 1: the file is empty; the first line must be the header " + string.Join(',', Header)) : new ParsedSchedule(shows, null);
+            return first
+                ? ParsedSchedule.Refused(ImportRefusal.At(1, new(
+                    "the file is empty; the first line must be the header " + string.Join(',', Header),
+                    "文件为空；第一行必须是表头 " + string.Join(',', Header))))
+                : new ParsedSchedule(shows, null);
         }
         catch (ImportRefusal ex)
         {
-            return ParsedSchedule.Refused(ex.Message);
+            return ParsedSchedule.Refused(ex.Text);
         }
     }
 
@@ -91,7 +99,9 @@ internal static partial class CsvScheduleParser
             return (true, uidIndex);
         }
 
-        throw new ImportRefusal(line, $"the header is '{string.Join(',', fields)}'; expected {string.Join(',', Header)} optionally followed by ,{string.Join(',', ProfileHeader)}, and optionally a {UidColumn} column");
+        throw new ImportRefusal(line, new(
+            $"the header is '{string.Join(',', fields)}'; expected {string.Join(',', Header)} optionally followed by ,{string.Join(',', ProfileHeader)}, and optionally a {UidColumn} column",
+            $"表头是“{string.Join(',', fields)}”；应为 {string.Join(',', Header)}，后面可接 ,{string.Join(',', ProfileHeader)}，还可有一列 {UidColumn}"));
     }
 
     private static ImportedShow Row(int line, List<string> fields, bool withProfile, TimeZoneInfo zone, string zoneName, DateTimeOffset now)
@@ -129,7 +139,9 @@ internal static partial class CsvScheduleParser
             return TimeZones.ToUtc(local, zone);
         }
 
-        throw new ImportRefusal(line, $"{column} '{text}' is not an ISO 8601 time (e.g. 2026-11-23T14:00:00+08:00, or 2026-11-23 14:00 in the site's zone)");
+        throw new ImportRefusal(line, new(
+            $"{column} '{text}' is not an ISO 8601 time (e.g. 2026-11-23T14:00:00+08:00, or 2026-11-23 14:00 in the site's zone)",
+            $"{column} 列的“{text}”不是 ISO 8601 时间（例如 2026-11-23T14:00:00+08:00，或按站点时区写 2026-11-23 14:00）"));
     }
 
     private static ShowProfile? Profile(int line, List<string> fields)
@@ -154,7 +166,7 @@ internal static partial class CsvScheduleParser
     private static double Number(int line, string column, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) && n is >= 0 and <= 1e12
             ? n
-            : throw new ImportRefusal(line, $"{column} '{value}' is not a number");
+            : throw new ImportRefusal(line, new($"{column} '{value}' is not a number", $"{column} 列的“{value}”不是数字"));
 
     [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OffsetSuffix();

@@ -1,3 +1,5 @@
+using LiveRoom.Contracts.Text;
+
 namespace LiveRoom.Dashboard.Schedules.Import;
 
 /// <summary>One unfolded iCalendar content line (RFC 5545 3.1): NAME;PARAM=VALUE:value, with the file line it starts on.</summary>
@@ -51,7 +53,7 @@ internal sealed record IcsContentLine(int Line, string Name, IReadOnlyDictionary
 
         if (i == 0 || i == line.Length)
         {
-            throw new ImportRefusal(lineNumber, $"'{Cut(line)}' is not an iCalendar content line (NAME:value)");
+            throw new ImportRefusal(lineNumber, new($"'{Cut(line)}' is not an iCalendar content line (NAME:value)", $"“{Cut(line)}”不是 iCalendar 内容行（NAME:value）"));
         }
 
         var name = line[..i].ToUpperInvariant();
@@ -61,7 +63,7 @@ internal sealed record IcsContentLine(int Line, string Name, IReadOnlyDictionary
             var eq = line.IndexOf('=', i + 1);
             if (eq < 0)
             {
-                throw new ImportRefusal(lineNumber, $"parameter without '=' in '{Cut(line)}'");
+                throw new ImportRefusal(lineNumber, new($"parameter without '=' in '{Cut(line)}'", $"“{Cut(line)}”中的参数缺少“=”"));
             }
 
             var pname = line[(i + 1)..eq];
@@ -84,7 +86,7 @@ internal sealed record IcsContentLine(int Line, string Name, IReadOnlyDictionary
 
             if (i == line.Length)
             {
-                throw new ImportRefusal(lineNumber, $"no ':' before the value in '{Cut(line)}'");
+                throw new ImportRefusal(lineNumber, new($"no ':' before the value in '{Cut(line)}'", $"“{Cut(line)}”的值前面没有“:”"));
             }
 
             parameters[pname] = value.ToString();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LiveRoom.Contracts.Text;
 
 namespace LiveRoom.Dashboard.Schedules.Import;
 
@@ -18,7 +19,7 @@ internal static class IcsParser
             var events = ReadEvents(IcsContentLine.ReadAll(text));
             if (events.Count == 0)
             {
-                return ParsedSchedule.Refused("the file holds no VEVENT (is it an iCalendar file?)");
+                return ParsedSchedule.Refused(new("the file holds no VEVENT (is it an iCalendar file?)", "文件中没有 VEVENT（这是 iCalendar 文件吗？）"));
             }
 
             var shows = new List<ImportedShow>();
@@ -46,7 +47,7 @@ internal static class IcsParser
         }
         catch (ImportRefusal ex)
         {
-            return ParsedSchedule.Refused(ex.Message);
+            return ParsedSchedule.Refused(ex.Text);
         }
     }
 
@@ -54,23 +55,25 @@ internal static class IcsParser
         IcsEvent e, TimeZoneInfo siteZone, DateTimeOffset now, DateTimeOffset horizonEnd, HashSet<(string Uid, DateTimeOffset At)> moved)
     {
         var title = e.Get("SUMMARY") is { } summary ? IcsContentLine.Unescape(summary.Value).Trim() : string.Empty;
-        var label = title.Length > 0 ? $"event '{title}'" : "event";
-        var dtStart = e.Get("DTSTART") ?? throw new ImportRefusal(e.Line, $"{label} has no DTSTART");
+        var label = title.Length > 0 ? new LocalText($"event '{title}'", $"事件“{title}”") : new LocalText("event", "事件");
+        var dtStart = e.Get("DTSTART") ?? throw new ImportRefusal(e.Line, new($"{label.English} has no DTSTART", $"{label.Chinese}没有 DTSTART"));
         var start = IcsTime.Parse(dtStart, siteZone);
         if (start.IsDate)
         {
-            throw new ImportRefusal(dtStart.Line, $"{label} is an all-day event (DTSTART;VALUE=DATE): a show needs a start and an end time");
+            throw new ImportRefusal(dtStart.Line, new(
+                $"{label.English} is an all-day event (DTSTART;VALUE=DATE): a show needs a start and an end time",
+                $"{label.Chinese}是全天事件（DTSTART;VALUE=DATE）：场次需要开始和结束时间"));
         }
 
         if (title.Length == 0)
         {
-            throw new ImportRefusal(e.Line, "event has no SUMMARY (the show's title)");
+            throw new ImportRefusal(e.Line, new("event has no SUMMARY (the show's title)", "事件没有 SUMMARY（场次标题）"));
         }
 
         var room = (e.Get("X-LIVEROOM-ROOM") ?? e.Get("LOCATION")) is { } r ? IcsContentLine.Unescape(r.Value).Trim() : string.Empty;
         if (room.Length == 0)
         {
-            throw new ImportRefusal(e.Line, $"{label} names no room (X-LIVEROOM-ROOM or LOCATION)");
+            throw new ImportRefusal(e.Line, new($"{label.English} names no room (X-LIVEROOM-ROOM or LOCATION)", $"{label.Chinese}没有写明直播间（X-LIVEROOM-ROOM 或 LOCATION）"));
         }
 
         var host = Host(e);
@@ -121,15 +124,20 @@ internal static class IcsParser
             if (!first.TryAdd(show.SourceKey!, show))
             {
                 var other = first[show.SourceKey!];
-                throw new ImportRefusal(show.Line, string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"event '{show.Title}' has the UID '{SourceKeys.IcsUid(show.SourceKey!)}' of the event on line {other.Line} for the same occurrence; give each event its own UID (a changed occurrence of a series keeps the UID and adds a RECURRENCE-ID)"));
+                var uid = SourceKeys.IcsUid(show.SourceKey!);
+                throw new ImportRefusal(show.Line, new(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"event '{show.Title}' has the UID '{uid}' of the event on line {other.Line} for the same occurrence; give each event its own UID (a changed occurrence of a series keeps the UID and adds a RECURRENCE-ID)"),
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"事件“{show.Title}”与第 {other.Line} 行的事件使用同一 UID“{uid}”且是同一次场次；请给每个事件各自的 UID（系列中改动的那一次保留 UID 并加 RECURRENCE-ID）")));
             }
         }
     }
 
     /// <summary>End of an occurrence from its local start: DTEND gives an exact length, DURATION adds days on the wall clock and time exactly.</summary>
-    private static Func<DateTime, DateTimeOffset> EndFunction(IcsEvent e, IcsTime start, string label)
+    private static Func<DateTime, DateTimeOffset> EndFunction(IcsEvent e, IcsTime start, LocalText label)
     {
         var zone = start.Zone;
         if (e.Get("DTEND") is { } dtEnd)
@@ -137,12 +145,16 @@ internal static class IcsParser
             var end = IcsTime.Parse(dtEnd, start.Zone);
             if (end.IsDate)
             {
-                throw new ImportRefusal(dtEnd.Line, $"{label} ends on a date only (DTEND;VALUE=DATE): a show needs an end time");
+                throw new ImportRefusal(dtEnd.Line, new(
+                    $"{label.English} ends on a date only (DTEND;VALUE=DATE): a show needs an end time",
+                    $"{label.Chinese}的结束只有日期（DTEND;VALUE=DATE）：场次需要结束时间"));
             }
 
             if (end.ToUtc() <= start.ToUtc())
             {
-                throw new ImportRefusal(dtEnd.Line, $"{label} ends ({dtEnd.Value}) before or when it starts ({e.Get("DTSTART")!.Value})");
+                throw new ImportRefusal(dtEnd.Line, new(
+                    $"{label.English} ends ({dtEnd.Value}) before or when it starts ({e.Get("DTSTART")!.Value})",
+                    $"{label.Chinese}的结束时间（{dtEnd.Value}）不晚于开始时间（{e.Get("DTSTART")!.Value}）"));
             }
 
             // RFC 5545 3.8.5.3: with DTEND, every occurrence lasts the same exact duration.
@@ -155,13 +167,13 @@ internal static class IcsParser
             var (days, time) = IcsTime.ParseDuration(duration);
             if (days == 0 && time <= TimeSpan.Zero)
             {
-                throw new ImportRefusal(duration.Line, $"{label} has a zero DURATION");
+                throw new ImportRefusal(duration.Line, new($"{label.English} has a zero DURATION", $"{label.Chinese}的 DURATION 为零"));
             }
 
             return local => TimeZones.ToUtc(local.AddDays(days), zone) + time;
         }
 
-        throw new ImportRefusal(e.Line, $"{label} has neither DTEND nor DURATION");
+        throw new ImportRefusal(e.Line, new($"{label.English} has neither DTEND nor DURATION", $"{label.Chinese}既没有 DTEND 也没有 DURATION"));
     }
 
     private static (HashSet<DateTimeOffset> Instants, HashSet<DateTime> Dates) Exdates(IcsEvent e, TimeZoneInfo zone)
@@ -238,7 +250,7 @@ internal static class IcsParser
                 {
                     if (nested.Pop() != component)
                     {
-                        throw new ImportRefusal(line.Line, string.Create(CultureInfo.InvariantCulture, $"END:{component} does not close the open component"));
+                        throw new ImportRefusal(line.Line, new($"END:{component} does not close the open component", $"END:{component} 与当前打开的组件不对应"));
                     }
                 }
                 else if (component == "VEVENT" && current is not null)
@@ -258,7 +270,7 @@ internal static class IcsParser
 
         if (current is not null)
         {
-            throw new ImportRefusal(current.Line, "BEGIN:VEVENT is never closed by END:VEVENT");
+            throw new ImportRefusal(current.Line, new("BEGIN:VEVENT is never closed by END:VEVENT", "BEGIN:VEVENT 没有以 END:VEVENT 结束"));
         }
 
         return events;

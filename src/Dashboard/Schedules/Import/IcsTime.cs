@@ -1,4 +1,5 @@
 using System.Globalization;
+using LiveRoom.Contracts.Text;
 
 namespace LiveRoom.Dashboard.Schedules.Import;
 
@@ -20,7 +21,7 @@ internal sealed record IcsTime(DateTime Local, TimeZoneInfo Zone, bool IsDate)
         {
             if (!TimeZones.TryResolve(tzid, out var resolved, out _, out var reason))
             {
-                throw new ImportRefusal(line.Line, $"{line.Name}: {reason}");
+                throw new ImportRefusal(line.Line, new($"{line.Name}: {reason.Value.English}", $"{line.Name}：{reason.Value.Chinese}"));
             }
 
             zone = resolved;
@@ -30,7 +31,7 @@ internal sealed record IcsTime(DateTime Local, TimeZoneInfo Zone, bool IsDate)
         {
             if (!DateTime.TryParseExact(value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                throw new ImportRefusal(line.Line, $"{line.Name} '{value}' is not a date (YYYYMMDD)");
+                throw new ImportRefusal(line.Line, new($"{line.Name} '{value}' is not a date (YYYYMMDD)", $"{line.Name}“{value}”不是日期（YYYYMMDD）"));
             }
 
             return new IcsTime(date, zone, IsDate: true);
@@ -40,7 +41,9 @@ internal sealed record IcsTime(DateTime Local, TimeZoneInfo Zone, bool IsDate)
         var text = utc ? value[..^1] : value;
         if (!DateTime.TryParseExact(text, "yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
-            throw new ImportRefusal(line.Line, $"{line.Name} '{value}' is not a date-time (YYYYMMDDTHHMMSS, optionally ending in Z)");
+            throw new ImportRefusal(line.Line, new(
+                $"{line.Name} '{value}' is not a date-time (YYYYMMDDTHHMMSS, optionally ending in Z)",
+                $"{line.Name}“{value}”不是日期时间（YYYYMMDDTHHMMSS，末尾可带 Z）"));
         }
 
         return new IcsTime(local, utc ? TimeZoneInfo.Utc : zone, IsDate: false);
@@ -54,7 +57,9 @@ internal sealed record IcsTime(DateTime Local, TimeZoneInfo Zone, bool IsDate)
         v = v.TrimStart('+', '-');
         if (!v.StartsWith('P') || v.Length < 3)
         {
-            throw new ImportRefusal(line.Line, $"DURATION '{line.Value}' is not an iCalendar duration (e.g. PT2H or P1DT30M)");
+            throw new ImportRefusal(line.Line, new(
+                $"DURATION '{line.Value}' is not an iCalendar duration (e.g. PT2H or P1DT30M)",
+                $"DURATION“{line.Value}”不是 iCalendar 时长（例如 PT2H 或 P1DT30M）"));
         }
 
         int days = 0;
@@ -79,7 +84,7 @@ internal sealed record IcsTime(DateTime Local, TimeZoneInfo Zone, bool IsDate)
 
             if (digits == 0)
             {
-                throw new ImportRefusal(line.Line, $"DURATION '{line.Value}' has '{c}' without a number");
+                throw new ImportRefusal(line.Line, new($"DURATION '{line.Value}' has '{c}' without a number", $"DURATION“{line.Value}”中的“{c}”前面没有数字"));
             }
 
             switch (c, inTime)
@@ -89,7 +94,7 @@ internal sealed record IcsTime(DateTime Local, TimeZoneInfo Zone, bool IsDate)
                 case ('H', true): time += TimeSpan.FromHours(number); break;
                 case ('M', true): time += TimeSpan.FromMinutes(number); break;
                 case ('S', true): time += TimeSpan.FromSeconds(number); break;
-                default: throw new ImportRefusal(line.Line, $"DURATION '{line.Value}' has an unexpected '{c}'");
+                default: throw new ImportRefusal(line.Line, new($"DURATION '{line.Value}' has an unexpected '{c}'", $"DURATION“{line.Value}”中有意外的“{c}”"));
             }
 
             number = 0;
@@ -98,7 +103,7 @@ internal sealed record IcsTime(DateTime Local, TimeZoneInfo Zone, bool IsDate)
 
         if (negative)
         {
-            throw new ImportRefusal(line.Line, $"DURATION '{line.Value}' is negative");
+            throw new ImportRefusal(line.Line, new($"DURATION '{line.Value}' is negative", $"DURATION“{line.Value}”为负"));
         }
 
         return (days, time);

@@ -1,3 +1,5 @@
+using LiveRoom.Contracts.Text;
+
 namespace LiveRoom.Dashboard.Schedules.Import;
 
 /// <summary>
@@ -5,9 +7,9 @@ namespace LiveRoom.Dashboard.Schedules.Import;
 /// not at all. <see cref="Uids"/>: the iCalendar UIDs the file holds (cancelled and past-only events too), whose stored
 /// future occurrences the file now fully describes; empty for CSV.
 /// </summary>
-internal sealed record ParsedSchedule(IReadOnlyList<ImportedShow> Shows, string? Error, int SkippedPast = 0, int BeyondHorizon = 0)
+internal sealed record ParsedSchedule(IReadOnlyList<ImportedShow> Shows, LocalText? Error, int SkippedPast = 0, int BeyondHorizon = 0)
 {
     public IReadOnlySet<string> Uids { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
-    public static ParsedSchedule Refused(string error) => new([], error);
+    public static ParsedSchedule Refused(LocalText error) => new([], error);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LiveRoom.Contracts.Text;
 
 namespace LiveRoom.Dashboard.Schedules.Import;
 
@@ -39,7 +40,9 @@ internal sealed record RecurrenceRule(bool Weekly, int Interval, int? Count, Ics
                     {
                         "DAILY" => false,
                         "WEEKLY" => true,
-                        _ => throw new ImportRefusal(line.Line, $"RRULE FREQ={value} is not supported (only DAILY and WEEKLY); list the shows one by one or use CSV"),
+                        _ => throw new ImportRefusal(line.Line, new(
+                            $"RRULE FREQ={value} is not supported (only DAILY and WEEKLY); list the shows one by one or use CSV",
+                            $"不支持 RRULE FREQ={value}（只支持 DAILY 和 WEEKLY）；请逐个列出场次或使用 CSV")),
                     };
                     break;
                 case "INTERVAL":
@@ -56,26 +59,30 @@ internal sealed record RecurrenceRule(bool Weekly, int Interval, int? Count, Ics
                     {
                         byDay.Add(Days.TryGetValue(d, out var day)
                             ? day
-                            : throw new ImportRefusal(line.Line, $"RRULE BYDAY '{d}' is not supported (only MO,TU,WE,TH,FR,SA,SU without a number)"));
+                            : throw new ImportRefusal(line.Line, new(
+                                $"RRULE BYDAY '{d}' is not supported (only MO,TU,WE,TH,FR,SA,SU without a number)",
+                                $"不支持 RRULE BYDAY“{d}”（只支持不带数字的 MO,TU,WE,TH,FR,SA,SU）")));
                     }
 
                     break;
                 case "WKST":
-                    weekStart = Days.TryGetValue(value, out var ws) ? ws : throw new ImportRefusal(line.Line, $"RRULE WKST '{value}' is not a day");
+                    weekStart = Days.TryGetValue(value, out var ws) ? ws : throw new ImportRefusal(line.Line, new($"RRULE WKST '{value}' is not a day", $"RRULE WKST“{value}”不是星期几"));
                     break;
                 default:
-                    throw new ImportRefusal(line.Line, $"RRULE part {key} is not supported (only FREQ, INTERVAL, COUNT, UNTIL, BYDAY, WKST)");
+                    throw new ImportRefusal(line.Line, new(
+                        $"RRULE part {key} is not supported (only FREQ, INTERVAL, COUNT, UNTIL, BYDAY, WKST)",
+                        $"不支持 RRULE 的 {key} 部分（只支持 FREQ、INTERVAL、COUNT、UNTIL、BYDAY、WKST）"));
             }
         }
 
         if (weekly is null)
         {
-            throw new ImportRefusal(line.Line, "RRULE has no FREQ");
+            throw new ImportRefusal(line.Line, new("RRULE has no FREQ", "RRULE 没有 FREQ"));
         }
 
         if (count is not null && until is not null)
         {
-            throw new ImportRefusal(line.Line, "RRULE has both COUNT and UNTIL (RFC 5545 allows one)");
+            throw new ImportRefusal(line.Line, new("RRULE has both COUNT and UNTIL (RFC 5545 allows one)", "RRULE 同时有 COUNT 和 UNTIL（RFC 5545 只允许其一）"));
         }
 
         return new RecurrenceRule(weekly.Value, interval, count, until, byDay.Distinct().ToList(), weekStart);
@@ -84,5 +91,7 @@ internal sealed record RecurrenceRule(bool Weekly, int Interval, int? Count, Ics
     private static int Number(IcsContentLine line, string key, string value, int min, int max) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
             ? n
-            : throw new ImportRefusal(line.Line, string.Create(CultureInfo.InvariantCulture, $"RRULE {key}={value} is not a whole number from {min} to {max}"));
+            : throw new ImportRefusal(line.Line, new(
+                string.Create(CultureInfo.InvariantCulture, $"RRULE {key}={value} is not a whole number from {min} to {max}"),
+                string.Create(CultureInfo.InvariantCulture, $"RRULE {key}={value} 不是 {min} 到 {max} 之间的整数")));
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using LiveRoom.Contracts.Text;
 
 namespace LiveRoom.Dashboard.Schedules.Import;
 
@@ -14,7 +14,7 @@ internal sealed class ScheduleImporter(ScheduleStore store)
     public const string Csv = "text/csv";
 
     /// <summary>The outcome: what the sync did, or the refusal with its HTTP status (400 malformed, 409 overlap).</summary>
-    public sealed record Outcome(ShowSyncResult? Sync, ImportResponse? Response, string? Error, int Status);
+    public sealed record Outcome(ShowSyncResult? Sync, ImportResponse? Response, LocalText? Error, int Status);
 
     public Outcome Import(SiteRecord site, TimeZoneInfo zone, string mediaType, string text, DateTimeOffset now, TimeSpan horizon)
     {
@@ -38,13 +38,17 @@ internal sealed class ScheduleImporter(ScheduleStore store)
                 ?? rooms.FirstOrDefault(r => string.Equals(r.Name.Trim(), imported.Room, StringComparison.OrdinalIgnoreCase));
             if (room is null)
             {
-                var known = rooms.Count == 0 ? "the site has no rooms yet" : "rooms of the site: " + string.Join(", ", rooms.Select(r => r.Id));
-                return new Outcome(null, null, Line(imported.Line, $"unknown room '{imported.Room}' for '{imported.Title}'; {known}"), StatusCodes.Status400BadRequest);
+                var ids = string.Join(", ", rooms.Select(r => r.Id));
+                var unknown = rooms.Count == 0
+                    ? new LocalText($"unknown room '{imported.Room}' for '{imported.Title}'; the site has no rooms yet", $"“{imported.Title}”的直播间“{imported.Room}”不存在；站点还没有直播间")
+                    : new LocalText($"unknown room '{imported.Room}' for '{imported.Title}'; rooms of the site: {ids}", $"“{imported.Title}”的直播间“{imported.Room}”不存在；站点的直播间：{ids}");
+                return new Outcome(null, null, ImportRefusal.At(imported.Line, unknown), StatusCodes.Status400BadRequest);
             }
 
             if (ScheduleRules.CheckShow(imported.Start, imported.End, imported.Title, imported.Host, imported.Profile, now, zone, site.TimeZone) is { } problem)
             {
-                return new Outcome(null, null, Line(imported.Line, $"'{imported.Title}': {problem}"), StatusCodes.Status400BadRequest);
+                var about = new LocalText($"'{imported.Title}': {problem.English}", $"“{imported.Title}”：{problem.Chinese}");
+                return new Outcome(null, null, ImportRefusal.At(imported.Line, about), StatusCodes.Status400BadRequest);
             }
 
             var show = new ShowRecord(ShowIds.New(), site.Id, room.Id, imported.Start, imported.End, imported.Title, imported.Host, imported.Profile, imported.SourceKey);
@@ -56,8 +60,8 @@ internal sealed class ScheduleImporter(ScheduleStore store)
         var sync = store.TrySync(site.Id, shows, key => SourceKeys.IcsUid(key) is { } uid && parsed.Uids.Contains(uid), now, now + horizon);
         if (sync.Conflict is { } conflict)
         {
-            var message = ScheduleRules.Describe(conflict, zone, site.TimeZone, s => lines.TryGetValue(s.Id, out var l) ? Line(l, string.Empty) : string.Empty);
-            return new Outcome(null, null, message + "; nothing was imported", StatusCodes.Status409Conflict);
+            var message = ScheduleRules.Describe(conflict, zone, site.TimeZone, s => lines.TryGetValue(s.Id, out var l) ? ImportRefusal.At(l, new(string.Empty, string.Empty)) : new(string.Empty, string.Empty));
+            return new Outcome(null, null, message.Append(new("; nothing was imported", "；没有导入任何场次")), StatusCodes.Status409Conflict);
         }
 
         var response = new ImportResponse(sync.Added.Count, parsed.SkippedPast, parsed.BeyondHorizon, horizon.TotalDays)
@@ -68,7 +72,4 @@ internal sealed class ScheduleImporter(ScheduleStore store)
         };
         return new Outcome(sync, response, null, StatusCodes.Status200OK);
     }
-
-    private static string Line(int line, string text) =>
-        string.Create(CultureInfo.InvariantCulture, $"line {line}: {text}");
 }

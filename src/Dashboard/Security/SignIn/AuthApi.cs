@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Security.Claims;
+using LiveRoom.Contracts.Text;
+using LiveRoom.Dashboard.Schedules;
 using LiveRoom.Dashboard.Security.Audit;
 using LiveRoom.Dashboard.Security.Sessions;
 using LiveRoom.Dashboard.Users;
@@ -31,7 +34,7 @@ internal static class AuthApi
     {
         if (string.IsNullOrEmpty(body.Name) || string.IsNullOrEmpty(body.Password) || body.Name.Length > MaxInput || body.Password.Length > MaxInput)
         {
-            return TypedResults.Problem("Name and password are required.", statusCode: StatusCodes.Status400BadRequest, title: "Sign-in refused");
+            return Problems.BadRequest(SignInRefused, new LocalText("Name and password are required.", "请填写用户名和密码。"));
         }
 
         var outcome = signIn.SignIn(body.Name, body.Password, SessionAuthenticationHandler.Ip(http));
@@ -42,13 +45,13 @@ internal static class AuthApi
                 var u = outcome.User!;
                 return TypedResults.Ok(new MeResponse(true, u.Name, u.MustChangePassword ? [] : u.Roles, u.Sites, u.MustChangePassword));
             case SignInStatus.Locked:
-                return TypedResults.Problem(
-                    "Too many failed sign-ins; try again later.",
-                    statusCode: StatusCodes.Status429TooManyRequests,
-                    title: "Sign-in locked");
+                return Problems.Problem(
+                    StatusCodes.Status429TooManyRequests,
+                    new LocalText("Sign-in locked", "登录已锁定"),
+                    new LocalText("Too many failed sign-ins; try again later.", "登录失败次数过多；请稍后再试。"));
             default:
                 // One answer for unknown user and wrong password: the reply does not tell which names exist.
-                return TypedResults.Problem("Wrong name or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in refused");
+                return Problems.Problem(StatusCodes.Status401Unauthorized, SignInRefused, new LocalText("Wrong name or password.", "用户名或密码错误。"));
         }
     }
 
@@ -77,15 +80,14 @@ internal static class AuthApi
         if (user is null || string.IsNullOrEmpty(body.CurrentPassword) || !Passwords.Verify(user.PasswordHash, body.CurrentPassword))
         {
             audit.Write(http.User.UserName(), ip, AuditActions.PasswordChange, http.User.UserName(), "failed", "current password wrong");
-            return TypedResults.Problem("The current password is wrong.", statusCode: StatusCodes.Status400BadRequest, title: "Password not changed");
+            return Problems.BadRequest(PasswordNotChanged, new LocalText("The current password is wrong.", "当前密码错误。"));
         }
 
         if (body.NewPassword is not { Length: >= Passwords.MinLength and <= MaxInput } || body.NewPassword == body.CurrentPassword)
         {
-            return TypedResults.Problem(
-                $"The new password must have {Passwords.MinLength} to {MaxInput} characters and differ from the current one.",
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "Password not changed");
+            return Problems.BadRequest(PasswordNotChanged, new LocalText(
+                string.Create(CultureInfo.InvariantCulture, $"The new password must have {Passwords.MinLength} to {MaxInput} characters and differ from the current one."),
+                string.Create(CultureInfo.InvariantCulture, $"新密码须为 {Passwords.MinLength} 到 {MaxInput} 个字符，且与当前密码不同。")));
         }
 
         // Ends every session of the user, then opens a fresh one for this browser.
@@ -94,6 +96,10 @@ internal static class AuthApi
         audit.Write(user.Name, ip, AuditActions.PasswordChange, user.Name, "ok");
         return TypedResults.Ok(new MeResponse(true, user.Name, user.Roles, user.Sites, false));
     }
+
+    private static LocalText SignInRefused => new("Sign-in refused", "登录被拒绝");
+
+    private static LocalText PasswordNotChanged => new("Password not changed", "密码未修改");
 
     private static MeResponse Me(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true
         ? new MeResponse(
