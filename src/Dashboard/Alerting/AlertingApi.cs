@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LiveRoom.Contracts.Text;
+using LiveRoom.Dashboard.Schedules;
 using LiveRoom.Dashboard.Security;
 using LiveRoom.Dashboard.Security.Audit;
 using LiveRoom.Dashboard.Security.Sessions;
@@ -62,16 +64,16 @@ internal static class AlertingApi
     private static async Task<IResult> SaveRuleAsync(string id, HttpContext http, CollectorAdminClient collector, AuditLog audit, CancellationToken ct)
     {
         var (json, error) = await BodyAsync(http, ct);
-        return error ?? await ChangeAsync(http, collector, audit, HttpMethod.Put, "api/rules/" + Uri.EscapeDataString(id), json, AlertingAuditActions.RuleSave, id, "Rule not saved", Shorten(json), ct);
+        return error ?? await ChangeAsync(http, collector, audit, HttpMethod.Put, "api/rules/" + Uri.EscapeDataString(id), json, AlertingAuditActions.RuleSave, id, new LocalText("Rule not saved", "规则未保存"), Shorten(json), ct);
     }
 
     private static Task<IResult> DeleteRuleAsync(string id, HttpContext http, CollectorAdminClient collector, AuditLog audit, CancellationToken ct) =>
-        ChangeAsync(http, collector, audit, HttpMethod.Delete, "api/rules/" + Uri.EscapeDataString(id), null, AlertingAuditActions.RuleDelete, id, "Rule not deleted", null, ct);
+        ChangeAsync(http, collector, audit, HttpMethod.Delete, "api/rules/" + Uri.EscapeDataString(id), null, AlertingAuditActions.RuleDelete, id, new LocalText("Rule not deleted", "规则未删除"), null, ct);
 
     private static async Task<IResult> SaveRotaAsync(HttpContext http, CollectorAdminClient collector, AuditLog audit, CancellationToken ct)
     {
         var (json, error) = await BodyAsync(http, ct);
-        return error ?? await ChangeAsync(http, collector, audit, HttpMethod.Put, "api/rota", json, AlertingAuditActions.RotaSave, "rota", "Rota not saved", Shorten(json), ct);
+        return error ?? await ChangeAsync(http, collector, audit, HttpMethod.Put, "api/rota", json, AlertingAuditActions.RotaSave, "rota", new LocalText("Rota not saved", "值班表未保存"), Shorten(json), ct);
     }
 
     private static async Task<IResult> AddSilenceAsync(HttpContext http, CollectorAdminClient collector, AuditLog audit, CancellationToken ct)
@@ -96,23 +98,23 @@ internal static class AlertingApi
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
-            return TypedResults.Problem("The body is not a silence: " + ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "Silence not added");
+            return Problems.BadRequest(SilenceNotAdded, new LocalText("The body is not a silence: " + ex.Message, "请求体不是静默设置：" + ex.Message));
         }
 
         // A silence mutes alerts of one site, or of every site when it names none: only someone who sees them may.
         if (site is null ? http.User.Sites().Count > 0 : !http.User.MaySee(site))
         {
-            var scope = site is null ? "every site" : $"site '{site}'";
-            audit.Write(http.User.UserName(), SessionAuthenticationHandler.Ip(http), AlertingAuditActions.SilenceCreate, target, "denied", scope);
-            return TypedResults.Problem($"You may not silence alerts of {scope}.", statusCode: StatusCodes.Status403Forbidden, title: "Silence not added");
+            var scope = site is null ? new LocalText("every site", "所有站点") : new LocalText($"site '{site}'", $"站点“{site}”");
+            audit.Write(http.User.UserName(), SessionAuthenticationHandler.Ip(http), AlertingAuditActions.SilenceCreate, target, "denied", scope.English);
+            return Problems.Forbidden(SilenceNotAdded, new LocalText($"You may not silence alerts of {scope.English}.", $"你无权静默{scope.Chinese}的告警。"));
         }
 
-        return await ChangeAsync(http, collector, audit, HttpMethod.Post, "api/silences", json, AlertingAuditActions.SilenceCreate, target, "Silence not added", Shorten(json), ct);
+        return await ChangeAsync(http, collector, audit, HttpMethod.Post, "api/silences", json, AlertingAuditActions.SilenceCreate, target, SilenceNotAdded, Shorten(json), ct);
     }
 
     /// <summary>Sends one change to the collector and writes it, done or refused, to the audit log.</summary>
     private static async Task<IResult> ChangeAsync(
-        HttpContext http, CollectorAdminClient collector, AuditLog audit, HttpMethod method, string path, string? json, string action, string target, string refusedTitle, string? detail, CancellationToken ct)
+        HttpContext http, CollectorAdminClient collector, AuditLog audit, HttpMethod method, string path, string? json, string action, string target, LocalText refusedTitle, string? detail, CancellationToken ct)
     {
         var answer = await collector.SendAsync(method, path, json, ct);
         var actor = http.User.UserName();
@@ -130,13 +132,18 @@ internal static class AlertingApi
         }
 
         var reasons = Errors(answer.Body);
-        audit.Write(actor, ip, action, target, "failed", reasons);
-        return TypedResults.Problem(reasons, statusCode: answer.Status, title: refusedTitle);
+        audit.Write(actor, ip, action, target, "failed", reasons.English);
+        return Problems.Problem(answer.Status, refusedTitle, reasons);
     }
 
     private static async Task<(string? Json, IResult? Error)> BodyAsync(HttpContext http, CancellationToken ct)
     {
-        var tooLarge = TypedResults.Problem(string.Create(CultureInfo.InvariantCulture, $"The body is larger than {MaxBody / 1024} KiB."), statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
+        var tooLarge = Problems.Problem(
+            StatusCodes.Status413PayloadTooLarge,
+            new LocalText("Too large", "内容过大"),
+            new LocalText(
+                string.Create(CultureInfo.InvariantCulture, $"The body is larger than {MaxBody / 1024} KiB."),
+                string.Create(CultureInfo.InvariantCulture, $"请求体大于 {MaxBody / 1024} KiB。")));
         if (http.Request.ContentLength > MaxBody)
         {
             return (null, tooLarge);
@@ -147,28 +154,42 @@ internal static class AlertingApi
         return json.Length > MaxBody ? (null, tooLarge) : (json, null);
     }
 
-    /// <summary>The collector's refusal reasons (<c>{"errors":[…]}</c>), or its body as it is.</summary>
-    private static string Errors(string body)
+    /// <summary>
+    /// The collector's refusal reasons (<c>{"errors":[…],"errorsZh":[…]}</c>; a collector without <c>errorsZh</c> gives
+    /// its English for both), or its body as it is.
+    /// </summary>
+    internal static LocalText Errors(string body)
     {
         try
         {
-            if (JsonNode.Parse(body)?["errors"] is JsonArray errors)
+            if (JsonNode.Parse(body) is JsonObject answer && answer["errors"] is JsonArray errors)
             {
-                return string.Join("; ", errors.Select(e => e?.GetValue<string>()));
+                var english = string.Join("; ", errors.Select(e => e?.GetValue<string>()));
+                var chinese = answer["errorsZh"] is JsonArray zh && zh.Count == errors.Count ? string.Join("；", zh.Select(e => e?.GetValue<string>())) : english;
+                return new LocalText(english, chinese);
             }
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
         }
 
-        return body.Length > 0 ? body : "refused without a reason";
+        return body.Length > 0 ? new LocalText(body, body) : new LocalText("refused without a reason", "被拒绝，未说明原因");
     }
 
+    private static LocalText SilenceNotAdded => new("Silence not added", "静默未添加");
+
     private static IResult Unavailable(CollectorAnswer answer) =>
-        TypedResults.Problem(
-            answer.Problem ?? string.Create(CultureInfo.InvariantCulture, $"the collector answered {answer.Status}"),
-            statusCode: answer.NotConfigured ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status502BadGateway,
-            title: "Alert settings not available");
+        Problems.Problem(
+            answer.NotConfigured ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status502BadGateway,
+            new LocalText("Alert settings not available", "告警设置不可用"),
+            CollectorProblem(answer));
+
+    /// <summary>Why the collector gave no usable answer: its client's words (English), introduced in Chinese for a Chinese reader.</summary>
+    internal static LocalText CollectorProblem(CollectorAnswer answer)
+    {
+        var why = answer.Problem ?? string.Create(CultureInfo.InvariantCulture, $"the collector answered {answer.Status}");
+        return new LocalText(why, "告警服务（采集器）未正常应答：" + why);
+    }
 
     private static string? Shorten(string? json) => json is null ? null : json.Length <= 500 ? json : json[..500] + "…";
 }

@@ -1,10 +1,13 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http.HttpResults;
+using LiveRoom.Contracts.Text;
+using LiveRoom.Dashboard.Schedules;
 using LiveRoom.Dashboard.Security;
 using LiveRoom.Dashboard.Security.Audit;
 using LiveRoom.Dashboard.Security.Sessions;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LiveRoom.Dashboard.Alerting;
 
@@ -42,7 +45,7 @@ internal static class OpenAlertsApi
     private static async Task<IResult> ActAsync(string id, bool resolve, HttpContext http, OpenAlertsWatch watch, CollectorAdminClient collector, AuditLog audit, CancellationToken ct)
     {
         var action = resolve ? AlertingAuditActions.AlertResolve : AlertingAuditActions.AlertAcknowledge;
-        var refusedTitle = resolve ? "Alert not resolved" : "Alert not acknowledged";
+        var refusedTitle = resolve ? new LocalText("Alert not resolved", "告警未解决") : new LocalText("Alert not acknowledged", "告警未确认");
         var actor = http.User.UserName();
         var ip = SessionAuthenticationHandler.Ip(http);
         string? note;
@@ -52,12 +55,14 @@ internal static class OpenAlertsApi
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
-            return TypedResults.Problem("The body is not {\"note\": \"…\"}: " + ex.Message, statusCode: StatusCodes.Status400BadRequest, title: refusedTitle);
+            return Problems.BadRequest(refusedTitle, new LocalText("The body is not {\"note\": \"…\"}: " + ex.Message, "请求体不是 {\"note\": \"…\"}：" + ex.Message));
         }
 
         if (note is { Length: > MaxNote })
         {
-            return TypedResults.Problem($"The note is longer than {MaxNote} characters.", statusCode: StatusCodes.Status400BadRequest, title: refusedTitle);
+            return Problems.BadRequest(refusedTitle, new LocalText(
+                string.Create(CultureInfo.InvariantCulture, $"The note is longer than {MaxNote} characters."),
+                string.Create(CultureInfo.InvariantCulture, $"备注超过 {MaxNote} 个字符。")));
         }
 
         // The alert's site decides who may act: read afresh, so an alert that has just opened is found.
@@ -65,7 +70,10 @@ internal static class OpenAlertsApi
         if (open.Items is null)
         {
             audit.Write(actor, ip, action, id, "failed", open.Problem);
-            return TypedResults.Problem(open.Problem ?? "alerts are not configured here: set Dashboard:AlertsUrl and Dashboard:AlertsAdminToken", statusCode: StatusCodes.Status502BadGateway, title: refusedTitle);
+            var why = open.Problem is { } p
+                ? new LocalText(p, "读取告警失败：" + p)
+                : new LocalText("alerts are not configured here: set Dashboard:AlertsUrl and Dashboard:AlertsAdminToken", "此处未配置告警：请设置 Dashboard:AlertsUrl 和 Dashboard:AlertsAdminToken");
+            return Problems.Problem(StatusCodes.Status502BadGateway, refusedTitle, why);
         }
 
         var alert = open.Items.FirstOrDefault(a => a.Id == id);
@@ -73,7 +81,9 @@ internal static class OpenAlertsApi
         {
             // An alert of a site the person does not see is answered as one that is not open: nothing of it is told.
             audit.Write(actor, ip, action, id, "failed", alert is null ? "not open" : "site not allowed");
-            return TypedResults.Problem($"Alert '{id}' is not open (it was resolved, or it is not one of your sites).", statusCode: StatusCodes.Status404NotFound, title: refusedTitle);
+            return Problems.NotFound(refusedTitle, new LocalText(
+                $"Alert '{id}' is not open (it was resolved, or it is not one of your sites).",
+                $"告警“{id}”未处于打开状态（已解决，或不属于你的站点）。"));
         }
 
         var target = $"{alert.Site}/{alert.Room} {alert.RuleId} ({id})";
@@ -82,7 +92,7 @@ internal static class OpenAlertsApi
         if (!answer.Answered)
         {
             audit.Write(actor, ip, action, target, "failed", answer.Problem);
-            return TypedResults.Problem(answer.Problem, statusCode: answer.NotConfigured ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status502BadGateway, title: refusedTitle);
+            return Problems.Problem(answer.NotConfigured ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status502BadGateway, refusedTitle, AlertingApi.CollectorProblem(answer));
         }
 
         await watch.RefreshAsync(ct);
@@ -95,12 +105,16 @@ internal static class OpenAlertsApi
 
         var reason = result switch
         {
-            "notFiring" => "The alert is still pending: it has not fired, so there is nothing to acknowledge yet.",
-            "unknownAlert" => $"The collector does not know alert '{id}' (it was resolved and forgotten, or another collector took over).",
-            _ => $"The collector answered {answer.Status}: {answer.Body}",
+            "notFiring" => new LocalText("The alert is still pending: it has not fired, so there is nothing to acknowledge yet.", "告警仍在等待中：尚未触发，还没有可确认的内容。"),
+            "unknownAlert" => new LocalText(
+                $"The collector does not know alert '{id}' (it was resolved and forgotten, or another collector took over).",
+                $"采集器不知道告警“{id}”（已解决并被清除，或已由另一台采集器接管）。"),
+            _ => new LocalText(
+                string.Create(CultureInfo.InvariantCulture, $"The collector answered {answer.Status}: {answer.Body}"),
+                string.Create(CultureInfo.InvariantCulture, $"采集器应答 {answer.Status}：{answer.Body}")),
         };
-        audit.Write(actor, ip, action, target, "failed", reason);
-        return TypedResults.Problem(reason, statusCode: answer.Status == StatusCodes.Status404NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict, title: refusedTitle);
+        audit.Write(actor, ip, action, target, "failed", reason.English);
+        return Problems.Problem(answer.Status == StatusCodes.Status404NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict, refusedTitle, reason);
     }
 
     // Empty body or {"note": "…"} (a note may be null or missing).

@@ -1,3 +1,4 @@
+using LiveRoom.Contracts.Text;
 using LiveRoom.Ingest.Alerts.Evaluation;
 using LiveRoom.Ingest.Alerts.Lifecycle;
 using LiveRoom.Ingest.Alerts.Replication;
@@ -19,7 +20,7 @@ public sealed class AlertAdmin(AlertStore store, RuleEvaluator evaluator, AlertE
 
     public IReadOnlyList<AlertRule> Rules() => store.LoadRules();
 
-    public IReadOnlyList<string> SaveRule(AlertRule rule)
+    public IReadOnlyList<LocalText> SaveRule(AlertRule rule)
     {
         var failures = store.SaveRule(rule);
         if (failures.Count == 0)
@@ -38,7 +39,7 @@ public sealed class AlertAdmin(AlertStore store, RuleEvaluator evaluator, AlertE
         Changed();
     }
 
-    public IReadOnlyList<string> AddSilence(Silence silence)
+    public IReadOnlyList<LocalText> AddSilence(Silence silence)
     {
         var failures = engine.AddSilence(silence);
         if (failures.Count == 0)
@@ -52,7 +53,7 @@ public sealed class AlertAdmin(AlertStore store, RuleEvaluator evaluator, AlertE
 
     public IReadOnlyList<RotaEntry> Rota() => rota.Entries;
 
-    public IReadOnlyList<string> SetRota(IReadOnlyList<RotaEntry> entries)
+    public IReadOnlyList<LocalText> SetRota(IReadOnlyList<RotaEntry> entries)
     {
         var failures = RotaRules.Check(entries).ToList();
         if (failures.Count == 0)

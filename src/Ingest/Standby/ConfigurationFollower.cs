@@ -42,7 +42,7 @@ public sealed class ConfigurationFollower(AlertAdmin admin, string instance, ILo
                 StandbyLog.ConfigurationApplied(logger, instance, configuration.Revision, from, configuration.Rules.Count, configuration.Rota.Count, configuration.Silences.Count);
                 break;
             case ConfigurationResult.Refused:
-                StandbyLog.ConfigurationRefused(logger, instance, from, string.Join("; ", outcome.Failures));
+                StandbyLog.ConfigurationRefused(logger, instance, from, string.Join("; ", outcome.Failures.Select(f => f.English)));
                 break;
         }
 

@@ -47,6 +47,17 @@ public sealed class AlertingApiTests : IAsyncLifetime
             Assert.Contains("unknown metric field 'fpz'", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
+        // A reader of Chinese gets the collector's reasons in Chinese (its errorsZh); the audit trail stays English.
+        using (var request = new HttpRequestMessage(HttpMethod.Put, "/api/alerting/rules/fps_low") { Content = Json("""{"id":"fps_low","title":"x","kind":"stream","field":"fps","operator":"below","threshold":25,"for":"2.00:00:00"}""") })
+        {
+            request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+            using var refused = await admin.SendAsync(request);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+            Assert.Equal("规则未保存", problem.RootElement.GetProperty("title").GetString());
+            Assert.Equal("规则“fps_low”：持续时间为 2.00:00:00，必须在 00:00:00–1.00:00:00 之间", problem.RootElement.GetProperty("detail").GetString());
+        }
+
         using (var deleted = await admin.DeleteAsync("/api/alerting/rules/data_gap"))
         {
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
@@ -63,11 +74,12 @@ public sealed class AlertingApiTests : IAsyncLifetime
 
         var audit = await AuditAsync(admin, "alert-rule.");
         Assert.Equal(
-            [("alert-rule.delete", "data_gap", "ok"), ("alert-rule.save", "fps_low", "failed"), ("alert-rule.save", "fps_low", "ok")],
+            [("alert-rule.delete", "data_gap", "ok"), ("alert-rule.save", "fps_low", "failed"), ("alert-rule.save", "fps_low", "failed"), ("alert-rule.save", "fps_low", "ok")],
             audit.Select(e => (e.Action, e.Target, e.Outcome)));
         Assert.All(audit, e => Assert.Equal("chief", e.Actor));
-        Assert.Contains("unknown metric field 'fpz'", audit[1].Detail, StringComparison.Ordinal);
-        Assert.Contains("\"threshold\":25", audit[2].Detail, StringComparison.Ordinal);
+        Assert.Equal("rule 'fps_low': for is 2.00:00:00; it must be 00:00:00–1.00:00:00", audit[1].Detail);
+        Assert.Contains("unknown metric field 'fpz'", audit[2].Detail, StringComparison.Ordinal);
+        Assert.Contains("\"threshold\":25", audit[3].Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LiveRoom.Contracts.Text;
 using LiveRoom.Ingest.Alerts.Lifecycle;
 using LiveRoom.Ingest.Alerts.Rota;
 using LiveRoom.Ingest.Alerts.Rules;
@@ -29,7 +30,9 @@ internal static class AdminRoutes
             }
 
             var (rule, error) = await ReadAsync<AlertRule>(c).ConfigureAwait(false);
-            return rule is null ? Refused([error!]) : rule.Id != id ? Refused([$"the body's id '{rule.Id}' is not '{id}'"]) : Outcome(admin.SaveRule(rule));
+            return rule is null ? Refused([error!.Value])
+                : rule.Id != id ? Refused([new($"the body's id '{rule.Id}' is not '{id}'", $"请求体中的标识“{rule.Id}”不是“{id}”")])
+                : Outcome(admin.SaveRule(rule));
         });
         app.MapDelete("/api/rules/{id}", (string id, HttpContext c) =>
         {
@@ -50,7 +53,7 @@ internal static class AdminRoutes
             }
 
             var (silence, error) = await ReadAsync<Silence>(c).ConfigureAwait(false);
-            return silence is null ? Refused([error!]) : Outcome(admin.AddSilence(silence));
+            return silence is null ? Refused([error!.Value]) : Outcome(admin.AddSilence(silence));
         });
         app.MapGet("/api/rota", (HttpContext c) => Allowed(c) ? Json(admin.Rota()) : gate.Refusal());
         app.MapPut("/api/rota", async (HttpContext c) =>
@@ -61,27 +64,32 @@ internal static class AdminRoutes
             }
 
             var (entries, error) = await ReadAsync<List<RotaEntry>>(c).ConfigureAwait(false);
-            return entries is null ? Refused([error!]) : Outcome(admin.SetRota(entries));
+            return entries is null ? Refused([error!.Value]) : Outcome(admin.SetRota(entries));
         });
     }
 
-    private static async Task<(T? Value, string? Error)> ReadAsync<T>(HttpContext c)
+    private static async Task<(T? Value, LocalText? Error)> ReadAsync<T>(HttpContext c)
         where T : class
     {
         try
         {
             var value = await JsonSerializer.DeserializeAsync<T>(c.Request.Body, AlertStore.Json, c.RequestAborted).ConfigureAwait(false);
-            return value is null ? (null, "the body is empty") : (value, null);
+            return value is null ? (null, new LocalText("the body is empty", "请求体为空")) : (value, null);
         }
         catch (JsonException ex)
         {
-            return (null, "the body is not a valid " + typeof(T).Name + ": " + ex.Message);
+            return (null, new LocalText("the body is not a valid " + typeof(T).Name + ": " + ex.Message, "请求体不是有效的 " + typeof(T).Name + "：" + ex.Message));
         }
     }
 
-    private static IResult Outcome(IReadOnlyList<string> failures) => failures.Count == 0 ? Results.NoContent() : Refused(failures);
+    private static IResult Outcome(IReadOnlyList<LocalText> failures) => failures.Count == 0 ? Results.NoContent() : Refused(failures);
 
-    private static IResult Refused(IReadOnlyList<string> failures) => Results.Text(JsonSerializer.Serialize(new { errors = failures }), "application/json", statusCode: 400);
+    /// <summary>400 with the reasons: <c>errors</c> in English (scripts, logs), <c>errorsZh</c> the same in Chinese (the dashboard's pages).</summary>
+    private static IResult Refused(IReadOnlyList<LocalText> failures) =>
+        Results.Text(
+            JsonSerializer.Serialize(new { errors = failures.Select(f => f.English), errorsZh = failures.Select(f => f.Chinese) }),
+            "application/json",
+            statusCode: 400);
 
     private static IResult Json<T>(T value) => Results.Text(JsonSerializer.Serialize(value, AlertStore.Json), "application/json");
 }

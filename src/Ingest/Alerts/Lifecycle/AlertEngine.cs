@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Threading.Channels;
+using LiveRoom.Contracts.Text;
 using LiveRoom.Ingest.Alerts.Evaluation;
 using LiveRoom.Ingest.Alerts.Incidents;
 using LiveRoom.Ingest.Alerts.Notifying;
@@ -82,7 +83,7 @@ public sealed partial class AlertEngine : IConditionSink
     }
 
     /// <summary>Adds a silence; refused (with the reasons) when it has no expiry or is otherwise unusable.</summary>
-    public IReadOnlyList<string> AddSilence(Silence silence)
+    public IReadOnlyList<LocalText> AddSilence(Silence silence)
     {
         var failures = SilenceValidator.Check(silence);
         if (failures.Count == 0)

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using LiveRoom.Contracts.Text;
 using LiveRoom.Ingest.Alerts.Lifecycle;
 using LiveRoom.Ingest.Alerts.Rota;
 using LiveRoom.Ingest.Alerts.Rules;
@@ -55,10 +57,12 @@ public sealed record AlertConfiguration
     }
 
     /// <summary>Why this configuration cannot be applied (every rule, silence and rota entry checked as the admin API checks it); empty when it can.</summary>
-    public IReadOnlyList<string> Check() =>
+    public IReadOnlyList<LocalText> Check() =>
     [
         .. Rules.SelectMany(RuleValidator.Check),
-        .. Rules.GroupBy(r => r.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"rule '{g.Key}' appears {g.Count()} times"),
+        .. Rules.GroupBy(r => r.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => new LocalText(
+            string.Create(CultureInfo.InvariantCulture, $"rule '{g.Key}' appears {g.Count()} times"),
+            string.Create(CultureInfo.InvariantCulture, $"规则“{g.Key}”出现了 {g.Count()} 次"))),
         .. Silences.SelectMany(SilenceValidator.Check),
         .. RotaRules.Check(Rota),
     ];

@@ -1,3 +1,4 @@
+using LiveRoom.Contracts.Text;
 namespace LiveRoom.Ingest.Alerts.Replication;
 
 public enum ConfigurationResult
@@ -13,4 +14,4 @@ public enum ConfigurationResult
 }
 
 /// <summary>What <see cref="AlertAdmin.Apply"/> did with another collector's configuration.</summary>
-public sealed record ConfigurationOutcome(ConfigurationResult Result, IReadOnlyList<string> Failures);
+public sealed record ConfigurationOutcome(ConfigurationResult Result, IReadOnlyList<LocalText> Failures);

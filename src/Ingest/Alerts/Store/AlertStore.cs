@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LiveRoom.Contracts.Text;
 using LiveRoom.Ingest.Alerts.Incidents;
 using LiveRoom.Ingest.Alerts.Lifecycle;
 using LiveRoom.Ingest.Alerts.Replication;
@@ -64,7 +65,7 @@ public sealed class AlertStore : IDisposable
     }
 
     /// <summary>Adds or replaces a rule; refused with the reasons when <see cref="RuleValidator"/> finds a problem.</summary>
-    public IReadOnlyList<string> SaveRule(AlertRule rule)
+    public IReadOnlyList<LocalText> SaveRule(AlertRule rule)
     {
         var failures = RuleValidator.Check(rule);
         if (failures.Count == 0)
@@ -87,7 +88,7 @@ public sealed class AlertStore : IDisposable
         }
     }
 
-    public IReadOnlyList<string> SaveSilence(Silence silence)
+    public IReadOnlyList<LocalText> SaveSilence(Silence silence)
     {
         var failures = SilenceValidator.Check(silence);
         if (failures.Count == 0)

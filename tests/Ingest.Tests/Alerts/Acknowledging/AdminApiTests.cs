@@ -41,6 +41,11 @@ public sealed class AdminApiTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
             using var errors = System.Text.Json.JsonDocument.Parse(await bad.Content.ReadAsStringAsync());
             Assert.Contains("unknown metric field 'fpz'", errors.RootElement.GetProperty("errors")[0].GetString(), StringComparison.Ordinal);
+            // The same reasons in Chinese, in the same order, for the dashboard's pages.
+            Assert.Equal(
+                "规则“fps_low”：类别“stream”没有指标字段“fpz”",
+                errors.RootElement.GetProperty("errorsZh")[0].GetString());
+            Assert.Equal(errors.RootElement.GetProperty("errors").GetArrayLength(), errors.RootElement.GetProperty("errorsZh").GetArrayLength());
         }
 
         var negative = """{"id":"fps_low","title":"x","kind":"stream","field":"fps","operator":"below","threshold":25,"for":"-00:00:05"}""";

@@ -227,7 +227,7 @@ public sealed class AlertEngineTests
     {
         var h = new AlertHarness();
         var failures = h.Engine.AddSilence(new Silence { Id = "x", StartsAt = h.Time.GetUtcNow(), EndsAt = default, CreatedBy = "admin" });
-        Assert.Contains("no expiry", Assert.Single(failures), StringComparison.Ordinal);
+        Assert.Contains("no expiry", Assert.Single(failures).English, StringComparison.Ordinal);
         Assert.Empty(h.Engine.Silences());
     }
 

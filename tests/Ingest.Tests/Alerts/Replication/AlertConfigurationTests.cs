@@ -135,10 +135,10 @@ public sealed class AlertConfigurationTests : IAsyncLifetime
         var outcome = _standby.Admin.Apply(bad);
 
         Assert.Equal(ConfigurationResult.Refused, outcome.Result);
-        Assert.Contains(outcome.Failures, f => f.Contains("unknown metric field 'fpz'", StringComparison.Ordinal));
-        Assert.Contains(outcome.Failures, f => f.Contains("rule 'fps_low' appears 3 times", StringComparison.Ordinal));
-        Assert.Contains(outcome.Failures, f => f.Contains("rota entry 'nobody'", StringComparison.Ordinal));
-        Assert.Contains(outcome.Failures, f => f.Contains("silence 'forever' has no expiry", StringComparison.Ordinal));
+        Assert.Contains(outcome.Failures, f => f.English.Contains("unknown metric field 'fpz'", StringComparison.Ordinal));
+        Assert.Contains(outcome.Failures, f => f.English.Contains("rule 'fps_low' appears 3 times", StringComparison.Ordinal));
+        Assert.Contains(outcome.Failures, f => f.English.Contains("rota entry 'nobody'", StringComparison.Ordinal));
+        Assert.Contains(outcome.Failures, f => f.English.Contains("silence 'forever' has no expiry", StringComparison.Ordinal));
         Assert.Equal(1, _standby.Admin.Configuration("b").Revision);
         Assert.Equal("lin", Assert.Single(_standby.Rota.Entries).Name);
         Assert.Equal(29.5, _standby.Evaluator.Rules.Single(r => r.Id == "fps_low").Threshold);

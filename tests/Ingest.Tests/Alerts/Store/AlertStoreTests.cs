@@ -38,11 +38,11 @@ public sealed class AlertStoreTests : IDisposable
     {
         using var store = new AlertStore(_dir.Combine("b.db"));
         var unknown = store.SaveRule(TestRules.Fps() with { Field = "fpz" });
-        Assert.Contains("unknown metric field 'fpz'", Assert.Single(unknown), StringComparison.Ordinal);
+        Assert.Contains("unknown metric field 'fpz'", Assert.Single(unknown).English, StringComparison.Ordinal);
         var kind = store.SaveRule(TestRules.Fps() with { Kind = "smell" });
-        Assert.Contains("unknown metric kind 'smell'", kind[0], StringComparison.Ordinal);
+        Assert.Contains("unknown metric kind 'smell'", kind[0].English, StringComparison.Ordinal);
         var negative = store.SaveRule(TestRules.Fps() with { For = TimeSpan.FromSeconds(-1) });
-        Assert.Contains("for is -00:00:01", Assert.Single(negative), StringComparison.Ordinal);
+        Assert.Contains("for is -00:00:01", Assert.Single(negative).English, StringComparison.Ordinal);
         Assert.Equal(29.5, store.LoadRules().Single(r => r.Id == "fps_low").Threshold);
     }
 
