@@ -25,7 +25,6 @@ namespace LiveRoom.Dashboard;
 [JsonSerializable(typeof(Alerting.OpenAlertsView))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
-[JsonSerializable(typeof(ProblemDetailsBody))]
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(PasswordChangeRequest))]
 [JsonSerializable(typeof(MeResponse))]

@@ -4,6 +4,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using LiveRoom.Dashboard.Influx;
 using LiveRoom.Dashboard.Options;
+using LiveRoom.Dashboard.Schedules;
 using LiveRoom.Dashboard.Security;
 using LiveRoom.Dashboard.Security.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -140,8 +141,7 @@ internal static partial class RoomsApi
             Collector = collector ?? response.Collector,
         };
 
-    private static ProblemHttpResult Unavailable(string? reason) =>
-        TypedResults.Problem(reason, statusCode: StatusCodes.Status503ServiceUnavailable, title: "InfluxDB unavailable");
+    private static ProblemHttpResult Unavailable(string? reason) => Problems.InfluxUnavailable(reason ?? "no answer");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live rooms query failed: {Reason}")]
     private static partial void LogInfluxFailed(ILogger logger, string reason);

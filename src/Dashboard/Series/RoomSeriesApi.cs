@@ -18,7 +18,7 @@ internal static class RoomSeriesApi
         return api;
     }
 
-    internal static async Task<Results<Ok<RoomSeriesResponse>, ProblemHttpResult, NotFound<ProblemDetailsBody>>> GetSeriesAsync(
+    internal static async Task<Results<Ok<RoomSeriesResponse>, ProblemHttpResult>> GetSeriesAsync(
         string site,
         string room,
         string? from,
@@ -37,7 +37,7 @@ internal static class RoomSeriesApi
         // A room of a site the user may not see is "not found" for them, as for a room that does not exist.
         if (!user.MaySee(site) || await query.RoomExistsAsync(site, room, cancellationToken) == false)
         {
-            return TypedResults.NotFound(new ProblemDetailsBody("Unknown room", $"No room '{site}/{room}' has reported.", 404));
+            return Problems.NotFound(new LocalText("Unknown room", "未知直播间"), new LocalText($"No room '{site}/{room}' has reported.", $"直播间“{site}/{room}”从未上报过数据。"));
         }
 
         var range = SeriesRange.TryCreate(ParseTime(from), ParseTime(to), width, time.GetUtcNow(), out var error);
@@ -65,5 +65,3 @@ internal static class RoomSeriesApi
     }
 }
 
-/// <summary>A problem body for results that carry one (RFC 9457 subset).</summary>
-public sealed record ProblemDetailsBody(string Title, string Detail, int Status);

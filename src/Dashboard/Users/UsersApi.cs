@@ -1,3 +1,5 @@
+using LiveRoom.Contracts.Text;
+using LiveRoom.Dashboard.Schedules;
 using LiveRoom.Dashboard.Security;
 using LiveRoom.Dashboard.Security.Audit;
 using LiveRoom.Dashboard.Security.Sessions;
@@ -23,14 +25,14 @@ internal static class UsersApi
         var ip = SessionAuthenticationHandler.Ip(http);
         if (UserRules.Check(body.Name, body.Roles, body.Sites) is { } problem)
         {
-            return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "User not created");
+            return Problems.BadRequest(NotCreated, problem);
         }
 
         var password = Passwords.OneTime();
         if (!users.TryCreate(body.Name!, body.Roles!, body.Sites ?? [], Passwords.Hash(password), mustChangePassword: true, time.GetUtcNow()))
         {
             audit.Write(actor, ip, AuditActions.UserCreate, body.Name, "failed", "name taken");
-            return TypedResults.Problem($"A user named '{body.Name}' exists.", statusCode: StatusCodes.Status409Conflict, title: "User not created");
+            return Problems.Conflict(NotCreated, new LocalText($"A user named '{body.Name}' exists.", $"用户“{body.Name}”已存在。"));
         }
 
         audit.Write(actor, ip, AuditActions.UserCreate, body.Name, "ok", $"roles={string.Join(',', body.Roles!)} sites={string.Join(',', body.Sites ?? [])}");
@@ -43,4 +45,6 @@ internal static class UsersApi
         audit.Write(http.User.UserName(), SessionAuthenticationHandler.Ip(http), AuditActions.UserDelete, name, deleted ? "ok" : "failed");
         return deleted ? TypedResults.NoContent() : TypedResults.NotFound();
     }
+
+    private static LocalText NotCreated => new("User not created", "用户未创建");
 }

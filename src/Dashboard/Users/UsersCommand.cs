@@ -41,7 +41,7 @@ internal static class UsersCommand
 
         if (UserRules.Check(name, [Roles.Admin], []) is { } problem)
         {
-            stderr.WriteLine($"liveroom-dashboard: {problem}. {Usage}");
+            stderr.WriteLine($"liveroom-dashboard: {problem.English}. {Usage}");
             return 2;
         }
 
