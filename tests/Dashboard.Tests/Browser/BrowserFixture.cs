@@ -99,25 +99,49 @@ public sealed partial class BrowserFixture : IAsyncLifetime
         Browser = await DashboardProcess.LaunchChromiumAsync(_playwright);
     }
 
-    /// <summary>Signs <paramref name="name"/> in through the sign-in page (the wall sends a signed-out browser there) and waits for the wall.</summary>
+    /// <summary>
+    /// Signs <paramref name="name"/> in through the sign-in page (the wall sends a signed-out browser there) and waits for
+    /// the wall to name the user in its header, i.e. for the page to work: not for the browser's load event, which
+    /// waits for every request the page started before it.
+    /// </summary>
     public async Task SignInAsync(IPage page, string name, string? password = null)
     {
         const float Timeout = 30_000;
-        await page.GotoAsync(BaseUri.ToString());
-        await page.WaitForSelectorAsync("#login", new PageWaitForSelectorOptions { Timeout = Timeout });
-        await page.FillAsync("#name", name);
-        await page.FillAsync("#password", password ?? Passwords[name]);
-        await page.ClickAsync("#signin");
+        // Requests under way, so that a sign-in that times out says which one it waited for.
+        var pending = new System.Collections.Concurrent.ConcurrentDictionary<IRequest, DateTimeOffset>();
+        void Started(object? sender, IRequest r) => pending[r] = DateTimeOffset.UtcNow;
+        void Ended(object? sender, IRequest r) => pending.TryRemove(r, out _);
+        page.Request += Started;
+        page.RequestFinished += Ended;
+        page.RequestFailed += Ended;
         try
         {
-            await page.WaitForURLAsync("**/index.html", new PageWaitForURLOptions { Timeout = Timeout });
+            await page.GotoAsync(BaseUri.ToString());
+            await page.WaitForSelectorAsync("#login", new PageWaitForSelectorOptions { Timeout = Timeout });
+            await page.FillAsync("#name", name);
+            await page.FillAsync("#password", password ?? Passwords[name]);
+            await page.ClickAsync("#signin");
+            await page.WaitForURLAsync("**/index.html", new PageWaitForURLOptions { Timeout = Timeout, WaitUntil = WaitUntilState.Commit });
+            await page.WaitForSelectorAsync("header .user", new PageWaitForSelectorOptions { Timeout = Timeout });
         }
         catch (TimeoutException e)
         {
-            // Seen twice on a loaded machine and never reproduced: say where the page stood and what it said.
+            // Seen three times on a loaded machine and never reproduced alone: say where the page stood, what it said and
+            // which requests it was still waiting for.
             var said = await page.Locator("#message").CountAsync() > 0 ? await page.TextContentAsync("#message") : "(no #message)";
             var fields = await page.Locator("#name").CountAsync() > 0 ? $"name='{await page.InputValueAsync("#name")}'" : "(no form)";
-            throw new TimeoutException($"signing {name} in: still at {page.Url} after {Timeout / 1000} s; the page says '{said}'; {fields}", e);
+            var state = await page.EvaluateAsync<string>("() => document.readyState");
+            var waiting = pending.Count == 0
+                ? "no request under way"
+                : "under way: " + string.Join(", ", pending.OrderBy(p => p.Value).Select(p => $"{p.Key.Method} {p.Key.Url} since {p.Value:HH:mm:ss.fff}"));
+            throw new TimeoutException(
+                $"signing {name} in: at {page.Url} (document {state}) after {Timeout / 1000} s; the page says '{said}'; {fields}; {waiting}", e);
+        }
+        finally
+        {
+            page.Request -= Started;
+            page.RequestFinished -= Ended;
+            page.RequestFailed -= Ended;
         }
     }
 
