@@ -1,6 +1,7 @@
 using LiveRoom.Ingest.Alerts.Heartbeat;
 using LiveRoom.Ingest.Backup;
 using LiveRoom.Ingest.Hosting;
+using LiveRoom.Ingest.Presences;
 using LiveRoom.Ingest.Security;
 using LiveRoom.Backup;
 using LiveRoom.Runtime.Hosting;
@@ -11,6 +12,12 @@ using Microsoft.Extensions.Hosting;
 if (args.Length > 0 && args[0] == "security")
 {
     return await SecurityCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
+}
+
+if (args.Length > 0 && args[0] == "presence")
+{
+    using var stop = StopSignal.Listen();
+    return await PresenceCommand.RunAsync(args[1..], Console.Out, Console.Error, o => new LiveRoom.Mqtt.MosquittoClient(o), TimeProvider.System, stop.Token);
 }
 
 if (BackupCommand.Matches(args) || RestoreCommand.Matches(args))
