@@ -30,6 +30,7 @@ namespace LiveRoom.Dashboard;
 [JsonSerializable(typeof(MeResponse))]
 [JsonSerializable(typeof(CsrfResponse))]
 [JsonSerializable(typeof(CreateUserRequest))]
+[JsonSerializable(typeof(UpdateUserRequest))]
 [JsonSerializable(typeof(CreatedUserResponse))]
 [JsonSerializable(typeof(List<UserSummary>))]
 [JsonSerializable(typeof(IReadOnlyList<AuditEntry>))]

@@ -48,6 +48,10 @@ internal sealed class UserStore(SqliteStore store)
 
     public bool Delete(string name) => Execute("DELETE FROM users WHERE name = $v", ("$v", name)) == 1;
 
+    /// <summary>Sets the roles and sites of <paramref name="id"/>; they apply from the user's next request (each request reads them).</summary>
+    public void SetAccess(long id, IReadOnlyList<string> roles, IReadOnlyList<string> sites) =>
+        Execute("UPDATE users SET roles = $r, sites = $s WHERE id = $v", ("$r", string.Join(',', roles)), ("$s", string.Join(',', sites)), ("$v", id));
+
     /// <summary>Sets a new password; every session of the user ends (a changed password must lock out an old session).</summary>
     public void SetPassword(long id, string passwordHash, bool mustChangePassword)
     {

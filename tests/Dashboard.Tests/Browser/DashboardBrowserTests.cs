@@ -283,6 +283,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture stack) : IClass
             ("alerting.html", "header .user"),
             ("schedules.html", "header .user"),
             ("reports.html", "header .user"),
+            ("accounts.html", "header .user"),
             ($"show.html?site=demo&id={Uri.EscapeDataString(stack.ShowId)}", "header .user"),
         ];
 

@@ -45,6 +45,8 @@ public sealed class RoleMatrixTests : IDisposable
         ["GET /api/users/"] = (AdminOnly, "/api/users/"),
         ["POST /api/users/"] = (AdminOnly, "/api/users/"),
         ["DELETE /api/users/{name}"] = (AdminOnly, "/api/users/nobody"),
+        ["PUT /api/users/{name}"] = (AdminOnly, "/api/users/nobody"),
+        ["POST /api/users/{name}/password"] = (AdminOnly, "/api/users/nobody/password"),
         ["GET /api/audit"] = (AdminOnly, "/api/audit"),
         ["GET /api/sites/"] = (AnyRole, "/api/sites/"),
         ["POST /api/sites/"] = (Managers, "/api/sites/"),

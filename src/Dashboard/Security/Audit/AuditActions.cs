@@ -13,5 +13,7 @@ public static class AuditActions
     public const string PasswordChange = "password.change";
     public const string UserCreate = "user.create";
     public const string UserDelete = "user.delete";
+    public const string UserUpdate = "user.update";
+    public const string UserPasswordReset = "user.password-reset";
     public const string ReportExport = "report.export";
 }

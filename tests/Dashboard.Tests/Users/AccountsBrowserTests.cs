@@ -1,0 +1,85 @@
+using LiveRoom.Dashboard.Tests.Browser;
+using Microsoft.Playwright;
+
+namespace LiveRoom.Dashboard.Tests.Users;
+
+/// <summary>
+/// The accounts page in Debian's chromium: an admin creates an account (its one-time password shown once, and it signs
+/// in with it), changes its roles, gives it a new one-time password and deletes it; a refusal reads in the page's
+/// language; the audit log lists what was done. Others are told the page is for admins.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class AccountsBrowserTests(BrowserFixture stack) : IClassFixture<BrowserFixture>
+{
+    private const float Timeout = 30_000;
+
+    [Fact]
+    public async Task Admin_CreatesChangesResetsAndDeletesAnAccount_AuditLogFollows()
+    {
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await stack.SignInAsync(page, "admin");
+        await page.ClickAsync("#accountsLink");
+        await page.WaitForSelectorAsync("body[data-loaded]", new PageWaitForSelectorOptions { Timeout = Timeout });
+        Assert.True(await page.Locator("#users tr[data-user=admin] button.delete").IsDisabledAsync());
+
+        await page.FillAsync("#name", "wang");
+        await page.Locator("#sites input[value=demo]").CheckAsync();
+        await page.ClickAsync("#save");
+        var row = page.Locator("#users tr[data-user=wang]");
+        await row.WaitForAsync(new LocatorWaitForOptions { Timeout = Timeout });
+        var first = await page.TextContentAsync("#oneTimePassword");
+        Assert.False(string.IsNullOrWhiteSpace(first));
+        Assert.Equal(["wang", "technician", "demo", "one-time password not yet changed"], [.. (await row.Locator("td").AllTextContentsAsync()).Take(4)]);
+
+        // The one-time password opens the account (to its password change only).
+        await using (var other = await stack.Browser.NewContextAsync())
+        {
+            var wang = await other.NewPageAsync();
+            await wang.GotoAsync(stack.BaseUri.ToString());
+            await wang.WaitForSelectorAsync("#login", new PageWaitForSelectorOptions { Timeout = Timeout });
+            await wang.FillAsync("#name", "wang");
+            await wang.FillAsync("#password", first!);
+            await wang.ClickAsync("#signin");
+            await wang.WaitForSelectorAsync("#change:not([hidden])", new PageWaitForSelectorOptions { Timeout = Timeout });
+        }
+
+        await row.Locator("button.edit").ClickAsync();
+        Assert.True(await page.Locator("#name").IsEditableAsync() is false);
+        await page.Locator("#roles input[value=manager]").CheckAsync();
+        await page.ClickAsync("#save");
+        await page.WaitForFunctionAsync("() => document.querySelector('#users tr[data-user=wang] td:nth-child(2)').textContent === 'technician, manager'", null, new PageWaitForFunctionOptions { Timeout = Timeout });
+
+        await row.Locator("button.reset").ClickAsync();
+        await page.WaitForFunctionAsync($"() => document.querySelector('#oneTimePassword')?.textContent !== '{first}'", null, new PageWaitForFunctionOptions { Timeout = Timeout });
+
+        // A second account of the same name: the dashboard's refusal on the page.
+        await page.FillAsync("#name", "wang");
+        await page.ClickAsync("#save");
+        await page.WaitForSelectorAsync("#error:not([hidden])", new PageWaitForSelectorOptions { Timeout = Timeout });
+        Assert.Equal("A user named 'wang' exists.", await page.TextContentAsync("#error"));
+
+        await row.Locator("button.delete").ClickAsync();
+        await row.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached, Timeout = Timeout });
+        await page.FillAsync("#filter", "wang");
+        var actions = await page.Locator("#audit tbody tr td:nth-child(3)").AllTextContentsAsync();
+        Assert.Equal(["user.delete", "user.create", "user.password-reset", "user.update", "user.create"], actions.Where(a => a.StartsWith("user.", StringComparison.Ordinal)).ToList());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "accounts.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Manager_ReadingChinese_IsToldThePageIsForAdmins_NoLinkOffered()
+    {
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await stack.SignInAsync(page, "manager");
+        Assert.Equal(0, await page.Locator("#accountsLink").CountAsync());
+
+        await page.GotoAsync(new Uri(stack.BaseUri, "accounts.html").ToString());
+        await page.WaitForSelectorAsync("#error:not([hidden])", new PageWaitForSelectorOptions { Timeout = Timeout });
+
+        Assert.Equal("只有管理员可以管理账号。", await page.TextContentAsync("#error"));
+        Assert.False(await page.IsVisibleAsync("#users"));
+    }
+}
