@@ -53,7 +53,7 @@ async function loadUsers() {
     return el("tr", { "data-user": u.name },
       el("td", { text: u.name }), el("td", { text: roleNames(u.roles) }),
       el("td", { text: u.sites.length ? u.sites.join(", ") : t("all sites") }), el("td", { class: "user-status", text: status(u) }),
-      el("td", { class: "actions" }, change, reset, remove));
+      el("td", {}, el("div", { class: "row-buttons" }, change, reset, remove)));
   }));
 }
 
@@ -67,7 +67,7 @@ function showAudit() {
   const needle = $("filter").value.trim().toLowerCase();
   const shown = entries.filter((e) => !needle || [e.actor, e.action, e.target, e.outcome, e.detail].some((v) => (v || "").toLowerCase().includes(needle)));
   $("audit").querySelector("tbody").replaceChildren(...shown.map((e) => el("tr", { class: e.outcome === "ok" ? "" : "audit-refused" },
-    el("td", { text: when(e.at) }), el("td", { text: e.actor || "–" }), el("td", { text: e.action }), el("td", { text: e.target || "" }),
+    el("td", { class: "at", text: when(e.at) }), el("td", { text: e.actor || "–" }), el("td", { text: e.action }), el("td", { text: e.target || "" }),
     el("td", { text: e.outcome }), el("td", { class: "detail", text: e.detail || "" }))));
   $("auditCount").textContent = tf("{shown} of the newest {all} entries", { shown: shown.length, all: entries.length });
 }
