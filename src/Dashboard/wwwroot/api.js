@@ -73,6 +73,11 @@ export async function requireUser() {
 }
 
 const zh = {
+  "Sites and rooms": "站点与直播间", "New site": "新建站点", "Id": "标识", "Display name": "名称", "Rename": "重命名", "Delete room": "删除直播间",
+  "Remove item": "移除检查项", "Delete site": "删除站点", "Rooms": "直播间", "No room yet.": "还没有直播间。", "New room": "新建直播间",
+  "Manual checklist items": "人工检查项", "No manual item: the checklist has automatic items only.": "没有人工检查项：检查清单只有自动项目。",
+  "New item": "新建检查项", "Text": "内容", "Add": "添加",
+  "A site is a studio with its time zone; its rooms are the live rooms an edge watches (the room id is the edge's Probe:Room); its manual checklist items are confirmed by a technician before every show.": "站点是一个直播基地及其时区；直播间是边缘端监测的直播间（直播间标识即边缘端的 Probe:Room）；人工检查项由技术员在每场直播前确认。",
   "Accounts": "账号", "New account": "新建账号", "Roles": "角色", "Sites": "站点", "Sites (none ticked: every site)": "站点（不勾选：全部站点）",
   "Cancel": "取消", "Change": "修改", "New one-time password": "新的一次性密码", "Audit log": "审计日志", "Filter": "筛选",
   "Who": "操作人", "Action": "操作", "Target": "对象", "Outcome": "结果", "Detail": "详情", "active": "正常",
@@ -189,6 +194,7 @@ export function header(me, title) {
   if (me.roles.includes("manager") || me.roles.includes("admin")) nav.append(el("a", { href: "reports.html", id: "reportsLink", text: t("Reports") }));
   if (!me.roles.includes("kiosk")) nav.append(el("a", { href: "schedules.html", id: "schedulesLink", text: t("Schedules") }));
   if (!me.roles.includes("kiosk")) nav.append(el("a", { href: "alerting.html", id: "alertingLink", text: t("Alerts") }));
+  if (me.roles.includes("manager") || me.roles.includes("admin")) nav.append(el("a", { href: "sites.html", id: "sitesLink", text: t("Sites") }));
   if (me.roles.includes("admin")) nav.append(el("a", { href: "accounts.html", id: "accountsLink", text: t("Accounts") }));
   // The page being read is marked, not offered as a link to itself.
   const here = location.pathname.split("/").pop() || "index.html";

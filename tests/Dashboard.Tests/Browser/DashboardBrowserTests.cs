@@ -284,6 +284,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture stack) : IClass
             ("schedules.html", "header .user"),
             ("reports.html", "header .user"),
             ("accounts.html", "header .user"),
+            ("sites.html", "section[data-site=demo]"),
             ($"show.html?site=demo&id={Uri.EscapeDataString(stack.ShowId)}", "header .user"),
         ];
 
