@@ -1,16 +1,11 @@
 // Accounts (admins): every user with roles, sites and whether they are locked out or still on a one-time password;
 // create an account (its one-time password is shown once), change its roles and sites, give a new one-time password,
 // delete it; below, the audit log. Everything goes through /api/users and /api/audit, which check the admin role.
-import { api, el, header, lang, requireUser, roleName, t, tf } from "./api.js";
+import { api, el, header, lang, problem, requireUser, roleName, t, tf } from "./api.js";
 
 const ROLES = ["technician", "on-call", "manager", "admin"];
 const $ = (id) => document.getElementById(id);
 let me, sites = [], editing = null;
-
-function problem(message) {
-  $("error").hidden = !message;
-  $("error").textContent = message || "";
-}
 
 // A one-time password is shown once, with whom it belongs to and what to do with it.
 function secret(name, password) {

@@ -1,7 +1,7 @@
 // Alerts: the open alerts of every site the person sees (technicians, on-call staff and admins acknowledge and resolve
 // them here), silences (on-call staff and admins add them), the on-call rota and the alert rules (admins change them). Everything goes through /api/alerting, which checks the role and writes the audit log; the collector's
 // refusals come back verbatim.
-import { api, el, followOpenAlerts, header, lang, requireUser, t } from "./api.js";
+import { api, el, followOpenAlerts, header, lang, problem, requireUser, t } from "./api.js";
 import { forText, hasThreshold, ruleCondition } from "./rule-words.js";
 
 // When a rule applies (the collector's RuleApplies, camelCase).
@@ -13,11 +13,6 @@ let me, sites = [], rules = [], rota = [];
 const isAdmin = () => me.roles.includes("admin");
 const maySilence = () => me.roles.includes("admin") || me.roles.includes("on-call");
 const when = (iso) => iso ? new Date(iso).toLocaleString() : "";
-
-function problem(message) {
-  $("error").hidden = !message;
-  $("error").textContent = message || "";
-}
 
 function done(message) {
   problem("");

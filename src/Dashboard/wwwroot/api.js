@@ -66,6 +66,13 @@ export function refusalText(problem, l) {
     + (needed.length === 0 ? "" : (needed.length === 1 ? "；需要角色：" : "；需要以下角色之一：") + needed.map(name).join("、")) + "。";
 }
 
+// A page's refusal or failure in its #error box (role="alert" where the page has one); null or "" clears it.
+export function problem(message) {
+  const box = document.getElementById("error");
+  box.hidden = !message;
+  box.textContent = message || "";
+}
+
 export async function requireUser() {
   const me = await api("api/auth/me");
   if (!me.signedIn || me.mustChangePassword) { toLogin(); throw new Error("not signed in"); }

@@ -1,7 +1,7 @@
 // Schedules: a site's shows for the next 30 days, per room; create, delete and import (.ics/.csv) for technicians,
 // managers and admins. Times are entered and shown in the site's time zone. Errors are shown verbatim (the API's
 // problem detail names the line, the overlapping show, …). Text reaches the page through textContent only.
-import { api, el, header, requireUser, sendChange, t } from "./api.js";
+import { api, el, header, problem, requireUser, sendChange, t } from "./api.js";
 
 const $ = (id) => document.getElementById(id);
 let me = null;
@@ -25,11 +25,6 @@ function zonedToIso(local, tz) {
 const localText = (iso) => iso.slice(0, 16).replace("T", " ");
 const site = () => sites.find((s) => s.id === $("site").value);
 const mayEdit = () => ["technician", "manager", "admin"].some((r) => me.roles.includes(r));
-
-function problem(message) {
-  $("error").hidden = !message;
-  $("error").textContent = message || "";
-}
 
 async function load() {
   const s = site();

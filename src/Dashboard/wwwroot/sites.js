@@ -1,16 +1,11 @@
 // Sites and rooms: each site with its time zone, rooms and manual checklist items. Managers and admins add, rename and
 // delete them here; everyone else reads. Everything goes through /api/sites, which checks the role, writes the audit log
 // and pushes what changed to the rooms' edges; its refusals come back in the page's language.
-import { api, el, header, requireUser, t } from "./api.js";
+import { api, el, header, problem, requireUser, t } from "./api.js";
 
 const $ = (id) => document.getElementById(id);
 let me, mayEdit = false;
 const path = (...parts) => "api/sites/" + parts.map(encodeURIComponent).join("/");
-
-function problem(message) {
-  $("error").hidden = !message;
-  $("error").textContent = message || "";
-}
 
 // Runs a change, then draws the sites as they are now; a refusal is shown and nothing else moves.
 async function act(change) {
