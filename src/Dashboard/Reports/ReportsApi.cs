@@ -3,7 +3,6 @@ using System.Text;
 using LiveRoom.Contracts.Text;
 using LiveRoom.Dashboard.Influx;
 using LiveRoom.Dashboard.Rooms;
-using LiveRoom.Dashboard.Schedules;
 using LiveRoom.Dashboard.Security;
 using LiveRoom.Dashboard.Security.Audit;
 using LiveRoom.Dashboard.Security.Sessions;

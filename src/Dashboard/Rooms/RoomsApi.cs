@@ -4,7 +4,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using LiveRoom.Dashboard.Influx;
 using LiveRoom.Dashboard.Options;
-using LiveRoom.Dashboard.Schedules;
 using LiveRoom.Dashboard.Security;
 using LiveRoom.Dashboard.Security.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using LiveRoom.Contracts.Text;
 using LiveRoom.Contracts.Topics;
-using LiveRoom.Dashboard.Schedules;
 using LiveRoom.Dashboard.Security.Sessions;
 using LiveRoom.Dashboard.Series;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using LiveRoom.Contracts.Text;
-using LiveRoom.Dashboard.Schedules;
 using LiveRoom.Dashboard.Security.Audit;
 using LiveRoom.Dashboard.Security.Sessions;
 using LiveRoom.Dashboard.Users;

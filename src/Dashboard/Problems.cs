@@ -5,7 +5,7 @@ using LiveRoom.Dashboard.Security.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace LiveRoom.Dashboard.Schedules;
+namespace LiveRoom.Dashboard;
 
 /// <summary>
 /// Problem answers (RFC 9457) with a title and a message naming the problem, in the reader's language: the page asks
