@@ -52,7 +52,9 @@ async function loadUsers() {
   }));
 }
 
-let entries = [];
+// The log shows its newest 50 matching entries until asked for all it holds (300): a phone page stays short.
+const FIRST_ROWS = 50;
+let entries = [], allRows = false;
 async function loadAudit() {
   entries = await api("api/audit?limit=300");
   showAudit();
@@ -61,10 +63,13 @@ async function loadAudit() {
 function showAudit() {
   const needle = $("filter").value.trim().toLowerCase();
   const shown = entries.filter((e) => !needle || [e.actor, e.action, e.target, e.outcome, e.detail].some((v) => (v || "").toLowerCase().includes(needle)));
-  $("audit").querySelector("tbody").replaceChildren(...shown.map((e) => el("tr", { class: e.outcome === "ok" ? "" : "audit-refused" },
+  const rows = allRows ? shown : shown.slice(0, FIRST_ROWS);
+  $("audit").querySelector("tbody").replaceChildren(...rows.map((e) => el("tr", { class: e.outcome === "ok" ? "" : "audit-refused" },
     el("td", { class: "at", text: when(e.at) }), el("td", { text: e.actor || "–" }), el("td", { text: e.action }), el("td", { text: e.target || "" }),
     el("td", { text: e.outcome }), el("td", { class: "detail", text: e.detail || "" }))));
   $("auditCount").textContent = tf("{shown} of the newest {all} entries", { shown: shown.length, all: entries.length });
+  $("moreAudit").hidden = rows.length === shown.length;
+  $("moreAudit").textContent = tf("Show all {n}", { n: shown.length });
 }
 
 // Runs a change, then shows the table and the log as they are now; a refusal is shown in the page's language.
@@ -133,6 +138,7 @@ async function start() {
   $("userForm").addEventListener("submit", save);
   $("cancel").addEventListener("click", () => fillForm(null));
   $("filter").addEventListener("input", showAudit);
+  $("moreAudit").addEventListener("click", () => { allRows = true; showAudit(); });
   await Promise.all([loadUsers(), loadAudit()]);
   document.body.dataset.loaded = "1";
 }

@@ -92,7 +92,7 @@ const zh = {
   "One-time password for {name}:": "{name} 的一次性密码：", "Hand it over in person; it is shown only now. They choose their own at the first sign-in.": "请当面交给本人；密码只显示这一次。对方首次登录时设置自己的密码。",
   "Give {name} a new one-time password? Their sessions end now.": "给 {name} 一个新的一次性密码？其所有登录会话将立即结束。",
   "Delete the account {name}?": "删除账号 {name}？", "Change {name}": "修改 {name}", "Tick at least one role.": "请至少勾选一个角色。",
-  "Only admins manage accounts.": "只有管理员可以管理账号。", "{shown} of the newest {all} entries": "最近 {all} 条中的 {shown} 条",
+  "Only admins manage accounts.": "只有管理员可以管理账号。", "{shown} of the newest {all} entries": "最近 {all} 条中的 {shown} 条", "Show all {n}": "显示全部 {n} 条",
   "Technicians run the rooms and schedules, on-call staff answer alerts, managers read reports, admins manage accounts and alert settings. An account limited to sites sees only those.": "技术员负责直播间和排期，值班人员处理告警，经理查看报表，管理员管理账号和告警设置。限定站点的账号只能看到这些站点。",
   "Room wall": "直播间总览", "Sign out": "退出", "no data": "无数据", "stream DOWN": "推流中断",
   "1080p30 OK": "1080p30 达标", "below 1080p30": "低于 1080p30", "resolution": "分辨率", "frame rate": "帧率",

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using LiveRoom.Dashboard.Users;
 using LiveRoom.Dashboard.Tests.Browser;
 using Microsoft.Playwright;
 
@@ -66,6 +68,36 @@ public sealed class AccountsBrowserTests(BrowserFixture stack) : IClassFixture<B
         var actions = await page.Locator("#audit tbody tr td:nth-child(3)").AllTextContentsAsync();
         Assert.Equal(["user.delete", "user.create", "user.password-reset", "user.update", "user.create"], actions.Where(a => a.StartsWith("user.", StringComparison.Ordinal)).ToList());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "accounts.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task AuditLog_ShowsTheNewest50_ThenAllOnRequest()
+    {
+        // Thirty accounts made and deleted: sixty more entries in the log.
+        using (var admin = await stack.SignedInClientAsync("admin"))
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                using var created = await admin.PostAsJsonAsync("api/users/", new CreateUserRequest("bulk-" + i, ["technician"], null));
+                created.EnsureSuccessStatusCode();
+                using var deleted = await admin.DeleteAsync(new Uri("api/users/bulk-" + i, UriKind.Relative));
+                deleted.EnsureSuccessStatusCode();
+            }
+        }
+
+        await using var context = await stack.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await stack.SignInAsync(page, "admin");
+        await page.GotoAsync(new Uri(stack.BaseUri, "accounts.html").ToString());
+        await page.WaitForSelectorAsync("body[data-loaded]", new PageWaitForSelectorOptions { Timeout = Timeout });
+
+        Assert.Equal(50, await page.Locator("#audit tbody tr").CountAsync());
+        var all = int.Parse((await page.TextContentAsync("#auditCount"))!.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(all > 60, $"{all} entries");
+        Assert.Equal($"Show all {all}", await page.TextContentAsync("#moreAudit"));
+        await page.ClickAsync("#moreAudit");
+        Assert.Equal(all, await page.Locator("#audit tbody tr").CountAsync());
+        Assert.False(await page.IsVisibleAsync("#moreAudit"));
     }
 
     [Fact]
