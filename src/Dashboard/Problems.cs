@@ -15,19 +15,15 @@ namespace LiveRoom.Dashboard;
 /// </summary>
 internal static class Problems
 {
-    /// <summary>The extension carrying the Chinese texts until the answer is written; never sent.</summary>
-    private const string ChineseKey = "liveroom.zh";
+    /// <summary>The extension carrying both languages' texts until the answer is written; never sent.</summary>
+    private const string TextsKey = "liveroom.zh";
 
-    public static ProblemHttpResult Problem(int status, LocalText title, LocalText detail, IReadOnlyDictionary<string, object?>? extensions = null)
-    {
-        var all = new Dictionary<string, object?>(StringComparer.Ordinal) { [ChineseKey] = new ChineseTexts(title.Chinese, detail.Chinese) };
-        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
-        {
-            all[key] = value;
-        }
-
-        return TypedResults.Problem(detail.English, statusCode: status, title: title.English, extensions: all);
-    }
+    public static ProblemHttpResult Problem(int status, LocalText title, LocalText detail) =>
+        TypedResults.Problem(
+            detail.English,
+            statusCode: status,
+            title: title.English,
+            extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { [TextsKey] = new Texts(title, detail) });
 
     public static ProblemHttpResult BadRequest(LocalText title, LocalText detail) => Problem(StatusCodes.Status400BadRequest, title, detail);
 
@@ -45,15 +41,12 @@ internal static class Problems
         NotFound(new LocalText("Unknown room", "未知直播间"), new LocalText($"No room '{site}/{room}'.", $"没有直播间“{site}/{room}”。"));
 
     /// <summary>A site and room in a request's path: 400 when either is not an identifier, 404 when <paramref name="user"/> may not see the site.</summary>
-    public static ProblemHttpResult? CheckRoom(string site, string room, ClaimsPrincipal user)
-    {
-        if ((Identifier.Check(site) ?? Identifier.Check(room)) is { } reason)
-        {
-            return BadRequest(new LocalText("Bad site or room", "站点或直播间无效"), reason);
-        }
+    public static ProblemHttpResult? CheckRoom(string site, string room, ClaimsPrincipal user) =>
+        CheckIds(site, room) ?? (user.MaySee(site) ? null : UnknownRoom(site, room));
 
-        return user.MaySee(site) ? null : UnknownRoom(site, room);
-    }
+    /// <summary>A site and room in a request's path: 400 naming the first that is not an identifier, else null.</summary>
+    public static ProblemHttpResult? CheckIds(string site, string room) =>
+        (Identifier.Check(site) ?? Identifier.Check(room)) is { } reason ? BadRequest(new LocalText("Bad site or room", "站点或直播间无效"), reason) : null;
 
     /// <summary>A time range refused by <c>SeriesRange.TryCreate</c>: 400.</summary>
     public static ProblemHttpResult BadTimeRange(LocalText? reason) =>
@@ -69,7 +62,7 @@ internal static class Problems
     /// </summary>
     public static void Localize(ProblemDetailsContext context)
     {
-        if (!context.ProblemDetails.Extensions.Remove(ChineseKey, out var value) || value is not ChineseTexts chinese)
+        if (!context.ProblemDetails.Extensions.Remove(TextsKey, out var value) || value is not Texts texts)
         {
             return;
         }
@@ -78,12 +71,9 @@ internal static class Problems
         var language = Languages.FromAcceptLanguage(context.HttpContext.Request.Headers.AcceptLanguage.ToString());
         response.Headers.Append("Vary", "Accept-Language");
         response.Headers.ContentLanguage = Languages.Tag(language);
-        if (language == Language.Chinese)
-        {
-            context.ProblemDetails.Title = chinese.Title;
-            context.ProblemDetails.Detail = chinese.Detail;
-        }
+        context.ProblemDetails.Title = texts.Title.In(language);
+        context.ProblemDetails.Detail = texts.Detail.In(language);
     }
 
-    private sealed record ChineseTexts(string Title, string Detail);
+    private sealed record Texts(LocalText Title, LocalText Detail);
 }

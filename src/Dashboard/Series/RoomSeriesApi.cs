@@ -28,9 +28,9 @@ internal static class RoomSeriesApi
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if ((Identifier.Check(site) ?? Identifier.Check(room)) is { } reason)
+        if (Problems.CheckIds(site, room) is { } bad)
         {
-            return Problems.BadRequest(new LocalText("Bad site or room", "站点或直播间无效"), reason);
+            return bad;
         }
 
         // A room of a site the user may not see is "not found" for them, as for a room that does not exist.

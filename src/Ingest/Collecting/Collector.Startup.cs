@@ -13,15 +13,9 @@ public sealed partial class Collector
     private MqttClientOptions MqttOptions()
     {
         var m = _options.Mqtt;
-        return new MqttClientOptions
+        return m.Session(m.ClientId) with
         {
-            Host = m.Host,
-            Port = m.Port,
-            ClientId = m.ClientId,
             CleanStart = false,
-            Username = m.Username,
-            Password = m.Password,
-            Tls = m.CaFile is null ? null : new MqttTlsOptions { CaFile = m.CaFile, CertFile = m.CertFile, KeyFile = m.KeyFile },
             OnMessage = _handler.HandleAsync,
         };
     }

@@ -52,7 +52,7 @@ public static class IngestHostingExtensions
             var loggers = sp.GetRequiredService<ILoggerFactory>();
             return new CollectorLease(
                 o => new MosquittoClient(o, loggers.CreateLogger<MosquittoClient>()),
-                Session(options, options.Mqtt.ClientId + "-lease-" + options.Standby.Instance),
+                options.Mqtt.Session(options.Mqtt.ClientId + "-lease-" + options.Standby.Instance),
                 options.Standby.Instance,
                 options.Alerts.HeartbeatInterval * WatchdogHosting.StaleIntervals,
                 loggers.CreateLogger<CollectorLease>(),
@@ -92,24 +92,9 @@ public static class IngestHostingExtensions
     private static MqttClientOptions HeartbeatSession(IngestOptions options)
     {
         var standby = options.Standby.Enabled ? options.Standby.Instance : null;
-        return Session(options, options.Mqtt.ClientId + "-heartbeat" + (standby is null ? string.Empty : "-" + standby)) with
+        return options.Mqtt.Session(options.Mqtt.ClientId + "-heartbeat" + (standby is null ? string.Empty : "-" + standby)) with
         {
             Will = HeartbeatPublisher.WillOf(standby),
-        };
-    }
-
-    /// <summary>A session of the collector's account (broker, credentials, TLS) under another client id.</summary>
-    private static MqttClientOptions Session(IngestOptions options, string clientId)
-    {
-        var m = options.Mqtt;
-        return new MqttClientOptions
-        {
-            Host = m.Host,
-            Port = m.Port,
-            ClientId = clientId,
-            Username = m.Username,
-            Password = m.Password,
-            Tls = m.CaFile is null ? null : new MqttTlsOptions { CaFile = m.CaFile, CertFile = m.CertFile, KeyFile = m.KeyFile },
         };
     }
 }

@@ -1,3 +1,5 @@
+using LiveRoom.Mqtt;
+
 namespace LiveRoom.Ingest.Options;
 
 /// <summary>The collector's MQTT session (section <c>Ingest:Mqtt</c>).</summary>
@@ -20,4 +22,15 @@ public sealed class IngestMqttOptions
     public string? CertFile { get; set; }
 
     public string? KeyFile { get; set; }
+
+    /// <summary>A session of the collector's account (broker, credentials, TLS) under <paramref name="clientId"/>.</summary>
+    public MqttClientOptions Session(string clientId) => new()
+    {
+        Host = Host,
+        Port = Port,
+        ClientId = clientId,
+        Username = Username,
+        Password = Password,
+        Tls = CaFile is null ? null : new MqttTlsOptions { CaFile = CaFile, CertFile = CertFile, KeyFile = KeyFile },
+    };
 }

@@ -63,15 +63,7 @@ internal static class PresenceCommand
 
         var mqtt = new IngestMqttOptions();
         CommandConfiguration.Build(configuration).GetSection(IngestDefaults.Section + ":Mqtt").Bind(mqtt);
-        var session = new MqttClientOptions
-        {
-            Host = mqtt.Host,
-            Port = mqtt.Port,
-            ClientId = $"{mqtt.ClientId}-presence-{Environment.ProcessId}",
-            Username = mqtt.Username,
-            Password = mqtt.Password,
-            Tls = mqtt.CaFile is null ? null : new MqttTlsOptions { CaFile = mqtt.CaFile, CertFile = mqtt.CertFile, KeyFile = mqtt.KeyFile },
-        };
+        var session = mqtt.Session($"{mqtt.ClientId}-presence-{Environment.ProcessId}");
         try
         {
             await using var board = new PresenceBoard(clients, session, time);

@@ -53,16 +53,10 @@ public static class WatchdogHosting
             var m = o.Mqtt;
             var clientId = m.ClientId + "-watchdog";
             _client = new MosquittoClient(
-                new MqttClientOptions
+                m.Session(clientId) with
                 {
-                    Host = m.Host,
-                    Port = m.Port,
-                    ClientId = clientId,
                     // The active collector reads it: a watchdog that dies unseen would leave a collector failure unreported.
                     Will = CollectorWatchdog.WillOf(clientId),
-                    Username = m.Username,
-                    Password = m.Password,
-                    Tls = m.CaFile is null ? null : new MqttTlsOptions { CaFile = m.CaFile, CertFile = m.CertFile, KeyFile = m.KeyFile },
                     OnMessage = (message, _) =>
                     {
                         watchdog?.OnMessage(message.Topic, message.Payload.Span);
