@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 
 namespace LiveRoom.Testing;
 
@@ -33,4 +34,7 @@ public static class DashboardScript
 
         return await stdout;
     }
+
+    /// <summary>Runs <paramref name="script"/>, which writes one JSON value to stdout, and reads that value.</summary>
+    public static async Task<T> RunJsonAsync<T>(string script) => JsonSerializer.Deserialize<T>(await RunAsync(script))!;
 }

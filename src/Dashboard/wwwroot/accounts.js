@@ -2,6 +2,7 @@
 // create an account (its one-time password is shown once), change its roles and sites, give a new one-time password,
 // delete it; below, the audit log. Everything goes through /api/users and /api/audit, which check the admin role.
 import { api, el, header, lang, problem, requireUser, roleName, t, tf } from "./api.js";
+import { auditAction, auditOutcome } from "./audit-words.js";
 
 const ROLES = ["technician", "on-call", "manager", "admin"];
 const $ = (id) => document.getElementById(id);
@@ -45,9 +46,11 @@ async function loadUsers() {
     }));
     // Nobody deletes their own account here (the dashboard refuses it too).
     if (u.name === me.name) remove.disabled = true;
+    // Each cell names its column (data-label): on a phone the rows become cards and the header is not shown.
     return el("tr", { "data-user": u.name },
-      el("td", { text: u.name }), el("td", { text: roleNames(u.roles) }),
-      el("td", { text: u.sites.length ? u.sites.join(", ") : t("all sites") }), el("td", { class: "user-status", text: status(u) }),
+      el("td", { text: u.name }), el("td", { "data-label": t("Roles"), text: roleNames(u.roles) }),
+      el("td", { "data-label": t("Sites"), text: u.sites.length ? u.sites.join(", ") : t("all sites") }),
+      el("td", { class: "user-status", "data-label": t("Status"), text: status(u) }),
       el("td", {}, el("div", { class: "row-buttons" }, change, reset, remove)));
   }));
 }
@@ -62,11 +65,14 @@ async function loadAudit() {
 
 function showAudit() {
   const needle = $("filter").value.trim().toLowerCase();
-  const shown = entries.filter((e) => !needle || [e.actor, e.action, e.target, e.outcome, e.detail].some((v) => (v || "").toLowerCase().includes(needle)));
+  // The filter finds an entry by what the page shows and by the ids the API and exports use.
+  const shown = entries.filter((e) => !needle || [e.actor, e.action, auditAction(e.action, lang), e.target, e.outcome, auditOutcome(e.outcome, lang), e.detail]
+    .some((v) => (v || "").toLowerCase().includes(needle)));
   const rows = allRows ? shown : shown.slice(0, FIRST_ROWS);
-  $("audit").querySelector("tbody").replaceChildren(...rows.map((e) => el("tr", { class: e.outcome === "ok" ? "" : "audit-refused" },
-    el("td", { class: "at", text: when(e.at) }), el("td", { text: e.actor || "–" }), el("td", { text: e.action }), el("td", { text: e.target || "" }),
-    el("td", { text: e.outcome }), el("td", { class: "detail", text: e.detail || "" }))));
+  $("audit").querySelector("tbody").replaceChildren(...rows.map((e) => el("tr", { class: e.outcome === "ok" ? "" : "audit-refused", "data-action": e.action },
+    el("td", { class: "at", text: when(e.at) }), el("td", { "data-label": t("Who"), text: e.actor || "–" }),
+    el("td", { "data-label": t("Action"), text: auditAction(e.action, lang), title: e.action }), el("td", { "data-label": t("Target"), text: e.target || "" }),
+    el("td", { "data-label": t("Outcome"), text: auditOutcome(e.outcome, lang) }), el("td", { class: "detail", "data-label": t("Detail"), text: e.detail || "" }))));
   $("auditCount").textContent = tf("{shown} of the newest {all} entries", { shown: shown.length, all: entries.length });
   $("moreAudit").hidden = rows.length === shown.length;
   $("moreAudit").textContent = tf("Show all {n}", { n: shown.length });

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using LiveRoom.Contracts.Payloads;
 using LiveRoom.Contracts.Payloads.Vision;
@@ -15,24 +14,15 @@ public sealed class EventWordsTests
     private static readonly string Module = DashboardScript.ModuleUrl("event-words.js");
 
     // Every id's English and Chinese name, from one run of node for the whole theory.
-    private static readonly Lazy<Task<Dictionary<string, string[]>>> AllNames = new(() => RunAsync<Dictionary<string, string[]>>($$"""
+    private static readonly Lazy<Task<Dictionary<string, string[]>>> AllNames = new(() => DashboardScript.RunJsonAsync<Dictionary<string, string[]>>($$"""
         import { eventName } from "{{Module}}";
         const ids = {{JsonSerializer.Serialize(AllIds())}};
         process.stdout.write(JSON.stringify(Object.fromEntries(ids.map((id) => [id, [eventName(id, "en"), eventName(id, "zh")]]))));
         """));
 
-    public static TheoryData<string> EdgeIds()
-    {
-        var data = new TheoryData<string>();
-        foreach (var id in AllIds())
-        {
-            data.Add(id);
-        }
+    public static TheoryData<string> EdgeIds() => new(AllIds());
 
-        return data;
-    }
-
-    private static List<string> AllIds() => [.. new[] { typeof(EventTypes), typeof(VisionEventTypes), typeof(ThumbnailReasons) }.SelectMany(Ids)];
+    private static List<string> AllIds() => StringConstants.Of(typeof(EventTypes), typeof(VisionEventTypes), typeof(ThumbnailReasons));
 
     [Fact]
     public void EdgeIds_FoundInTheContracts()
@@ -68,7 +58,7 @@ public sealed class EventWordsTests
     [InlineData("""{"type":"below_frame_rate","active":true,"message":"25 fps is below 29.5"}""", "en", "Frame rate below standard started: 25 fps is below 29.5")]
     public async Task AnEvent_ReadsAsNameStateAndTheEdgesExplanation(string eventJson, string lang, string expected)
     {
-        var text = await RunAsync<string>($$"""
+        var text = await DashboardScript.RunJsonAsync<string>($$"""
             import { eventText } from "{{Module}}";
             process.stdout.write(JSON.stringify(eventText({{eventJson}}, {{Js(lang)}})));
             """);
@@ -76,12 +66,5 @@ public sealed class EventWordsTests
         Assert.Equal(expected, text);
     }
 
-    private static IEnumerable<string> Ids(Type type) =>
-        type.GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string))
-            .Select(f => (string)f.GetRawConstantValue()!);
-
     private static string Js(string text) => JsonSerializer.Serialize(text);
-
-    private static async Task<T> RunAsync<T>(string script) => JsonSerializer.Deserialize<T>(await DashboardScript.RunAsync(script))!;
 }

@@ -51,11 +51,11 @@ public sealed class DisplayWordsTests
     [Fact]
     public void Bilingual_EveryLifecycleChecklistItemAndCriticalCondition_HasAName()
     {
-        var items = typeof(ChecklistItems).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        var items = StringConstants.Of(typeof(ChecklistItems));
         Assert.True(items.Count >= 13, $"found {items.Count} checklist items");
         Assert.DoesNotContain(items, i => !DisplayWords.Items.ContainsKey(i));
         Assert.DoesNotContain(CriticalEvents.Types, t => !DisplayWords.Events.ContainsKey(t));
-        var events = new[] { typeof(EventTypes), typeof(VisionEventTypes) }.SelectMany(t => t.GetFields()).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        var events = StringConstants.Of(typeof(EventTypes), typeof(VisionEventTypes));
         Assert.Equal(events.Order(StringComparer.Ordinal), DisplayWords.Events.Keys.Order(StringComparer.Ordinal));
     }
 
