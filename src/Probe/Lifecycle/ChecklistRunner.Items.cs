@@ -131,11 +131,37 @@ internal sealed partial class ChecklistRunner
             return;
         }
 
+        var (changed, snapshot) = MeasurePassiveLocked(run, now, onlyNotPassing);
+        var uplink = run.Item(ChecklistItems.Uplink);
+        if (uplink is null || (retestUplink && uplink.Status != ItemStatus.Pass))
+        {
+            changed |= StartUplinkLocked(run, _currentContext!, snapshot, now);
+        }
+
+        _nextRecheck = _time.GetTimestamp() + (long)(_options.RecheckInterval.TotalSeconds * _time.TimestampFrequency);
+        if (changed)
+        {
+            UpdateRunStatusLocked(run, now.ToUnixTimeMilliseconds());
+            Save(run);
+        }
+    }
+
+    /// <summary>Measures the passive items (all, or those not passing) and nothing else: no uplink test, no re-check rescheduled.</summary>
+    private void MeasureLocked(ChecklistRun run, DateTimeOffset now, bool onlyNotPassing)
+    {
+        if (MeasurePassiveLocked(run, now, onlyNotPassing).Changed)
+        {
+            UpdateRunStatusLocked(run, now.ToUnixTimeMilliseconds());
+            Save(run);
+        }
+    }
+
+    private (bool Changed, MeasurementSnapshot Snapshot) MeasurePassiveLocked(ChecklistRun run, DateTimeOffset now, bool onlyNotPassing)
+    {
         _currentContext ??= _context(ProfileOf(run));
-        var context = _currentContext;
         var snapshot = _measure();
         var changed = false;
-        foreach (var result in AutomaticChecks.Evaluate(snapshot, context, now))
+        foreach (var result in AutomaticChecks.Evaluate(snapshot, _currentContext, now))
         {
             if (onlyNotPassing && run.Item(result.Id)?.Status == ItemStatus.Pass)
             {
@@ -145,18 +171,8 @@ internal sealed partial class ChecklistRunner
             changed |= SetItemLocked(run, result);
         }
 
-        var uplink = run.Item(ChecklistItems.Uplink);
-        if (uplink is null || (retestUplink && uplink.Status != ItemStatus.Pass))
-        {
-            changed |= StartUplinkLocked(run, context, snapshot, now);
-        }
-
-        _nextRecheck = _time.GetTimestamp() + (long)(_options.RecheckInterval.TotalSeconds * _time.TimestampFrequency);
-        if (changed)
-        {
-            UpdateRunStatusLocked(run, now.ToUnixTimeMilliseconds());
-            Save(run);
-        }
+        _settling = AutomaticChecks.Settling(snapshot, now);
+        return (changed, snapshot);
     }
 
     private ShowProfile? ProfileOf(ChecklistRun run) =>

@@ -29,6 +29,7 @@ internal sealed partial class ChecklistRunner : IAsyncDisposable
     private bool _uplinkRunning;
     private long _nextRecheck;
     private bool _lastStreamUp;
+    private bool _settling;
     private Task _uplinkTask = Task.CompletedTask;
 
     public ChecklistRunner(
@@ -133,6 +134,11 @@ internal sealed partial class ChecklistRunner : IAsyncDisposable
             if (due || streamChanged)
             {
                 EvaluateLocked(now, onlyNotPassing: true, retestUplink: due);
+            }
+            else if (_settling)
+            {
+                // The stream has only just come up: what it could not measure yet is looked at again every step.
+                MeasureLocked(_current, now, onlyNotPassing: true);
             }
 
             ReportDeadlineLocked(now);

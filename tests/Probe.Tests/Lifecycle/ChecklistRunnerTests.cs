@@ -201,6 +201,63 @@ public sealed class ChecklistRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task StreamJustUp_ItemsWithoutAValueYet_MeasuringNotFailing_PassWithinSecondsOfTheirFirstValue()
+    {
+        var time = new FakeTimeProvider(T0);
+        await using var rig = new LifecycleRig(_dir.Path, time);
+        rig.Lifecycle.Start();
+        rig.Uplink(20);
+        rig.HostAndNetwork();
+        rig.Apply(Schedule(1, null, Show("show-1", TimeSpan.FromMinutes(20), TimeSpan.FromHours(1))));
+
+        // The encoder starts: its first second has a codec but no frame rate, bitrate, resolution or loudness yet.
+        time.Advance(TimeSpan.FromSeconds(1));
+        rig.StreamUpUnmeasured(1);
+        rig.Step();
+
+        var run = rig.Lifecycle.CurrentRun!;
+        string[] measuring = [ChecklistItems.Resolution, ChecklistItems.FrameRate, ChecklistItems.Bitrate, ChecklistItems.Audio, ChecklistItems.Loudness];
+        Assert.All(measuring, id => Assert.Equal((ItemStatus.Pending, "measuring (stream up 1 s)"), (run.Item(id)!.Status, run.Item(id)!.Value)));
+        Assert.DoesNotContain(run.Items, i => i.Status == ItemStatus.Fail);
+        Assert.NotEqual(RoomStates.NotReady, rig.Lifecycle.Current.State);
+
+        // Four seconds later the monitors have their values: the items pass at the next step, not at the next minute's re-check.
+        time.Advance(TimeSpan.FromSeconds(4));
+        rig.StreamSecond();
+        rig.Step();
+
+        Assert.All(measuring, id => Assert.Equal(ItemStatus.Pass, run.Item(id)!.Status));
+        Assert.Equal("-20 LUFS", run.Item(ChecklistItems.Loudness)!.Value);
+        Assert.Equal(1, rig.UplinkTests);
+    }
+
+    [Fact]
+    public async Task StreamUpLongerThanTheGrace_StillNothingMeasured_ItemsFailSayingWhat()
+    {
+        var time = new FakeTimeProvider(T0);
+        await using var rig = new LifecycleRig(_dir.Path, time);
+        rig.Lifecycle.Start();
+        rig.Uplink(20);
+        rig.Apply(Schedule(1, null, Show("show-1", TimeSpan.FromMinutes(20), TimeSpan.FromHours(1))));
+        rig.StreamUpUnmeasured(1);
+        rig.Step();
+
+        // Each second the stream reports itself up and the monitors report nothing: at the grace's end the items fail.
+        for (var s = 2; s <= AutomaticChecks.MeasureGrace.TotalSeconds; s++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            rig.StreamUpUnmeasured(s);
+            rig.Step();
+        }
+
+        var run = rig.Lifecycle.CurrentRun!;
+        Assert.Equal((ItemStatus.Fail, "no loudness measured"), (run.Item(ChecklistItems.Loudness)!.Status, run.Item(ChecklistItems.Loudness)!.Value));
+        Assert.Equal((ItemStatus.Fail, "no frame rate measured"), (run.Item(ChecklistItems.FrameRate)!.Status, run.Item(ChecklistItems.FrameRate)!.Value));
+        Assert.Equal((ItemStatus.Fail, "no audio track"), (run.Item(ChecklistItems.Audio)!.Status, run.Item(ChecklistItems.Audio)!.Value));
+        Assert.Equal(RoomStates.NotReady, rig.Lifecycle.Current.State);
+    }
+
+    [Fact]
     public async Task Uplink_NotConfigured_WarnThatSaysSo()
     {
         var time = new FakeTimeProvider(T0);

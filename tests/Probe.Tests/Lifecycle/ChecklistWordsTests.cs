@@ -44,6 +44,8 @@ public sealed partial class ChecklistWordsTests : IDisposable
             rig.StreamSecond();
             rig.Tee.Append(Vision(rig, new() { [VisionFields.Commissioned] = false, [VisionFields.ReferenceProblem] = "not commissioned: no reference frame", [VisionFields.LumaMean] = 120.0 }));
         }));
+        points.AddRange(await RunAsync("just up", rig => rig.StreamUpUnmeasured(2)));
+        points.AddRange(await RunAsync("up, nothing measured", rig => rig.StreamUpUnmeasured(60)));
         points.AddRange(await RunAsync("no stream", rig => rig.StreamSecond(up: false)));
         points.AddRange(await RunAsync("no uplink url", _ => { }, uplinkConfigured: false));
 
@@ -59,6 +61,8 @@ public sealed partial class ChecklistWordsTests : IDisposable
         Assert.Equal(ChecklistItems.Order.Where(i => i != ChecklistItems.Obs).Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal));
         Assert.Contains("no stream yet", texts);
         Assert.Contains("test failed: connection refused", texts);
+        Assert.Contains("measuring (stream up 2 s)", texts);
+        Assert.Contains("no loudness measured", texts);
         Assert.Superset(new HashSet<string> { ItemStatus.Pass, ItemStatus.Warn, ItemStatus.Fail, ItemStatus.Pending, ItemStatus.Open, ItemStatus.Running }, statuses.ToHashSet());
 
         var zh = await TranslateAsync(names, statuses, texts);
@@ -70,6 +74,7 @@ public sealed partial class ChecklistWordsTests : IDisposable
         Assert.True(untranslated.Count == 0, "no Chinese in checklist-words.js for what the edge writes: " + string.Join(" | ", untranslated));
         Assert.Equal("测速失败：connection refused", zh.Texts["test failed: connection refused"]);
         Assert.Equal("未完成调试：尚无参考画面", zh.Texts["not commissioned: no reference frame"]);
+        Assert.Equal("测量中（已推流 2 秒）", zh.Texts["measuring (stream up 2 s)"]);
     }
 
     // The run starts (and tests the uplink) when the schedule arrives, 20 min before the show; then the room is measured.

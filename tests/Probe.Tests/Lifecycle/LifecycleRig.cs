@@ -101,6 +101,13 @@ internal sealed class LifecycleRig : IAsyncDisposable
         }
     }
 
+    /// <summary>The stream's first point after it came up: up for <paramref name="uptimeSeconds"/>, with nothing measured yet.</summary>
+    public void StreamUpUnmeasured(double uptimeSeconds)
+    {
+        var fields = new Dictionary<string, FieldValue>(StringComparer.Ordinal) { [MetricKind.StreamFields.Up] = true, [MetricKind.StreamFields.Uptime] = uptimeSeconds, [MetricKind.StreamFields.VideoCodec] = "h264" };
+        Tee.Append(new MetricPoint { Seq = 0, Ts = Time.GetUtcNow().ToUnixTimeMilliseconds(), Kind = MetricKind.Stream, Fields = fields });
+    }
+
     public void Event(string type, bool active, string message = "")
     {
         var fields = new Dictionary<string, FieldValue>(StringComparer.Ordinal) { [EventFields.Type] = type, [EventFields.Active] = active, [EventFields.Message] = message };
