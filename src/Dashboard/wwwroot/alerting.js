@@ -20,26 +20,30 @@ function done(message) {
   document.body.dataset.loaded = String(Number(document.body.dataset.loaded || 0) + 1);
 }
 
+const cell = (label, attrs, ...children) => el("td", { "data-label": t(label), ...attrs }, ...children);
+
 // A silenced rule by its title (the page's language), its id in the tooltip; a rule since deleted by its id.
 const ruleTitle = (id) => { const r = rules.find((x) => x.id === id); return r ? t(r.title) : id; };
 
 async function loadSilences() {
   const silences = await api("api/alerting/silences");
+  // Each cell names its column (data-label): on a phone the rows of the three tables become cards (app.css, table.cards).
   $("silences").querySelector("tbody").replaceChildren(...silences.map((s) => el("tr", { "data-silence": s.id },
-    el("td", { text: s.id }), el("td", { text: s.site || t("all sites") }), el("td", { text: s.room || t("all rooms") }),
-    el("td", { text: s.ruleId ? ruleTitle(s.ruleId) : t("all rules"), title: s.ruleId || "" }), el("td", { text: when(s.startsAt) }), el("td", { text: when(s.endsAt) }),
-    el("td", { text: s.createdBy }), el("td", { text: s.comment || "" }))));
+    el("td", { text: s.id }), cell("Site", { text: s.site || t("all sites") }), cell("Room", { text: s.room || t("all rooms") }),
+    cell("Rule", { text: s.ruleId ? ruleTitle(s.ruleId) : t("all rules"), title: s.ruleId || "" }), cell("From", { text: when(s.startsAt) }), cell("Until", { text: when(s.endsAt) }),
+    cell("By", { text: s.createdBy }), cell("Comment", { text: s.comment || "" }))));
   $("silences").hidden = silences.length === 0;
   $("noSilences").hidden = silences.length > 0;
 }
 
 function rotaRow(entry) {
-  const cells = ["site", "level", "name", "mobile", "email"].map((k) => {
+  const labels = { site: "Site", level: "Level", name: "Name", mobile: "Mobile", email: "E-mail" };
+  const cells = Object.entries(labels).map(([k, label]) => {
     const value = entry[k] == null ? "" : String(entry[k]);
-    return el("td", {}, isAdmin() ? el("input", { "data-k": k, value, size: k === "level" ? "2" : "12" }) : document.createTextNode(value));
+    return cell(label, {}, isAdmin() ? el("input", { "data-k": k, value, size: k === "level" ? "2" : "12" }) : document.createTextNode(value));
   });
   const window = [entry.days && entry.days.join(","), entry.from && entry.to && entry.from + "–" + entry.to].filter(Boolean).join(" ") || t("always");
-  const row = el("tr", {}, ...cells, el("td", { text: window }));
+  const row = el("tr", {}, ...cells, cell("When (UTC)", { text: window }));
   row.entry = entry;
   if (isAdmin()) {
     const remove = el("button", { type: "button", class: "delete", text: t("Remove") });
@@ -68,9 +72,9 @@ async function saveRota() {
 }
 
 function ruleRow(rule) {
-  const row = el("tr", { "data-rule": rule.id }, el("td", { text: rule.id }), el("td", { text: t(rule.title) }), el("td", { text: ruleCondition(rule, lang) }));
+  const row = el("tr", { "data-rule": rule.id }, el("td", { text: rule.id }), cell("Title", { text: t(rule.title) }), cell("Condition", { text: ruleCondition(rule, lang) }));
   if (!isAdmin()) {
-    row.append(el("td", { text: hasThreshold(rule) ? String(rule.threshold) : "–" }), el("td", { text: forText(rule.for, lang) }), el("td", { text: t(rule.severity) }), el("td", { text: applies(rule.applies) }), el("td"));
+    row.append(cell("Threshold", { text: hasThreshold(rule) ? String(rule.threshold) : "–" }), cell("For", { text: forText(rule.for, lang) }), cell("Severity", { text: t(rule.severity) }), cell("When", { text: applies(rule.applies) }), el("td"));
     return row;
   }
   const threshold = el("input", { class: "threshold", value: String(rule.threshold), size: "6" });
@@ -95,7 +99,7 @@ function ruleRow(rule) {
       done(t("Rule deleted") + ": " + rule.id);
     } catch (e) { problem(e.message); }
   });
-  row.append(el("td", {}, threshold), el("td", {}, forInput), el("td", {}, severity), el("td", { text: applies(rule.applies) }), el("td", {}, save, remove));
+  row.append(cell("Threshold", {}, threshold), cell("For", {}, forInput), cell("Severity", {}, severity), cell("When", { text: applies(rule.applies) }), el("td", {}, el("div", { class: "row-buttons" }, save, remove)));
   return row;
 }
 

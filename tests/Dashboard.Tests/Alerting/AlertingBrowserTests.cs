@@ -66,4 +66,26 @@ public sealed class AlertingBrowserTests(BrowserFixture stack) : IClassFixture<B
         await adminPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "alerting.png"), FullPage = true });
         await admin.CloseAsync();
     }
+
+    [Fact]
+    public async Task OnAPhone_AdminsRulesRotaAndSilences_AreLabelledCards_NothingScrollsSideways()
+    {
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await stack.SignInAsync(page, "admin");
+        await page.GotoAsync(new Uri(stack.BaseUri, "alerting.html").ToString());
+        await page.WaitForSelectorAsync("body[data-loaded]", new PageWaitForSelectorOptions { Timeout = Timeout });
+        await page.ClickAsync("#rotaAdd");
+
+        // No table header on a phone: each cell says what it is, in the page's language, and its editor fits the screen.
+        Assert.False(await page.IsVisibleAsync("#rules thead"));
+        var rule = page.Locator("#rules tr[data-rule=fps_low]");
+        Assert.Equal("阈值", await rule.Locator("td:has(input.threshold)").GetAttributeAsync("data-label"));
+        var threshold = (await rule.Locator("input.threshold").BoundingBoxAsync())!;
+        Assert.InRange(threshold.X + threshold.Width, 0, 390);
+        Assert.True(await rule.Locator("button.save").IsVisibleAsync());
+        Assert.Equal(["站点", "级别", "用户名", "手机", "邮箱", "时段 (UTC)"], await page.Locator("#rota tbody tr").Last.Locator("td[data-label]").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.label)"));
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "alerting-phone.png"), FullPage = true });
+    }
 }

@@ -112,6 +112,22 @@ public sealed class AccountsBrowserTests(BrowserFixture stack) : IClassFixture<B
     }
 
     [Fact]
+    public async Task OnAPhone_AccountsAndAuditEntries_AreLabelledCards_NothingScrollsSideways()
+    {
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await stack.SignInAsync(page, "admin");
+        await page.GotoAsync(new Uri(stack.BaseUri, "accounts.html").ToString());
+        await page.WaitForSelectorAsync("body[data-loaded]", new PageWaitForSelectorOptions { Timeout = Timeout });
+
+        Assert.False(await page.IsVisibleAsync("#users thead"));
+        Assert.False(await page.IsVisibleAsync("#audit thead"));
+        Assert.Equal("状态", await page.Locator("#users tbody tr").First.Locator("td.user-status").GetAttributeAsync("data-label"));
+        Assert.Contains("操作", await page.Locator("#audit tbody tr").First.Locator("td[data-label]").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.label)"));
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
+    }
+
+    [Fact]
     public async Task Manager_ReadingChinese_IsToldThePageIsForAdmins_NoLinkOffered()
     {
         await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
