@@ -45,8 +45,10 @@ async function load() {
       });
       actions.append(del);
     }
-    return el("tr", { "data-show": sh.id }, el("td", { text: sh.room }), el("td", { text: localText(sh.localStart) }), el("td", { text: localText(sh.localEnd) }),
-      el("td", { text: sh.title }), el("td", { text: sh.host }), actions);
+    // Each cell names its column (data-label): on a phone the rows become cards (app.css, table.cards).
+    const cell = (label, text) => el("td", { "data-label": t(label), text });
+    return el("tr", { "data-show": sh.id }, el("td", { text: sh.room }), cell("Start", localText(sh.localStart)), cell("End", localText(sh.localEnd)),
+      cell("Title", sh.title), cell("Host", sh.host), actions);
   });
   $("table").querySelector("tbody").replaceChildren(...rows);
   $("none").hidden = rows.length > 0;

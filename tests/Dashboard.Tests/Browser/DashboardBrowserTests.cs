@@ -275,22 +275,9 @@ public sealed partial class DashboardBrowserTests(BrowserFixture stack) : IClass
         await using var context = await stack.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await SignInAsync(page, role, stack.Passwords[role]);
-        // Each page with what shows it has drawn from its answers (the header's user comes first on every page).
-        (string Path, string Drawn)[] pages =
-        [
-            ("index.html", "article[data-room='room-1'] .verdict:not(:empty)"),
-            ("room.html?site=demo&room=room-1", ".uplot"),
-            ("alerting.html", "header .user"),
-            ("schedules.html", "header .user"),
-            ("reports.html", "header .user"),
-            ("accounts.html", "header .user"),
-            ("sites.html", "section[data-site=demo]"),
-            ($"show.html?site=demo&id={Uri.EscapeDataString(stack.ShowId)}", "header .user"),
-        ];
-
         var shown = new List<string>();
         var checkedElements = 0;
-        foreach (var (path, drawn) in pages)
+        foreach (var (path, drawn) in Pages())
         {
             await page.GotoAsync(new Uri(stack.BaseUri, path).ToString());
             await page.WaitForSelectorAsync("header .user", new PageWaitForSelectorOptions { Timeout = Timeout });
@@ -305,7 +292,49 @@ public sealed partial class DashboardBrowserTests(BrowserFixture stack) : IClass
         Assert.True(shown.Count == 0, "shown despite hidden: " + string.Join(", ", shown));
     }
 
+    [Theory]
+    [InlineData("en-US")]
+    [InlineData("zh-CN")]
+    public async Task EveryPage_OnAPhone_NothingScrollsSideways(string locale)
+    {
+        // 390 px, a common phone: an on-call engineer or a technician reads every page there. A wide table scrolls in
+        // its own box (the report's) or becomes cards (accounts, alerts, schedules); the page itself never scrolls sideways.
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = locale });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "admin", stack.Passwords["admin"]);
+        var wide = new List<string>();
+        foreach (var (path, drawn) in Pages())
+        {
+            await page.GotoAsync(new Uri(stack.BaseUri, path).ToString());
+            await page.WaitForSelectorAsync("header .user", new PageWaitForSelectorOptions { Timeout = Timeout });
+            await page.WaitForSelectorAsync(drawn, new PageWaitForSelectorOptions { Timeout = Timeout });
+            var over = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            if (over > 0)
+            {
+                // Name the elements that reach past the screen's edge, so the failure says what to fix.
+                var past = await page.EvaluateAsync<string[]>(
+                    "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className)");
+                wide.Add($"{path}: {over} px too wide ({string.Join(", ", past)})");
+            }
+        }
+
+        Assert.True(wide.Count == 0, "pages that scroll sideways at 390 px: " + string.Join("; ", wide));
+    }
+
     public static TheoryData<string> Roles() => [.. BrowserFixture.RoleNames];
+
+    // Each page with what shows it has drawn from its answers (the header's user comes first on every page).
+    private (string Path, string Drawn)[] Pages() =>
+    [
+        ("index.html", "article[data-room='room-1'] .verdict:not(:empty)"),
+        ("room.html?site=demo&room=room-1", ".uplot"),
+        ("alerting.html", "header .user"),
+        ("schedules.html", "header .user"),
+        ("reports.html", "header .user"),
+        ("accounts.html", "header .user"),
+        ("sites.html", "section[data-site=demo]"),
+        ($"show.html?site=demo&id={Uri.EscapeDataString(stack.ShowId)}", "header .user"),
+    ];
 
     private Task SignInAsync(IPage page, string name, string password) => stack.SignInAsync(page, name, password);
 }
