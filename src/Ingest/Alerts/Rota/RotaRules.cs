@@ -1,13 +1,38 @@
+using System.Globalization;
 using LiveRoom.Contracts.Text;
 
 namespace LiveRoom.Ingest.Alerts.Rota;
 
-/// <summary>Refuses rota entries that cannot route an alert, with a message naming the entry.</summary>
+/// <summary>Refuses rota entries that cannot route an alert, with a message naming the entry and what is wrong with it.</summary>
 public static class RotaRules
 {
-    public static IEnumerable<LocalText> Check(IReadOnlyList<RotaEntry> entries) =>
-        entries.Where(e => string.IsNullOrWhiteSpace(e.Site) || string.IsNullOrWhiteSpace(e.Name) || e.Level is < 0 or > 9)
-            .Select(e => new LocalText(
-                $"rota entry '{e.Name}' of site '{e.Site}': site and name must be set and level 0–9",
-                $"值班表中站点“{e.Site}”的“{e.Name}”：站点和姓名必填，级别为 0–9"));
+    public static IEnumerable<LocalText> Check(IReadOnlyList<RotaEntry> entries)
+    {
+        foreach (var e in entries)
+        {
+            var who = new LocalText($"rota entry '{e.Name}' of site '{e.Site}'", $"值班表中站点“{e.Site}”的“{e.Name}”");
+            if (string.IsNullOrWhiteSpace(e.Site) || string.IsNullOrWhiteSpace(e.Name) || e.Level is < 0 or > 9)
+            {
+                yield return Say(who, "site and name must be set and level 0–9", "站点和姓名必填，级别为 0–9");
+            }
+
+            if (e.From.HasValue != e.To.HasValue)
+            {
+                yield return Say(who, "a shift needs both its start and its end (or neither, for always)", "班次须同时填写开始和结束时间（都不填表示全天）");
+            }
+
+            if (e.From is { } from && from == e.To)
+            {
+                var at = from.ToString("HH:mm", CultureInfo.InvariantCulture);
+                yield return Say(who, $"the shift starts and ends at {at}", $"班次开始和结束时间相同（{at}）");
+            }
+
+            if (e.TimeZone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+            {
+                yield return Say(who, $"time zone '{zone}' is not known (an IANA id such as Asia/Shanghai)", $"时区“{zone}”无法识别（应为 IANA 时区，如 Asia/Shanghai）");
+            }
+        }
+    }
+
+    private static LocalText Say(LocalText who, string english, string chinese) => new($"{who.English}: {english}", $"{who.Chinese}：{chinese}");
 }
