@@ -36,14 +36,37 @@ async function loadSilences() {
   $("noSilences").hidden = silences.length > 0;
 }
 
+// A shift: the days ticked (none or all: every day) and from–to, both on the clock of its time zone (the collector's
+// RotaEntry; no zone: UTC, as entries made before zones). A new entry gets its site's zone.
+const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const dayNames = () => lang === "zh" ? ["周一", "周二", "周三", "周四", "周五", "周六", "周日"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const hhmm = (v) => v ? String(v).slice(0, 5) : "";
+const zoneOf = (site) => (sites.find((s) => s.id === site) || {}).timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+
+function shiftText(entry) {
+  const names = dayNames();
+  const days = entry.days && entry.days.length > 0 && entry.days.length < 7 ? entry.days.map((d) => names[DAYS.indexOf(d)] || d).join(" ") : "";
+  const hours = entry.from && entry.to ? hhmm(entry.from) + "–" + hhmm(entry.to) : "";
+  return days || hours ? [days, hours, "(" + (entry.timeZone || "UTC") + ")"].filter(Boolean).join(" ") : t("always");
+}
+
+function shiftEditor(entry) {
+  const names = dayNames();
+  const days = el("span", { class: "days" }, ...DAYS.map((d, i) => el("label", { class: "check" },
+    el("input", { type: "checkbox", "data-day": d, ...(entry.days && entry.days.includes(d) ? { checked: "" } : {}) }), names[i])));
+  const zone = entry.timeZone || (entry.from || entry.days ? "UTC" : zoneOf(entry.site));
+  return [days, el("span", { class: "hours" }, el("input", { type: "time", "data-k": "from", value: hhmm(entry.from), "aria-label": t("From") }), "–",
+    el("input", { type: "time", "data-k": "to", value: hhmm(entry.to), "aria-label": t("To") })),
+    el("input", { "data-k": "timeZone", value: zone, size: "14", list: "zones", "aria-label": t("Time zone"), title: t("Time zone") })];
+}
+
 function rotaRow(entry) {
   const labels = { site: "Site", level: "Level", name: "Name", mobile: "Mobile", email: "E-mail" };
   const cells = Object.entries(labels).map(([k, label]) => {
     const value = entry[k] == null ? "" : String(entry[k]);
     return cell(label, {}, isAdmin() ? el("input", { "data-k": k, value, size: k === "level" ? "2" : "12" }) : document.createTextNode(value));
   });
-  const window = [entry.days && entry.days.join(","), entry.from && entry.to && entry.from + "–" + entry.to].filter(Boolean).join(" ") || t("always");
-  const row = el("tr", {}, ...cells, cell("When (UTC)", { text: window }));
+  const row = el("tr", {}, ...cells, isAdmin() ? cell("Shift", {}, el("div", { class: "shift" }, ...shiftEditor(entry))) : cell("Shift", { text: shiftText(entry) }));
   row.entry = entry;
   if (isAdmin()) {
     const remove = el("button", { type: "button", class: "delete", text: t("Remove") });
@@ -62,8 +85,11 @@ async function loadRota() {
 async function saveRota() {
   const entries = [...$("rota").querySelectorAll("tbody tr")].map((row) => {
     const entry = { ...row.entry };
-    for (const input of row.querySelectorAll("input")) entry[input.dataset.k] = input.value.trim() || null;
+    for (const input of row.querySelectorAll("input[data-k]")) entry[input.dataset.k] = input.value.trim() || null;
     entry.level = Number(entry.level || 0);
+    for (const k of ["from", "to"]) if (entry[k] && entry[k].length === 5) entry[k] += ":00";
+    const ticked = [...row.querySelectorAll("input[data-day]:checked")].map((c) => c.dataset.day);
+    entry.days = ticked.length > 0 && ticked.length < 7 ? ticked : null;
     return entry;
   });
   await api("api/alerting/rota", { method: "PUT", body: entries });
@@ -147,6 +173,7 @@ async function start() {
   $("silenceForm").hidden = !maySilence();
   $("silenceForm").addEventListener("submit", addSilence);
   $("rotaEdit").hidden = !isAdmin();
+  $("zones").replaceChildren(...[...new Set([...sites.map((s) => s.timeZone), "UTC"])].map((z) => el("option", { value: z })));
   $("rotaAdd").addEventListener("click", () => $("rota").querySelector("tbody").append(rotaRow({ site: sites[0] ? sites[0].id : "*", level: 0, name: "" })));
   $("rotaSave").addEventListener("click", () => saveRota().catch((e) => problem(e.message)));
   await Promise.all([loadRules().then(loadSilences), loadRota(),

@@ -110,7 +110,7 @@ const zh = {
   "Time": "时间", "No checklist run in the last 7 days.": "最近 7 天没有检查记录。", "Shows": "场次", "Events": "事件",
   "Alert settings": "告警设置", "Silences": "静默", "New silence": "新建静默", "Add silence": "添加静默", "Silence added": "已添加静默",
   "Rule": "规则", "Until": "至", "By": "创建人", "Comment": "备注", "all sites": "全部站点", "all rooms": "全部直播间", "all rules": "全部规则",
-  "On-call rota": "值班表", "Level": "级别", "Mobile": "手机", "E-mail": "邮箱", "When (UTC)": "时段 (UTC)", "always": "全天",
+  "On-call rota": "值班表", "Level": "级别", "Mobile": "手机", "E-mail": "邮箱", "Shift": "班次", "always": "全天",
   "Add person": "添加人员", "Save rota": "保存值班表", "Rota saved": "值班表已保存", "Remove": "移除", "Alert rules": "告警规则",
   "Condition": "条件", "For": "持续", "Severity": "级别", "When": "适用", "Save": "保存", "Rule saved": "规则已保存",
   "Rule deleted": "规则已删除", "Delete rule": "删除规则",
@@ -132,7 +132,7 @@ const zh = {
   "New metrics are not being stored; the edges keep them and send them when a collector is back.": "新指标暂未入库；边缘端会保留数据，待采集服务恢复后补传。",
   "Data on this page may be stale.": "本页数据可能已过时。",
   "Points wait in its buffer; charts lag until InfluxDB is back.": "数据暂存于其缓冲区；InfluxDB 恢复前图表会滞后。",
-  "Level 0 is the technician on duty, 1 on call, 2 and up the next in line; site * means every site.": "级别 0 为值班技术员，1 为值班工程师，2 及以上为后续升级人员；站点 * 表示全部站点。",
+  "Level 0 is the technician on duty, 1 on call, 2 and up the next in line; site * means every site. A shift is read on the clock of its time zone; no day ticked means every day, no hours all day.": "级别 0 为值班技术员，1 为值班工程师，2 及以上为后续升级人员；站点 * 表示全部站点。班次按其时区的时间计算；不勾选星期表示每天，不填时间表示全天。",
   "event": "事件",
   // Reports and the show report (the manager's pages).
   "Export CSV": "导出 CSV", "Print": "打印", "Compliance": "合规报表", "Reported (min)": "上报时长（分钟）",

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using LiveRoom.Dashboard.Tests.Browser;
 using Microsoft.Playwright;
 
@@ -68,6 +70,71 @@ public sealed class AlertingBrowserTests(BrowserFixture stack) : IClassFixture<B
     }
 
     [Fact]
+    public async Task Admin_AddsAShiftOnTheSitesClock_SavedAsWritten_OnCallReadsIt_UnknownZoneRefused()
+    {
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await stack.SignInAsync(page, "admin");
+        await page.GotoAsync(new Uri(stack.BaseUri, "alerting.html").ToString());
+        await page.WaitForSelectorAsync("body[data-loaded]", new PageWaitForSelectorOptions { Timeout = Timeout });
+        try
+        {
+            // A weekday day shift at the demo site, written on its clock: the new row's zone is the site's.
+            await page.ClickAsync("#rotaAdd");
+            var row = page.Locator("#rota tbody tr").Last;
+            Assert.Equal("demo", await row.Locator("input[data-k=site]").InputValueAsync());
+            Assert.Equal("Asia/Shanghai", await row.Locator("input[data-k=timeZone]").InputValueAsync());
+            await row.Locator("input[data-k=name]").FillAsync("wang");
+            await row.Locator("input[data-k=mobile]").FillAsync("13800000001");
+            foreach (var day in new[] { "monday", "tuesday", "wednesday", "thursday", "friday" })
+            {
+                await row.Locator($"input[data-day={day}]").CheckAsync();
+            }
+
+            await row.Locator("input[data-k=from]").FillAsync("09:00");
+            await row.Locator("input[data-k=to]").FillAsync("18:00");
+            await page.ClickAsync("#rotaSave");
+            await page.WaitForSelectorAsync("#info:text('Rota saved')", new PageWaitForSelectorOptions { Timeout = Timeout });
+            await page.Locator("#rota").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "alerting-rota.png") });
+
+            // The collector holds it as written, with its zone.
+            using (var api = await stack.SignedInClientAsync("admin"))
+            {
+                var stored = Assert.Single(JsonNode.Parse(await api.GetStringAsync(new Uri("api/alerting/rota", UriKind.Relative)))!.AsArray())!;
+                Assert.Equal(("wang", "09:00:00", "18:00:00", "Asia/Shanghai"), (stored["name"]!.GetValue<string>(), stored["from"]!.GetValue<string>(), stored["to"]!.GetValue<string>(), stored["timeZone"]!.GetValue<string>()));
+                Assert.Equal(["monday", "tuesday", "wednesday", "thursday", "friday"], stored["days"]!.AsArray().Select(d => d!.GetValue<string>()));
+            }
+
+            // On-call staff read the shift, in their language, with the clock it is on.
+            await using (var onCall = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" }))
+            {
+                var reader = await onCall.NewPageAsync();
+                await stack.SignInAsync(reader, "on-call");
+                await reader.GotoAsync(new Uri(stack.BaseUri, "alerting.html").ToString());
+                await reader.WaitForSelectorAsync("body[data-loaded]", new PageWaitForSelectorOptions { Timeout = Timeout });
+                Assert.Equal("周一 周二 周三 周四 周五 09:00–18:00 (Asia/Shanghai)", await reader.Locator("#rota tbody tr td[data-label='班次']").TextContentAsync());
+            }
+
+            // A zone the collector does not know is refused, saying which entry and why; nothing is changed.
+            await page.ReloadAsync();
+            await page.WaitForSelectorAsync("body[data-loaded]", new PageWaitForSelectorOptions { Timeout = Timeout });
+            Assert.True(await page.Locator("#rota tbody tr input[data-day=monday]").IsCheckedAsync());
+            Assert.False(await page.Locator("#rota tbody tr input[data-day=saturday]").IsCheckedAsync());
+            await page.Locator("#rota tbody tr input[data-k=timeZone]").FillAsync("Mars/Olympus");
+            await page.ClickAsync("#rotaSave");
+            await page.WaitForSelectorAsync("#error:not([hidden])", new PageWaitForSelectorOptions { Timeout = Timeout });
+            Assert.Contains("rota entry 'wang' of site 'demo': time zone 'Mars/Olympus' is not known", await page.TextContentAsync("#error"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            // The other tests of this class start with nobody on the rota.
+            using var api = await stack.SignedInClientAsync("admin");
+            using var emptied = await api.PutAsJsonAsync("api/alerting/rota", Array.Empty<object>());
+            emptied.EnsureSuccessStatusCode();
+        }
+    }
+
+    [Fact]
     public async Task OnAPhone_AdminsRulesRotaAndSilences_AreLabelledCards_NothingScrollsSideways()
     {
         await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = "zh-CN" });
@@ -84,8 +151,9 @@ public sealed class AlertingBrowserTests(BrowserFixture stack) : IClassFixture<B
         var threshold = (await rule.Locator("input.threshold").BoundingBoxAsync())!;
         Assert.InRange(threshold.X + threshold.Width, 0, 390);
         Assert.True(await rule.Locator("button.save").IsVisibleAsync());
-        Assert.Equal(["站点", "级别", "用户名", "手机", "邮箱", "时段 (UTC)"], await page.Locator("#rota tbody tr").Last.Locator("td[data-label]").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.label)"));
+        Assert.Equal(["站点", "级别", "用户名", "手机", "邮箱", "班次"], await page.Locator("#rota tbody tr").Last.Locator("td[data-label]").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.label)"));
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "alerting-phone.png"), FullPage = true });
+        await page.Locator("#rota").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "alerting-phone-rota.png") });
     }
 }
