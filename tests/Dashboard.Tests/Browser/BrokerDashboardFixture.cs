@@ -51,7 +51,7 @@ public sealed class BrokerDashboardFixture : IAsyncLifetime
         Browser = await DashboardProcess.LaunchChromiumAsync(_playwright);
     }
 
-    /// <summary>Signs the admin in through the sign-in page; returns once the wall's URL commits (its load is the caller's business).</summary>
+    /// <summary>Signs the admin in through the sign-in page; returns once the browser is at the wall's URL (its load is the caller's business).</summary>
     public async Task SignInAdminAsync(IPage page)
     {
         const float Timeout = 30_000;
@@ -59,7 +59,14 @@ public sealed class BrokerDashboardFixture : IAsyncLifetime
         await page.FillAsync("#name", "admin");
         await page.FillAsync("#password", AdminPassword);
         await page.ClickAsync("#signin");
-        await page.WaitForURLAsync("**/index.html", new PageWaitForURLOptions { Timeout = Timeout, WaitUntil = WaitUntilState.Commit });
+        // The page's URL polled, not WaitForURLAsync: under load the page had navigated before the navigation waiter
+        // listened and it never fired (seen here and in BrowserFixture.SignInAsync).
+        var deadline = DateTime.UtcNow.AddMilliseconds(Timeout);
+        while (!new Uri(page.Url).AbsolutePath.EndsWith("/index.html", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"admin did not reach the wall within {Timeout / 1000:0} s of signing in; the browser is at {page.Url}");
+            await Task.Delay(100);
+        }
     }
 
     public async Task DisposeAsync()
