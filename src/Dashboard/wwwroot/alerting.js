@@ -1,7 +1,7 @@
 // Alerts: the open alerts of every site the person sees (technicians, on-call staff and admins acknowledge and resolve
 // them here), silences (on-call staff and admins add them), the on-call rota and the alert rules (admins change them). Everything goes through /api/alerting, which checks the role and writes the audit log; the collector's
 // refusals come back verbatim.
-import { api, el, followOpenAlerts, header, lang, problem, requireUser, t } from "./api.js";
+import { api, el, followOpenAlerts, header, labelledCell, lang, problem, requireUser, t } from "./api.js";
 import { forText, hasThreshold, ruleCondition } from "./rule-words.js";
 
 // When a rule applies (the collector's RuleApplies, camelCase).
@@ -20,7 +20,7 @@ function done(message) {
   document.body.dataset.loaded = String(Number(document.body.dataset.loaded || 0) + 1);
 }
 
-const cell = (label, attrs, ...children) => el("td", { "data-label": t(label), ...attrs }, ...children);
+const cell = labelledCell;
 
 // A silenced rule by its title (the page's language), its id in the tooltip; a rule since deleted by its id.
 const ruleTitle = (id) => { const r = rules.find((x) => x.id === id); return r ? t(r.title) : id; };

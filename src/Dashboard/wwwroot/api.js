@@ -181,6 +181,10 @@ export function t(s) { return lang === "zh" && zh[s] ? zh[s] : s; }
 export function tf(s, vars) { return t(s).replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m)); }
 export function toggleLanguage() { localStorage.setItem("lang", lang === "zh" ? "en" : "zh"); location.reload(); }
 
+// A table cell that names its column (data-label) in the page's language: on a phone a table.cards row becomes a card
+// whose cells say what they are (app.css).
+export const labelledCell = (label, attrs = {}, ...children) => el("td", { "data-label": t(label), ...attrs }, ...children);
+
 export function el(tag, props = {}, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) {

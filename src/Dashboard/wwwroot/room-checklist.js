@@ -1,6 +1,6 @@
 // Room page, issue 8 item 2: the room's current checklist — its latest recorded run with every item's value, threshold,
 // status and who confirmed it — and the commands Run checklist now / Confirm for the roles allowed to (technician, admin).
-import { api, el, lang, t, tf } from "./api.js";
+import { api, el, labelledCell, lang, t, tf } from "./api.js";
 import { itemName, itemStatus, itemText, latestItems } from "./checklist-words.js";
 
 const LOOKBACK_MS = 7 * 864e5;
@@ -35,7 +35,7 @@ export function startChecklist(site, room, me) {
 
   function row(i) {
     // Each cell names its column (data-label): on a phone the rows become cards and the header is not shown.
-    const cell = (label, attrs) => el("td", { "data-label": t(label), ...attrs });
+    const cell = labelledCell;
     const cells = [
       cell("Item", { text: itemName(i.item, lang) }), cell("Value", { text: itemText(i.value, lang) || "–" }), cell("Threshold", { text: itemText(i.threshold, lang) || "–" }),
       cell("Status", { class: "status-" + i.status, text: itemStatus(i.status, lang) }), cell("Confirmed by", { text: i.by || "" }),

@@ -1,7 +1,7 @@
 // Schedules: a site's shows for the next 30 days, per room; create, delete and import (.ics/.csv) for technicians,
 // managers and admins. Times are entered and shown in the site's time zone. Errors are shown verbatim (the API's
 // problem detail names the line, the overlapping show, …). Text reaches the page through textContent only.
-import { api, el, header, problem, requireUser, sendChange, t } from "./api.js";
+import { api, el, header, labelledCell, problem, requireUser, sendChange, t } from "./api.js";
 
 const $ = (id) => document.getElementById(id);
 let me = null;
@@ -46,7 +46,7 @@ async function load() {
       actions.append(del);
     }
     // Each cell names its column (data-label): on a phone the rows become cards (app.css, table.cards).
-    const cell = (label, text) => el("td", { "data-label": t(label), text });
+    const cell = (label, text) => labelledCell(label, { text });
     return el("tr", { "data-show": sh.id }, el("td", { text: sh.room }), cell("Start", localText(sh.localStart)), cell("End", localText(sh.localEnd)),
       cell("Title", sh.title), cell("Host", sh.host), actions);
   });
