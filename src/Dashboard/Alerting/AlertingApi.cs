@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LiveRoom.Contracts.Text;
+using LiveRoom.Dashboard.Schedules;
 using LiveRoom.Dashboard.Security;
 using LiveRoom.Dashboard.Security.Audit;
 using LiveRoom.Dashboard.Security.Sessions;
@@ -27,6 +28,7 @@ internal static class AlertingApi
         api.MapPut("/rules/{id}", SaveRuleAsync).RequireAuthorization(Policies.Admin).RequireCsrf().WithSummary("Add or change an alert rule");
         api.MapDelete("/rules/{id}", DeleteRuleAsync).RequireAuthorization(Policies.Admin).RequireCsrf().WithSummary("Delete an alert rule");
         api.MapGet("/rota", (CollectorAdminClient collector, HttpContext http, CancellationToken ct) => ReadAsync(collector, "api/rota", http.User, ct)).WithSummary("On-call rota of the sites the user sees");
+        api.MapGet("/on-duty", OnDutyAsync).WithSummary("Who a notice would go to now, per level of each site the user sees");
         api.MapPut("/rota", SaveRotaAsync).RequireAuthorization(Policies.Admin).RequireCsrf().WithSummary("Replace the on-call rota");
         api.MapGet("/silences", (CollectorAdminClient collector, HttpContext http, CancellationToken ct) => ReadAsync(collector, "api/silences", http.User, ct)).WithSummary("Silences of the sites the user sees");
         api.MapPost("/silences", AddSilenceAsync).RequireAuthorization(Policies.Silence).RequireCsrf().WithSummary("Add a silence (maintenance window)");
@@ -58,6 +60,13 @@ internal static class AlertingApi
         }
 
         return Results.Text(visible.ToJsonString(), "application/json");
+    }
+
+    // The collector knows the rota, not the sites: it is asked for the sites this user sees.
+    private static Task<IResult> OnDutyAsync(CollectorAdminClient collector, ScheduleStore schedules, HttpContext http, CancellationToken ct)
+    {
+        var sites = schedules.ListSites().Where(s => http.User.MaySee(s.Id)).Select(s => KeyValuePair.Create("site", (string?)s.Id));
+        return ReadAsync(collector, "api/rota/on-duty" + QueryString.Create(sites), http.User, ct);
     }
 
     private static async Task<IResult> SaveRuleAsync(string id, HttpContext http, CollectorAdminClient collector, AuditLog audit, CancellationToken ct)

@@ -37,27 +37,39 @@ async function loadSilences() {
 }
 
 // A shift: the days ticked (none or all: every day) and from–to, both on the clock of its time zone (the collector's
-// RotaEntry; no zone: UTC, as entries made before zones). A new entry gets its site's zone.
+// RotaEntry; no zone: UTC, as entries made before zones); a night shift belongs to the day it starts. Dates (first–last,
+// inclusive) limit an entry; a cover stands in for the weekly rota at its site and level on its dates. A new entry gets
+// its site's zone.
 const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const dayNames = () => lang === "zh" ? ["周一", "周二", "周三", "周四", "周五", "周六", "周日"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const hhmm = (v) => v ? String(v).slice(0, 5) : "";
 const zoneOf = (site) => (sites.find((s) => s.id === site) || {}).timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+// Today on the entry's clock, as the collector reads its dates (sv-SE writes YYYY-MM-DD).
+const todayIn = (zone) => { try { return new Date().toLocaleDateString("sv-SE", { timeZone: zone || "UTC" }); } catch { return new Date().toISOString().slice(0, 10); } };
+const ended = (entry) => Boolean(entry.lastDate) && entry.lastDate < todayIn(entry.timeZone);
 
 function shiftText(entry) {
   const names = dayNames();
   const days = entry.days && entry.days.length > 0 && entry.days.length < 7 ? entry.days.map((d) => names[DAYS.indexOf(d)] || d).join(" ") : "";
   const hours = entry.from && entry.to ? hhmm(entry.from) + "–" + hhmm(entry.to) : "";
-  return days || hours ? [days, hours, "(" + (entry.timeZone || "UTC") + ")"].filter(Boolean).join(" ") : t("always");
+  const dates = entry.firstDate || entry.lastDate ? (entry.firstDate || "…") + "–" + (entry.lastDate || "…") : "";
+  const when = days || hours || dates ? [dates, days, hours, "(" + (entry.timeZone || "UTC") + ")"].filter(Boolean).join(" ") : t("always");
+  return [entry.cover ? t("Cover") : "", when, ended(entry) ? t("ended") : ""].filter(Boolean).join(" · ");
 }
 
 function shiftEditor(entry) {
   const names = dayNames();
   const days = el("span", { class: "days" }, ...DAYS.map((d, i) => el("label", { class: "check" },
     el("input", { type: "checkbox", "data-day": d, ...(entry.days && entry.days.includes(d) ? { checked: "" } : {}) }), names[i])));
-  const zone = entry.timeZone || (entry.from || entry.days ? "UTC" : zoneOf(entry.site));
+  const zone = entry.timeZone || (entry.from || entry.days || entry.firstDate || entry.lastDate ? "UTC" : zoneOf(entry.site));
+  const dates = el("span", { class: "dates" },
+    el("input", { type: "date", "data-k": "firstDate", value: entry.firstDate || "", "aria-label": t("First date"), title: t("First date") }), "–",
+    el("input", { type: "date", "data-k": "lastDate", value: entry.lastDate || "", "aria-label": t("Last date"), title: t("Last date") }),
+    el("label", { class: "check", title: t("A cover stands in for the weekly rota at its site and level on its dates.") },
+      el("input", { type: "checkbox", "data-cover": "", ...(entry.cover ? { checked: "" } : {}) }), t("Cover")));
   return [days, el("span", { class: "hours" }, el("input", { type: "time", "data-k": "from", value: hhmm(entry.from), "aria-label": t("From") }), "–",
     el("input", { type: "time", "data-k": "to", value: hhmm(entry.to), "aria-label": t("To") })),
-    el("input", { "data-k": "timeZone", value: zone, size: "14", list: "zones", "aria-label": t("Time zone"), title: t("Time zone") })];
+    el("input", { "data-k": "timeZone", value: zone, size: "14", list: "zones", "aria-label": t("Time zone"), title: t("Time zone") }), dates];
 }
 
 function rotaRow(entry) {
@@ -66,7 +78,8 @@ function rotaRow(entry) {
     const value = entry[k] == null ? "" : String(entry[k]);
     return cell(label, {}, isAdmin() ? el("input", { "data-k": k, value, size: k === "level" ? "2" : "12" }) : document.createTextNode(value));
   });
-  const row = el("tr", {}, ...cells, isAdmin() ? cell("Shift", {}, el("div", { class: "shift" }, ...shiftEditor(entry))) : cell("Shift", { text: shiftText(entry) }));
+  const row = el("tr", { class: [entry.cover ? "cover" : "", ended(entry) ? "ended" : ""].filter(Boolean).join(" ") },
+    ...cells, isAdmin() ? cell("Shift", {}, el("div", { class: "shift" }, ...shiftEditor(entry))) : cell("Shift", { text: shiftText(entry) }));
   row.entry = entry;
   if (isAdmin()) {
     const remove = el("button", { type: "button", class: "delete", text: t("Remove") });
@@ -82,6 +95,23 @@ async function loadRota() {
   $("noRota").hidden = rota.length > 0;
 }
 
+// Who a notice would go to now, per level of each site (the collector's answer: covers on their dates instead of the
+// weekly rota; nobody above level 0 means level 0 is paged instead).
+function dutyText(level) {
+  const [colon, open, close] = lang === "zh" ? ["：", "（", "）"] : [": ", " (", ")"];
+  const who = level.people.length > 0 ? level.people.map((p) => p.name + (p.cover ? open + t("cover") + close : "")).join(lang === "zh" ? "、" : ", ")
+    : t(level.level > 0 ? "nobody, level 0 is paged" : "nobody");
+  return t("Level") + " " + level.level + colon + who;
+}
+
+async function loadOnDuty() {
+  const levels = await api("api/alerting/on-duty");
+  const name = (id) => (sites.find((s) => s.id === id) || {}).name || id;
+  $("onDuty").replaceChildren(...[...new Set(levels.map((l) => l.site))].map((site) => el("li", { "data-site": site },
+    el("strong", { text: name(site) }), ...levels.filter((l) => l.site === site).map((l) =>
+      el("span", { class: "duty" + (l.people.length > 0 ? "" : " nobody"), "data-level": String(l.level), text: dutyText(l) })))));
+}
+
 async function saveRota() {
   const entries = [...$("rota").querySelectorAll("tbody tr")].map((row) => {
     const entry = { ...row.entry };
@@ -90,10 +120,11 @@ async function saveRota() {
     for (const k of ["from", "to"]) if (entry[k] && entry[k].length === 5) entry[k] += ":00";
     const ticked = [...row.querySelectorAll("input[data-day]:checked")].map((c) => c.dataset.day);
     entry.days = ticked.length > 0 && ticked.length < 7 ? ticked : null;
+    entry.cover = row.querySelector("input[data-cover]").checked;
     return entry;
   });
   await api("api/alerting/rota", { method: "PUT", body: entries });
-  await loadRota();
+  await Promise.all([loadRota(), loadOnDuty()]);
   done(t("Rota saved"));
 }
 
@@ -174,10 +205,18 @@ async function start() {
   $("silenceForm").addEventListener("submit", addSilence);
   $("rotaEdit").hidden = !isAdmin();
   $("zones").replaceChildren(...[...new Set([...sites.map((s) => s.timeZone), "UTC"])].map((z) => el("option", { value: z })));
-  $("rotaAdd").addEventListener("click", () => $("rota").querySelector("tbody").append(rotaRow({ site: sites[0] ? sites[0].id : "*", level: 0, name: "" })));
+  const newEntry = () => ({ site: sites[0] ? sites[0].id : "*", level: 0, name: "" });
+  $("rotaAdd").addEventListener("click", () => $("rota").querySelector("tbody").append(rotaRow(newEntry())));
+  // A cover for today on the site's clock, all day: the admin names who, the level and the last date.
+  $("rotaCover").addEventListener("click", () => {
+    const entry = newEntry(), zone = zoneOf(entry.site), today = todayIn(zone);
+    $("rota").querySelector("tbody").append(rotaRow({ ...entry, level: 1, timeZone: zone, firstDate: today, lastDate: today, cover: true }));
+  });
   $("rotaSave").addEventListener("click", () => saveRota().catch((e) => problem(e.message)));
-  await Promise.all([loadRules().then(loadSilences), loadRota(),
+  await Promise.all([loadRules().then(loadSilences), loadRota(), loadOnDuty(),
     followOpenAlerts(me, { resolve: true, withRoom: true, section: $("openAlertsBox"), note: $("openAlertsNote"), list: $("openAlerts") })]);
+  // Shifts change while the page is open.
+  setInterval(() => loadOnDuty().catch((e) => problem(e.message)), 60000);
   done("");
 }
 

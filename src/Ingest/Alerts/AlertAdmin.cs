@@ -53,6 +53,15 @@ public sealed class AlertAdmin(AlertStore store, RuleEvaluator evaluator, AlertE
 
     public IReadOnlyList<RotaEntry> Rota() => rota.Entries;
 
+    /// <summary>Who is on duty now at each level (0 up to the site's top level) of each of <paramref name="sites"/>.</summary>
+    public IReadOnlyList<OnDutyLevel> OnDuty(IEnumerable<string> sites)
+    {
+        var now = time.GetUtcNow();
+        return sites.Distinct(StringComparer.Ordinal)
+            .SelectMany(site => Enumerable.Range(0, rota.TopLevel(site) + 1).Select(level => new OnDutyLevel(site, level, rota.OnDuty(site, level, now))))
+            .ToArray();
+    }
+
     public IReadOnlyList<LocalText> SetRota(IReadOnlyList<RotaEntry> entries)
     {
         var failures = RotaRules.Check(entries).ToList();

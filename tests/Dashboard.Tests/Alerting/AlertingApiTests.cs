@@ -6,6 +6,7 @@ using System.Text.Json;
 using LiveRoom.Dashboard.Security.Audit;
 using LiveRoom.Runtime.Processes;
 using LiveRoom.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveRoom.Dashboard.Tests.Alerting;
 
@@ -106,6 +107,15 @@ public sealed class AlertingApiTests : IAsyncLifetime
         Assert.Equal(3, JsonDocument.Parse(await manager.GetStringAsync("/api/alerting/rota")).RootElement.GetArrayLength());
         var seen = JsonDocument.Parse(await onCall.GetStringAsync("/api/alerting/rota")).RootElement.EnumerateArray().Select(e => e.GetProperty("name").GetString());
         Assert.Equal(["Lin", "Chief"], seen);
+
+        // Who is on duty now: the collector asked for the sites the reader sees, per level.
+        var sites = factory.Services.GetRequiredService<LiveRoom.Dashboard.Schedules.ScheduleStore>();
+        Assert.True(sites.TryCreateSite(new LiveRoom.Dashboard.Schedules.SiteRecord("s1", "Studio 1", "Asia/Shanghai", [])));
+        Assert.True(sites.TryCreateSite(new LiveRoom.Dashboard.Schedules.SiteRecord("s2", "Studio 2", "Asia/Shanghai", [])));
+        string OnDuty(JsonDocument levels) => string.Join(" ", levels.RootElement.EnumerateArray().Select(l =>
+            $"{l.GetProperty("site").GetString()}/{l.GetProperty("level").GetInt32()}:{string.Join(",", l.GetProperty("people").EnumerateArray().Select(p => p.GetProperty("name").GetString()))}"));
+        Assert.Equal("s1/0:Lin s1/1:Chief s2/0:Zhao s2/1:Chief", OnDuty(JsonDocument.Parse(await manager.GetStringAsync("/api/alerting/on-duty"))));
+        Assert.Equal("s1/0:Lin s1/1:Chief", OnDuty(JsonDocument.Parse(await onCall.GetStringAsync("/api/alerting/on-duty"))));
 
         var now = DateTimeOffset.UtcNow;
         string Silence(string id, string? site) => string.Create(CultureInfo.InvariantCulture, $$"""{"id":"{{id}}",{{(site is null ? string.Empty : $"\"site\":\"{site}\",")}}"startsAt":"{{now:O}}","endsAt":"{{now.AddHours(2):O}}","createdBy":"someone else"}""");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LiveRoom.Dashboard.Tests.Browser;
@@ -49,10 +50,7 @@ public sealed class AlertingBrowserTests(BrowserFixture stack) : IClassFixture<B
         Assert.False(await page.IsVisibleAsync("#noSilences"));
 
         var admin = await context.Browser!.NewContextAsync();
-        var adminPage = await admin.NewPageAsync();
-        await stack.SignInAsync(adminPage, "admin");
-        await adminPage.GotoAsync(new Uri(stack.BaseUri, "alerting.html").ToString());
-        await adminPage.WaitForSelectorAsync("body[data-loaded]", new PageWaitForSelectorOptions { Timeout = Timeout });
+        var adminPage = await OpenAsync(admin, "admin");
         var rule = adminPage.Locator("#rules tr[data-rule=fps_low]");
         await rule.Locator("input.threshold").FillAsync("25");
         await rule.Locator("button.save").ClickAsync();
@@ -73,10 +71,7 @@ public sealed class AlertingBrowserTests(BrowserFixture stack) : IClassFixture<B
     public async Task Admin_AddsAShiftOnTheSitesClock_SavedAsWritten_OnCallReadsIt_UnknownZoneRefused()
     {
         await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
-        await stack.SignInAsync(page, "admin");
-        await page.GotoAsync(new Uri(stack.BaseUri, "alerting.html").ToString());
-        await page.WaitForSelectorAsync("body[data-loaded]", new PageWaitForSelectorOptions { Timeout = Timeout });
+        var page = await OpenAsync(context, "admin");
         try
         {
             // A weekday day shift at the demo site, written on its clock: the new row's zone is the site's.
@@ -108,10 +103,7 @@ public sealed class AlertingBrowserTests(BrowserFixture stack) : IClassFixture<B
             // On-call staff read the shift, in their language, with the clock it is on.
             await using (var onCall = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" }))
             {
-                var reader = await onCall.NewPageAsync();
-                await stack.SignInAsync(reader, "on-call");
-                await reader.GotoAsync(new Uri(stack.BaseUri, "alerting.html").ToString());
-                await reader.WaitForSelectorAsync("body[data-loaded]", new PageWaitForSelectorOptions { Timeout = Timeout });
+                var reader = await OpenAsync(onCall, "on-call");
                 Assert.Equal("周一 周二 周三 周四 周五 09:00–18:00 (Asia/Shanghai)", await reader.Locator("#rota tbody tr td[data-label='班次']").TextContentAsync());
             }
 
@@ -127,10 +119,81 @@ public sealed class AlertingBrowserTests(BrowserFixture stack) : IClassFixture<B
         }
         finally
         {
-            // The other tests of this class start with nobody on the rota.
-            using var api = await stack.SignedInClientAsync("admin");
-            using var emptied = await api.PutAsJsonAsync("api/alerting/rota", Array.Empty<object>());
-            emptied.EnsureSuccessStatusCode();
+            await EmptyRotaAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Admin_AddsACoverForAHoliday_SavedWithItsDates_OnCallReadsIt_DatesOutOfOrderRefused()
+    {
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await OpenAsync(context, "admin");
+        try
+        {
+            // The weekly on-call engineer, and a cover for a week from today on the site's clock.
+            await page.ClickAsync("#rotaAdd");
+            var weekly = page.Locator("#rota tbody tr").Last;
+            await weekly.Locator("input[data-k=level]").FillAsync("1");
+            await weekly.Locator("input[data-k=name]").FillAsync("wang");
+            Assert.False(await weekly.Locator("input[data-cover]").IsCheckedAsync());
+
+            await page.ClickAsync("#rotaCover");
+            var cover = page.Locator("#rota tbody tr").Last;
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+            var first = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var last = today.AddDays(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            Assert.True(await cover.Locator("input[data-cover]").IsCheckedAsync());
+            Assert.Equal(("1", "Asia/Shanghai", first, first), (await cover.Locator("input[data-k=level]").InputValueAsync(), await cover.Locator("input[data-k=timeZone]").InputValueAsync(),
+                await cover.Locator("input[data-k=firstDate]").InputValueAsync(), await cover.Locator("input[data-k=lastDate]").InputValueAsync()));
+            await cover.Locator("input[data-k=name]").FillAsync("li");
+            await cover.Locator("input[data-k=lastDate]").FillAsync(last);
+            await page.ClickAsync("#rotaSave");
+            await page.WaitForSelectorAsync("#info:text('Rota saved')", new PageWaitForSelectorOptions { Timeout = Timeout });
+
+            // Who a notice would go to now: the cover, not the weekly engineer; nobody at level 0.
+            await page.WaitForSelectorAsync("#onDuty li[data-site=demo] span[data-level='1']:text-is('Level 1: li (cover)')", new PageWaitForSelectorOptions { Timeout = Timeout });
+            Assert.Equal("Level 0: nobody", await page.TextContentAsync("#onDuty li[data-site=demo] span[data-level='0']"));
+            await page.Locator("#rota").Locator("xpath=..").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "alerting-rota-cover.png") });
+
+            // The collector holds the cover with its dates; the weekly entry stays as it was.
+            using (var api = await stack.SignedInClientAsync("admin"))
+            {
+                var stored = JsonNode.Parse(await api.GetStringAsync(new Uri("api/alerting/rota", UriKind.Relative)))!.AsArray();
+                Assert.Equal(2, stored.Count);
+                Assert.Equal(("wang", false, null, null), (stored[0]!["name"]!.GetValue<string>(), stored[0]!["cover"]!.GetValue<bool>(), stored[0]!["firstDate"]?.GetValue<string>(), stored[0]!["lastDate"]?.GetValue<string>()));
+                Assert.Equal(("li", true, first, last), (stored[1]!["name"]!.GetValue<string>(), stored[1]!["cover"]!.GetValue<bool>(), stored[1]!["firstDate"]!.GetValue<string>(), stored[1]!["lastDate"]!.GetValue<string>()));
+            }
+
+            // On-call staff read which entry is a cover and for which dates, in their language.
+            await using (var onCall = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" }))
+            {
+                var reader = await OpenAsync(onCall, "on-call");
+                Assert.Equal("代班 · " + first + "–" + last + " (Asia/Shanghai)", await reader.Locator("#rota tbody tr.cover td[data-label='班次']").TextContentAsync());
+                Assert.Equal("全天", await reader.Locator("#rota tbody tr:not(.cover) td[data-label='班次']").TextContentAsync());
+                Assert.Equal("级别 1：li（代班）", await reader.TextContentAsync("#onDuty li[data-site=demo] span[data-level='1']"));
+            }
+
+            // Dates out of order, and a cover without an end, are refused naming the entry; nothing is changed.
+            await page.ReloadAsync();
+            await page.WaitForSelectorAsync("body[data-loaded]", new PageWaitForSelectorOptions { Timeout = Timeout });
+            cover = page.Locator("#rota tbody tr.cover");
+            await cover.Locator("input[data-k=firstDate]").FillAsync(last);
+            await cover.Locator("input[data-k=lastDate]").FillAsync(first);
+            await page.ClickAsync("#rotaSave");
+            await page.WaitForSelectorAsync("#error:not([hidden])", new PageWaitForSelectorOptions { Timeout = Timeout });
+            Assert.Contains($"rota entry 'li' of site 'demo': the last date {first} is before the first {last}", await page.TextContentAsync("#error"), StringComparison.Ordinal);
+            await cover.Locator("input[data-k=lastDate]").FillAsync("");
+            await page.ClickAsync("#rotaSave");
+            await page.WaitForSelectorAsync("#error:has-text('a cover needs its first and last date')", new PageWaitForSelectorOptions { Timeout = Timeout });
+            using (var api = await stack.SignedInClientAsync("admin"))
+            {
+                var stored = JsonNode.Parse(await api.GetStringAsync(new Uri("api/alerting/rota", UriKind.Relative)))!.AsArray();
+                Assert.Equal((first, last), (stored[1]!["firstDate"]!.GetValue<string>(), stored[1]!["lastDate"]!.GetValue<string>()));
+            }
+        }
+        finally
+        {
+            await EmptyRotaAsync();
         }
     }
 
@@ -138,10 +201,7 @@ public sealed class AlertingBrowserTests(BrowserFixture stack) : IClassFixture<B
     public async Task OnAPhone_AdminsRulesRotaAndSilences_AreLabelledCards_NothingScrollsSideways()
     {
         await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
-        await stack.SignInAsync(page, "admin");
-        await page.GotoAsync(new Uri(stack.BaseUri, "alerting.html").ToString());
-        await page.WaitForSelectorAsync("body[data-loaded]", new PageWaitForSelectorOptions { Timeout = Timeout });
+        var page = await OpenAsync(context, "admin");
         await page.ClickAsync("#rotaAdd");
 
         // No table header on a phone: each cell says what it is, in the page's language, and its editor fits the screen.
@@ -155,5 +215,23 @@ public sealed class AlertingBrowserTests(BrowserFixture stack) : IClassFixture<B
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "alerting-phone.png"), FullPage = true });
         await page.Locator("#rota").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "alerting-phone-rota.png") });
+    }
+
+    /// <summary>The alerts page, signed in as <paramref name="role"/>, loaded.</summary>
+    private async Task<IPage> OpenAsync(IBrowserContext context, string role)
+    {
+        var page = await context.NewPageAsync();
+        await stack.SignInAsync(page, role);
+        await page.GotoAsync(new Uri(stack.BaseUri, "alerting.html").ToString());
+        await page.WaitForSelectorAsync("body[data-loaded]", new PageWaitForSelectorOptions { Timeout = Timeout });
+        return page;
+    }
+
+    // The other tests of this class start with nobody on the rota.
+    private async Task EmptyRotaAsync()
+    {
+        using var api = await stack.SignedInClientAsync("admin");
+        using var emptied = await api.PutAsJsonAsync("api/alerting/rota", Array.Empty<object>());
+        emptied.EnsureSuccessStatusCode();
     }
 }

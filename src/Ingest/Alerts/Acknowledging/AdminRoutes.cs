@@ -11,7 +11,8 @@ namespace LiveRoom.Ingest.Alerts.Acknowledging;
 
 /// <summary>
 /// The admin API (for the dashboard, which checks the admin role and calls with <c>Authorization: Bearer {AdminToken}</c>):
-/// <c>GET/PUT/DELETE /api/rules[/{id}]</c>, <c>GET/POST /api/silences</c>, <c>GET/PUT /api/rota</c>. Without a
+/// <c>GET/PUT/DELETE /api/rules[/{id}]</c>, <c>GET/POST /api/silences</c>, <c>GET/PUT /api/rota</c>, <c>GET /api/rota/on-duty?site=…</c> (who a notice would go
+/// to now, per level of each site asked). Without a
 /// configured <see cref="AlertOptions.AdminToken"/> every call is refused (403). Bodies are the records as JSON
 /// (camelCase, enums as camelCase strings, durations as <c>hh:mm:ss</c>); a refusal is 400 with the reasons.
 /// </summary>
@@ -56,6 +57,8 @@ internal static class AdminRoutes
             return silence is null ? Refused([error!.Value]) : Outcome(admin.AddSilence(silence));
         });
         app.MapGet("/api/rota", (HttpContext c) => Allowed(c) ? Json(admin.Rota()) : gate.Refusal());
+        app.MapGet("/api/rota/on-duty", (HttpContext c) =>
+            Allowed(c) ? Json(admin.OnDuty(c.Request.Query["site"].OfType<string>().Where(s => s.Length > 0))) : gate.Refusal());
         app.MapPut("/api/rota", async (HttpContext c) =>
         {
             if (!Allowed(c))

@@ -9,8 +9,15 @@ public sealed class OnCallRota
 
     public void Set(IReadOnlyList<RotaEntry> entries) => _entries = entries.ToArray();
 
-    public IReadOnlyList<RotaEntry> OnDuty(string site, int level, DateTimeOffset now) =>
-        _entries.Where(e => e.Level == level && (e.Site == site || e.Site == "*") && e.OnDuty(now)).ToArray();
+    /// <summary>
+    /// The people to page at <paramref name="site"/> and <paramref name="level"/> now: the covers on duty there if there
+    /// are any (a holiday, a swap: the weekly rota at that level rests), otherwise everyone on duty.
+    /// </summary>
+    public IReadOnlyList<RotaEntry> OnDuty(string site, int level, DateTimeOffset now)
+    {
+        var onDuty = _entries.Where(e => e.Level == level && (e.Site == site || e.Site == "*") && e.OnDuty(now)).ToArray();
+        return onDuty.Any(e => e.Cover) ? onDuty.Where(e => e.Cover).ToArray() : onDuty;
+    }
 
     /// <summary>The highest level anyone is on for the site (escalation stops there).</summary>
     public int TopLevel(string site) =>

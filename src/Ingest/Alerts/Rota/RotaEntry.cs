@@ -4,7 +4,9 @@ namespace LiveRoom.Ingest.Alerts.Rota;
 /// One person on the rota of a site (seed clause 5.5) at an escalation level: 0 the technician on duty, 1 on call,
 /// 2 and up the next in line. <see cref="Days"/>/<see cref="From"/>/<see cref="To"/> limit when, read on the clock of
 /// <see cref="TimeZone"/> (an IANA id such as <c>Asia/Shanghai</c>; null: UTC, as entries made before it existed); null
-/// means always. <see cref="Site"/> <c>*</c> means every site.
+/// means always. <see cref="FirstDate"/>/<see cref="LastDate"/> limit the dates (a new hire from the day they start, a
+/// cover for a holiday). A <see cref="Cover"/> takes the place of the weekly rota at its site and level while it is on
+/// duty (<see cref="OnCallRota.OnDuty"/>). <see cref="Site"/> <c>*</c> means every site.
 /// </summary>
 public sealed record RotaEntry
 {
@@ -29,11 +31,35 @@ public sealed record RotaEntry
     /// written as the studio works it ("09:00–18:00", a night shift "22:00–06:00") and follows daylight saving. Null: UTC.</summary>
     public string? TimeZone { get; init; }
 
+    /// <summary>The first date (on the entry's clock) the entry applies; null: since always. A night shift that starts on
+    /// the last date runs to its end the next morning.</summary>
+    public DateOnly? FirstDate { get; init; }
+
+    /// <summary>The last date (inclusive, on the entry's clock) the entry applies; null: no end.</summary>
+    public DateOnly? LastDate { get; init; }
+
+    /// <summary>
+    /// A cover (a holiday, a swap, a sick day): while it is on duty, the people of the weekly rota at the same site and
+    /// level are not paged, only the covers. Needs both dates (<see cref="RotaRules"/>).
+    /// </summary>
+    public bool Cover { get; init; }
+
     public bool OnDuty(DateTimeOffset now)
     {
         // RotaRules refuses an unknown zone before an entry is stored; one that vanished from the system since reads as UTC.
         var local = TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? TimeZoneInfo.ConvertTime(now, zone).DateTime : now.UtcDateTime;
-        if (Days is not null && !Days.Contains(local.DayOfWeek))
+        var t = TimeOnly.FromDateTime(local);
+
+        // The part of a night shift after midnight belongs to the day it started on: its weekday and its date.
+        var wraps = From is { } f && To is { } e && f > e;
+        var day = wraps && t < To!.Value ? local.AddDays(-1) : local;
+        var date = DateOnly.FromDateTime(day);
+        if ((FirstDate is { } first && date < first) || (LastDate is { } last && date > last))
+        {
+            return false;
+        }
+
+        if (Days is not null && !Days.Contains(day.DayOfWeek))
         {
             return false;
         }
@@ -43,7 +69,6 @@ public sealed record RotaEntry
             return true;
         }
 
-        var t = TimeOnly.FromDateTime(local);
         return from <= to ? t >= from && t < to : t >= from || t < to; // a night shift wraps midnight
     }
 }

@@ -84,6 +84,37 @@ public sealed class AdminApiTests : IAsyncLifetime
         Assert.Equal(2, _service.Store.LoadRota().Count);
     }
 
+    [Fact]
+    public async Task OnDuty_PerSiteAndLevel_ACoverOnItsDatesInsteadOfTheWeeklyRota_TokenRequired()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var rota = $$"""
+            [{"site":"s1","level":0,"name":"tech"},{"site":"*","level":1,"name":"oncall"},
+             {"site":"s1","level":1,"name":"sub","cover":true,"firstDate":"{{today.AddDays(-1):yyyy-MM-dd}}","lastDate":"{{today.AddDays(1):yyyy-MM-dd}}"},
+             {"site":"s1","level":1,"name":"last-year","cover":true,"firstDate":"{{today.AddYears(-1):yyyy-MM-dd}}","lastDate":"{{today.AddYears(-1):yyyy-MM-dd}}"},
+             {"site":"s1","level":2,"name":"boss"}]
+            """;
+        using (var put = await SendAsync(HttpMethod.Put, "/api/rota", rota))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, put.StatusCode);
+        }
+
+        using (var anonymous = await _http.GetAsync(Url("/api/rota/on-duty?site=s1")))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, anonymous.StatusCode);
+        }
+
+        using var answer = await SendAsync(HttpMethod.Get, "/api/rota/on-duty?site=s1&site=s2&site=s1", null);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+        var levels = json.RootElement.EnumerateArray()
+            .Select(l => (l.GetProperty("site").GetString(), l.GetProperty("level").GetInt32(), string.Join(",", l.GetProperty("people").EnumerateArray().Select(p => p.GetProperty("name").GetString()))))
+            .ToArray();
+
+        // s1: the cover stands in for the on-call engineer; s2 (only the every-site entry) has nobody at level 0.
+        Assert.Equal([("s1", 0, "tech"), ("s1", 1, "sub"), ("s1", 2, "boss"), ("s2", 0, ""), ("s2", 1, "oncall")], levels);
+    }
+
     private Uri Url(string path) => new(_service.HttpAddress!, path);
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? json)
