@@ -52,6 +52,22 @@ public sealed class EscalationTests
     }
 
     [Fact]
+    public void CoverOnItsDate_IsWhomTheEscalationGoesTo_NotTheWeeklyOnCall()
+    {
+        var h = WithRota();
+        var today = DateOnly.FromDateTime(h.Time.GetUtcNow().UtcDateTime);
+        h.Rota.Set([.. h.Rota.Entries, new RotaEntry { Site = "s1", Level = 1, Name = "stand-in", Mobile = "13800000009", Cover = true, FirstDate = today, LastDate = today }]);
+        h.Stream("s1", "r1", 10);
+        h.Step(1);
+        h.Step(TimeSpan.FromMinutes(10));
+
+        var escalation = Assert.Single(h.Notifier.Of(NoticeKind.Escalation));
+        Assert.Equal("stand-in", Assert.Single(escalation.Recipients).Name);
+        Assert.Contains("@13800000009", NotificationText.Markdown(escalation), StringComparison.Ordinal);
+        Assert.Equal("level 1: stand-in", h.Incidents.Query(new IncidentFilter()).Single().Timeline.Single(e => e.Kind == IncidentEventKind.Escalated).Detail);
+    }
+
+    [Fact]
     public void AcknowledgeThroughSignedLink_StopsRemindersAndEscalation()
     {
         var h = WithRota();
