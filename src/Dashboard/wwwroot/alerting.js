@@ -73,7 +73,7 @@ function shiftEditor(entry) {
 }
 
 function rotaRow(entry) {
-  const labels = { site: "Site", level: "Level", name: "Name", mobile: "Mobile", email: "E-mail" };
+  const labels = { site: "Site", level: "Level", name: "Person", mobile: "Mobile", email: "E-mail" };
   const cells = Object.entries(labels).map(([k, label]) => {
     const value = entry[k] == null ? "" : String(entry[k]);
     return cell(label, {}, isAdmin() ? el("input", { "data-k": k, value, size: k === "level" ? "2" : "12" }) : document.createTextNode(value));

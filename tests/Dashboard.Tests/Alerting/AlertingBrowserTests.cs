@@ -211,7 +211,7 @@ public sealed class AlertingBrowserTests(BrowserFixture stack) : IClassFixture<B
         var threshold = (await rule.Locator("input.threshold").BoundingBoxAsync())!;
         Assert.InRange(threshold.X + threshold.Width, 0, 390);
         Assert.True(await rule.Locator("button.save").IsVisibleAsync());
-        Assert.Equal(["站点", "级别", "用户名", "手机", "邮箱", "班次"], await page.Locator("#rota tbody tr").Last.Locator("td[data-label]").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.label)"));
+        Assert.Equal(["站点", "级别", "姓名", "手机", "邮箱", "班次"], await page.Locator("#rota tbody tr").Last.Locator("td[data-label]").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.label)"));
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "alerting-phone.png"), FullPage = true });
         await page.Locator("#rota").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "alerting-phone-rota.png") });
