@@ -204,6 +204,38 @@ public sealed partial class DashboardBrowserTests(BrowserFixture stack) : IClass
     }
 
     [Fact]
+    public async Task Wall_StateBadgeOnATile_EachStateInItsOwnColour_NotTheBadgesGrey()
+    {
+        await using var context = await stack.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "technician", stack.Passwords["technician"]);
+        await page.WaitForSelectorAsync("article.tile", new PageWaitForSelectorOptions { Timeout = Timeout });
+
+        // The badge app.js puts on a tile ("state state-live"), coloured by the wall's own style sheet.
+        var colours = await page.EvaluateAsync<Dictionary<string, string>>("""
+            (states) => {
+              const tile = document.querySelector("article.tile");
+              return Object.fromEntries(["", ...states].map((s) => {
+                const badge = document.createElement("div");
+                badge.className = "state" + (s ? " state-" + s : "");
+                tile.append(badge);
+                const colour = getComputedStyle(badge).backgroundColor;
+                badge.remove();
+                return [s || "none", colour];
+              }));
+            }
+            """, new[] { "free", "booked", "pre-show", "ready", "not-ready", "live", "fault", "ended", "offline", "unknown" });
+
+        Assert.Equal("rgb(209, 36, 47)", colours["live"]);
+        Assert.Equal("rgb(27, 127, 59)", colours["ready"]);
+        Assert.Equal("rgb(179, 38, 30)", colours["not-ready"]);
+        Assert.Equal(colours["offline"], colours["unknown"]);
+        var states = colours.Where(c => c.Key is not ("none" or "unknown")).ToList();
+        Assert.All(states, c => Assert.NotEqual(colours["none"], c.Value));
+        Assert.Equal(states.Count, states.Select(c => c.Value).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Wall_Technician_HasNoReportsLink()
     {
         await using var context = await stack.Browser.NewContextAsync();
