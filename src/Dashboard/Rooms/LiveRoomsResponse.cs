@@ -11,6 +11,8 @@ namespace LiveRoom.Dashboard.Rooms;
 /// <param name="Collector">Whether metrics are being collected (the collector's heartbeat), so readers know whether the rest is current.</param>
 /// <param name="OpenAlerts">The collector's open alerts (pending, firing, acknowledged) of the rooms shown, with who acknowledged them; null when alerts are not configured here or have not been read yet.</param>
 /// <param name="OpenAlertsProblem">Why the open alerts could not be read last time (the list is then the last known one, or null).</param>
+/// <param name="MetricsProblem">Why InfluxDB gave no metrics (the wall's event stream only): <paramref name="Rooms"/> is then empty,
+/// while states, shows and open alerts, which do not come from InfluxDB, are current.</param>
 public sealed record LiveRoomsResponse(
     DateTimeOffset GeneratedAt,
     double StaleAfterSeconds,
@@ -21,4 +23,5 @@ public sealed record LiveRoomsResponse(
     IReadOnlyList<RoomHistory>? History = null,
     Collectors.CollectorStatusView? Collector = null,
     IReadOnlyList<Alerting.OpenAlert>? OpenAlerts = null,
-    string? OpenAlertsProblem = null);
+    string? OpenAlertsProblem = null,
+    string? MetricsProblem = null);

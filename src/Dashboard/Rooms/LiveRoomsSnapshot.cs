@@ -113,7 +113,7 @@ internal sealed partial class LiveRoomsSnapshot(
         }
         catch (InfluxQueryException ex)
         {
-            // InfluxDB down is expected now and then (issue 8): every client gets the same "unavailable", retried next interval.
+            // InfluxDB down is expected now and then (issue 8): every client is told the same failure, retried next interval.
             if (ex.Message != _lastFailure)
             {
                 LogInfluxFailed(logger, ex.Message);

@@ -61,7 +61,8 @@ internal static partial class RoomsApi
 
     /// <summary>
     /// Server-sent events: a <c>rooms</c> event with the same body as <c>GET /api/rooms/live</c> every
-    /// <c>Dashboard:LivePushInterval</c>, or an <c>unavailable</c> event naming the InfluxDB problem; either way first a
+    /// <c>Dashboard:LivePushInterval</c> — when InfluxDB fails, without rooms and with <c>metricsProblem</c> naming the
+    /// failure, so that room states, shows and open alerts (which do not come from InfluxDB) stay current; first a
     /// <c>collector</c> event (<see cref="Collectors.CollectorStatusView"/>), which matters most when data stops. The stream ends
     /// when the session ends (logout, timeout), so a signed-out browser stops receiving data.
     /// </summary>
@@ -71,11 +72,12 @@ internal static partial class RoomsApi
         Lifecycle.RoomStateCache states,
         Mqtt.EdgeLink link,
         Alerting.OpenAlertsWatch openAlerts,
+        Schedules.ScheduleStore schedule,
         SessionStore sessions,
         IOptions<DashboardOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken) =>
-        TypedResults.ServerSentEvents(LiveEventsAsync(snapshot, user, states, link, openAlerts, sessions, options.Value, time, cancellationToken));
+        TypedResults.ServerSentEvents(LiveEventsAsync(snapshot, user, states, link, openAlerts, schedule, sessions, options.Value, time, cancellationToken));
 
     private static async IAsyncEnumerable<SseItem<string>> LiveEventsAsync(
         LiveRoomsSnapshot snapshot,
@@ -83,6 +85,7 @@ internal static partial class RoomsApi
         Lifecycle.RoomStateCache states,
         Mqtt.EdgeLink link,
         Alerting.OpenAlertsWatch openAlerts,
+        Schedules.ScheduleStore schedule,
         SessionStore sessions,
         DashboardOptions options,
         TimeProvider time,
@@ -104,9 +107,10 @@ internal static partial class RoomsApi
 
             var collector = link.CollectorStatus();
             yield return new SseItem<string>(JsonSerializer.Serialize(collector, DashboardJsonContext.Default.CollectorStatusView), "collector");
-            yield return reading.Live is { } live
-                ? new SseItem<string>(JsonSerializer.Serialize(ForUser(live, user, states, collector, openAlerts.Current), DashboardJsonContext.Default.LiveRoomsResponse), "rooms")
-                : new SseItem<string>(JsonSerializer.Serialize(reading.Failure, DashboardJsonContext.Default.String), "unavailable");
+            var now = time.GetUtcNow();
+            var body = reading.Live
+                ?? new LiveRoomsResponse(now, options.StaleAfter.TotalSeconds, [], Shows: LiveShows.InProgress(schedule, now), MetricsProblem: reading.Failure);
+            yield return new SseItem<string>(JsonSerializer.Serialize(ForUser(body, user, states, collector, openAlerts.Current), DashboardJsonContext.Default.LiveRoomsResponse), "rooms");
             try
             {
                 await Task.Delay(options.LivePushInterval, time, cancellationToken);

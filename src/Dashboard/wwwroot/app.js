@@ -1,7 +1,8 @@
 // Room wall: one tile per room, grouped by site, kept live by the server-sent events of
 // GET api/rooms/live/events (no polling, no reloads). Text goes in with textContent only.
 import { el, header, requireUser, t, toLogin, api, showCollectorBanner, clock, otherZone, alertItems, alertsKey, mayActOnAlerts, lang } from "./api.js";
-import { eventText, reasonText } from "./event-words.js";
+import { eventText } from "./event-words.js";
+import { fillStateBadge } from "./state-badge.js";
 import { addSparkValue, sparkPath, SPARK_POINTS, SPARK_HEIGHT } from "./spark.js";
 
 let me = null;
@@ -197,24 +198,11 @@ function showSiteClocks(zones, now) {
   }
 }
 
-// Room lifecycle state words (issue 6 item 4), as on the door sign: Chinese and English.
-const STATE_WORDS = {
-  free: ["空闲", "FREE"], booked: ["已预约", "BOOKED"], "pre-show": ["准备中", "PRE-SHOW"], ready: ["就绪", "READY"],
-  "not-ready": ["未就绪", "NOT READY"], live: ["直播中", "ON AIR"], fault: ["故障", "FAULT"], ended: ["已结束", "ENDED"],
-  offline: ["离线", "OFFLINE"], unknown: ["未知", "UNKNOWN"],
-};
-
 function showState(entry, st) {
   let badge = entry.tile.querySelector(".state");
   if (!st) { if (badge) badge.remove(); return; }
   if (!badge) { badge = el("div"); entry.tile.querySelector("h3").after(badge); }
-  const [zh, en] = STATE_WORDS[st.state] || [st.state, st.state.toUpperCase()];
-  const progress = st.state === "pre-show" && st.checklist ? " " + st.checklist.passed + "/" + st.checklist.total : "";
-  badge.className = "state state-" + (STATE_WORDS[st.state] ? st.state : "unknown");
-  badge.dataset.state = st.state;
-  badge.replaceChildren(el("strong", { text: zh + " " + en + progress }));
-  const detail = [st.unscheduled ? t("unscheduled") : "", reasonText(st.reason)].filter((x) => x).join(" · ");
-  if (detail) badge.append(el("span", { class: "state-detail", text: detail }));
+  fillStateBadge(badge, st);
 }
 
 function show(body) {
@@ -253,9 +241,11 @@ function show(body) {
   }
   document.getElementById("empty").hidden = tiles.size > 0;
   const status = document.getElementById("status");
-  status.className = "status";
   showSiteClocks(zones, Date.parse(body.generatedAt));
-  status.textContent = t("updated") + " " + clock(Date.parse(body.generatedAt), null, true) + collectorNote()
+  // InfluxDB failed: no figures (the tiles say "no data"), but states, shows and open alerts above are current.
+  status.className = body.metricsProblem ? "status error" : "status";
+  status.textContent = (body.metricsProblem ? t("no data") + ": " + body.metricsProblem + " · " : "")
+    + t("updated") + " " + clock(Date.parse(body.generatedAt), null, true) + collectorNote()
     + (body.openAlertsProblem ? " · " + t("open alerts unknown") + ": " + body.openAlertsProblem : "");
   document.body.dataset.updates = String(Number(document.body.dataset.updates || 0) + 1);
 }
@@ -277,6 +267,7 @@ function collectorNote() {
     + (watchdogs.length ? " · " + t("watchdog") + " " + watchdogs.join(", ") : "");
 }
 
+// The first reading failed (InfluxDB): the event stream that follows brings states, shows and open alerts all the same.
 function unavailable(message) {
   const status = document.getElementById("status");
   status.className = "status error";
@@ -294,7 +285,6 @@ async function start() {
   const events = new EventSource("api/rooms/live/events");
   events.addEventListener("collector", (e) => showCollector(JSON.parse(e.data)));
   events.addEventListener("rooms", (e) => show(JSON.parse(e.data)));
-  events.addEventListener("unavailable", (e) => unavailable(JSON.parse(e.data)));
   events.onerror = async () => {
     // The stream ends when the session does; EventSource reconnects by itself otherwise.
     try { const m = await api("api/auth/me"); if (!m.signedIn) toLogin(); } catch { /* shown by the next event */ }

@@ -6,6 +6,7 @@ import { startVision } from "./room-vision.js";
 import { startChecklist } from "./room-checklist.js";
 import { axisSize, tickLabel, timeAxisValues, timeValue, valueLabel } from "./room-format.js";
 import { eventText } from "./event-words.js";
+import { fillStateBadge } from "./state-badge.js";
 
 const PRESETS = [["15m", 9e5], ["1h", 36e5], ["6h", 216e5], ["24h", 864e5], ["7d", 6048e5], ["30d", 2592e6], ["90d", 7776e6]];
 const params = new URLSearchParams(location.search);
@@ -184,6 +185,18 @@ async function load() {
   }
 }
 
+// The room's state as its edge last published it (free, pre-show 7/9, ON AIR, NOT READY with why…), as on the door
+// sign and the wall's tile; none until the edge has said anything (404).
+async function followState() {
+  const badge = document.getElementById("roomState");
+  const refresh = async () => {
+    try { fillStateBadge(badge, await api(`api/rooms/${encodeURIComponent(site)}/${encodeURIComponent(room)}/state`)); badge.hidden = false; }
+    catch { badge.hidden = true; }
+  };
+  await refresh();
+  setInterval(refresh, 5000);
+}
+
 async function start() {
   const me = await requireUser();
   header(me, "LiveRoom");
@@ -198,6 +211,7 @@ async function start() {
     section: document.getElementById("openAlertsBox"), note: document.getElementById("openAlertsNote"), list: document.getElementById("openAlerts"),
   });
   setInterval(showSiteClock, 30000); // the site's clock keeps time on a page left open
+  await followState();
   vision = startVision(site, room, me);
   startChecklist(site, room, me);
   for (const e of document.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t);

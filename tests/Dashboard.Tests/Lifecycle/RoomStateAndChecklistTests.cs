@@ -99,27 +99,12 @@ public sealed class RoomStateAndChecklistTests(MosquittoFixture broker) : IClass
         return response.StatusCode == HttpStatusCode.NotFound ? null : await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<RoomStateView>();
     }
 
-    private static byte[] Status(string status) => JsonSerializer.SerializeToUtf8Bytes(
-        new StatusMessage { V = SchemaVersion.Current, Site = "sh", Room = "room-1", Status = status, Ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), Seq = 1 },
-        ContractsJsonContext.Default.StatusMessage);
+    private static byte[] Status(string status) => EdgeStates.Status("sh", "room-1", status);
 
     private static byte[] State(string state, string reason)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        return JsonSerializer.SerializeToUtf8Bytes(
-            new RoomStateMessage
-            {
-                V = SchemaVersion.Current,
-                Site = "sh",
-                Room = "room-1",
-                Ts = now,
-                State = state,
-                Since = now,
-                Reason = reason,
-                Show = new ShowSummary { Id = "show-1", Title = "Evening show", Start = now + 1_800_000, End = now + 9_000_000 },
-                TimeZone = "Asia/Shanghai",
-            },
-            ContractsJsonContext.Default.RoomStateMessage);
+        return EdgeStates.State("sh", "room-1", state, reason, new ShowSummary { Id = "show-1", Title = "Evening show", Start = now + 1_800_000, End = now + 9_000_000 }, "Asia/Shanghai");
     }
 
     private static ChecklistCommand Command(LiveRoom.Mqtt.MqttMessage m) =>

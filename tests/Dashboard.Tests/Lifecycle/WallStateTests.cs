@@ -91,11 +91,5 @@ public sealed class WallStateTests(MosquittoFixture broker, InfluxFixture influx
         ["Dashboard:Mqtt:ClientId"] = "wall-" + Guid.NewGuid().ToString("N")[..8],
     });
 
-    private static byte[] State(string site, string room, string state)
-    {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        return JsonSerializer.SerializeToUtf8Bytes(
-            new RoomStateMessage { V = SchemaVersion.Current, Site = site, Room = room, Ts = now, State = state, Since = now },
-            ContractsJsonContext.Default.RoomStateMessage);
-    }
+    private static byte[] State(string site, string room, string state) => EdgeStates.State(site, room, state);
 }

@@ -4,8 +4,8 @@ using System.Threading.Channels;
 namespace LiveRoom.Dashboard.Tests.Rooms;
 
 /// <summary>
-/// One room wall following <c>/api/rooms/live/events</c>, as the page does; its <c>rooms</c> and <c>unavailable</c>
-/// events are queued for the test, the <c>collector</c> event that precedes each is kept aside as <see cref="Collector"/>
+/// One room wall following <c>/api/rooms/live/events</c>, as the page does; its <c>rooms</c> events are
+/// queued for the test, the <c>collector</c> event that precedes each is kept aside as <see cref="Collector"/>
 /// (the page handles it apart too). Disposing it closes the stream and the client it was given.
 /// </summary>
 internal sealed class WallStream : IAsyncDisposable
