@@ -150,8 +150,8 @@ const zh = {
   "Pre-show checklist (seed 7.4.3)": "开播前检查（标准 7.4.3）", "Incidents (seed 8.4)": "异常记录（标准 8.4）", "Clause": "条款",
   "Fired": "触发", "Alert": "告警", "Acknowledged by": "确认人", "Scheduled": "排期", "Reported": "上报", "{n} min": "{n} 分钟",
   "Stream ≥ 4 Mbit/s": "推流 ≥ 4 Mbit/s", "Uplink ≥ 4 Mbit/s": "上行 ≥ 4 Mbit/s",
-  "Run {run} started {time} ({lead} min before the show; {punctuality}); {result}; status {status}; ready at T-10: {ready}.":
-    "检查 {run} 开始于 {time}（开播前 {lead} 分钟，{punctuality}）；{result}；状态 {status}；T-10 就绪：{ready}。",
+  "Started {time} ({lead} min before the show; {punctuality}); {result}; status {status}; ready at T-10: {ready}.":
+    "开始于 {time}（开播前 {lead} 分钟，{punctuality}）；{result}；状态 {status}；T-10 就绪：{ready}。",
   "on time": "按时", "late": "未按时", "passed": "已通过", "not passed": "未通过", "yes": "是", "no": "否",
   "No checklist run was recorded for this show.": "本场没有开播前检查记录。",
   // The room page: panels (src/Dashboard/Series/PanelCatalog.cs titles and line names), evidence and framing reference.
@@ -214,7 +214,10 @@ export function header(me, title) {
   for (const a of nav.querySelectorAll("a")) if (a.getAttribute("href") === here) a.setAttribute("aria-current", "page");
   // A kiosk wall screen (Dashboard:Security:Kiosk) has no session: it offers sign-in instead of sign-out.
   const account = me.roles.includes("kiosk") ? el("a", { href: "login.html", id: "signinLink", text: t("Sign in") }) : out;
-  bar.replaceChildren(el("h1", { text: title }), nav, el("span", { id: "status", class: "status" }),
+  // The product's name heads every page; the page's own name is the marked entry of the links beside it (it was both,
+  // "Room wall  Room wall Reports …") and the browser tab's title, in the reader's language.
+  if (title && title !== "LiveRoom") document.title = "LiveRoom — " + title;
+  bar.replaceChildren(el("h1", { text: "LiveRoom" }), nav, el("span", { id: "status", class: "status" }),
     el("span", { class: "user", text: me.name + " (" + me.roles.map((r) => roleName(r, lang)).join(lang === "zh" ? "、" : ", ") + ")" }), switcher, account);
 }
 

@@ -59,7 +59,7 @@ async function loadShows(q) {
 
 async function start() {
   const me = await requireUser();
-  header(me, "LiveRoom");
+  header(me, t("Reports"));
   for (const e of document.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t);
   for (const days of [1, 7, 30, 90]) {
     const b = el("button", { type: "button", "data-days": String(days), text: days + "d" });

@@ -22,9 +22,11 @@ async function start() {
     ];
     document.getElementById("facts").replaceChildren(...facts.flatMap(([k, v]) => [el("dt", { text: t(k) }), el("dd", { text: v })]));
     const c = r.checklist;
+    // The run's id ("show-…", as the edge names its run-{id}.json) is for matching files, not for reading: the tooltip.
+    document.getElementById("checklist").title = c.started ? c.run : "";
     document.getElementById("checklist").textContent = c.started
-      ? tf("Run {run} started {time} ({lead} min before the show; {punctuality}); {result}; status {status}; ready at T-10: {ready}.", {
-        run: c.run, time: time(c.started), lead: c.leadMinutes, punctuality: t(c.onTime ? "on time" : "late"), result: t(c.passed ? "passed" : "not passed"),
+      ? tf("Started {time} ({lead} min before the show; {punctuality}); {result}; status {status}; ready at T-10: {ready}.", {
+        time: time(c.started), lead: c.leadMinutes, punctuality: t(c.onTime ? "on time" : "late"), result: t(c.passed ? "passed" : "not passed"),
         status: itemStatus(c.status, lang), ready: c.readyAtT10 == null ? "–" : t(c.readyAtT10 ? "yes" : "no"),
       })
       : t("No checklist run was recorded for this show.");

@@ -184,7 +184,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture stack) : IClass
         await page.WaitForSelectorAsync("body[data-loaded='1']", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
         Assert.Equal(["主播", "排期", "上报", "1080p30", "推流 ≥ 4 Mbit/s", "上行 ≥ 4 Mbit/s"], await page.Locator("#facts dt").AllTextContentsAsync());
         Assert.Equal("开播前检查（标准 7.4.3）", await page.Locator("h3").First.TextContentAsync());
-        Assert.Matches("^(本场没有开播前检查记录。|检查 .+ 开始于 .+（开播前 .+ 分钟，(按时|未按时)）；(已通过|未通过)；状态 .+；T-10 就绪：(是|否|–)。)$", await page.TextContentAsync("#checklist"));
+        Assert.Matches("^(本场没有开播前检查记录。|开始于 .+（开播前 .+ 分钟，(按时|未按时)）；(已通过|未通过)；状态 .+；T-10 就绪：(是|否|–)。)$", await page.TextContentAsync("#checklist"));
         Assert.Equal(["时间", "项目", "状态", "数值", "阈值", "条款", "确认人"], await page.Locator("#items th").AllTextContentsAsync());
     }
 
@@ -351,6 +351,30 @@ public sealed partial class DashboardBrowserTests(BrowserFixture stack) : IClass
         }
 
         Assert.True(wide.Count == 0, "pages that scroll sideways at 390 px: " + string.Join("; ", wide));
+    }
+
+    [Fact]
+    public async Task EveryLinkedPage_HeadedLiveRoom_MarkedAmongTheLinks_TabTitledInTheReadersLanguage()
+    {
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "admin", stack.Passwords["admin"]);
+        (string Path, string Link, string Title)[] pages =
+        [
+            ("index.html", "直播间总览", "直播间总览"), ("reports.html", "报表", "报表"), ("schedules.html", "排期", "排期"),
+            ("alerting.html", "告警", "告警"), ("sites.html", "站点", "站点与直播间"), ("accounts.html", "账号", "账号"),
+        ];
+        foreach (var (path, link, title) in pages)
+        {
+            await page.GotoAsync(new Uri(stack.BaseUri, path).ToString());
+            await page.WaitForSelectorAsync("header .user", new PageWaitForSelectorOptions { Timeout = Timeout });
+
+            // The page's name once, as the marked link, not again as the heading beside it.
+            Assert.Equal("LiveRoom", await page.TextContentAsync("header h1"));
+            Assert.Equal(link, await page.TextContentAsync("header nav a[aria-current=page]"));
+            Assert.Equal(1, await page.Locator("header nav a[aria-current=page]").CountAsync());
+            Assert.Equal("LiveRoom — " + title, await page.TitleAsync());
+        }
     }
 
     public static TheoryData<string> Roles() => [.. BrowserFixture.RoleNames];
