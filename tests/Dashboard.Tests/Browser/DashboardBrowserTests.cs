@@ -179,6 +179,16 @@ public sealed partial class DashboardBrowserTests(BrowserFixture stack) : IClass
         Assert.Equal("导出 CSV", await page.TextContentAsync("#showsCsv"));
         Assert.Matches("^\\((取自 1 分钟汇总|取自原始数据)\\)$", await page.TextContentAsync("#info"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "reports-zh.png"), FullPage = true });
+        // A heading of one word ("按时", "开播前检查") stays on one line rather than a character per line (one with a
+        // unit in brackets, "确认（分钟）", may put it under).
+        var broken = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll(".report th")].filter((th) => /^[^\s（(]+$/.test(th.textContent.trim())).filter((th) => {
+              const range = document.createRange();
+              range.selectNodeContents(th);
+              return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+            }).map((th) => th.textContent)
+            """);
+        Assert.True(broken.Length == 0, "headings broken across lines: " + string.Join(", ", broken));
 
         await page.GotoAsync(new Uri(stack.BaseUri, $"show.html?site=demo&id={Uri.EscapeDataString(stack.ShowId)}").ToString());
         await page.WaitForSelectorAsync("body[data-loaded='1']", new PageWaitForSelectorOptions { Timeout = Timeout, State = WaitForSelectorState.Attached });
