@@ -42,7 +42,7 @@ public sealed class AlertHttpEndpoint(
         {
             var language = AlertPage.LanguageOf(http.Request);
             var (check, alert) = acknowledger.Open(token);
-            return Html(check == TokenCheck.Valid ? 200 : 403, AlertPage.Render(token, alert, check == TokenCheck.Valid ? null : AlertPage.Say(check, language), Picture(alert), dashboardUrl, language));
+            return Html(check == TokenCheck.Valid ? 200 : 403, AlertPage.Render(token, alert, check == TokenCheck.Valid ? null : AlertPage.Say(check, language), Picture(alert), dashboardUrl, language, OnDuty(alert)));
         });
         app.MapGet("/alerts/{token}/picture.jpg", (string token) =>
         {
@@ -99,7 +99,7 @@ public sealed class AlertHttpEndpoint(
 
         var (_, alert) = acknowledger.Open(token);
         var message = AlertPage.Say(result, resolve, language);
-        return Html(result is ActionResult.Done or ActionResult.AlreadyDone or ActionResult.AlreadyResolved ? 200 : 409, AlertPage.Render(token, alert, message, Picture(alert), dashboardUrl, language));
+        return Html(result is ActionResult.Done or ActionResult.AlreadyDone or ActionResult.AlreadyResolved ? 200 : 409, AlertPage.Render(token, alert, message, Picture(alert), dashboardUrl, language, OnDuty(alert)));
     }
 
     // The dashboard acting for its signed-in user: the admin token authenticates, the body names who and why.
@@ -144,6 +144,9 @@ public sealed class AlertHttpEndpoint(
 
     private ThumbnailBook.Thumbnail? Picture(AlertSnapshot? alert) =>
         alert is null || thumbnails is null ? null : thumbnails.Closest(alert.Site, alert.Room, alert.Since);
+
+    // Whom an escalation of this alert would reach now (names only: the page faces phones, the mobiles stay in the rota).
+    private IReadOnlyList<Rota.OnDutyLevel>? OnDuty(AlertSnapshot? alert) => alert is null || admin is null ? null : admin.OnDuty([alert.Site]);
 
     private static IResult Html(int status, string html) => Results.Content(html, "text/html; charset=utf-8", null, status);
 }

@@ -4,6 +4,7 @@ using System.Text;
 using LiveRoom.Ingest.Alerts.Evaluation;
 using LiveRoom.Ingest.Alerts.Lifecycle;
 using LiveRoom.Ingest.Alerts.Notifying;
+using LiveRoom.Ingest.Alerts.Rota;
 using LiveRoom.Ingest.Alerts.Rules;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -22,7 +23,11 @@ internal static class AlertPage
     /// <param name="picture">The room's camera picture nearest the alert's start, when there is one.</param>
     /// <param name="dashboard">The dashboard's base URL (<see cref="AlertOptions.DashboardUrl"/>): the page links the room's page there; null: no link.</param>
     /// <param name="language">The reader's language (<see cref="LanguageOf"/>).</param>
-    public static string Render(string token, AlertSnapshot? alert, string? message, ThumbnailBook.Thumbnail? picture = null, string? dashboard = null, NoticeLanguage language = NoticeLanguage.English)
+    /// <param name="onDuty">Who is on duty now at each level of the alert's site (<see cref="AlertAdmin.OnDuty"/>): whom an
+    /// escalation would reach; null or empty: not shown.</param>
+    public static string Render(
+        string token, AlertSnapshot? alert, string? message, ThumbnailBook.Thumbnail? picture = null, string? dashboard = null, NoticeLanguage language = NoticeLanguage.English,
+        IReadOnlyList<OnDutyLevel>? onDuty = null)
     {
         var w = PageWords.Of(language);
         var sb = new StringBuilder();
@@ -55,6 +60,11 @@ internal static class AlertPage
             sb.Append("<dt>").Append(w.AcknowledgedBy).Append("</dt><dd>").Append(E(alert.AcknowledgedBy)).Append("</dd>");
         }
 
+        if (onDuty is { Count: > 0 })
+        {
+            sb.Append("<dt>").Append(w.OnDutyNow).Append("</dt><dd>").Append(E(OnDutyText(onDuty, language))).Append("</dd>");
+        }
+
         sb.Append("</dl>");
         if (dashboard is not null)
         {
@@ -84,6 +94,15 @@ internal static class AlertPage
     }
 
     /// <summary>Chinese when the browser's first language with a non-zero weight is Chinese (a phone set to Chinese), else English.</summary>
+    /// <summary>"Level 0: wang; Level 1: li (cover)" / "级别 0：王工；级别 1：李工（代班）" — a level with nobody says so.</summary>
+    internal static string OnDutyText(IReadOnlyList<OnDutyLevel> levels, NoticeLanguage language)
+    {
+        var zh = language == NoticeLanguage.Chinese;
+        return string.Join(zh ? "；" : "; ", levels.Select(l => string.Create(CultureInfo.InvariantCulture, $"{(zh ? "级别 " : "Level ")}{l.Level}{(zh ? "：" : ": ")}")
+            + (l.People.Count == 0 ? (zh ? "无人" : "nobody")
+                : string.Join(zh ? "、" : ", ", l.People.Select(p => p.Name + (p.Cover ? (zh ? "（代班）" : " (cover)") : string.Empty))))));
+    }
+
     public static NoticeLanguage LanguageOf(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -119,19 +138,19 @@ internal static class AlertPage
         string Lang, string PageTitle, string UnknownAlert, string Colon, string State, string Severity, string Measured, string Since, string Show,
         string AcknowledgedBy, string RoomPage, string RoomPageWhat, string PictureAlt, string Camera, string YourName, string Note,
         string Resolve, string Resolved, string Acknowledged, string AlreadyAcknowledged, string AlreadyResolved,
-        string NotFiring, string Unknown, string[] States, string[] Severities)
+        string NotFiring, string Unknown, string OnDutyNow, string[] States, string[] Severities)
     {
         private static readonly PageWords English = new(
             "en", "LiveRoom alert", "This alert is unknown (or the link is invalid or expired).", ": ", "State", "Severity", "Measured", "Since", "Show",
             "Acknowledged by", "Room page in the dashboard", " (charts, pictures, checklist)", "camera picture of", "Camera at {0} ({1})", "Your name", "Note",
             "Resolve with note", "Resolved. Thank you.", "Acknowledged. Reminders and escalation stop.", "Already acknowledged.", "This alert is already resolved.",
-            "This alert has not fired yet.", "Unknown alert.", ["Pending", "Firing", "Acknowledged", "Resolved"], ["Info", "Warning", "Critical"]);
+            "This alert has not fired yet.", "Unknown alert.", "On duty now", ["Pending", "Firing", "Acknowledged", "Resolved"], ["Info", "Warning", "Critical"]);
 
         private static readonly PageWords Chinese = new(
             "zh-CN", "LiveRoom 告警", "未找到此告警（或链接无效、已过期）。", "：", "状态", "级别", "测量值", "开始于", "场次",
             "确认人", "看板中的直播间页面", "（图表、画面、检查清单）", "摄像头画面", "摄像头画面 {0}（{1}）", "您的姓名", "备注",
             "填写备注并解决", "已解决，谢谢。", "已确认，提醒与升级停止。", "已被确认。", "此告警已解决。",
-            "此告警尚未触发。", "未知告警。", ["待触发", "告警中", "已确认", "已解决"], ["提示", "警告", "严重"]);
+            "此告警尚未触发。", "未知告警。", "当前值班", ["待触发", "告警中", "已确认", "已解决"], ["提示", "警告", "严重"]);
 
         public static PageWords Of(NoticeLanguage language) => language == NoticeLanguage.Chinese ? Chinese : English;
 

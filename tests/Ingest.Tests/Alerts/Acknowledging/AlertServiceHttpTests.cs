@@ -5,6 +5,7 @@ using LiveRoom.Contracts.Payloads;
 using LiveRoom.Ingest.Alerts;
 using LiveRoom.Ingest.Alerts.Incidents;
 using LiveRoom.Ingest.Alerts.Lifecycle;
+using LiveRoom.Ingest.Alerts.Rota;
 using LiveRoom.Ingest.Alerts.Rules;
 using LiveRoom.Ingest.Tests.Alerts.Support;
 using LiveRoom.Testing;
@@ -77,6 +78,13 @@ public sealed class AlertServiceHttpTests : IAsyncLifetime
     public async Task LinkPage_PhoneReadsChinese_PageAndAnswersInChinese()
     {
         // An on-call engineer's phone set to Chinese opens the link from a robot message.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        _service.Rota.Set(
+        [
+            new RotaEntry { Site = "s1", Level = 0, Name = "王工", Mobile = "13800000001" },
+            new RotaEntry { Site = "*", Level = 1, Name = "赵经理" },
+            new RotaEntry { Site = "s1", Level = 1, Name = "钱工", Cover = true, FirstDate = today.AddDays(-1), LastDate = today.AddDays(1) },
+        ]);
         var alert = await FireAsync();
         var link = _service.Link(alert.Id);
         using var get = new HttpRequestMessage(HttpMethod.Get, link);
@@ -90,6 +98,9 @@ public sealed class AlertServiceHttpTests : IAsyncLifetime
         Assert.Contains("<dt>状态</dt><dd>告警中</dd><dt>级别</dt><dd>警告</dd><dt>测量值</dt><dd>12 &lt; 29.5</dd>", page, StringComparison.Ordinal);
         Assert.Contains(">确认</button>", page, StringComparison.Ordinal);
         Assert.Contains(">看板中的直播间页面</a>", page, StringComparison.Ordinal);
+        // Whom an escalation would reach now: the cover, not the weekly on-call engineer; names only, no mobiles.
+        Assert.Contains("<dt>当前值班</dt><dd>级别 0：王工；级别 1：钱工（代班）</dd>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("13800000001", page, StringComparison.Ordinal);
 
         using var ack = new HttpRequestMessage(HttpMethod.Post, link + "/ack") { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["who"] = "王芳" }) };
         ack.Headers.AcceptLanguage.ParseAdd("zh-CN");
