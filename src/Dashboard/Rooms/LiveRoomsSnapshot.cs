@@ -120,7 +120,9 @@ internal sealed partial class LiveRoomsSnapshot(
                 _lastFailure = ex.Message;
             }
 
-            return new LiveRoomsReading(null, ex.Message);
+            var now = time.GetUtcNow();
+            return new LiveRoomsReading(
+                null, ex.Message, new LiveRoomsResponse(now, options.Value.StaleAfter.TotalSeconds, [], Shows: LiveShows.InProgress(schedule, now), MetricsProblem: ex.Message));
         }
 
         if (_lastFailure is not null)

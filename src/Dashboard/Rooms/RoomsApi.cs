@@ -72,12 +72,11 @@ internal static partial class RoomsApi
         Lifecycle.RoomStateCache states,
         Mqtt.EdgeLink link,
         Alerting.OpenAlertsWatch openAlerts,
-        Schedules.ScheduleStore schedule,
         SessionStore sessions,
         IOptions<DashboardOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken) =>
-        TypedResults.ServerSentEvents(LiveEventsAsync(snapshot, user, states, link, openAlerts, schedule, sessions, options.Value, time, cancellationToken));
+        TypedResults.ServerSentEvents(LiveEventsAsync(snapshot, user, states, link, openAlerts, sessions, options.Value, time, cancellationToken));
 
     private static async IAsyncEnumerable<SseItem<string>> LiveEventsAsync(
         LiveRoomsSnapshot snapshot,
@@ -85,7 +84,6 @@ internal static partial class RoomsApi
         Lifecycle.RoomStateCache states,
         Mqtt.EdgeLink link,
         Alerting.OpenAlertsWatch openAlerts,
-        Schedules.ScheduleStore schedule,
         SessionStore sessions,
         DashboardOptions options,
         TimeProvider time,
@@ -107,9 +105,7 @@ internal static partial class RoomsApi
 
             var collector = link.CollectorStatus();
             yield return new SseItem<string>(JsonSerializer.Serialize(collector, DashboardJsonContext.Default.CollectorStatusView), "collector");
-            var now = time.GetUtcNow();
-            var body = reading.Live
-                ?? new LiveRoomsResponse(now, options.StaleAfter.TotalSeconds, [], Shows: LiveShows.InProgress(schedule, now), MetricsProblem: reading.Failure);
+            var body = reading.Live ?? reading.WithoutMetrics!;
             yield return new SseItem<string>(JsonSerializer.Serialize(ForUser(body, user, states, collector, openAlerts.Current), DashboardJsonContext.Default.LiveRoomsResponse), "rooms");
             try
             {
