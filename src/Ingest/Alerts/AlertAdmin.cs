@@ -62,6 +62,19 @@ public sealed class AlertAdmin(AlertStore store, RuleEvaluator evaluator, AlertE
             .ToArray();
     }
 
+    /// <summary>
+    /// When nobody is on duty at a level (0 up to the site's top level) of each of <paramref name="sites"/> in the next
+    /// <paramref name="days"/> days: the holes in the rota an alert would fall into, found before an alert finds them.
+    /// </summary>
+    public IReadOnlyList<RotaGap> Gaps(IEnumerable<string> sites, int days)
+    {
+        var now = time.GetUtcNow();
+        var until = now.AddDays(days);
+        return sites.Distinct(StringComparer.Ordinal)
+            .SelectMany(site => Enumerable.Range(0, rota.TopLevel(site) + 1).SelectMany(level => rota.Gaps(site, level, now, until)))
+            .ToArray();
+    }
+
     public IReadOnlyList<LocalText> SetRota(IReadOnlyList<RotaEntry> entries)
     {
         var failures = RotaRules.Check(entries).ToList();

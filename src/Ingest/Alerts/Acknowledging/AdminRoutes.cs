@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using LiveRoom.Contracts.Text;
 using LiveRoom.Ingest.Alerts.Lifecycle;
@@ -12,12 +13,15 @@ namespace LiveRoom.Ingest.Alerts.Acknowledging;
 /// <summary>
 /// The admin API (for the dashboard, which checks the admin role and calls with <c>Authorization: Bearer {AdminToken}</c>):
 /// <c>GET/PUT/DELETE /api/rules[/{id}]</c>, <c>GET/POST /api/silences</c>, <c>GET/PUT /api/rota</c>, <c>GET /api/rota/on-duty?site=…</c> (who a notice would go
-/// to now, per level of each site asked). Without a
+/// to now, per level of each site asked), <c>GET /api/rota/gaps?site=…&amp;days=7</c> (when nobody is on duty at a level in
+/// the next days). Without a
 /// configured <see cref="AlertOptions.AdminToken"/> every call is refused (403). Bodies are the records as JSON
 /// (camelCase, enums as camelCase strings, durations as <c>hh:mm:ss</c>); a refusal is 400 with the reasons.
 /// </summary>
 internal static class AdminRoutes
 {
+    private const int MaxGapDays = 31;
+
     public static void Map(WebApplication app, AlertAdmin admin, AlertEngine engine, AdminGate gate)
     {
         bool Allowed(HttpContext c) => gate.Allowed(c);
@@ -59,6 +63,23 @@ internal static class AdminRoutes
         app.MapGet("/api/rota", (HttpContext c) => Allowed(c) ? Json(admin.Rota()) : gate.Refusal());
         app.MapGet("/api/rota/on-duty", (HttpContext c) =>
             Allowed(c) ? Json(admin.OnDuty(c.Request.Query["site"].OfType<string>().Where(s => s.Length > 0))) : gate.Refusal());
+        app.MapGet("/api/rota/gaps", (HttpContext c) =>
+        {
+            if (!Allowed(c))
+            {
+                return gate.Refusal();
+            }
+
+            var days = c.Request.Query["days"].ToString();
+            if (days.Length == 0)
+            {
+                days = "7";
+            }
+
+            return int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxGapDays
+                ? Json(admin.Gaps(c.Request.Query["site"].OfType<string>().Where(s => s.Length > 0), n))
+                : Refused([new($"days '{days}' is not a whole number from 1 to {MaxGapDays}", $"天数“{days}”不是 1 到 {MaxGapDays} 之间的整数")]);
+        });
         app.MapPut("/api/rota", async (HttpContext c) =>
         {
             if (!Allowed(c))

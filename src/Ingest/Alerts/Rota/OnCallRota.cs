@@ -19,6 +19,39 @@ public sealed class OnCallRota
         return onDuty.Any(e => e.Cover) ? onDuty.Where(e => e.Cover).ToArray() : onDuty;
     }
 
+    /// <summary>
+    /// When nobody is on duty at <paramref name="site"/> and <paramref name="level"/> between <paramref name="from"/> and
+    /// <paramref name="to"/>: a notice at that level then names nobody (level 0) or goes to level 0 instead. Exact to the
+    /// instant: it asks <see cref="RotaEntry.OnDuty"/> at every instant where an entry may change.
+    /// </summary>
+    public IReadOnlyList<RotaGap> Gaps(string site, int level, DateTimeOffset from, DateTimeOffset to)
+    {
+        var entries = _entries.Where(e => e.Level == level && (e.Site == site || e.Site == "*")).ToArray();
+        var instants = entries.SelectMany(e => e.Changes(from, to)).Append(from).Distinct().Order().ToArray();
+        var gaps = new List<RotaGap>();
+        DateTimeOffset? start = null;
+        foreach (var instant in instants)
+        {
+            var nobody = !entries.Any(e => e.OnDuty(instant));
+            if (nobody && start is null)
+            {
+                start = instant;
+            }
+            else if (!nobody && start is { } began)
+            {
+                gaps.Add(new RotaGap(site, level, began, instant));
+                start = null;
+            }
+        }
+
+        if (start is { } open)
+        {
+            gaps.Add(new RotaGap(site, level, open, to));
+        }
+
+        return gaps;
+    }
+
     /// <summary>The highest level anyone is on for the site (escalation stops there).</summary>
     public int TopLevel(string site) =>
         _entries.Where(e => e.Site == site || e.Site == "*").Select(e => e.Level).DefaultIfEmpty(0).Max();

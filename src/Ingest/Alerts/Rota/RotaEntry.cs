@@ -46,8 +46,7 @@ public sealed record RotaEntry
 
     public bool OnDuty(DateTimeOffset now)
     {
-        // RotaRules refuses an unknown zone before an entry is stored; one that vanished from the system since reads as UTC.
-        var local = TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? TimeZoneInfo.ConvertTime(now, zone).DateTime : now.UtcDateTime;
+        var local = TimeZoneInfo.ConvertTime(now, Zone()).DateTime;
         var t = TimeOnly.FromDateTime(local);
 
         // The part of a night shift after midnight belongs to the day it started on: its weekday and its date.
@@ -71,4 +70,57 @@ public sealed record RotaEntry
 
         return from <= to ? t >= from && t < to : t >= from || t < to; // a night shift wraps midnight
     }
+
+    /// <summary>
+    /// The instants in [<paramref name="from"/>, <paramref name="to"/>) at which <see cref="OnDuty"/> may change (and
+    /// others, where it does not): each local midnight, start and end of the shift on the entry's clock, and the clock's
+    /// own changes (daylight saving: a shift that starts in the skipped hour starts when the clock jumps). Between two
+    /// consecutive instants of this list, <see cref="OnDuty"/> answers the same.
+    /// </summary>
+    internal IEnumerable<DateTimeOffset> Changes(DateTimeOffset from, DateTimeOffset to)
+    {
+        if (Days is null && From is null && To is null && FirstDate is null && LastDate is null)
+        {
+            yield break; // always on duty
+        }
+
+        var zone = Zone();
+
+        // The clock's changes: every time zone in use changes its offset on a UTC quarter hour.
+        var step = TimeSpan.FromMinutes(15);
+        var u = new DateTimeOffset(from.UtcTicks - (from.UtcTicks % step.Ticks), TimeSpan.Zero);
+        var offset = zone.GetUtcOffset(u);
+        for (; u < to; u += step)
+        {
+            var next = zone.GetUtcOffset(u);
+            if (next != offset && u >= from)
+            {
+                yield return u;
+            }
+
+            offset = next;
+        }
+
+        var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, zone).DateTime).AddDays(-1);
+        var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(to, zone).DateTime).AddDays(1);
+        for (var date = first; date <= last; date = date.AddDays(1))
+        {
+            foreach (var time in new[] { TimeOnly.MinValue, From ?? TimeOnly.MinValue, To ?? TimeOnly.MinValue }.Distinct())
+            {
+                var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+                var offsets = zone.IsInvalidTime(local) ? Array.Empty<TimeSpan>() : zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local) : new[] { zone.GetUtcOffset(local) };
+                foreach (var instant in offsets.Select(o => new DateTimeOffset(local, o)))
+                {
+                    if (instant >= from && instant < to)
+                    {
+                        yield return instant;
+                    }
+                }
+            }
+        }
+    }
+
+    // RotaRules refuses an unknown zone before an entry is stored; one that vanished from the system since reads as UTC.
+    private TimeZoneInfo Zone() =>
+        TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 }

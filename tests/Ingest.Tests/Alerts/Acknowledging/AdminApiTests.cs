@@ -115,6 +115,46 @@ public sealed class AdminApiTests : IAsyncLifetime
         Assert.Equal([("s1", 0, "tech"), ("s1", 1, "sub"), ("s1", 2, "boss"), ("s2", 0, ""), ("s2", 1, "oncall")], levels);
     }
 
+    [Fact]
+    public async Task Gaps_PerSiteAndLevel_ForTheDaysAsked_BadDaysRefusedSayingWhy_TokenRequired()
+    {
+        // s1: someone always at level 0; level 1 only tomorrow (UTC) and after; s2: the every-site level 1 only.
+        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
+        var rota = $$"""
+            [{"site":"s1","level":0,"name":"tech"},{"site":"s1","level":1,"name":"new-hire","firstDate":"{{tomorrow:yyyy-MM-dd}}"},{"site":"*","level":2,"name":"boss"}]
+            """;
+        using (var put = await SendAsync(HttpMethod.Put, "/api/rota", rota))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, put.StatusCode);
+        }
+
+        using (var anonymous = await _http.GetAsync(Url("/api/rota/gaps?site=s1")))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, anonymous.StatusCode);
+        }
+
+        using var answer = await SendAsync(HttpMethod.Get, "/api/rota/gaps?site=s1&site=s2&days=3", null);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+        var gaps = json.RootElement.EnumerateArray()
+            .Select(g => (Site: g.GetProperty("site").GetString(), Level: g.GetProperty("level").GetInt32(), Start: g.GetProperty("start").GetDateTimeOffset(), End: g.GetProperty("end").GetDateTimeOffset()))
+            .ToArray();
+
+        Assert.Equal([("s1", 1), ("s2", 0), ("s2", 1)], gaps.Select(g => (g.Site, g.Level)));
+        var midnight = new DateTimeOffset(tomorrow.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        Assert.Equal(midnight, gaps[0].End); // until the new hire's first day
+        Assert.InRange(gaps[1].End - gaps[1].Start, TimeSpan.FromDays(3) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(3)); // the whole period
+
+        foreach (var days in new[] { "0", "32", "seven", "-1" })
+        {
+            using var refused = await SendAsync(HttpMethod.Get, "/api/rota/gaps?site=s1&days=" + days, null);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            using var reasons = System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+            Assert.Equal($"days '{days}' is not a whole number from 1 to 31", reasons.RootElement.GetProperty("errors")[0].GetString());
+            Assert.Equal($"天数“{days}”不是 1 到 31 之间的整数", reasons.RootElement.GetProperty("errorsZh")[0].GetString());
+        }
+    }
+
     private Uri Url(string path) => new(_service.HttpAddress!, path);
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? json)
