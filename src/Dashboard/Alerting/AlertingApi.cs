@@ -21,6 +21,9 @@ internal static class AlertingApi
 {
     private const int MaxBody = 256 * 1024;
 
+    /// <summary>How long before a show its checklist starts and its failures may alert: the edge's default (seed clause 7.4.3).</summary>
+    private static readonly TimeSpan ChecklistLead = TimeSpan.FromMinutes(30);
+
     public static IEndpointRouteBuilder MapAlertingApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/alerting").RequireAuthorization(Policies.AlertSettings).WithTags("alerting");
@@ -29,6 +32,7 @@ internal static class AlertingApi
         api.MapDelete("/rules/{id}", DeleteRuleAsync).RequireAuthorization(Policies.Admin).RequireCsrf().WithSummary("Delete an alert rule");
         api.MapGet("/rota", (CollectorAdminClient collector, HttpContext http, CancellationToken ct) => ReadAsync(collector, "api/rota", http.User, ct)).WithSummary("On-call rota of the sites the user sees");
         api.MapGet("/on-duty", OnDutyAsync).WithSummary("Who a notice would go to now, per level of each site the user sees");
+        api.MapGet("/gaps", GapsAsync).WithSummary("When nobody is on duty at a level of each site the user sees in the next 7 days, with the shows then");
         api.MapPut("/rota", SaveRotaAsync).RequireAuthorization(Policies.Admin).RequireCsrf().WithSummary("Replace the on-call rota");
         api.MapGet("/silences", (CollectorAdminClient collector, HttpContext http, CancellationToken ct) => ReadAsync(collector, "api/silences", http.User, ct)).WithSummary("Silences of the sites the user sees");
         api.MapPost("/silences", AddSilenceAsync).RequireAuthorization(Policies.Silence).RequireCsrf().WithSummary("Add a silence (maintenance window)");
@@ -67,6 +71,41 @@ internal static class AlertingApi
     {
         var sites = schedules.ListSites().Where(s => http.User.MaySee(s.Id)).Select(s => KeyValuePair.Create("site", (string?)s.Id));
         return ReadAsync(collector, "api/rota/on-duty" + QueryString.Create(sites), http.User, ct);
+    }
+
+    /// <summary>
+    /// The collector's gaps in the rota for the next 7 days, each with the shows it falls on: those whose pre-show
+    /// checklist (from <see cref="ChecklistLead"/> before the start) or show time overlaps it — when an alert would come
+    /// and find nobody.
+    /// </summary>
+    private static async Task<IResult> GapsAsync(CollectorAdminClient collector, ScheduleStore schedules, HttpContext http, CancellationToken ct)
+    {
+        var sites = schedules.ListSites().Where(s => http.User.MaySee(s.Id)).ToArray();
+        var answer = await collector.SendAsync(HttpMethod.Get, "api/rota/gaps" + QueryString.Create(sites.Select(s => KeyValuePair.Create("site", (string?)s.Id))), null, ct);
+        if (!answer.Answered || answer.Status != StatusCodes.Status200OK)
+        {
+            return Unavailable(answer);
+        }
+
+        var rooms = schedules.ListRooms().ToDictionary(r => (r.Site, r.Id), r => r.Name);
+        var gaps = JsonNode.Parse(answer.Body)?.AsArray() ?? [];
+        foreach (var gap in gaps.OfType<JsonObject>())
+        {
+            var site = gap["site"]!.GetValue<string>();
+            var start = gap["start"]!.GetValue<DateTimeOffset>();
+            var end = gap["end"]!.GetValue<DateTimeOffset>();
+            gap["shows"] = new JsonArray([.. schedules.ListShows(site, null, start, end + ChecklistLead, limit: 50).Select(show => (JsonNode)new JsonObject
+            {
+                ["id"] = show.Id,
+                ["room"] = show.Room,
+                ["roomName"] = rooms.GetValueOrDefault((site, show.Room), show.Room),
+                ["title"] = show.Title,
+                ["start"] = show.Start,
+                ["end"] = show.End,
+            })]);
+        }
+
+        return Results.Text(gaps.ToJsonString(), "application/json");
     }
 
     private static async Task<IResult> SaveRuleAsync(string id, HttpContext http, CollectorAdminClient collector, AuditLog audit, CancellationToken ct)

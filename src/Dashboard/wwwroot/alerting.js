@@ -112,6 +112,49 @@ async function loadOnDuty() {
       el("span", { class: "duty" + (l.people.length > 0 ? "" : " nobody"), "data-level": String(l.level), text: dutyText(l) })))));
 }
 
+// When nobody is on duty at a level in the next 7 days (the collector's answer, on the site's clock here), each with the
+// shows whose checklist or airtime it falls on: the holes an alert would find, shown before one does.
+const GAP_DAYS = 7;
+function gapTime(iso, zone) {
+  const options = { timeZone: zone, weekday: "short", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+  try { return new Date(iso).toLocaleString(lang === "zh" ? "zh-CN" : "en-GB", options); } catch { return new Date(iso).toLocaleString(); }
+}
+function gapLength(ms) {
+  const minutes = Math.round(ms / 60000), days = Math.floor(minutes / 1440), hours = Math.floor((minutes % 1440) / 60), rest = minutes % 60;
+  const [d, h, m] = lang === "zh" ? ["天", "小时", "分钟"] : [" d", " h", " min"];
+  return [days ? days + d : "", hours ? hours + h : "", rest && !days ? rest + m : ""].filter(Boolean).join(" ") || "1" + m;
+}
+
+function gapItem(gap, zone, asked) {
+  const start = Date.parse(gap.start), end = Date.parse(gap.end);
+  const fromStart = start <= asked + 60000, toEnd = end >= asked + GAP_DAYS * 86400000 - 60000;
+  const when = fromStart && toEnd ? t("all 7 days")
+    : toEnd ? t("from {start} on").replace("{start}", gapTime(gap.start, zone))
+    : gapTime(gap.start, zone) + " – " + gapTime(gap.end, zone) + (lang === "zh" ? "（" : " (") + gapLength(end - start) + (lang === "zh" ? "）" : ")");
+  const shows = gap.shows || [];
+  const item = el("li", { class: "gap" + (shows.length > 0 ? " during-show" : ""), "data-level": String(gap.level), "data-start": gap.start },
+    el("span", { class: "gap-when", text: t("Level") + " " + gap.level + (lang === "zh" ? "：" : ": ") + when }),
+    el("span", { class: "gap-then", text: t(gap.level > 0 ? "nobody, level 0 is paged" : "nobody: an alert names nobody") }));
+  if (shows.length > 0) {
+    const list = shows.map((s) => s.title + (lang === "zh" ? "（" : " (") + s.roomName + " " + gapTime(s.start, zone) + (lang === "zh" ? "）" : ")")).join(lang === "zh" ? "；" : "; ");
+    item.append(el("span", { class: "gap-shows", text: t("during {n} shows: ").replace("{n}", String(shows.length)) + list }));
+  }
+  return item;
+}
+
+async function loadGaps() {
+  const asked = Date.now();
+  const gaps = await api("api/alerting/gaps");
+  const name = (id) => (sites.find((s) => s.id === id) || {}).name || id;
+  const shown = [...new Set([...sites.map((s) => s.id), ...gaps.map((g) => g.site)])];
+  $("gaps").replaceChildren(...shown.map((site) => {
+    const own = gaps.filter((g) => g.site === site);
+    return el("li", { "data-site": site }, el("strong", { text: name(site) }),
+      own.length === 0 ? el("span", { class: "no-gaps", text: t("none: someone is on duty at every level") })
+        : el("ul", {}, ...own.map((g) => gapItem(g, zoneOf(site), asked))));
+  }));
+}
+
 async function saveRota() {
   const entries = [...$("rota").querySelectorAll("tbody tr")].map((row) => {
     const entry = { ...row.entry };
@@ -124,7 +167,7 @@ async function saveRota() {
     return entry;
   });
   await api("api/alerting/rota", { method: "PUT", body: entries });
-  await Promise.all([loadRota(), loadOnDuty()]);
+  await Promise.all([loadRota(), loadOnDuty(), loadGaps()]);
   done(t("Rota saved"));
 }
 
@@ -213,10 +256,10 @@ async function start() {
     $("rota").querySelector("tbody").append(rotaRow({ ...entry, level: 1, timeZone: zone, firstDate: today, lastDate: today, cover: true }));
   });
   $("rotaSave").addEventListener("click", () => saveRota().catch((e) => problem(e.message)));
-  await Promise.all([loadRules().then(loadSilences), loadRota(), loadOnDuty(),
+  await Promise.all([loadRules().then(loadSilences), loadRota(), loadOnDuty(), loadGaps(),
     followOpenAlerts(me, { resolve: true, withRoom: true, section: $("openAlertsBox"), note: $("openAlertsNote"), list: $("openAlerts") })]);
   // Shifts change while the page is open.
-  setInterval(() => loadOnDuty().catch((e) => problem(e.message)), 60000);
+  setInterval(() => Promise.all([loadOnDuty(), loadGaps()]).catch((e) => problem(e.message)), 60000);
   done("");
 }
 

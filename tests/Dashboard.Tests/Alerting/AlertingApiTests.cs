@@ -149,6 +149,47 @@ public sealed class AlertingApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Gaps_EachWithTheShowsItFallsOn_ChecklistIncluded_OnlyTheReadersSites()
+    {
+        using var factory = Dashboard(Token);
+        factory.CreateUser("chief", ["admin"]);
+        factory.CreateUser("lin", ["on-call"], ["s1"]);
+        using var admin = await factory.SignedInAsync("chief");
+        using var onCall = await factory.SignedInAsync("lin");
+        var store = factory.Services.GetRequiredService<LiveRoom.Dashboard.Schedules.ScheduleStore>();
+        foreach (var site in new[] { "s1", "s2" })
+        {
+            Assert.True(store.TryCreateSite(new LiveRoom.Dashboard.Schedules.SiteRecord(site, "Studio " + site, "UTC", [])));
+            Assert.True(store.TryCreateRoom(new LiveRoom.Dashboard.Schedules.RoomRecord(site, "room-1", "Room One")));
+        }
+
+        // s1: Lin is on level 0 up to the day after tomorrow (UTC); from then until the week's end nobody is.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var gapStart = new DateTimeOffset(today.AddDays(3).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        using (var rota = await admin.PutAsync("/api/alerting/rota", Json($$"""[{"site":"s1","level":0,"name":"Lin","lastDate":"{{today.AddDays(2):yyyy-MM-dd}}"}]""")))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, rota.StatusCode);
+        }
+
+        Assert.Null(store.TrySave(
+        [
+            new LiveRoom.Dashboard.Schedules.ShowRecord("before", "s1", "room-1", gapStart.AddHours(-3), gapStart.AddHours(-1), "Covered", "Lin", null),
+            new LiveRoom.Dashboard.Schedules.ShowRecord("checklist", "s1", "room-1", gapStart.AddMinutes(10), gapStart.AddHours(1), "Checklist at 23:40", "Lin", null),
+            new LiveRoom.Dashboard.Schedules.ShowRecord("inside", "s1", "room-1", gapStart.AddHours(20), gapStart.AddHours(22), "Evening sale", "Wu", null),
+            new LiveRoom.Dashboard.Schedules.ShowRecord("other", "s2", "room-1", gapStart.AddHours(20), gapStart.AddHours(22), "Elsewhere", "Zhao", null),
+        ]));
+
+        static string Gaps(JsonDocument gaps) => string.Join(" | ", gaps.RootElement.EnumerateArray().Select(g =>
+            $"{g.GetProperty("site").GetString()}/{g.GetProperty("level").GetInt32()} {g.GetProperty("start").GetDateTimeOffset():MM-dd HH:mm}: "
+            + string.Join(",", g.GetProperty("shows").EnumerateArray().Select(s => s.GetProperty("id").GetString() + "@" + s.GetProperty("roomName").GetString()))));
+
+        Assert.Equal($"s1/0 {gapStart:MM-dd HH:mm}: checklist@Room One,inside@Room One", Gaps(JsonDocument.Parse(await onCall.GetStringAsync("/api/alerting/gaps"))));
+        var all = JsonDocument.Parse(await admin.GetStringAsync("/api/alerting/gaps"));
+        Assert.StartsWith($"s1/0 {gapStart:MM-dd HH:mm}: checklist@Room One,inside@Room One | s2/0 ", Gaps(all), StringComparison.Ordinal);
+        Assert.EndsWith(": other@Room One", Gaps(all), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WrongTokenOrNone_SaysWhichSettingToFix_AndTheFailedChangeIsAudited()
     {
         using (var factory = Dashboard("not-the-collectors-token-0123456789-abc"))

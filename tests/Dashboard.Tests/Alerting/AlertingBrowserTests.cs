@@ -198,6 +198,50 @@ public sealed class AlertingBrowserTests(BrowserFixture stack) : IClassFixture<B
     }
 
     [Fact]
+    public async Task Gaps_NobodyAtLevel0DuringTheShow_Shown_AnEntryThatEnds_LeavesAGapFromItsEnd_FilledItSaysNone()
+    {
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "zh-CN" });
+        var page = await OpenAsync(context, "admin");
+        try
+        {
+            // Nobody on the rota: level 0 is a gap all week, and the show in progress falls in it (its title is text).
+            var gap = page.Locator("#gaps li[data-site=demo] li.gap[data-level='0']");
+            Assert.Equal(1, await gap.CountAsync());
+            Assert.Equal("级别 0：7 天内一直", await gap.Locator(".gap-when").TextContentAsync());
+            Assert.Equal("无人：告警不会指名任何人", await gap.Locator(".gap-then").TextContentAsync());
+            Assert.Contains("gap during-show", await gap.GetAttributeAsync("class"), StringComparison.Ordinal);
+            var shows = await gap.Locator(".gap-shows").TextContentAsync();
+            Assert.StartsWith("期间有 1 场直播：" + BrowserFixture.ShowTitle + "（Room 1 ", shows, StringComparison.Ordinal);
+            Assert.Equal("rgb(255, 138, 128)", await gap.EvaluateAsync<string>("e => getComputedStyle(e).color"));
+
+            // A technician on level 0 every day up to the day after tomorrow (the site's clock): the gap starts after it.
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+            await page.ClickAsync("#rotaAdd");
+            var row = page.Locator("#rota tbody tr").Last;
+            await row.Locator("input[data-k=name]").FillAsync("wang");
+            await row.Locator("input[data-k=lastDate]").FillAsync(today.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await page.ClickAsync("#rotaSave");
+            await page.WaitForSelectorAsync("#info:text('值班表已保存')", new PageWaitForSelectorOptions { Timeout = Timeout });
+            var starts = new DateTimeOffset(today.AddDays(3).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+            Assert.Equal(starts, DateTimeOffset.Parse((await gap.GetAttributeAsync("data-start"))!, CultureInfo.InvariantCulture));
+            Assert.Matches(@"^级别 0：\S+ 00:00 起一直$", await gap.Locator(".gap-when").TextContentAsync());
+            Assert.Contains(starts.ToString("MM/dd", CultureInfo.InvariantCulture), await gap.Locator(".gap-when").TextContentAsync(), StringComparison.Ordinal);
+            Assert.Equal(0, await gap.Locator(".gap-shows").CountAsync());
+            await page.Locator("#gaps").Locator("xpath=..").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "alerting-rota-gaps.png") });
+
+            // Without the last date nobody is missing any more.
+            await row.Locator("input[data-k=lastDate]").FillAsync("");
+            await page.ClickAsync("#rotaSave");
+            await page.WaitForSelectorAsync("#gaps li[data-site=demo] .no-gaps", new PageWaitForSelectorOptions { Timeout = Timeout });
+            Assert.Equal("无：每个级别都有人值班", await page.TextContentAsync("#gaps li[data-site=demo] .no-gaps"));
+        }
+        finally
+        {
+            await EmptyRotaAsync();
+        }
+    }
+
+    [Fact]
     public async Task OnAPhone_AdminsRulesRotaAndSilences_AreLabelledCards_NothingScrollsSideways()
     {
         await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = "zh-CN" });

@@ -83,6 +83,7 @@ public sealed class RoleMatrixTests : IDisposable
         ["DELETE /api/alerting/rules/{id}"] = (AdminOnly, "/api/alerting/rules/fps_low"),
         ["GET /api/alerting/rota"] = (AnyRole, "/api/alerting/rota"),
         ["GET /api/alerting/on-duty"] = (AnyRole, "/api/alerting/on-duty"),
+        ["GET /api/alerting/gaps"] = (AnyRole, "/api/alerting/gaps"),
         ["PUT /api/alerting/rota"] = (AdminOnly, "/api/alerting/rota"),
         ["GET /api/alerting/silences"] = (AnyRole, "/api/alerting/silences"),
         ["POST /api/alerting/silences"] = (Silencers, "/api/alerting/silences"),
