@@ -44,9 +44,9 @@ const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 const dayNames = () => lang === "zh" ? ["周一", "周二", "周三", "周四", "周五", "周六", "周日"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const hhmm = (v) => v ? String(v).slice(0, 5) : "";
 const zoneOf = (site) => (sites.find((s) => s.id === site) || {}).timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-// Today on the entry's clock, as the collector reads its dates (sv-SE writes YYYY-MM-DD).
-const todayIn = (zone) => { try { return new Date().toLocaleDateString("sv-SE", { timeZone: zone || "UTC" }); } catch { return new Date().toISOString().slice(0, 10); } };
-const ended = (entry) => Boolean(entry.lastDate) && entry.lastDate < todayIn(entry.timeZone);
+// Today (or the day of at) on the entry's clock, as the collector reads its dates (sv-SE writes YYYY-MM-DD).
+const dateIn = (zone, at) => { const d = at ? new Date(at) : new Date(); try { return d.toLocaleDateString("sv-SE", { timeZone: zone || "UTC" }); } catch { return d.toISOString().slice(0, 10); } };
+const ended = (entry) => Boolean(entry.lastDate) && entry.lastDate < dateIn(entry.timeZone);
 
 function shiftText(entry) {
   const names = dayNames();
@@ -115,8 +115,10 @@ async function loadOnDuty() {
 // When nobody is on duty at a level in the next 7 days (the collector's answer, on the site's clock here), each with the
 // shows whose checklist or airtime it falls on: the holes an alert would find, shown before one does.
 const GAP_DAYS = 7;
-function gapTime(iso, zone) {
-  const options = { timeZone: zone, weekday: "short", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+// A gap's or show's time on the site's clock ("Sat 28/11, 09:00"); only the time when it is on the same day as sameDayAs.
+function gapTime(iso, zone, sameDayAs) {
+  const day = { weekday: "short", month: "2-digit", day: "2-digit" };
+  const options = { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23", ...(sameDayAs && dateIn(zone, sameDayAs) === dateIn(zone, iso) ? {} : day) };
   try { return new Date(iso).toLocaleString(lang === "zh" ? "zh-CN" : "en-GB", options); } catch { return new Date(iso).toLocaleString(); }
 }
 function gapLength(ms) {
@@ -130,7 +132,7 @@ function gapItem(gap, zone, asked) {
   const fromStart = start <= asked + 60000, toEnd = end >= asked + GAP_DAYS * 86400000 - 60000;
   const when = fromStart && toEnd ? t("all 7 days")
     : toEnd ? t("from {start} on").replace("{start}", gapTime(gap.start, zone))
-    : gapTime(gap.start, zone) + " – " + gapTime(gap.end, zone) + (lang === "zh" ? "（" : " (") + gapLength(end - start) + (lang === "zh" ? "）" : ")");
+    : gapTime(gap.start, zone) + " – " + gapTime(gap.end, zone, gap.start) + (lang === "zh" ? "（" : " (") + gapLength(end - start) + (lang === "zh" ? "）" : ")");
   const shows = gap.shows || [];
   const item = el("li", { class: "gap" + (shows.length > 0 ? " during-show" : ""), "data-level": String(gap.level), "data-start": gap.start },
     el("span", { class: "gap-when", text: t("Level") + " " + gap.level + (lang === "zh" ? "：" : ": ") + when }),
@@ -252,7 +254,7 @@ async function start() {
   $("rotaAdd").addEventListener("click", () => $("rota").querySelector("tbody").append(rotaRow(newEntry())));
   // A cover for today on the site's clock, all day: the admin names who, the level and the last date.
   $("rotaCover").addEventListener("click", () => {
-    const entry = newEntry(), zone = zoneOf(entry.site), today = todayIn(zone);
+    const entry = newEntry(), zone = zoneOf(entry.site), today = dateIn(zone);
     $("rota").querySelector("tbody").append(rotaRow({ ...entry, level: 1, timeZone: zone, firstDate: today, lastDate: today, cover: true }));
   });
   $("rotaSave").addEventListener("click", () => saveRota().catch((e) => problem(e.message)));

@@ -229,8 +229,20 @@ public sealed class AlertingBrowserTests(BrowserFixture stack) : IClassFixture<B
             Assert.Equal(0, await gap.Locator(".gap-shows").CountAsync());
             await page.Locator("#gaps").Locator("xpath=..").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "alerting-rota-gaps.png") });
 
-            // Without the last date nobody is missing any more.
+            // 06:00 to 04:00 the next morning, every day: two hours a night without anyone, each on one day (the date once;
+            // the first and last may be cut by now and the week's end).
             await row.Locator("input[data-k=lastDate]").FillAsync("");
+            await row.Locator("input[data-k=from]").FillAsync("06:00");
+            await row.Locator("input[data-k=to]").FillAsync("04:00");
+            await page.ClickAsync("#rotaSave");
+            await page.WaitForSelectorAsync("#gaps li[data-site=demo] li.gap:nth-child(6)", new PageWaitForSelectorOptions { Timeout = Timeout });
+            var nights = await gap.Locator(".gap-when").AllTextContentsAsync();
+            Assert.InRange(nights.Count, 6, 8);
+            Assert.All(nights.Skip(1).SkipLast(1), n => Assert.Matches(@"^级别 0：\d\d/\d\d周. 04:00 – 06:00（2小时）$", n));
+
+            // All day without an end: nobody is missing any more.
+            await row.Locator("input[data-k=from]").FillAsync("");
+            await row.Locator("input[data-k=to]").FillAsync("");
             await page.ClickAsync("#rotaSave");
             await page.WaitForSelectorAsync("#gaps li[data-site=demo] .no-gaps", new PageWaitForSelectorOptions { Timeout = Timeout });
             Assert.Equal("无：每个级别都有人值班", await page.TextContentAsync("#gaps li[data-site=demo] .no-gaps"));
