@@ -1,7 +1,7 @@
 // Alerts: the open alerts of every site the person sees (technicians, on-call staff and admins acknowledge and resolve
 // them here), silences (on-call staff and admins add them), the on-call rota and the alert rules (admins change them). Everything goes through /api/alerting, which checks the role and writes the audit log; the collector's
 // refusals come back verbatim.
-import { api, el, followOpenAlerts, header, labelledCell, lang, problem, requireUser, t } from "./api.js";
+import { api, dateIn, dayTime, el, followOpenAlerts, header, labelledCell, lang, problem, requireUser, t } from "./api.js";
 import { forText, hasThreshold, ruleCondition } from "./rule-words.js";
 
 // When a rule applies (the collector's RuleApplies, camelCase).
@@ -44,8 +44,6 @@ const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 const dayNames = () => lang === "zh" ? ["周一", "周二", "周三", "周四", "周五", "周六", "周日"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const hhmm = (v) => v ? String(v).slice(0, 5) : "";
 const zoneOf = (site) => (sites.find((s) => s.id === site) || {}).timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-// Today (or the day of at) on the entry's clock, as the collector reads its dates (sv-SE writes YYYY-MM-DD).
-const dateIn = (zone, at) => { const d = at ? new Date(at) : new Date(); try { return d.toLocaleDateString("sv-SE", { timeZone: zone || "UTC" }); } catch { return d.toISOString().slice(0, 10); } };
 const ended = (entry) => Boolean(entry.lastDate) && entry.lastDate < dateIn(entry.timeZone);
 
 function shiftText(entry) {
@@ -115,12 +113,6 @@ async function loadOnDuty() {
 // When nobody is on duty at a level in the next 7 days (the collector's answer, on the site's clock here), each with the
 // shows whose checklist or airtime it falls on: the holes an alert would find, shown before one does.
 const GAP_DAYS = 7;
-// A gap's or show's time on the site's clock ("Sat 28/11, 09:00"); only the time when it is on the same day as sameDayAs.
-function gapTime(iso, zone, sameDayAs) {
-  const day = { weekday: "short", month: "2-digit", day: "2-digit" };
-  const options = { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23", ...(sameDayAs && dateIn(zone, sameDayAs) === dateIn(zone, iso) ? {} : day) };
-  try { return new Date(iso).toLocaleString(lang === "zh" ? "zh-CN" : "en-GB", options); } catch { return new Date(iso).toLocaleString(); }
-}
 function gapLength(ms) {
   const minutes = Math.round(ms / 60000), days = Math.floor(minutes / 1440), hours = Math.floor((minutes % 1440) / 60), rest = minutes % 60;
   const [d, h, m] = lang === "zh" ? ["天", "小时", "分钟"] : [" d", " h", " min"];
@@ -131,14 +123,14 @@ function gapItem(gap, zone, asked) {
   const start = Date.parse(gap.start), end = Date.parse(gap.end);
   const fromStart = start <= asked + 60000, toEnd = end >= asked + GAP_DAYS * 86400000 - 60000;
   const when = fromStart && toEnd ? t("all 7 days")
-    : toEnd ? t("from {start} on").replace("{start}", gapTime(gap.start, zone))
-    : gapTime(gap.start, zone) + " – " + gapTime(gap.end, zone, gap.start) + (lang === "zh" ? "（" : " (") + gapLength(end - start) + (lang === "zh" ? "）" : ")");
+    : toEnd ? t("from {start} on").replace("{start}", dayTime(gap.start, zone))
+    : dayTime(gap.start, zone) + " – " + dayTime(gap.end, zone, gap.start) + (lang === "zh" ? "（" : " (") + gapLength(end - start) + (lang === "zh" ? "）" : ")");
   const shows = gap.shows || [];
   const item = el("li", { class: "gap" + (shows.length > 0 ? " during-show" : ""), "data-level": String(gap.level), "data-start": gap.start },
     el("span", { class: "gap-when", text: t("Level") + " " + gap.level + (lang === "zh" ? "：" : ": ") + when }),
     el("span", { class: "gap-then", text: t(gap.level > 0 ? "nobody, level 0 is paged" : "nobody: an alert names nobody") }));
   if (shows.length > 0) {
-    const list = shows.map((s) => s.title + (lang === "zh" ? "（" : " (") + s.roomName + " " + gapTime(s.start, zone) + (lang === "zh" ? "）" : ")")).join(lang === "zh" ? "；" : "; ");
+    const list = shows.map((s) => s.title + (lang === "zh" ? "（" : " (") + s.roomName + " " + dayTime(s.start, zone) + (lang === "zh" ? "）" : ")")).join(lang === "zh" ? "；" : "; ");
     item.append(el("span", { class: "gap-shows", text: t("during {n} shows: ").replace("{n}", String(shows.length)) + list }));
   }
   return item;

@@ -111,7 +111,7 @@ const zh = {
   "Alert settings": "告警设置", "Silences": "静默", "New silence": "新建静默", "Add silence": "添加静默", "Silence added": "已添加静默",
   "Rule": "规则", "Until": "至", "By": "创建人", "Comment": "备注", "all sites": "全部站点", "all rooms": "全部直播间", "all rules": "全部规则",
   "On-call rota": "值班表", "Level": "级别", "Mobile": "手机", "E-mail": "邮箱", "Shift": "班次", "always": "全天",
-  "Add person": "添加人员", "Person": "姓名", "Add cover": "添加代班", "On duty now": "当前值班", "cover": "代班", "nobody": "无人", "nobody, level 0 is paged": "无人，通知级别 0", "Gaps in the next 7 days": "未来 7 天的空档", "all 7 days": "7 天内一直", "from {start} on": "{start} 起一直", "nobody: an alert names nobody": "无人：告警不会指名任何人", "during {n} shows: ": "期间有 {n} 场直播：", "none: someone is on duty at every level": "无：每个级别都有人值班", "Cover": "代班", "ended": "已结束", "First date": "开始日期", "Last date": "结束日期",
+  "Add person": "添加人员", "Person": "姓名", "Add cover": "添加代班", "On duty now": "当前值班", "cover": "代班", "nobody": "无人", "nobody, level 0 is paged": "无人，通知级别 0", "Gaps in the next 7 days": "未来 7 天的空档", "Nobody on duty at level 0 during {n} shows in the next 7 days": "未来 7 天有 {n} 场直播期间级别 0 无人值班", "Nobody on duty at level 0 during 1 show in the next 7 days": "未来 7 天有 1 场直播期间级别 0 无人值班", "an alert would name nobody: fill the rota on the alerts page": "告警将不会指名任何人：请在告警页补排值班", "all 7 days": "7 天内一直", "from {start} on": "{start} 起一直", "nobody: an alert names nobody": "无人：告警不会指名任何人", "during {n} shows: ": "期间有 {n} 场直播：", "none: someone is on duty at every level": "无：每个级别都有人值班", "Cover": "代班", "ended": "已结束", "First date": "开始日期", "Last date": "结束日期",
   "A cover stands in for the weekly rota at its site and level on its dates.": "代班在其日期内代替该站点该级别的每周值班。",
   "Level 0 is the technician on duty, 1 on call, 2 and up the next in line; site * means every site. A shift is read on the clock of its time zone; no day ticked means every day, no hours all day; a night shift belongs to the day it starts. Dates limit an entry; a cover (a holiday, a swap) stands in for the weekly rota at its site and level on its dates.": "级别 0 为值班技术员，1 为值班工程师，2 及以上为后续升级人员；站点 * 表示全部站点。班次按其时区的时间计算；不勾选星期表示每天，不填时间表示全天；夜班算作开始的那一天。日期限定条目的有效期；代班（节假日、换班）在其日期内代替该站点该级别的每周值班。",
   "Save rota": "保存值班表", "Rota saved": "值班表已保存", "Remove": "移除", "Alert rules": "告警规则",
@@ -225,6 +225,18 @@ export function header(me, title) {
 export function clock(ms, tz, seconds) {
   const opts = { hour: "2-digit", minute: "2-digit", hourCycle: "h23", ...(seconds ? { second: "2-digit" } : {}) };
   try { return new Date(ms).toLocaleTimeString([], tz ? { ...opts, timeZone: tz } : opts); } catch { return new Date(ms).toLocaleTimeString([], opts); }
+}
+// The date (YYYY-MM-DD) of at (default: now) on the clock of zone (default UTC), as the collector reads a rota's dates.
+export function dateIn(zone, at) {
+  const d = at ? new Date(at) : new Date();
+  try { return d.toLocaleDateString("sv-SE", { timeZone: zone || "UTC" }); } catch { return d.toISOString().slice(0, 10); }
+}
+// A time in the week ahead on a site's clock, with its weekday and date ("Sat 28/11, 09:00" / "11/28周六 09:00"); only the
+// time when it falls on the same day as sameDayAs (the end of a span).
+export function dayTime(iso, zone, sameDayAs) {
+  const day = { weekday: "short", month: "2-digit", day: "2-digit" };
+  const options = { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23", ...(sameDayAs && dateIn(zone, sameDayAs) === dateIn(zone, iso) ? {} : day) };
+  try { return new Date(iso).toLocaleString(lang === "zh" ? "zh-CN" : "en-GB", options); } catch { return new Date(iso).toLocaleString(); }
 }
 export const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 // A site's zone when it differs from the browser's and this browser can format in it (an old tz database may not); else null.

@@ -1,6 +1,6 @@
 // Room wall: one tile per room, grouped by site, kept live by the server-sent events of
 // GET api/rooms/live/events (no polling, no reloads). Text goes in with textContent only.
-import { el, header, requireUser, t, toLogin, api, showCollectorBanner, clock, otherZone, alertItems, alertsKey, mayActOnAlerts, lang } from "./api.js";
+import { el, header, requireUser, t, toLogin, api, showCollectorBanner, clock, dayTime, otherZone, alertItems, alertsKey, mayActOnAlerts, lang } from "./api.js";
 import { eventText } from "./event-words.js";
 import { fillStateBadge } from "./state-badge.js";
 import { addSparkValue, sparkPath, SPARK_POINTS, SPARK_HEIGHT } from "./spark.js";
@@ -267,6 +267,34 @@ function collectorNote() {
     + (watchdogs.length ? " · " + t("watchdog") + " " + watchdogs.join(", ") : "");
 }
 
+// Shows in the next 7 days during which nobody is on duty at level 0 (the rota's gaps, as the alerts page lists them):
+// an alert then would name nobody. A banner for everyone who reads the rota (not a kiosk) links to the list; checked
+// every 5 minutes. A failure to ask says nothing here (the collector's own banner covers the collector).
+async function watchRotaGaps() {
+  const banner = document.getElementById("rotaGaps");
+  let zones = new Map();
+  const check = async () => {
+    let gaps;
+    try {
+      if (zones.size === 0) zones = new Map((await api("api/sites/")).map((s) => [s.id, s.timeZone]));
+      gaps = await api("api/alerting/gaps");
+    } catch { return; }
+    const shows = new Map();
+    for (const gap of gaps.filter((g) => g.level === 0)) for (const s of gap.shows || []) shows.set(gap.site + "/" + s.id, { ...s, site: gap.site });
+    const list = [...shows.values()].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+    banner.hidden = list.length === 0;
+    const [open, close] = lang === "zh" ? ["（", "）"] : [" (", ")"];
+    const named = list.slice(0, 3).map((s) => dayTime(s.start, zones.get(s.site) || "UTC") + " " + s.title + open + s.roomName + close).join(lang === "zh" ? "；" : "; ")
+      + (list.length > 3 ? " …" : "");
+    const headline = list.length === 1 ? "Nobody on duty at level 0 during 1 show in the next 7 days" : "Nobody on duty at level 0 during {n} shows in the next 7 days";
+    banner.replaceChildren(t(headline).replace("{n}", String(list.length)),
+      el("small", { text: named + " — " + t("an alert would name nobody: fill the rota on the alerts page") }));
+    banner.dataset.shows = String(list.length);
+  };
+  await check();
+  setInterval(check, 5 * 60000);
+}
+
 // The first reading failed (InfluxDB): the event stream that follows brings states, shows and open alerts all the same.
 function unavailable(message) {
   const status = document.getElementById("status");
@@ -282,6 +310,7 @@ async function start() {
   document.getElementById("empty").textContent = t("No room has reported in the last minute.");
   // Once: the last 5 minutes for the sparklines; the event stream then appends.
   try { show(await api("api/rooms/live?history=true")); } catch (e) { unavailable(e.message); }
+  if (!me.roles.includes("kiosk")) watchRotaGaps();
   const events = new EventSource("api/rooms/live/events");
   events.addEventListener("collector", (e) => showCollector(JSON.parse(e.data)));
   events.addEventListener("rooms", (e) => show(JSON.parse(e.data)));

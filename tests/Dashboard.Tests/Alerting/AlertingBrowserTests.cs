@@ -254,6 +254,48 @@ public sealed class AlertingBrowserTests(BrowserFixture stack) : IClassFixture<B
     }
 
     [Fact]
+    public async Task Wall_ShowInAGapAtLevel0_ABannerLinksToTheGaps_GoneOnceSomeoneIsOnDuty()
+    {
+        await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await stack.SignInAsync(page, "technician");
+        await page.GotoAsync(new Uri(stack.BaseUri, "index.html").ToString());
+
+        // Nobody on the rota: the show in progress has nobody at level 0.
+        var banner = page.Locator("#rotaGaps");
+        await banner.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = Timeout });
+        Assert.StartsWith("未来 7 天有 1 场直播期间级别 0 无人值班", await banner.TextContentAsync(), StringComparison.Ordinal);
+        var named = await banner.Locator("small").TextContentAsync();
+        Assert.Contains(" " + BrowserFixture.ShowTitle + "（Room 1）", named, StringComparison.Ordinal);
+        Assert.EndsWith(" — 告警将不会指名任何人：请在告警页补排值班", named, StringComparison.Ordinal);
+        Assert.Equal("rgb(90, 66, 16)", await banner.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+        await page.Locator("#bar").Locator("xpath=..").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "wall-rota-gap-banner.png") });
+
+        // It leads to the list of gaps.
+        await banner.ClickAsync();
+        await page.WaitForSelectorAsync("#gaps li[data-site=demo] li.gap.during-show", new PageWaitForSelectorOptions { Timeout = Timeout });
+        Assert.EndsWith("alerting.html#gaps", page.Url, StringComparison.Ordinal);
+
+        try
+        {
+            using (var api = await stack.SignedInClientAsync("admin"))
+            {
+                using var saved = await api.PutAsJsonAsync("api/alerting/rota", new[] { new { site = "demo", level = 0, name = "wang" } });
+                saved.EnsureSuccessStatusCode();
+            }
+
+            await page.GotoAsync(new Uri(stack.BaseUri, "index.html").ToString());
+            await page.WaitForSelectorAsync("body[data-updates]", new PageWaitForSelectorOptions { Timeout = Timeout });
+            await page.WaitForFunctionAsync("() => document.getElementById('rotaGaps').dataset.shows === '0'", null, new PageWaitForFunctionOptions { Timeout = Timeout });
+            Assert.False(await banner.IsVisibleAsync());
+        }
+        finally
+        {
+            await EmptyRotaAsync();
+        }
+    }
+
+    [Fact]
     public async Task OnAPhone_AdminsRulesRotaAndSilences_AreLabelledCards_NothingScrollsSideways()
     {
         await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = "zh-CN" });
