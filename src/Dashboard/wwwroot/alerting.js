@@ -131,7 +131,7 @@ function gapItem(gap, zone, asked) {
     el("span", { class: "gap-then", text: t(gap.level > 0 ? "nobody, level 0 is paged" : "nobody: an alert names nobody") }));
   if (shows.length > 0) {
     const list = shows.map((s) => s.title + (lang === "zh" ? "（" : " (") + s.roomName + " " + dayTime(s.start, zone) + (lang === "zh" ? "）" : ")")).join(lang === "zh" ? "；" : "; ");
-    item.append(el("span", { class: "gap-shows", text: t("during {n} shows: ").replace("{n}", String(shows.length)) + list }));
+    item.append(el("span", { class: "gap-shows", text: t(shows.length === 1 ? "during 1 show: " : "during {n} shows: ").replace("{n}", String(shows.length)) + list }));
   }
   return item;
 }
