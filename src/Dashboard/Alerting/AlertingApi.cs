@@ -94,7 +94,7 @@ internal static class AlertingApi
             var site = gap["site"]!.GetValue<string>();
             var start = gap["start"]!.GetValue<DateTimeOffset>();
             var end = gap["end"]!.GetValue<DateTimeOffset>();
-            gap["shows"] = new JsonArray([.. schedules.ListShows(site, null, start, end + ChecklistLead, limit: 50).Select(show => (JsonNode)new JsonObject
+            gap["shows"] = new JsonArray([.. schedules.ListShows(site, null, start, end + ChecklistLead).Select(show => (JsonNode)new JsonObject
             {
                 ["id"] = show.Id,
                 ["room"] = show.Room,

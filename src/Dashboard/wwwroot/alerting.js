@@ -112,7 +112,7 @@ async function loadOnDuty() {
 
 // When nobody is on duty at a level in the next 7 days (the collector's answer, on the site's clock here), each with the
 // shows whose checklist or airtime it falls on: the holes an alert would find, shown before one does.
-const GAP_DAYS = 7;
+const GAP_DAYS = 7, GAP_SHOWS_NAMED = 5;
 function gapLength(ms) {
   const minutes = Math.round(ms / 60000), days = Math.floor(minutes / 1440), hours = Math.floor((minutes % 1440) / 60), rest = minutes % 60;
   const [d, h, m] = lang === "zh" ? ["天", "小时", "分钟"] : [" d", " h", " min"];
@@ -130,7 +130,9 @@ function gapItem(gap, zone, asked) {
     el("span", { class: "gap-when", text: t("Level") + " " + gap.level + (lang === "zh" ? "：" : ": ") + when }),
     el("span", { class: "gap-then", text: t(gap.level > 0 ? "nobody, level 0 is paged" : "nobody: an alert names nobody") }));
   if (shows.length > 0) {
-    const list = shows.map((s) => s.title + (lang === "zh" ? "（" : " (") + s.roomName + " " + dayTime(s.start, zone) + (lang === "zh" ? "）" : ")")).join(lang === "zh" ? "；" : "; ");
+    // The first few by name (a week-long gap at a busy site falls on dozens).
+    const list = shows.slice(0, GAP_SHOWS_NAMED).map((s) => s.title + (lang === "zh" ? "（" : " (") + s.roomName + " " + dayTime(s.start, zone) + (lang === "zh" ? "）" : ")")).join(lang === "zh" ? "；" : "; ")
+      + (shows.length > GAP_SHOWS_NAMED ? " " + t("and {n} more shows").replace("{n}", String(shows.length - GAP_SHOWS_NAMED)) : "");
     item.append(el("span", { class: "gap-shows", text: t(shows.length === 1 ? "during 1 show: " : "during {n} shows: ").replace("{n}", String(shows.length)) + list }));
   }
   return item;

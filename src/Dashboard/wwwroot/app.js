@@ -285,7 +285,7 @@ async function watchRotaGaps() {
     banner.hidden = list.length === 0;
     const [open, close] = lang === "zh" ? ["（", "）"] : [" (", ")"];
     const named = list.slice(0, 3).map((s) => dayTime(s.start, zones.get(s.site) || "UTC") + " " + s.title + open + s.roomName + close).join(lang === "zh" ? "；" : "; ")
-      + (list.length > 3 ? " …" : "");
+      + (list.length > 3 ? " " + t("and {n} more shows").replace("{n}", String(list.length - 3)) : "");
     const headline = list.length === 1 ? "Nobody on duty at level 0 during 1 show in the next 7 days" : "Nobody on duty at level 0 during {n} shows in the next 7 days";
     banner.replaceChildren(t(headline).replace("{n}", String(list.length)),
       el("small", { text: named + " — " + t("an alert would name nobody: fill the rota on the alerts page") }));
