@@ -13,8 +13,11 @@ namespace LiveRoom.Ingest.Alerts;
 /// the running evaluator/engine at once. A refusal is a list of messages, nothing is changed then. Each change counts
 /// as a new revision of the <see cref="AlertConfiguration"/> that standby collectors follow (seed clause 4.3).
 /// </summary>
-public sealed class AlertAdmin(AlertStore store, RuleEvaluator evaluator, AlertEngine engine, OnCallRota rota, TimeProvider time)
+public sealed class AlertAdmin(AlertStore store, RuleEvaluator evaluator, AlertEngine engine, OnCallRota rota, TimeProvider time, Notifying.ChannelTester? channels = null)
 {
+    /// <summary>Test notices through the configured channels; null where nothing sends notices.</summary>
+    public Notifying.ChannelTester? Channels => channels;
+
     /// <summary>Raised after each change made here (not after <see cref="Apply"/>).</summary>
     public event EventHandler? ConfigurationChanged;
 

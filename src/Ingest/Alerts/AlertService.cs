@@ -66,7 +66,7 @@ public sealed class AlertService : IAsyncDisposable
         }
 
         Acknowledger = new AlertAcknowledger(Engine, Signer, _logger);
-        Admin = new AlertAdmin(Store, Evaluator, Engine, Rota, _time);
+        Admin = new AlertAdmin(Store, Evaluator, Engine, Rota, _time, new ChannelTester(Dispatcher, Rota, _time));
         _http = new AlertHttpEndpoint(Acknowledger, Engine, Incidents, Admin, options.AdminToken, Evaluator.Thumbnails, string.IsNullOrEmpty(options.DashboardUrl) ? null : options.DashboardUrl);
     }
 

@@ -14,7 +14,7 @@ namespace LiveRoom.Ingest.Alerts.Acknowledging;
 /// The admin API (for the dashboard, which checks the admin role and calls with <c>Authorization: Bearer {AdminToken}</c>):
 /// <c>GET/PUT/DELETE /api/rules[/{id}]</c>, <c>GET/POST /api/silences</c>, <c>GET/PUT /api/rota</c>, <c>GET /api/rota/on-duty?site=…</c> (who a notice would go
 /// to now, per level of each site asked), <c>GET /api/rota/gaps?site=…&amp;days=7</c> (when nobody is on duty at a level in
-/// the next days). Without a
+/// the next days), <c>POST /api/notify/test</c> (a test notice through every channel, <see cref="Notifying.ChannelTester"/>). Without a
 /// configured <see cref="AlertOptions.AdminToken"/> every call is refused (403). Bodies are the records as JSON
 /// (camelCase, enums as camelCase strings, durations as <c>hh:mm:ss</c>); a refusal is 400 with the reasons.
 /// </summary>
@@ -80,6 +80,27 @@ internal static class AdminRoutes
                 ? Json(admin.Gaps(c.Request.Query["site"].OfType<string>().Where(s => s.Length > 0), n))
                 : Refused([new($"days '{days}' is not a whole number from 1 to {MaxGapDays}", $"天数“{days}”不是 1 到 {MaxGapDays} 之间的整数")]);
         });
+        app.MapPost("/api/notify/test", async (HttpContext c) =>
+        {
+            if (!Allowed(c))
+            {
+                return gate.Refusal();
+            }
+
+            var (request, error) = await ReadAsync<TestNoticeRequest>(c).ConfigureAwait(false);
+            if (request is null)
+            {
+                return Refused([error!.Value]);
+            }
+
+            if (admin.Channels is not { } channels)
+            {
+                return Refused([new("this collector sends no notices", "此采集服务不发送通知")]);
+            }
+
+            var (outcome, status, refusal) = await channels.TestAsync(request.Site, request.Level, request.By, c.RequestAborted).ConfigureAwait(false);
+            return outcome is not null ? Json(outcome) : Refused([refusal!.Value], status);
+        });
         app.MapPut("/api/rota", async (HttpContext c) =>
         {
             if (!Allowed(c))
@@ -109,11 +130,14 @@ internal static class AdminRoutes
     private static IResult Outcome(IReadOnlyList<LocalText> failures) => failures.Count == 0 ? Results.NoContent() : Refused(failures);
 
     /// <summary>400 with the reasons: <c>errors</c> in English (scripts, logs), <c>errorsZh</c> the same in Chinese (the dashboard's pages).</summary>
-    private static IResult Refused(IReadOnlyList<LocalText> failures) =>
+    private static IResult Refused(IReadOnlyList<LocalText> failures, int status = 400) =>
         Results.Text(
             JsonSerializer.Serialize(new { errors = failures.Select(f => f.English), errorsZh = failures.Select(f => f.Chinese) }),
             "application/json",
-            statusCode: 400);
+            statusCode: status);
+
+    /// <summary>The body of <c>POST /api/notify/test</c>: the site and level whose people on duty it names, and who asks.</summary>
+    private sealed record TestNoticeRequest(string? Site, int Level, string? By);
 
     private static IResult Json<T>(T value) => Results.Text(JsonSerializer.Serialize(value, AlertStore.Json), "application/json");
 }

@@ -47,7 +47,7 @@ public sealed class FeishuSender(string name, Uri url, string? secret, HttpClien
             ["header"] = new JsonObject
             {
                 ["title"] = new JsonObject { ["tag"] = "plain_text", ["content"] = NotificationText.Title(notice, language) },
-                ["template"] = notice.Kind == NoticeKind.Resolved ? "green" : "red",
+                ["template"] = notice.Kind switch { NoticeKind.Resolved => "green", NoticeKind.Test => "blue", _ => "red" },
             },
             ["elements"] = elements,
         };

@@ -6,4 +6,7 @@ public enum NoticeKind
     Reminder,
     Escalation,
     Resolved,
+
+    /// <summary>A test of the channels asked for on the alerts page (<see cref="NotificationDispatcher.TestAsync"/>): no alert behind it.</summary>
+    Test,
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.Channels;
 using LiveRoom.Ingest.Alerts.Rules;
 using Microsoft.Extensions.Logging;
@@ -30,7 +31,10 @@ public sealed class NotificationDispatcher : INotifier
     /// <summary>Notices sent successfully, over all channels.</summary>
     public long Sent => _lanes.Sum(l => Interlocked.Read(ref l.SentCount));
 
-    public void Add(INotificationSender sender, int maxPerMinute, AlertSeverity minSeverity, int retries, TimeSpan baseDelay, TimeSpan timeout)
+    /// <summary>Whether any channel is configured.</summary>
+    public bool HasChannels => _lanes.Count > 0;
+
+    public void Add(INotificationSender sender, int maxPerMinute, AlertSeverity minSeverity, int retries, TimeSpan baseDelay, TimeSpan timeout, string type = "webhook")
     {
         ArgumentNullException.ThrowIfNull(sender);
         var builder = new ResiliencePipelineBuilder { TimeProvider = _time };
@@ -54,7 +58,44 @@ public sealed class NotificationDispatcher : INotifier
         }
 
         var pipeline = builder.AddTimeout(timeout).Build();
-        _lanes.Add(new Lane(sender, pipeline, Math.Max(1, maxPerMinute), minSeverity));
+        _lanes.Add(new Lane(sender, pipeline, Math.Max(1, maxPerMinute), minSeverity, type));
+    }
+
+    /// <summary>
+    /// Sends <paramref name="notice"/> (a <see cref="NoticeKind.Test"/>) through every channel at once, whatever its
+    /// minimum severity, once each — no retry, so the answer says what an alert's first attempt would meet — and says how
+    /// each went: delivered, or the receiver's refusal or the transport's error, or no answer within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<ChannelTestResult>> TestAsync(AlertNotice notice, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        return await Task.WhenAll(_lanes.Select(async lane =>
+        {
+            var started = _time.GetTimestamp();
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(timeout);
+            string? error = null;
+            try
+            {
+                await lane.Sender.SendAsync(notice, limit.Token).ConfigureAwait(false);
+                AlertLog.Sent(_logger, notice.IdempotencyKey, notice.Kind.ToString(), 0, lane.Sender.Name);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                error = string.Create(CultureInfo.InvariantCulture, $"no answer within {timeout.TotalSeconds:0.#} s");
+            }
+            catch (Exception ex) when (ex is NotificationException or HttpRequestException or IOException or InvalidOperationException or System.Net.Mail.SmtpException)
+            {
+                error = ex.Message;
+            }
+
+            if (error is not null)
+            {
+                AlertLog.SendFailed(_logger, notice.IdempotencyKey, lane.Sender.Name, error);
+            }
+
+            return new ChannelTestResult(lane.Sender.Name, lane.Type, error is null, error, (long)_time.GetElapsedTime(started).TotalMilliseconds, lane.MinSeverity);
+        })).ConfigureAwait(false);
     }
 
     public void Enqueue(AlertNotice notice)
@@ -156,8 +197,10 @@ public sealed class NotificationDispatcher : INotifier
             batch[^1].CreatedAt);
     }
 
-    private sealed class Lane(INotificationSender sender, ResiliencePipeline pipeline, int maxPerMinute, AlertSeverity minSeverity)
+    private sealed class Lane(INotificationSender sender, ResiliencePipeline pipeline, int maxPerMinute, AlertSeverity minSeverity, string type)
     {
+        public string Type { get; } = type;
+
         public long SentCount;
 
         public INotificationSender Sender { get; } = sender;

@@ -24,7 +24,7 @@ public static class NotificationSenders
         ArgumentNullException.ThrowIfNull(channels);
         foreach (var c in channels)
         {
-            dispatcher.Add(Create(c, http, time), c.MaxPerMinute, c.MinSeverity, AlertDefaults.SendRetries, AlertDefaults.SendRetryBaseDelay, AlertDefaults.SendTimeout);
+            dispatcher.Add(Create(c, http, time), c.MaxPerMinute, c.MinSeverity, AlertDefaults.SendRetries, AlertDefaults.SendRetryBaseDelay, AlertDefaults.SendTimeout, c.Type);
         }
     }
 }

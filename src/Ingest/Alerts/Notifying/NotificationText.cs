@@ -16,6 +16,11 @@ public static class NotificationText
     {
         ArgumentNullException.ThrowIfNull(notice);
         var w = Words.Of(language);
+        if (notice.Kind == NoticeKind.Test)
+        {
+            return $"[{w.Test}] {notice.GroupKey}{w.Colon}{w.TestTitle}";
+        }
+
         var first = notice.Alerts[0];
         var what = notice.Kind switch
         {
@@ -59,6 +64,13 @@ public static class NotificationText
         var w = Words.Of(language);
         var sb = new StringBuilder();
         sb.Append("### ").Append(Title(notice, language)).Append("\n\n");
+        if (notice.Kind == NoticeKind.Test)
+        {
+            // Who asked, and whom an alert at that level would reach now: the @-mentions below are the check.
+            sb.Append(string.Format(CultureInfo.InvariantCulture, w.TestBody, notice.SentBy ?? "?")).Append('\n')
+              .Append(notice.Recipients.Count > 0 ? OnDuty(notice.Recipients.Select(r => r.Name), language) : w.NobodyOnDuty).Append('\n');
+        }
+
         foreach (var a in notice.Alerts)
         {
             sb.Append("- **").Append(a.Site).Append('/').Append(a.Room).Append("** ").Append(AlertTitle(a, language))
@@ -128,17 +140,24 @@ public static class NotificationText
     private sealed record Words(
         string Resolved, string Reminder, string Escalated, string Critical, string Warning, string Info, string Several, string Colon,
         string Yes, string No, string Offline, string NoData, string Event, string Value,
-        string Since, string Show, string AcknowledgedBy, string NoteOpen, string NoteClose, string Open, string OnDuty, string Acknowledge)
+        string Since, string Show, string AcknowledgedBy, string NoteOpen, string NoteClose, string Open, string OnDuty, string Acknowledge,
+        string Test, string TestTitle, string TestBody, string NobodyOnDuty)
     {
         private static readonly Words English = new(
             "RESOLVED", "REMINDER", "ESCALATED (level {0})", "CRITICAL", "WARNING", "INFO", "[{0}] {1}: {2} alerts", ": ",
             "yes", "no", "offline", "no data for {0} s (limit {1} s)", "event", "value {0}",
-            ", since ", ", show ", ", acknowledged by ", " (", ")", "open", "On duty: ", "Acknowledge");
+            ", since ", ", show ", ", acknowledged by ", " (", ")", "open", "On duty: ", "Acknowledge",
+            "TEST", "LiveRoom test notice, no action needed",
+            "Sent by {0} from the alerts page to check that alert notices reach this channel. No alert is open.",
+            "On duty: nobody (an alert would name nobody)");
 
         private static readonly Words Chinese = new(
             "已恢复", "提醒", "已升级（级别 {0}）", "严重", "警告", "提示", "[{0}] {1}：{2} 条告警", "：",
             "是", "否", "离线", "{0} 秒无数据（上限 {1} 秒）", "事件", "数值 {0}",
-            "，开始于 ", "，场次 ", "，确认人 ", "（", "）", "查看", "值班：", "确认");
+            "，开始于 ", "，场次 ", "，确认人 ", "（", "）", "查看", "值班：", "确认",
+            "测试", "LiveRoom 测试通知，无需处理",
+            "由 {0} 在告警页发送，用于确认告警通知能送达本渠道。没有未处理的告警。",
+            "值班：无人（告警将不会指名任何人）");
 
         public static Words Of(NoticeLanguage language) => language == NoticeLanguage.Chinese ? Chinese : English;
 

@@ -15,7 +15,7 @@ public sealed class WeComSender(string name, Uri url, HttpClient http, NoticeLan
     {
         // WeCom markdown can only mention by WeCom user id (<@userid>), which the rota does not hold; the names are listed.
         var text = NotificationText.Markdown(notice, mentions: false, language);
-        if (notice.Recipients.Count > 0)
+        if (notice.Recipients.Count > 0 && notice.Kind != NoticeKind.Test) // a test's text names them already
         {
             text += "\n" + NotificationText.OnDuty(notice.Recipients.Select(r => r.Name), language);
         }

@@ -155,6 +155,29 @@ public sealed class AdminApiTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task TestNotice_TokenRequired_NoChannel409_BadBody400_EachSayingWhy()
+    {
+        using (var anonymous = await _http.PostAsync(Url("/api/notify/test"), new StringContent("""{"site":"s1","level":0,"by":"x"}""", Encoding.UTF8, "application/json")))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, anonymous.StatusCode);
+        }
+
+        async Task<(HttpStatusCode, string?)> TestAsync(string body)
+        {
+            using var answer = await SendAsync(HttpMethod.Post, "/api/notify/test", body);
+            using var json = System.Text.Json.JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+            return (answer.StatusCode, json.RootElement.GetProperty("errors")[0].GetString());
+        }
+
+        // This collector has no channel: nothing could reach anyone, and it says which setting.
+        Assert.Equal((HttpStatusCode.Conflict, "no notification channel is configured (Ingest:Alerts:Channels): alerts reach nobody outside the dashboard"), await TestAsync("""{"site":"s1","level":0,"by":"chief"}"""));
+        Assert.Equal((HttpStatusCode.BadRequest, "level 3 is not on the rota of site 's1' (levels 0 to 0)"), await TestAsync("""{"site":"s1","level":3,"by":"chief"}"""));
+        var (status, reason) = await TestAsync("""{"site":"s1","level":"zero"}""");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.StartsWith("the body is not a valid TestNoticeRequest: ", reason, StringComparison.Ordinal);
+    }
+
     private Uri Url(string path) => new(_service.HttpAddress!, path);
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? json)
