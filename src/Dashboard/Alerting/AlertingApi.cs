@@ -35,6 +35,7 @@ internal static class AlertingApi
         api.MapGet("/gaps", GapsAsync).WithSummary("When nobody is on duty at a level of each site the user sees in the next 7 days, with the shows then");
         api.MapPut("/rota", SaveRotaAsync).RequireAuthorization(Policies.Admin).RequireCsrf().WithSummary("Replace the on-call rota");
         api.MapGet("/silences", (CollectorAdminClient collector, HttpContext http, CancellationToken ct) => ReadAsync(collector, "api/silences", http.User, ct)).WithSummary("Silences of the sites the user sees");
+        api.MapPost("/test-notice", TestNoticeApi.SendAsync).RequireAuthorization(Policies.Silence).RequireCsrf().WithSummary("Send a test notice through every channel to the people on duty at a level of a site");
         api.MapPost("/silences", AddSilenceAsync).RequireAuthorization(Policies.Silence).RequireCsrf().WithSummary("Add a silence (maintenance window)");
         return app;
     }
@@ -225,7 +226,7 @@ internal static class AlertingApi
 
     private static LocalText SilenceNotAdded => new("Silence not added", "静默未添加");
 
-    private static IResult Unavailable(CollectorAnswer answer) =>
+    internal static IResult Unavailable(CollectorAnswer answer) =>
         Problems.Problem(
             answer.NotConfigured ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status502BadGateway,
             new LocalText("Alert settings not available", "告警设置不可用"),

@@ -7,6 +7,7 @@ internal static class AlertingAuditActions
     public const string RuleDelete = "alert-rule.delete";
     public const string RotaSave = "rota.save";
     public const string SilenceCreate = "silence.create";
+    public const string TestNotice = "alert-notice.test";
     public const string AlertAcknowledge = "alert.acknowledge";
     public const string AlertResolve = "alert.resolve";
 }

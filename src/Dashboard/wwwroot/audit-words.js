@@ -41,6 +41,7 @@ const actions = {
   "alert-rule.delete": ["Alert rule deleted", "删除告警规则"],
   "rota.save": ["On-call rota saved", "保存值班表"],
   "silence.create": ["Silence added", "添加静默"],
+  "alert-notice.test": ["Test notice sent", "发送测试通知"],
   "alert.acknowledge": ["Alert acknowledged", "确认收到告警"],
   "alert.resolve": ["Alert resolved", "解决告警"],
 };

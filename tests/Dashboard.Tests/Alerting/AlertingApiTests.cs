@@ -21,12 +21,18 @@ public sealed class AlertingApiTests : IAsyncLifetime
     private readonly TempDirectory _dir = new("alerting-api");
     private ChildProcess _collector = null!;
     private string _collectorUrl = null!;
+    private NoticeReceiver _receiver = null!;
 
-    public async Task InitializeAsync() => (_collector, _collectorUrl) = await CollectorProcess.StartAsync(_dir.Path);
+    public async Task InitializeAsync()
+    {
+        _receiver = await NoticeReceiver.StartAsync();
+        (_collector, _collectorUrl) = await CollectorProcess.StartAsync(_dir.Path, 9, _receiver.CollectorArguments);
+    }
 
     public async Task DisposeAsync()
     {
         await _collector.DisposeAsync();
+        await _receiver.DisposeAsync();
         _dir.Dispose();
     }
 
@@ -187,6 +193,52 @@ public sealed class AlertingApiTests : IAsyncLifetime
         var all = JsonDocument.Parse(await admin.GetStringAsync("/api/alerting/gaps"));
         Assert.StartsWith($"s1/0 {gapStart:MM-dd HH:mm}: checklist@Room One,inside@Room One | s2/0 ", Gaps(all), StringComparison.Ordinal);
         Assert.EndsWith(": other@Room One", Gaps(all), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TestNotice_OnCallForTheirSite_EachChannelsOutcome_NamedAsSender_Audited_OtherSiteDenied()
+    {
+        using var factory = Dashboard(Token);
+        factory.CreateUser("chief", ["admin"]);
+        factory.CreateUser("lin", ["on-call"], ["s1"]);
+        using var admin = await factory.SignedInAsync("chief");
+        using var onCall = await factory.SignedInAsync("lin");
+        using (var rota = await admin.PutAsync("/api/alerting/rota", Json("""[{"site":"s1","level":0,"name":"Lin","mobile":"13800000001"},{"site":"*","level":1,"name":"Chief"}]""")))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, rota.StatusCode);
+        }
+
+        using (var sent = await onCall.PostAsync("/api/alerting/test-notice", Json("""{"site":"s1","level":0}""")))
+        {
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+            using var outcome = JsonDocument.Parse(await sent.Content.ReadAsStringAsync());
+            Assert.Equal(["Lin"], outcome.RootElement.GetProperty("recipients").EnumerateArray().Select(r => r.GetProperty("name").GetString()));
+            var channels = outcome.RootElement.GetProperty("channels").EnumerateArray().ToList();
+            Assert.Equal([("ops-hook", "webhook", true), ("ops-robot", "dingtalk", false)], channels.Select(c => (c.GetProperty("channel").GetString(), c.GetProperty("type").GetString(), c.GetProperty("delivered").GetBoolean())));
+            Assert.Contains("310000", channels[1].GetProperty("error").GetString(), StringComparison.Ordinal);
+            Assert.Contains("sign not match", channels[1].GetProperty("error").GetString(), StringComparison.Ordinal);
+        }
+
+        // The webhook got a test — no alert in it, named as sent by the signed-in user — for the person on duty.
+        var received = Assert.Single(_receiver.Received);
+        Assert.Equal(("test", "[TEST] s1: LiveRoom test notice, no action needed", 0), (received["kind"]!.GetValue<string>(), received["title"]!.GetValue<string>(), received["alerts"]!.AsArray().Count));
+        Assert.Equal("Lin", received["recipients"]![0]!["name"]!.GetValue<string>());
+
+        using (var other = await onCall.PostAsync("/api/alerting/test-notice", Json("""{"site":"s2","level":0}""")))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        }
+
+        using (var level = await admin.PostAsync("/api/alerting/test-notice", Json("""{"site":"s1","level":5}""")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, level.StatusCode);
+            Assert.Contains("level 5 is not on the rota of site 's1' (levels 0 to 1)", await level.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Single(_receiver.Received);
+        var audit = await AuditAsync(admin, "alert-notice.");
+        Assert.Equal([("chief", "s1", "failed"), ("lin", "s2", "denied"), ("lin", "s1", "failed")], audit.Select(e => (e.Actor, e.Target, e.Outcome)));
+        Assert.StartsWith("ops-robot: ", audit[2].Detail, StringComparison.Ordinal);
     }
 
     [Fact]

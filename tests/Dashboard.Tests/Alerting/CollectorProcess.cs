@@ -14,7 +14,8 @@ internal static class CollectorProcess
     public const string AdminToken = "collector-admin-token-0123456789-abcdef";
 
     /// <summary>Starts it in <paramref name="directory"/> and waits until its listener answers; returns it and its URL.</summary>
-    public static async Task<(ChildProcess Process, string Url)> StartAsync(string directory, int brokerPort = 9)
+    /// <remarks><paramref name="arguments"/>: more options, e.g. notification channels (<see cref="NoticeReceiver.CollectorArguments"/>).</remarks>
+    public static async Task<(ChildProcess Process, string Url)> StartAsync(string directory, int brokerPort = 9, params string[] arguments)
     {
         var url = $"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}";
         var collector = ChildProcess.Start(new ChildProcessStartInfo
@@ -31,6 +32,7 @@ internal static class CollectorProcess
                 $"--Ingest:Alerts:HttpUrl={url}",
                 $"--Ingest:Alerts:AdminToken={AdminToken}",
                 $"--Logging:Directory={Path.Combine(directory, "ingest-logs")}",
+                .. arguments,
             ],
             WorkingDirectory = directory,
         });
