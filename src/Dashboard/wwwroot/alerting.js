@@ -102,12 +102,44 @@ function dutyText(level) {
   return t("Level") + " " + level.level + colon + who;
 }
 
+let dutyLevels = [];
 async function loadOnDuty() {
-  const levels = await api("api/alerting/on-duty");
+  const levels = dutyLevels = await api("api/alerting/on-duty");
+  fillTestLevels();
   const name = (id) => (sites.find((s) => s.id === id) || {}).name || id;
   $("onDuty").replaceChildren(...[...new Set(levels.map((l) => l.site))].map((site) => el("li", { "data-site": site },
     el("strong", { text: name(site) }), ...levels.filter((l) => l.site === site).map((l) =>
       el("span", { class: "duty" + (l.people.length > 0 ? "" : " nobody"), "data-level": String(l.level), text: dutyText(l) })))));
+}
+
+// A test notice (on-call staff and admins): through every channel to whoever an alert at the site's level would name now;
+// the answer per channel — delivered, or the receiver's reason — stays on the page until the next test.
+function fillTestLevels() {
+  const select = $("tLevel"), kept = select.value;
+  const levels = dutyLevels.filter((l) => l.site === $("tSite").value).map((l) => String(l.level));
+  select.replaceChildren(...(levels.length > 0 ? levels : ["0"]).map((l) => el("option", { value: l, text: l })));
+  if (levels.includes(kept)) select.value = kept;
+}
+
+async function sendTestNotice(event) {
+  event.preventDefault();
+  $("testNotice").disabled = true;
+  try {
+    const outcome = await api("api/alerting/test-notice", { method: "POST", body: { site: $("tSite").value, level: Number($("tLevel").value) } });
+    const [colon, open, close] = lang === "zh" ? ["：", "（", "）"] : [": ", " (", ")"];
+    const named = outcome.recipients.length > 0 ? outcome.recipients.map((r) => r.name + (r.cover ? open + t("cover") + close : "")).join(lang === "zh" ? "、" : ", ")
+      : t("nobody: an alert names nobody");
+    $("testResult").replaceChildren(el("li", { class: "named", text: t("Named") + colon + named }), ...outcome.channels.map((c) => el("li", {
+      class: c.delivered ? "delivered" : "failed", "data-channel": c.channel,
+      text: c.channel + open + c.type + close + colon + (c.delivered ? t("delivered") : t("failed") + " — " + c.error)
+        + " · " + (c.milliseconds / 1000).toFixed(1) + " s"
+        + (c.minSeverity !== "info" ? " · " + t("gets {severity} alerts and above").replace("{severity}", t(c.minSeverity)) : ""),
+    })));
+    $("testResult").hidden = false;
+    done(t("Test notice sent"));
+  } finally {
+    $("testNotice").disabled = false;
+  }
 }
 
 // When nobody is on duty at a level in the next 7 days (the collector's answer, on the site's clock here), each with the
@@ -252,6 +284,10 @@ async function start() {
     $("rota").querySelector("tbody").append(rotaRow({ ...entry, level: 1, timeZone: zone, firstDate: today, lastDate: today, cover: true }));
   });
   $("rotaSave").addEventListener("click", () => saveRota().catch((e) => problem(e.message)));
+  $("testNoticeForm").hidden = !maySilence();
+  $("tSite").replaceChildren(...sites.map((s) => el("option", { value: s.id, text: s.name || s.id })));
+  $("tSite").addEventListener("change", fillTestLevels);
+  $("testNoticeForm").addEventListener("submit", (e) => sendTestNotice(e).catch((x) => problem(x.message)));
   await Promise.all([loadRules().then(loadSilences), loadRota(), loadOnDuty(), loadGaps(),
     followOpenAlerts(me, { resolve: true, withRoom: true, section: $("openAlertsBox"), note: $("openAlertsNote"), list: $("openAlerts") })]);
   // Shifts change while the page is open.

@@ -320,6 +320,46 @@ public sealed class AlertingBrowserTests(BrowserFixture stack) : IClassFixture<B
     }
 
     [Fact]
+    public async Task OnCall_SendsATestNotice_SeesEachChannelDeliveredOrTheRobotsRefusal_InChinese()
+    {
+        using (var api = await stack.SignedInClientAsync("admin"))
+        {
+            using var saved = await api.PutAsJsonAsync("api/alerting/rota", new object[] { new { site = "demo", level = 0, name = "王工", mobile = "13800000001" }, new { site = "demo", level = 1, name = "li" } });
+            saved.EnsureSuccessStatusCode();
+        }
+
+        try
+        {
+            await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "zh-CN" });
+            var page = await OpenAsync(context, "on-call");
+            Assert.Equal(["0", "1"], await page.Locator("#tLevel option").AllTextContentsAsync());
+            var before = stack.Notices.Received.Count;
+
+            await page.SelectOptionAsync("#tLevel", "0");
+            await page.ClickAsync("#testNotice");
+            await page.WaitForSelectorAsync("#testResult li.failed", new PageWaitForSelectorOptions { Timeout = Timeout });
+
+            Assert.Equal("指名：王工", await page.TextContentAsync("#testResult li.named"));
+            Assert.Matches(@"^ops-hook（webhook）：已送达 · \d+\.\d s$", await page.TextContentAsync("#testResult li[data-channel=ops-hook]"));
+            var refused = await page.TextContentAsync("#testResult li[data-channel=ops-robot]");
+            Assert.StartsWith("ops-robot（dingtalk）：失败 — ", refused, StringComparison.Ordinal);
+            Assert.Contains("310000", refused, StringComparison.Ordinal);
+            Assert.Contains("sign not match", refused, StringComparison.Ordinal);
+            Assert.Equal("rgb(255, 138, 128)", await page.Locator("#testResult li.failed").EvaluateAsync<string>("e => getComputedStyle(e).color"));
+            await page.Locator("#testResult").Locator("xpath=..").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "alerting-test-notice.png") });
+
+            // The webhook got the test, sent as the on-call engineer, naming who is on duty.
+            var received = stack.Notices.Received.Skip(before).Single(n => n["kind"]!.GetValue<string>() == "test");
+            Assert.Equal("[TEST] demo: LiveRoom test notice, no action needed", received["title"]!.GetValue<string>());
+            Assert.Equal("王工", received["recipients"]![0]!["name"]!.GetValue<string>());
+        }
+        finally
+        {
+            await EmptyRotaAsync();
+        }
+    }
+
+    [Fact]
     public async Task OnAPhone_AdminsRulesRotaAndSilences_AreLabelledCards_NothingScrollsSideways()
     {
         await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = "zh-CN" });

@@ -15,7 +15,7 @@ namespace LiveRoom.Dashboard.Tests.Alerting;
 /// it got, and a DingTalk robot that refuses every message as DingTalk does when the signing secret is not its own
 /// (errcode 310000 "sign not match") — a misconfigured channel, as a test notice should find it.
 /// </summary>
-internal sealed class NoticeReceiver : IAsyncDisposable
+public sealed class NoticeReceiver : IAsyncDisposable
 {
     private readonly ConcurrentQueue<JsonObject> _received = new();
     private WebApplication _app = null!;

@@ -42,6 +42,9 @@ public sealed partial class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>Where the collector's notices go: a webhook that accepts and a DingTalk robot that refuses the secret.</summary>
+    public Alerting.NoticeReceiver Notices { get; private set; } = null!;
+
     /// <summary>Role name → password (each user is named after the role).</summary>
     public Dictionary<string, string> Passwords { get; } = new(StringComparer.Ordinal);
 
@@ -72,7 +75,8 @@ public sealed partial class BrowserFixture : IAsyncLifetime
 
         // The real collector's admin API behind the alert settings page, its alert rules on what reaches the broker.
         Broker = await MosquittoServer.StartAsync(new MosquittoServerOptions { DataDirectory = Path.Combine(_dir.Path, "mqtt") }, CancellationToken.None);
-        (_collector, var collectorUrl) = await Alerting.CollectorProcess.StartAsync(_dir.Path, Broker.Port);
+        Notices = await Alerting.NoticeReceiver.StartAsync();
+        (_collector, var collectorUrl) = await Alerting.CollectorProcess.StartAsync(_dir.Path, Broker.Port, Notices.CollectorArguments);
         CollectorUrl = new Uri(collectorUrl + "/");
         var port = FreePort.Next();
         BaseUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
@@ -180,6 +184,11 @@ public sealed partial class BrowserFixture : IAsyncLifetime
         if (_influx is not null)
         {
             await _influx.DisposeAsync();
+        }
+
+        if (Notices is not null)
+        {
+            await Notices.DisposeAsync();
         }
 
         if (Broker is not null)
