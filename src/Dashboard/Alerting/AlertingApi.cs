@@ -35,6 +35,7 @@ internal static class AlertingApi
         api.MapGet("/gaps", GapsAsync).WithSummary("When nobody is on duty at a level of each site the user sees in the next 7 days, with the shows then");
         api.MapPut("/rota", SaveRotaAsync).RequireAuthorization(Policies.Admin).RequireCsrf().WithSummary("Replace the on-call rota");
         api.MapGet("/silences", (CollectorAdminClient collector, HttpContext http, CancellationToken ct) => ReadAsync(collector, "api/silences", http.User, ct)).WithSummary("Silences of the sites the user sees");
+        api.MapGet("/channels", (CollectorAdminClient collector, CancellationToken ct) => ReadAsync(collector, "api/notify/channels", null, ct)).WithSummary("Where alert notices go: the collector's channels");
         api.MapPost("/test-notice", TestNoticeApi.SendAsync).RequireAuthorization(Policies.Silence).RequireCsrf().WithSummary("Send a test notice through every channel to the people on duty at a level of a site");
         api.MapPost("/silences", AddSilenceAsync).RequireAuthorization(Policies.Silence).RequireCsrf().WithSummary("Add a silence (maintenance window)");
         return app;

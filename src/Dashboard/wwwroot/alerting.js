@@ -121,6 +121,17 @@ function fillTestLevels() {
   if (levels.includes(kept)) select.value = kept;
 }
 
+// Where notices go (the collector's channels); none is an error: alerts then reach nobody outside the dashboard.
+async function loadChannels() {
+  const channels = await api("api/alerting/channels");
+  const [open, close, comma] = lang === "zh" ? ["（", "）", "；"] : [" (", ")", "; "];
+  const box = $("channels");
+  box.className = channels.length > 0 ? "note" : "error-box";
+  box.textContent = channels.length === 0 ? t("No notification channel is configured (Ingest:Alerts:Channels): alerts reach nobody outside the dashboard.")
+    : t("Notices go to: ") + channels.map((c) => c.channel + open + c.type + (c.minSeverity !== "info" ? ", " + t("gets {severity} alerts and above").replace("{severity}", t(c.minSeverity)) : "") + close).join(comma);
+  $("testNotice").disabled = channels.length === 0;
+}
+
 async function sendTestNotice(event) {
   event.preventDefault();
   $("testNotice").disabled = true;
@@ -288,7 +299,7 @@ async function start() {
   $("tSite").replaceChildren(...sites.map((s) => el("option", { value: s.id, text: s.name || s.id })));
   $("tSite").addEventListener("change", fillTestLevels);
   $("testNoticeForm").addEventListener("submit", (e) => sendTestNotice(e).catch((x) => problem(x.message)));
-  await Promise.all([loadRules().then(loadSilences), loadRota(), loadOnDuty(), loadGaps(),
+  await Promise.all([loadRules().then(loadSilences), loadRota(), loadOnDuty(), loadGaps(), loadChannels(),
     followOpenAlerts(me, { resolve: true, withRoom: true, section: $("openAlertsBox"), note: $("openAlertsNote"), list: $("openAlerts") })]);
   // Shifts change while the page is open.
   setInterval(() => Promise.all([loadOnDuty(), loadGaps()]).catch((e) => problem(e.message)), 60000);

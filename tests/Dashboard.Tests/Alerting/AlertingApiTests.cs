@@ -208,6 +208,10 @@ public sealed class AlertingApiTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.NoContent, rota.StatusCode);
         }
 
+        // Where notices go, for every reader.
+        var configured = JsonDocument.Parse(await onCall.GetStringAsync("/api/alerting/channels")).RootElement.EnumerateArray();
+        Assert.Equal([("ops-hook", "webhook", "info"), ("ops-robot", "dingtalk", "info")], configured.Select(c => (c.GetProperty("channel").GetString(), c.GetProperty("type").GetString(), c.GetProperty("minSeverity").GetString())));
+
         using (var sent = await onCall.PostAsync("/api/alerting/test-notice", Json("""{"site":"s1","level":0}""")))
         {
             Assert.Equal(HttpStatusCode.OK, sent.StatusCode);

@@ -333,6 +333,7 @@ public sealed class AlertingBrowserTests(BrowserFixture stack) : IClassFixture<B
             await using var context = await stack.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "zh-CN" });
             var page = await OpenAsync(context, "on-call");
             Assert.Equal(["0", "1"], await page.Locator("#tLevel option").AllTextContentsAsync());
+            Assert.Equal("通知发往：ops-hook（webhook）；ops-robot（dingtalk）", await page.TextContentAsync("#channels"));
             var before = stack.Notices.Received.Count;
 
             await page.SelectOptionAsync("#tLevel", "0");

@@ -88,6 +88,7 @@ public sealed class RoleMatrixTests : IDisposable
         ["GET /api/alerting/silences"] = (AnyRole, "/api/alerting/silences"),
         ["POST /api/alerting/silences"] = (Silencers, "/api/alerting/silences"),
         ["POST /api/alerting/test-notice"] = (Silencers, "/api/alerting/test-notice"),
+        ["GET /api/alerting/channels"] = (AnyRole, "/api/alerting/channels"),
         ["GET /api/alerts/open"] = (AnyRole, "/api/alerts/open"),
         ["POST /api/alerts/{id}/ack"] = (Acknowledgers, "/api/alerts/a1/ack"),
         ["POST /api/alerts/{id}/resolve"] = (Acknowledgers, "/api/alerts/a1/resolve"),

@@ -14,7 +14,7 @@ namespace LiveRoom.Ingest.Alerts.Acknowledging;
 /// The admin API (for the dashboard, which checks the admin role and calls with <c>Authorization: Bearer {AdminToken}</c>):
 /// <c>GET/PUT/DELETE /api/rules[/{id}]</c>, <c>GET/POST /api/silences</c>, <c>GET/PUT /api/rota</c>, <c>GET /api/rota/on-duty?site=…</c> (who a notice would go
 /// to now, per level of each site asked), <c>GET /api/rota/gaps?site=…&amp;days=7</c> (when nobody is on duty at a level in
-/// the next days), <c>POST /api/notify/test</c> (a test notice through every channel, <see cref="Notifying.ChannelTester"/>). Without a
+/// the next days), <c>GET /api/notify/channels</c> (where notices go), <c>POST /api/notify/test</c> (a test notice through every channel, <see cref="Notifying.ChannelTester"/>). Without a
 /// configured <see cref="AlertOptions.AdminToken"/> every call is refused (403). Bodies are the records as JSON
 /// (camelCase, enums as camelCase strings, durations as <c>hh:mm:ss</c>); a refusal is 400 with the reasons.
 /// </summary>
@@ -80,6 +80,7 @@ internal static class AdminRoutes
                 ? Json(admin.Gaps(c.Request.Query["site"].OfType<string>().Where(s => s.Length > 0), n))
                 : Refused([new($"days '{days}' is not a whole number from 1 to {MaxGapDays}", $"天数“{days}”不是 1 到 {MaxGapDays} 之间的整数")]);
         });
+        app.MapGet("/api/notify/channels", (HttpContext c) => Allowed(c) ? Json(admin.Channels?.Channels ?? []) : gate.Refusal());
         app.MapPost("/api/notify/test", async (HttpContext c) =>
         {
             if (!Allowed(c))

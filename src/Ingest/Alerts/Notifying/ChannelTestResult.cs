@@ -8,3 +8,6 @@ namespace LiveRoom.Ingest.Alerts.Notifying;
 /// server's reply) or the transport's error; <paramref name="MinSeverity"/>: the least severe alert the channel gets.
 /// </summary>
 public sealed record ChannelTestResult(string Channel, string Type, bool Delivered, string? Error, long Milliseconds, AlertSeverity MinSeverity);
+
+/// <summary>A configured channel (<c>GET /api/notify/channels</c>): its name and type, the least severe alert it gets, its messages a minute.</summary>
+public sealed record ChannelInfo(string Channel, string Type, AlertSeverity MinSeverity, int MaxPerMinute);

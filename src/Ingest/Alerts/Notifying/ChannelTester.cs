@@ -18,6 +18,9 @@ public sealed class ChannelTester(NotificationDispatcher dispatcher, OnCallRota 
     public static readonly TimeSpan Timeout = AlertDefaults.SendTimeout;
 
     private readonly Queue<DateTimeOffset> _recent = new();
+
+    /// <summary>The channels a test (and every alert) goes through.</summary>
+    public IReadOnlyList<ChannelInfo> Channels => dispatcher.Channels;
     private readonly Lock _lock = new();
 
     /// <summary>The outcome, or the HTTP status and reason it was refused with (nothing is sent then).</summary>

@@ -34,6 +34,9 @@ public sealed class NotificationDispatcher : INotifier
     /// <summary>Whether any channel is configured.</summary>
     public bool HasChannels => _lanes.Count > 0;
 
+    /// <summary>The configured channels, in order: where alert notices go.</summary>
+    public IReadOnlyList<ChannelInfo> Channels => _lanes.Select(l => new ChannelInfo(l.Sender.Name, l.Type, l.MinSeverity, l.MaxPerMinute)).ToArray();
+
     public void Add(INotificationSender sender, int maxPerMinute, AlertSeverity minSeverity, int retries, TimeSpan baseDelay, TimeSpan timeout, string type = "webhook")
     {
         ArgumentNullException.ThrowIfNull(sender);

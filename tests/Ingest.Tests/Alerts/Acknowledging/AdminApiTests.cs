@@ -171,6 +171,11 @@ public sealed class AdminApiTests : IAsyncLifetime
         }
 
         // This collector has no channel: nothing could reach anyone, and it says which setting.
+        using (var channels = await SendAsync(HttpMethod.Get, "/api/notify/channels", null))
+        {
+            Assert.Equal("[]", await channels.Content.ReadAsStringAsync());
+        }
+
         Assert.Equal((HttpStatusCode.Conflict, "no notification channel is configured (Ingest:Alerts:Channels): alerts reach nobody outside the dashboard"), await TestAsync("""{"site":"s1","level":0,"by":"chief"}"""));
         Assert.Equal((HttpStatusCode.BadRequest, "level 3 is not on the rota of site 's1' (levels 0 to 0)"), await TestAsync("""{"site":"s1","level":3,"by":"chief"}"""));
         var (status, reason) = await TestAsync("""{"site":"s1","level":"zero"}""");

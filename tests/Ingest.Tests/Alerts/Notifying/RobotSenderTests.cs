@@ -101,7 +101,7 @@ public sealed class RobotSenderTests : IAsyncLifetime
         var sender = new DingTalkSender("dt", _robot.Url("/robot/send?access_token=abc"), "SEC-wrong", _http, TimeProvider.System);
         var ex = await Assert.ThrowsAsync<NotificationException>(() => sender.SendAsync(Notices.Firing(), CancellationToken.None));
         Assert.True(ex.Permanent);
-        Assert.Contains("310000", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("errcode 310000: sign not match — DingTalk's security settings refused it: check the channel's Secret against the robot's signing secret, the robot's keywords and its IP allow list", ex.Message);
         Assert.DoesNotContain("SEC-wrong", ex.Message, StringComparison.Ordinal);
     }
 
@@ -130,6 +130,7 @@ public sealed class RobotSenderTests : IAsyncLifetime
         var ex = await Assert.ThrowsAsync<NotificationException>(() => bad.SendAsync(Notices.Firing(), CancellationToken.None));
         Assert.True(ex.Permanent);
         Assert.Contains("19021", ex.Message, StringComparison.Ordinal);
+        Assert.EndsWith(" — check the channel's Secret against the bot's signing secret, and this machine's clock (Feishu wants the time within an hour)", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
