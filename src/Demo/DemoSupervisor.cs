@@ -1,4 +1,5 @@
 using System.Globalization;
+using LiveRoom.Demo.Notices;
 using LiveRoom.Demo.Options;
 using LiveRoom.Demo.Stack;
 using LiveRoom.Demo.Supervision;
@@ -31,6 +32,7 @@ internal sealed partial class DemoSupervisor(
     private readonly List<Task> _watches = [];
     private Task _run = Task.CompletedTask;
     private bool _ownsPidFile;
+    private NoticeInbox? _inbox;
 
     /// <summary>0 after a clean stop; 1 when a core child could not be kept running; 3 when the demo could not start.</summary>
     public int ExitCode { get; private set; }
@@ -50,6 +52,11 @@ internal sealed partial class DemoSupervisor(
         for (var i = _tiers.Count - 1; i >= 0; i--)
         {
             await Task.WhenAll(_tiers[i].Select(c => c.StopAsync(DemoDefaults.StopGrace)));
+        }
+
+        if (_inbox is not null)
+        {
+            await _inbox.DisposeAsync();
         }
 
         if (_ownsPidFile)
@@ -120,18 +127,23 @@ internal sealed partial class DemoSupervisor(
             return ChildLauncher.Watch(influx.ProcessId, () => influx.Process?.StderrTail(10) ?? string.Empty, _ => influx.StopAsync(CancellationToken.None));
         }));
 
+        // In-process, not a child: it only receives. Started before the collector and the watchdog, which post to it.
+        _inbox = new NoticeInbox(_layout.NoticesLog, logger, time);
+        await _inbox.StartAsync(0, stopping);
+
         var alertsPort = FreePort.Next();
         _uplinkPort = FreePort.Next();
         // Chosen before the collector starts: its alert page links each alert's room page on the dashboard.
         var dashboardPort = _layout.Options.DashboardPort == 0 ? FreePort.Next() : _layout.Options.DashboardPort;
-        await StartTierAsync(stopping, Service("ingest", dotnet, DemoCommands.Ingest(_layout, mqtt!.Host, mqtt.Port, influx!.BaseUri, alertsPort, _uplinkPort, dashboardPort), _layout.Ingest, core: true));
-        await StartTierAsync(stopping, Service("watchdog", dotnet, DemoCommands.Watchdog(_layout, mqtt.Host, mqtt.Port, influx.BaseUri), _layout.Ingest, core: false));
+        await StartTierAsync(stopping, Service("ingest", dotnet, DemoCommands.Ingest(_layout, mqtt!.Host, mqtt.Port, influx!.BaseUri, alertsPort, _uplinkPort, dashboardPort, _inbox.WebhookUrl), _layout.Ingest, core: true));
+        await StartTierAsync(stopping, Service("watchdog", dotnet, DemoCommands.Watchdog(_layout, mqtt.Host, mqtt.Port, influx.BaseUri, _inbox.WebhookUrl), _layout.Ingest, core: false));
         await ImportShowsAsync(dotnet, stopping);
 
         var dashboard = Service("dashboard", dotnet, DemoCommands.Dashboard(_layout, dashboardPort, influx.BaseUri, mqtt.Host, mqtt.Port, alertsPort), _layout.Dashboard, core: true);
         await StartTierAsync(stopping, dashboard);
         var dashboardUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{dashboardPort}/"));
         await DemoPreflight.WaitForHealthAsync(dashboardUri, dashboard.Pid, time, stopping);
+        await SeedRotaAsync(alertsPort, stopping);
 
         var ports = _layout.Rooms.ToDictionary(r => r, _ => FreeUdpPort.Next(), StringComparer.Ordinal);
         await StartTierAsync(stopping, [.. _layout.Rooms.Select(room => Encoder(room, ports[room]))]);
@@ -152,6 +164,19 @@ internal sealed partial class DemoSupervisor(
         {
             // A demo without shows still runs (rooms read "unscheduled"); say why.
             LogShowsNotImported(logger, result.Stderr.Trim());
+        }
+    }
+
+    /// <summary>A rota, so that the demo's notices name someone; the demo runs on without one when the collector refuses.</summary>
+    private async Task SeedRotaAsync(int alertsPort, CancellationToken stopping)
+    {
+        try
+        {
+            await DemoRota.SeedAsync(new Uri(DemoCommands.AlertsUrl(alertsPort) + "/"), _layout.AlertsAdminToken, _layout.Options.Site, logger, time, stopping);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !stopping.IsCancellationRequested)
+        {
+            LogRotaNotSet(logger, DemoRota.Wait, ex.Message);
         }
     }
 
@@ -223,6 +248,7 @@ internal sealed partial class DemoSupervisor(
               InfluxDB     {influx.BaseUri} (database liveroom)
               Logs         {_layout.Logs}
               Dashboard    {dashboard}
+              Notices      {_inbox!.Address} (the alert channel's inbox; every notice also in logs/notices.jsonl)
             {string.Concat(_doors.Select(d => $"  Door sign    {d.Key}: {DemoCommands.DoorUrl(d.Value)}/\n"))}Live values appear within about 30 s. Ctrl-C stops everything.
 
             """));
@@ -240,6 +266,9 @@ internal sealed partial class DemoSupervisor(
             return $"({path}: {ex.Message})";
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The demo's on-call rota was not set: the collector's admin API did not answer within {Wait}: {Reason}")]
+    private static partial void LogRotaNotSet(ILogger logger, TimeSpan wait, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The demo's shows were not imported: {Reason}")]
     private static partial void LogShowsNotImported(ILogger logger, string reason);

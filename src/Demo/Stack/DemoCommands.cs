@@ -67,7 +67,7 @@ internal static class DemoCommands
         $"--Logging:Directory={layout.Logs}",
     ];
 
-    public static IReadOnlyList<string> Ingest(DemoLayout layout, string mqttHost, int mqttPort, Uri influx, int alertsPort, int uplinkPort, int dashboardPort) =>
+    public static IReadOnlyList<string> Ingest(DemoLayout layout, string mqttHost, int mqttPort, Uri influx, int alertsPort, int uplinkPort, int dashboardPort, Uri notices) =>
     [
         layout.Dll(IngestProject, IngestAssembly),
         $"--Ingest:Mqtt:Host={mqttHost}",
@@ -81,15 +81,27 @@ internal static class DemoCommands
         string.Create(CultureInfo.InvariantCulture, $"--Ingest:Alerts:DashboardUrl=http://127.0.0.1:{dashboardPort}/"),
         // The edges' uplink test endpoint (POST /uplink).
         $"--Ingest:Uplink:Url={UplinkUrl(uplinkPort)}",
+        .. NoticeChannel(notices),
         $"--Logging:Directory={layout.Logs}",
     ];
 
     /// <summary>
-    /// <c>liveroom-ingest watchdog</c> (deploy/systemd liveroom-watchdog.service): watches the collector's heartbeat, the
-    /// broker and the dashboards' presence. The demo configures no notification channel, so its notices are its log's
-    /// warnings, which the demo echoes on its console.
+    /// The notification channel of the collector and the watchdog: a webhook to the demo's notice inbox, in Chinese
+    /// like the demo's site (a studio's DingTalk, WeCom or Feishu robot is configured the same way, with its Url and Secret).
     /// </summary>
-    public static IReadOnlyList<string> Watchdog(DemoLayout layout, string mqttHost, int mqttPort, Uri influx) =>
+    public static IReadOnlyList<string> NoticeChannel(Uri notices) =>
+    [
+        $"--Ingest:Alerts:Channels:0:Name={Notices.NoticeInbox.ChannelName}",
+        "--Ingest:Alerts:Channels:0:Type=webhook",
+        $"--Ingest:Alerts:Channels:0:Url={notices}",
+        "--Ingest:Alerts:Channels:0:Language=zh-CN",
+    ];
+
+    /// <summary>
+    /// <c>liveroom-ingest watchdog</c> (deploy/systemd liveroom-watchdog.service): watches the collector's heartbeat, the
+    /// broker and the dashboards' presence; its notices go to the demo's notice inbox, like the collector's.
+    /// </summary>
+    public static IReadOnlyList<string> Watchdog(DemoLayout layout, string mqttHost, int mqttPort, Uri influx, Uri notices) =>
     [
         layout.Dll(IngestProject, IngestAssembly),
         "watchdog",
@@ -97,6 +109,7 @@ internal static class DemoCommands
         string.Create(CultureInfo.InvariantCulture, $"--Ingest:Mqtt:Port={mqttPort}"),
         $"--Ingest:Influx:Url={influx.ToString().TrimEnd('/')}",
         $"--Ingest:StateDirectory={layout.Ingest}",
+        .. NoticeChannel(notices),
         $"--Logging:Directory={layout.Logs}",
     ];
 

@@ -21,6 +21,9 @@ internal sealed class DemoLayout
 
     public string Logs => Path.Combine(State, "logs");
 
+    /// <summary>Every notice the demo's notice inbox received, one JSON object a line.</summary>
+    public string NoticesLog => Path.Combine(Logs, "notices.jsonl");
+
     public string Mosquitto => Path.Combine(State, "mosquitto");
 
     public string Influx => Path.Combine(State, "influxdb");

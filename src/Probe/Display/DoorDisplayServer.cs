@@ -1,5 +1,6 @@
 using LiveRoom.Contracts.Payloads.Lifecycle;
 using LiveRoom.Probe.Lifecycle;
+using LiveRoom.Runtime.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

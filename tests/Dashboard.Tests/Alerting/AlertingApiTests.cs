@@ -227,6 +227,7 @@ public sealed class AlertingApiTests : IAsyncLifetime
         var received = Assert.Single(_receiver.Received);
         Assert.Equal(("test", "[TEST] s1: LiveRoom test notice, no action needed", 0), (received["kind"]!.GetValue<string>(), received["title"]!.GetValue<string>(), received["alerts"]!.AsArray().Count));
         Assert.Equal("Lin", received["recipients"]![0]!["name"]!.GetValue<string>());
+        Assert.Equal("lin", received["sentBy"]!.GetValue<string>());
 
         using (var other = await onCall.PostAsync("/api/alerting/test-notice", Json("""{"site":"s2","level":0}""")))
         {

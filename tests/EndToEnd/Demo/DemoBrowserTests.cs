@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LiveRoom.Dashboard.Security.SignIn;
 using LiveRoom.Dashboard.Users;
@@ -80,6 +81,11 @@ public sealed partial class DemoBrowserTests(ITestOutputHelper output)
             Assert.True(points > 0, "the 30-day fps panel has the demo's data");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, $"demo-room-30d-{role}.png"), FullPage = true });
 
+            if (role == "on-call")
+            {
+                await TestNoticeReachesTheInboxAsync(page, dashboard, await run.NoticesAsync(), shots);
+            }
+
             if (role is "manager" or "admin")
             {
                 await page.GotoAsync(new Uri(dashboard, "reports.html").ToString());
@@ -103,6 +109,33 @@ public sealed partial class DemoBrowserTests(ITestOutputHelper output)
                 output.WriteLine($"{role}: report {lines.Length - 1} row(s)");
             }
         }
+    }
+
+    /// <summary>
+    /// Where alerts go in the demo: the demo's rota is set, the alerts page names the collector's channel, the demo's notice inbox; a test notice
+    /// sent there by the on-call engineer arrives on the inbox's page, in Chinese, naming who sent it.
+    /// </summary>
+    private static async Task TestNoticeReachesTheInboxAsync(IPage page, Uri dashboard, Uri inbox, string shots)
+    {
+        await page.GotoAsync(new Uri(dashboard, "alerting.html").ToString());
+        await page.WaitForSelectorAsync("#channels:has-text('demo-inbox')", new PageWaitForSelectorOptions { Timeout = Timeout });
+        // The demo's rota: someone at levels 1 and 2 all week (level 0 depends on the hour and the day).
+        Assert.Contains("赵经理", await page.TextContentAsync("#onDuty li[data-site='demo'] span[data-level='1']"), StringComparison.Ordinal);
+        Assert.Contains("孙总", await page.TextContentAsync("#onDuty li[data-site='demo'] span[data-level='2']"), StringComparison.Ordinal);
+        await page.SelectOptionAsync("#tSite", "demo");
+        await page.SelectOptionAsync("#tLevel", "0");
+        await page.ClickAsync("#testNotice");
+        await page.WaitForSelectorAsync("#testResult li.delivered[data-channel='demo-inbox']", new PageWaitForSelectorOptions { Timeout = Timeout });
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var received = JsonNode.Parse(await http.GetStringAsync(new Uri(inbox, "notices")))!.AsArray().Select(n => n!["notice"]!).ToList();
+        var test = Assert.Single(received, n => n["kind"]!.GetValue<string>() == "test");
+        Assert.Equal("on-call", test["sentBy"]!.GetValue<string>());
+        Assert.StartsWith("[测试] demo", test["title"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        await page.GotoAsync(inbox.ToString());
+        await page.WaitForSelectorAsync("article[data-kind='test']:has-text('sent by on-call')", new PageWaitForSelectorOptions { Timeout = Timeout });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "demo-notice-inbox.png"), FullPage = true });
     }
 
     private static async Task<Dictionary<string, string>> CreateUsersAsync(Uri dashboard, string store)

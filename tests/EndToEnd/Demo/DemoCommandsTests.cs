@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using LiveRoom.Demo.Options;
 using LiveRoom.Demo.Stack;
 
@@ -6,6 +7,7 @@ namespace LiveRoom.EndToEnd.Demo;
 public sealed class DemoCommandsTests
 {
     private static readonly DemoLayout Layout = new(new DemoOptions { Rooms = 2, StateDirectory = "var/demo", BinDirectory = "src" }, "/repo");
+    private static readonly Uri Inbox = new("http://127.0.0.1:5097/notices");
 
     [Fact]
     public void Encoder_Defaults_1080p30H264AacMpegTsToSrtListener()
@@ -39,7 +41,7 @@ public sealed class DemoCommandsTests
     public void ProbeAndCollector_UplinkPort_TheEdgesTestAgainstTheCollectorsEndpoint()
     {
         var (_, probe) = DemoCommands.Probe(Layout, "/usr/bin/dotnet", "room-2", 40000, "127.0.0.1", 1883, 40100, 40200);
-        var ingest = DemoCommands.Ingest(Layout, "127.0.0.1", 1883, new Uri("http://127.0.0.1:8086/"), 5099, 40200, 8080);
+        var ingest = DemoCommands.Ingest(Layout, "127.0.0.1", 1883, new Uri("http://127.0.0.1:8086/"), 5099, 40200, 8080, Inbox);
 
         Assert.Contains("--Ingest:Uplink:Url=http://127.0.0.1:40200", ingest);
         Assert.Contains("--Probe:Network:UplinkUrl=http://127.0.0.1:40200" + LiveRoom.Ingest.Uplink.UplinkDefaults.Path, probe);
@@ -55,6 +57,40 @@ public sealed class DemoCommandsTests
 
         Assert.Equal("/repo/var/probe-native/liveroom-probe", program);
         Assert.Equal(jit.Skip(1), args);
+    }
+
+    [Fact]
+    public void CollectorAndWatchdog_NoticeChannel_AWebhookToTheInboxInChinese_BoundAsTheCollectorReadsIt()
+    {
+        var ingest = DemoCommands.Ingest(Layout, "127.0.0.1", 1883, new Uri("http://127.0.0.1:8086/"), 5099, 5098, 8080, Inbox);
+        var watchdog = DemoCommands.Watchdog(Layout, "127.0.0.1", 1883, new Uri("http://127.0.0.1:8086/"), Inbox);
+
+        foreach (var args in new[] { ingest, watchdog })
+        {
+            var options = new ConfigurationBuilder().AddCommandLine([.. args.Skip(1)]).Build().GetSection("Ingest").Get<LiveRoom.Ingest.Options.IngestOptions>()!;
+            var channel = Assert.Single(options.Alerts.Channels);
+            Assert.Equal(("demo-inbox", "webhook", "http://127.0.0.1:5097/notices", "zh-CN"), (channel.Name, channel.Type, channel.Url, channel.Language));
+        }
+    }
+
+    [Fact]
+    public void DemoRota_PassesTheCollectorsRules_NamesSomeoneAtEveryLevel_GapsOnlyOnWeekendDays()
+    {
+        var entries = System.Text.Json.JsonSerializer.Deserialize<List<LiveRoom.Ingest.Alerts.Rota.RotaEntry>>(DemoRota.Json("demo"), LiveRoom.Ingest.Alerts.Store.AlertStore.Json)!;
+        Assert.Empty(LiveRoom.Ingest.Alerts.Rota.RotaRules.Check(entries));
+        var rota = new LiveRoom.Ingest.Alerts.Rota.OnCallRota();
+        rota.Set(entries);
+
+        // Monday 2026-11-23 00:00 in Shanghai, for a week: nobody at level 0 on Saturday and Sunday 09:00–18:00 only.
+        var shanghai = TimeSpan.FromHours(8);
+        var monday = new DateTimeOffset(2026, 11, 23, 0, 0, 0, shanghai);
+        Assert.Equal(
+            [(monday.AddDays(5).AddHours(9), monday.AddDays(5).AddHours(18)), (monday.AddDays(6).AddHours(9), monday.AddDays(6).AddHours(18))],
+            rota.Gaps("demo", 0, monday, monday.AddDays(7)).Select(g => (g.Start, g.End)));
+        Assert.Empty(rota.Gaps("demo", 1, monday, monday.AddDays(7)));
+        Assert.Empty(rota.Gaps("demo", 2, monday, monday.AddDays(7)));
+        Assert.Equal(["李工"], rota.OnDuty("demo", 0, monday.AddDays(2).AddHours(3)).Select(e => e.Name));
+        Assert.Equal(["王工"], rota.OnDuty("demo", 0, monday.AddDays(2).AddHours(10)).Select(e => e.Name));
     }
 
     [Fact]
@@ -84,10 +120,10 @@ public sealed class DemoCommandsTests
         Assert.Contains("--Dashboard:AlertsUrl=http://127.0.0.1:5099", DemoCommands.Dashboard(Layout, 8080, new Uri("http://127.0.0.1:8086/"), "127.0.0.1", 1883, 5099));
         // The alert settings page works in the demo: the dashboard holds the collector's admin token of this run.
         Assert.Contains($"--Dashboard:AlertsAdminToken={Layout.AlertsAdminToken}", DemoCommands.Dashboard(Layout, 8080, new Uri("http://127.0.0.1:8086/"), "127.0.0.1", 1883, 5099));
-        Assert.Contains($"--Ingest:Alerts:AdminToken={Layout.AlertsAdminToken}", DemoCommands.Ingest(Layout, "127.0.0.1", 1883, new Uri("http://127.0.0.1:8086/"), 5099, 5098, 8080));
+        Assert.Contains($"--Ingest:Alerts:AdminToken={Layout.AlertsAdminToken}", DemoCommands.Ingest(Layout, "127.0.0.1", 1883, new Uri("http://127.0.0.1:8086/"), 5099, 5098, 8080, Inbox));
         Assert.True(Layout.AlertsAdminToken.Length >= 32);
         // The collector's alert page links the room page on the demo's dashboard (the same port).
-        Assert.Contains("--Ingest:Alerts:DashboardUrl=http://127.0.0.1:8080/", DemoCommands.Ingest(Layout, "127.0.0.1", 1883, new Uri("http://127.0.0.1:8086/"), 5099, 5098, 8080));
+        Assert.Contains("--Ingest:Alerts:DashboardUrl=http://127.0.0.1:8080/", DemoCommands.Ingest(Layout, "127.0.0.1", 1883, new Uri("http://127.0.0.1:8086/"), 5099, 5098, 8080, Inbox));
     }
 
     private static string After(IReadOnlyList<string> args, string flag, bool last = false)

@@ -14,6 +14,7 @@ internal sealed partial class DemoRun : IAsyncDisposable
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly List<string> _stdout = [];
     private readonly TaskCompletionSource<Uri> _url = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<Uri> _notices = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private DemoRun(string state, int rooms)
     {
@@ -43,6 +44,11 @@ internal sealed partial class DemoRun : IAsyncDisposable
                 {
                     _url.TrySetResult(new Uri(m.Groups[1].Value));
                 }
+
+                if (NoticesLine().Match(line) is { Success: true } n)
+                {
+                    _notices.TrySetResult(new Uri(n.Groups[1].Value));
+                }
             },
         });
     }
@@ -55,6 +61,9 @@ internal sealed partial class DemoRun : IAsyncDisposable
 
     /// <summary>The dashboard's address, once the demo printed its summary.</summary>
     public Task<Uri> DashboardAsync() => _url.Task.WaitAsync(StartTimeout);
+
+    /// <summary>The notice inbox's page, from the summary.</summary>
+    public Task<Uri> NoticesAsync() => _notices.Task.WaitAsync(StartTimeout);
 
     public string Tail(int count = 10)
     {
@@ -96,6 +105,9 @@ internal sealed partial class DemoRun : IAsyncDisposable
 
     [GeneratedRegex(@"Dashboard\s+(http://127\.0\.0\.1:\d+/)")]
     private static partial Regex DashboardLine();
+
+    [GeneratedRegex(@"Notices\s+(http://127\.0\.0\.1:\d+/)")]
+    private static partial Regex NoticesLine();
 
     internal sealed record LiveRoomsDto(IReadOnlyList<LiveRoomDto> Rooms);
 

@@ -49,8 +49,9 @@ public static class NotificationText
         {
             RuleOperator.Below => string.Create(CultureInfo.InvariantCulture, $"{Num(a.Value)} < {Num(a.Threshold)}"),
             RuleOperator.Above => string.Create(CultureInfo.InvariantCulture, $"{Num(a.Value)} > {Num(a.Threshold)}"),
-            RuleOperator.IsTrue => w.Yes,
-            RuleOperator.IsFalse => w.No,
+            // The rule's title names the condition ("Stream down" fires on up = false): the field's own yes/no after it
+            // read backwards ("Stream down: no"), so a yes/no rule says the condition was detected.
+            RuleOperator.IsTrue or RuleOperator.IsFalse => w.Detected,
             RuleOperator.Offline => w.Offline,
             RuleOperator.Absent => string.Format(CultureInfo.InvariantCulture, w.NoData, Num(a.Value), Num(a.Threshold)),
             _ => a.Value is null ? w.Event : string.Format(CultureInfo.InvariantCulture, w.Value, Num(a.Value)),
@@ -139,13 +140,13 @@ public static class NotificationText
     /// <summary>The fixed words of a message in one language ({0}, {1}, {2}: the values named beside each).</summary>
     private sealed record Words(
         string Resolved, string Reminder, string Escalated, string Critical, string Warning, string Info, string Several, string Colon,
-        string Yes, string No, string Offline, string NoData, string Event, string Value,
+        string Detected, string Offline, string NoData, string Event, string Value,
         string Since, string Show, string AcknowledgedBy, string NoteOpen, string NoteClose, string Open, string OnDuty, string Acknowledge,
         string Test, string TestTitle, string TestBody, string NobodyOnDuty)
     {
         private static readonly Words English = new(
             "RESOLVED", "REMINDER", "ESCALATED (level {0})", "CRITICAL", "WARNING", "INFO", "[{0}] {1}: {2} alerts", ": ",
-            "yes", "no", "offline", "no data for {0} s (limit {1} s)", "event", "value {0}",
+            "detected", "offline", "no data for {0} s (limit {1} s)", "event", "value {0}",
             ", since ", ", show ", ", acknowledged by ", " (", ")", "open", "On duty: ", "Acknowledge",
             "TEST", "LiveRoom test notice, no action needed",
             "Sent by {0} from the alerts page to check that alert notices reach this channel. No alert is open.",
@@ -153,7 +154,7 @@ public static class NotificationText
 
         private static readonly Words Chinese = new(
             "已恢复", "提醒", "已升级（级别 {0}）", "严重", "警告", "提示", "[{0}] {1}：{2} 条告警", "：",
-            "是", "否", "离线", "{0} 秒无数据（上限 {1} 秒）", "事件", "数值 {0}",
+            "已检测到", "离线", "{0} 秒无数据（上限 {1} 秒）", "事件", "数值 {0}",
             "，开始于 ", "，场次 ", "，确认人 ", "（", "）", "查看", "值班：", "确认",
             "测试", "LiveRoom 测试通知，无需处理",
             "由 {0} 在告警页发送，用于确认告警通知能送达本渠道。没有未处理的告警。",

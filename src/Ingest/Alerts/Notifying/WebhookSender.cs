@@ -32,10 +32,10 @@ public sealed class WebhookSender(string name, Uri url, HttpClient http, NoticeL
         var alerts = new JsonArray();
         foreach (var a in notice.Alerts)
         {
-            alerts.Add(Alert(a, notice.Links.GetValueOrDefault(a.Id)));
+            alerts.Add(Alert(a, notice.Links.GetValueOrDefault(a.Id), language));
         }
 
-        return new JsonObject
+        var json = new JsonObject
         {
             ["idempotencyKey"] = notice.IdempotencyKey,
             ["kind"] = notice.Kind.ToString().ToLowerInvariant(),
@@ -45,20 +45,28 @@ public sealed class WebhookSender(string name, Uri url, HttpClient http, NoticeL
             ["recipients"] = new JsonArray(notice.Recipients.Select(r => (JsonNode?)new JsonObject { ["name"] = r.Name, ["level"] = r.Level }).ToArray()),
             ["alerts"] = alerts,
         };
+        if (notice.SentBy is { } by)
+        {
+            // A test notice names who sent it (the robots' text says so too).
+            json["sentBy"] = by;
+        }
+
+        return json;
     }
 
-    private static JsonObject Alert(AlertSnapshot a, string? link) => new()
+    // Words in the channel's language, like the notice's title; "rule" is the id to match on.
+    private static JsonObject Alert(AlertSnapshot a, string? link, NoticeLanguage language) => new()
     {
         ["id"] = a.Id,
         ["rule"] = a.RuleId,
-        ["title"] = a.Title,
+        ["title"] = NotificationText.AlertTitle(a, language),
         ["severity"] = a.Severity.ToString().ToLowerInvariant(),
         ["state"] = a.State.ToString().ToLowerInvariant(),
         ["site"] = a.Site,
         ["room"] = a.Room,
         ["value"] = a.Value,
         ["threshold"] = a.Threshold,
-        ["measured"] = NotificationText.Measured(a),
+        ["measured"] = NotificationText.Measured(a, language),
         ["since"] = Time(a.Since),
         ["firedAt"] = a.FiredAt is { } f ? Time(f) : null,
         ["show"] = a.Show,

@@ -61,12 +61,22 @@ public sealed class RobotSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Markdown_AYesNoRule_SaysTheTitlesConditionWasDetected_NotTheFieldsValue()
+    {
+        // stream_down fires on up = false: "Stream down: no" read as if the stream were up.
+        var down = Notices.Firing() with { Alerts = [Notices.Firing().Alerts[0] with { Title = "Stream down", Operator = Ingest.Alerts.Rules.RuleOperator.IsFalse, Value = 0 }] };
+
+        Assert.Contains("Stream down: detected, since ", NotificationText.Markdown(down), StringComparison.Ordinal);
+        Assert.Contains("推流中断：已检测到，开始于 ", NotificationText.Markdown(down, language: NoticeLanguage.Chinese), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Measured_InChinese()
     {
         var a = Notices.Firing().Alerts[0];
 
         Assert.Equal(
-            ["是", "否", "离线", "45 秒无数据（上限 30 秒）", "数值 45", "事件"],
+            ["已检测到", "已检测到", "离线", "45 秒无数据（上限 30 秒）", "数值 45", "事件"],
             new[]
             {
                 a with { Operator = Ingest.Alerts.Rules.RuleOperator.IsTrue }, a with { Operator = Ingest.Alerts.Rules.RuleOperator.IsFalse },

@@ -1,0 +1,183 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LiveRoom.Runtime.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+
+namespace LiveRoom.Demo.Notices;
+
+/// <summary>
+/// The demo's notice inbox: the receiving end of the webhook channel the demo gives the collector and the watchdog
+/// (<c>Ingest:Alerts:Channels</c>), where a studio's incident tool or chat bridge would stand. It keeps the last
+/// <see cref="Keep"/> notices for its page (<c>GET /</c>) and as JSON (<c>GET /notices</c>), appends every one to
+/// <c>logs/notices.jsonl</c>, and logs one line per notice on the demo's console. A retry with an
+/// <c>Idempotency-Key</c> already received is answered 200 and counted, not shown twice, as the webhook contract asks
+/// of a receiver. A body it cannot read is refused with the reason (the collector's log then shows it).
+/// </summary>
+internal sealed partial class NoticeInbox(string logFile, ILogger logger, TimeProvider time) : IAsyncDisposable
+{
+    public const int Keep = 200;
+
+    public const long MaxBodyBytes = 1 << 20;
+
+    public const string ChannelName = "demo-inbox";
+
+    private readonly Lock _gate = new();
+    private readonly LinkedList<ReceivedNotice> _notices = new();
+    private readonly SemaphoreSlim _file = new(1, 1);
+    private WebApplication? _app;
+
+    /// <summary>The page's address, once started.</summary>
+    public Uri? Address { get; private set; }
+
+    /// <summary>Where the channel posts.</summary>
+    public Uri WebhookUrl => new(Address ?? throw new InvalidOperationException("the notice inbox is not started"), "notices");
+
+    /// <summary>Newest first.</summary>
+    public IReadOnlyList<ReceivedNotice> Notices
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _notices];
+            }
+        }
+    }
+
+    /// <summary>Listens on 127.0.0.1:<paramref name="port"/> (0: any free port).</summary>
+    public async Task StartAsync(int port, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logFile))!);
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(NoticeInbox).Assembly.GetName().Name });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = MaxBodyBytes;
+            k.Listen(IPAddress.Loopback, port);
+        });
+        builder.Services.AddLogging();
+        builder.Services.AddRoutingCore();
+        builder.Services.AddSingleton<IHostLifetime, QuietHostLifetime>();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        var app = builder.Build();
+        app.UseRouting();
+        app.MapPost("/notices", (HttpRequest request, CancellationToken ct) => ReceiveAsync(request, ct));
+        app.MapGet("/notices", () => Results.Text(new JsonArray([.. Notices.Select(n => (JsonNode)n.Json())]).ToJsonString(), "application/json; charset=utf-8"));
+        app.MapGet("/favicon.ico", () => Results.NoContent());
+        app.MapGet("/", () => Results.Text(NoticeInboxPage.Render(Notices, ChannelName), "text/html; charset=utf-8"));
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        _app = app;
+        Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+    }
+
+    private async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Refuse($"expected a JSON body (Content-Type: application/json), got {request.ContentType ?? "no Content-Type"}", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        JsonNode? node;
+        try
+        {
+            node = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            return Refuse($"the body is not JSON: {ex.Message}", StatusCodes.Status400BadRequest);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Refuse($"the body is over {MaxBodyBytes / 1024} KiB", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (node is not JsonObject body)
+        {
+            return Refuse($"a notice is a JSON object, got {node?.GetValueKind().ToString() ?? "null"}", StatusCodes.Status400BadRequest);
+        }
+
+        var key = request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } header ? header : ReceivedNotice.Text(body["idempotencyKey"]);
+        var notice = new ReceivedNotice(time.GetUtcNow(), key.Length > 0 ? key : null, body);
+        lock (_gate)
+        {
+            if (notice.Key is not null && _notices.FirstOrDefault(n => n.Key == notice.Key) is { } seen)
+            {
+                seen.Deliveries++;
+                LogRetry(logger, seen.Title, seen.Deliveries);
+                return Results.Ok();
+            }
+
+            _notices.AddFirst(notice);
+            while (_notices.Count > Keep)
+            {
+                _notices.RemoveLast();
+            }
+        }
+
+        LogReceived(logger, notice.Title, notice.Recipients);
+        await AppendAsync(notice, cancellationToken).ConfigureAwait(false);
+        return Results.Ok();
+    }
+
+    private async Task AppendAsync(ReceivedNotice notice, CancellationToken cancellationToken)
+    {
+        await _file.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await File.AppendAllTextAsync(logFile, notice.Json().ToJsonString() + "\n", cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            // The notice is on the page and in the console line; the file is the extra copy.
+            LogFileFailed(logger, logFile, ex.Message);
+        }
+        finally
+        {
+            _file.Release();
+        }
+    }
+
+    private IResult Refuse(string reason, int status)
+    {
+        LogRefused(logger, reason);
+        return Results.Text(reason, "text/plain; charset=utf-8", statusCode: status);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync().ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
+            _app = null;
+        }
+
+        _file.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notice: {Title} (to {Recipients})")]
+    private static partial void LogReceived(ILogger logger, string title, string recipients);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notice delivered again (a retry), shown once: {Title}, {Deliveries} deliveries")]
+    private static partial void LogRetry(ILogger logger, string title, int deliveries);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notice inbox refused a POST: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notice inbox could not append to {File}: {Reason}")]
+    private static partial void LogFileFailed(ILogger logger, string file, string reason);
+}
