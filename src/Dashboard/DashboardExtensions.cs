@@ -41,6 +41,7 @@ public static class DashboardExtensions
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
+        services.AddUnreadableRequestProblems();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, DashboardJsonContext.Default));
         services.AddOpenApi();
 
@@ -83,6 +84,7 @@ public static class DashboardExtensions
     public static WebApplication MapDashboard(this WebApplication app)
     {
         app.UseSecurityHeaders();
+        app.UseUnreadableRequestProblems();
 
         // The page ships inside the assembly: it is found wherever the dll runs (bin, out/, /opt/liveroom).
         // Pages and scripts hold no data and are served to anyone; every byte of data comes from the API, behind sign-in.

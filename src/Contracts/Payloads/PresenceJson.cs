@@ -55,7 +55,7 @@ internal static class PresenceJson
         }
         catch (JsonException ex)
         {
-            reason = "not valid JSON: " + ex.Message;
+            reason = "not valid JSON: " + Validation.JsonProblem.Describe(ex);
             return false;
         }
     }

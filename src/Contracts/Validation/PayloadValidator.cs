@@ -32,7 +32,7 @@ public static class PayloadValidator
         }
         catch (NonFiniteValueException ex)
         {
-            rejection = new(RejectReason.NonFinite, Describe(ex));
+            rejection = new(RejectReason.NonFinite, JsonProblem.Describe(ex));
             return false;
         }
         catch (JsonException ex)
@@ -214,7 +214,7 @@ public static class PayloadValidator
 
     private static Rejection Classify(JsonException ex)
     {
-        var detail = Describe(ex);
+        var detail = JsonProblem.Describe(ex);
         if (ex.Message.Contains("missing required properties", StringComparison.OrdinalIgnoreCase))
         {
             return new(RejectReason.MissingField, detail);
@@ -226,6 +226,4 @@ public static class PayloadValidator
             : new(RejectReason.BadJson, detail);
     }
 
-    private static string Describe(JsonException ex) =>
-        ex.Path is null ? ex.Message : $"{ex.Message.Split(" Path:")[0]} (at {ex.Path})";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using LiveRoom.Contracts.Text;
+using LiveRoom.Contracts.Validation;
 using LiveRoom.Ingest.Alerts.Lifecycle;
 using LiveRoom.Ingest.Alerts.Rota;
 using LiveRoom.Ingest.Alerts.Rules;
@@ -34,7 +35,7 @@ internal static class AdminRoutes
                 return gate.Refusal();
             }
 
-            var (rule, error) = await ReadAsync<AlertRule>(c).ConfigureAwait(false);
+            var (rule, error) = await ReadAsync<AlertRule>(c, new("rule", "规则")).ConfigureAwait(false);
             return rule is null ? Refused([error!.Value])
                 : rule.Id != id ? Refused([new($"the body's id '{rule.Id}' is not '{id}'", $"请求体中的标识“{rule.Id}”不是“{id}”")])
                 : Outcome(admin.SaveRule(rule));
@@ -57,7 +58,7 @@ internal static class AdminRoutes
                 return gate.Refusal();
             }
 
-            var (silence, error) = await ReadAsync<Silence>(c).ConfigureAwait(false);
+            var (silence, error) = await ReadAsync<Silence>(c, new("silence", "静默")).ConfigureAwait(false);
             return silence is null ? Refused([error!.Value]) : Outcome(admin.AddSilence(silence));
         });
         app.MapGet("/api/rota", (HttpContext c) => Allowed(c) ? Json(admin.Rota()) : gate.Refusal());
@@ -88,7 +89,7 @@ internal static class AdminRoutes
                 return gate.Refusal();
             }
 
-            var (request, error) = await ReadAsync<TestNoticeRequest>(c).ConfigureAwait(false);
+            var (request, error) = await ReadAsync<TestNoticeRequest>(c, new("test notice request", "测试通知请求")).ConfigureAwait(false);
             if (request is null)
             {
                 return Refused([error!.Value]);
@@ -109,12 +110,13 @@ internal static class AdminRoutes
                 return gate.Refusal();
             }
 
-            var (entries, error) = await ReadAsync<List<RotaEntry>>(c).ConfigureAwait(false);
+            var (entries, error) = await ReadAsync<List<RotaEntry>>(c, new("rota", "值班表")).ConfigureAwait(false);
             return entries is null ? Refused([error!.Value]) : Outcome(admin.SetRota(entries));
         });
     }
 
-    private static async Task<(T? Value, LocalText? Error)> ReadAsync<T>(HttpContext c)
+    /// <summary>The body as <typeparamref name="T"/>, or why not, naming what it should have been (<paramref name="what"/>).</summary>
+    private static async Task<(T? Value, LocalText? Error)> ReadAsync<T>(HttpContext c, LocalText what)
         where T : class
     {
         try
@@ -124,7 +126,8 @@ internal static class AdminRoutes
         }
         catch (JsonException ex)
         {
-            return (null, new LocalText("the body is not a valid " + typeof(T).Name + ": " + ex.Message, "请求体不是有效的 " + typeof(T).Name + "：" + ex.Message));
+            var problem = JsonProblem.Describe(ex);
+            return (null, new LocalText($"the body is not a valid {what.English}: {problem}", $"请求体不是有效的{what.Chinese}：{problem}"));
         }
     }
 
@@ -138,7 +141,15 @@ internal static class AdminRoutes
             statusCode: status);
 
     /// <summary>The body of <c>POST /api/notify/test</c>: the site and level whose people on duty it names, and who asks.</summary>
-    private sealed record TestNoticeRequest(string? Site, int Level, string? By);
+    /// <remarks>Properties rather than a positional record: a wrong value's refusal then says what was expected.</remarks>
+    private sealed class TestNoticeRequest
+    {
+        public string? Site { get; init; }
+
+        public int Level { get; init; }
+
+        public string? By { get; init; }
+    }
 
     private static IResult Json<T>(T value) => Results.Text(JsonSerializer.Serialize(value, AlertStore.Json), "application/json");
 }

@@ -178,9 +178,10 @@ public sealed class AdminApiTests : IAsyncLifetime
 
         Assert.Equal((HttpStatusCode.Conflict, "no notification channel is configured (Ingest:Alerts:Channels): alerts reach nobody outside the dashboard"), await TestAsync("""{"site":"s1","level":0,"by":"chief"}"""));
         Assert.Equal((HttpStatusCode.BadRequest, "level 3 is not on the rota of site 's1' (levels 0 to 0)"), await TestAsync("""{"site":"s1","level":3,"by":"chief"}"""));
-        var (status, reason) = await TestAsync("""{"site":"s1","level":"zero"}""");
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.StartsWith("the body is not a valid TestNoticeRequest: ", reason, StringComparison.Ordinal);
+        // What is wrong and where, not the collector's type names.
+        Assert.Equal(
+            (HttpStatusCode.BadRequest, "the body is not a valid test notice request: a value has the wrong type: expected a number (at $.level)"),
+            await TestAsync("""{"site":"s1","level":"zero"}"""));
     }
 
     private Uri Url(string path) => new(_service.HttpAddress!, path);
