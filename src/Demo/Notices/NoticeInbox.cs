@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LiveRoom.Runtime.Hosting;
@@ -25,6 +26,9 @@ internal sealed partial class NoticeInbox(string logFile, ILogger logger, TimePr
     public const long MaxBodyBytes = 1 << 20;
 
     public const string ChannelName = "demo-inbox";
+
+    // Chinese titles and names as they are in the file and the JSON (read with tail and jq), not as \u escapes.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly Lock _gate = new();
     private readonly LinkedList<ReceivedNotice> _notices = new();
@@ -67,7 +71,7 @@ internal sealed partial class NoticeInbox(string logFile, ILogger logger, TimePr
         var app = builder.Build();
         app.UseRouting();
         app.MapPost("/notices", (HttpRequest request, CancellationToken ct) => ReceiveAsync(request, ct));
-        app.MapGet("/notices", () => Results.Text(new JsonArray([.. Notices.Select(n => (JsonNode)n.Json())]).ToJsonString(), "application/json; charset=utf-8"));
+        app.MapGet("/notices", () => Results.Text(new JsonArray([.. Notices.Select(n => (JsonNode)n.Json())]).ToJsonString(Readable), "application/json; charset=utf-8"));
         app.MapGet("/favicon.ico", () => Results.NoContent());
         app.MapGet("/", () => Results.Text(NoticeInboxPage.Render(Notices, ChannelName), "text/html; charset=utf-8"));
         try
@@ -138,7 +142,7 @@ internal sealed partial class NoticeInbox(string logFile, ILogger logger, TimePr
         await _file.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await File.AppendAllTextAsync(logFile, notice.Json().ToJsonString() + "\n", cancellationToken).ConfigureAwait(false);
+            await File.AppendAllTextAsync(logFile, notice.Json().ToJsonString(Readable) + "\n", cancellationToken).ConfigureAwait(false);
         }
         catch (IOException ex)
         {

@@ -39,6 +39,7 @@ public sealed class NoticeInboxTests
         Assert.Equal(WebhookSender.Json(firing, NoticeLanguage.Chinese).ToJsonString(), listed[1]!["notice"]!.ToJsonString());
         var lines = await File.ReadAllLinesAsync(Path.Combine(dir.Path, "logs", "notices.jsonl"));
         Assert.Equal(["n-1", "n-2"], lines.Select(l => JsonNode.Parse(l)!["notice"]!["idempotencyKey"]!.GetValue<string>()));
+        Assert.Contains("\"name\":\"王工\"", lines[0], StringComparison.Ordinal);
 
         var page = await http.GetStringAsync(inbox.Address);
         Assert.Contains($"<h2>{NotificationText.Title(firing, NoticeLanguage.Chinese)}</h2>", page, StringComparison.Ordinal);
