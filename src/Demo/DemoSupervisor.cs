@@ -178,6 +178,10 @@ internal sealed partial class DemoSupervisor(
         {
             LogRotaNotSet(logger, DemoRota.Wait, ex.Message);
         }
+        catch (System.Text.Json.JsonException ex)
+        {
+            LogRotaNotRead(logger, ex.Message);
+        }
     }
 
     private async Task StartTierAsync(CancellationToken stopping, params Supervised[] tier)
@@ -269,6 +273,9 @@ internal sealed partial class DemoSupervisor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The demo's on-call rota was not set: the collector's admin API did not answer within {Wait}: {Reason}")]
     private static partial void LogRotaNotSet(ILogger logger, TimeSpan wait, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The demo's on-call rota was not set: the collector's rota could not be read: {Reason}")]
+    private static partial void LogRotaNotRead(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The demo's shows were not imported: {Reason}")]
     private static partial void LogShowsNotImported(ILogger logger, string reason);

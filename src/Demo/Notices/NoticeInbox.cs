@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LiveRoom.Contracts.Validation;
 using LiveRoom.Runtime.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -102,7 +103,7 @@ internal sealed partial class NoticeInbox(string logFile, ILogger logger, TimePr
         }
         catch (JsonException ex)
         {
-            return Refuse($"the body is not JSON: {ex.Message}", StatusCodes.Status400BadRequest);
+            return Refuse($"the body is not JSON: {JsonProblem.Describe(ex)}", StatusCodes.Status400BadRequest);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

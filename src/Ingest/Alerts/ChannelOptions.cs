@@ -12,7 +12,7 @@ public sealed class ChannelOptions
     /// <summary>Endpoint (the robot's webhook URL with its access token). Never logged.</summary>
     public string Url { get; set; } = "";
 
-    /// <summary>Signing secret (DingTalk "SEC…", Feishu). Never logged.</summary>
+    /// <summary>Signing secret (DingTalk "SEC…", Feishu; a webhook's, to sign each request for its receiver). Never logged.</summary>
     public string? Secret { get; set; }
 
     /// <summary>Messages a minute the receiver accepts; default 20 (DingTalk). Bursts beyond are digested into one message.</summary>

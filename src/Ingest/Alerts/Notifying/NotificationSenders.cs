@@ -13,7 +13,7 @@ public static class NotificationSenders
             "wecom" => new WeComSender(c.Name, new Uri(c.Url), http, language),
             "feishu" => new FeishuSender(c.Name, new Uri(c.Url), c.Secret, http, time, language),
             "email" => new SmtpSender(c, language),
-            _ => new WebhookSender(c.Name, new Uri(c.Url), http, language),
+            _ => new WebhookSender(c.Name, new Uri(c.Url), http, language, c.Secret, time),
         };
     }
 

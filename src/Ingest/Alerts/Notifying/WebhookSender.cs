@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using LiveRoom.Ingest.Alerts.Lifecycle;
@@ -9,21 +10,43 @@ namespace LiveRoom.Ingest.Alerts.Notifying;
 /// <summary>
 /// Generic webhook: POST of the notice as JSON with an <c>Idempotency-Key</c> header (and <c>idempotencyKey</c> field)
 /// that stays the same across retries, so at-least-once delivery never shows twice. 2xx is success; 408/429/5xx and
-/// timeouts are retried; other 4xx are permanent.
+/// timeouts are retried; other 4xx are permanent. With a <paramref name="secret"/>, each attempt is signed so the
+/// receiver can tell the collector from anyone who learnt the URL (docs/operations/webhook.md, "Verifying the sender"):
+/// <c>X-LiveRoom-Timestamp</c> (Unix seconds) and <c>X-LiveRoom-Signature: sha256={hex HMAC-SHA256(secret, timestamp + "." + body)}</c>.
 /// </summary>
-public sealed class WebhookSender(string name, Uri url, HttpClient http, NoticeLanguage language = NoticeLanguage.English) : INotificationSender
+public sealed class WebhookSender(string name, Uri url, HttpClient http, NoticeLanguage language = NoticeLanguage.English, string? secret = null, TimeProvider? time = null) : INotificationSender
 {
+    public const string TimestampHeader = "X-LiveRoom-Timestamp";
+
+    public const string SignatureHeader = "X-LiveRoom-Signature";
+
     public string Name => name;
 
     public async Task SendAsync(AlertNotice notice, CancellationToken cancellationToken)
     {
+        var body = Json(notice, language).ToJsonString();
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
-            Content = new StringContent(Json(notice, language).ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+            Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
         };
         request.Headers.Add("Idempotency-Key", notice.IdempotencyKey);
+        if (!string.IsNullOrEmpty(secret))
+        {
+            // Per attempt: a retry carries its own time, so a receiver may refuse old replays.
+            var timestamp = (time ?? TimeProvider.System).GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            request.Headers.Add(TimestampHeader, timestamp);
+            request.Headers.Add(SignatureHeader, Signature(secret, timestamp, body));
+        }
+
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         await RobotReply.CheckAsync(response, "", "", [], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>sha256=</c> and the lower-case hex HMAC-SHA256 of <c>{timestamp}.{body}</c> (UTF-8) keyed with the secret's UTF-8 bytes.</summary>
+    public static string Signature(string secret, string timestamp, string body)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        return "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(timestamp + "." + body)));
     }
 
     public static JsonObject Json(AlertNotice notice, NoticeLanguage language = NoticeLanguage.English)

@@ -43,6 +43,38 @@ public sealed class DispatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Webhook_WithASecret_EveryAttemptSigned_TheReceiverVerifies_AWrongSecretIsRefusedOnce()
+    {
+        _robot.WebhookSecret = "whsec-studio-7";
+        var verified = 0; // the stand-in asks for an answer only once the signature holds
+        _robot.Webhook = _ => Task.FromResult(Interlocked.Increment(ref verified) == 1 ? 503 : 200);
+        var dispatcher = new NotificationDispatcher(NullLogger.Instance, TimeProvider.System);
+        dispatcher.Add(new WebhookSender("signed", new Uri(_robot.Url("/webhook")), _http, secret: "whsec-studio-7"), 20, AlertSeverity.Info, 5, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(5));
+        dispatcher.Add(new WebhookSender("wrong", new Uri(_robot.Url("/webhook")), _http, secret: "not-the-secret"), 20, AlertSeverity.Info, 5, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(5));
+        var run = dispatcher.RunAsync(_stop.Token);
+
+        dispatcher.Enqueue(Notices.Firing("firing-a1-8"));
+
+        await Eventually.WaitAsync(() => !_robot.Accepted.IsEmpty && _robot.Refused.Count >= 2, Wait, "the signed delivery and the refusal");
+        await Task.Delay(300); // a retry of the refused one would arrive within this
+        Assert.Equal("firing-a1-8", Assert.Single(_robot.Accepted).IdempotencyKey);
+        // The signed channel's first attempt got 503 and its retry, signed again, was taken; the wrong secret got 401
+        // once: permanent, no retry.
+        Assert.Equal(["webhook 401 bad signature", "webhook 503 firing-a1-8"], _robot.Refused.Order(StringComparer.Ordinal));
+        Assert.Equal(3, _robot.WebhookRequests);
+        Assert.False(run.IsFaulted);
+    }
+
+    [Fact]
+    public void WebhookSignature_IsTheDocumentedHmac()
+    {
+        // docs/operations/webhook.md's worked example, as openssl computes it there.
+        Assert.Equal(
+            "sha256=3eef8a437a4bc8c58de3905a49d6cd91908cae3fe6551b0429f7cf9dca63601b",
+            WebhookSender.Signature("whsec-studio-7", "1795521770", "{\"kind\":\"test\"}"));
+    }
+
+    [Fact]
     public async Task SlowWebhook_DoesNotHoldUpOtherChannels()
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

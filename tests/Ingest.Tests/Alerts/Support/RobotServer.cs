@@ -48,6 +48,9 @@ internal sealed class RobotServer : IAsyncDisposable
 
     public int WebhookRequests;
 
+    /// <summary>When set, the webhook verifies X-LiveRoom-Signature as docs/operations/webhook.md tells a receiver to, and answers 401 otherwise.</summary>
+    public string? WebhookSecret { get; set; }
+
     public void ResetWindow() => Interlocked.Exchange(ref _inWindow, 0);
 
     public static async Task<RobotServer> StartAsync()
@@ -152,8 +155,21 @@ internal sealed class RobotServer : IAsyncDisposable
 
     private async Task<IResult> WebhookAsync(HttpContext c)
     {
-        var body = await BodyAsync(c);
+        var raw = await new StreamReader(c.Request.Body).ReadToEndAsync();
+        var body = JsonNode.Parse(raw) as JsonObject ?? [];
         var n = Interlocked.Increment(ref WebhookRequests);
+        if (WebhookSecret is not null)
+        {
+            var ts = c.Request.Headers["X-LiveRoom-Timestamp"].ToString();
+            var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(WebhookSecret), Encoding.UTF8.GetBytes(ts + "." + raw)));
+            var fresh = long.TryParse(ts, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && Math.Abs(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - seconds) <= 300;
+            if (!fresh || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(c.Request.Headers["X-LiveRoom-Signature"].ToString())))
+            {
+                Refused.Enqueue("webhook 401 bad signature");
+                return Results.StatusCode(401);
+            }
+        }
+
         var status = await Webhook(n);
         if (status != 200)
         {
