@@ -128,7 +128,7 @@ internal sealed partial class DemoSupervisor(
         }));
 
         // In-process, not a child: it only receives. Started before the collector and the watchdog, which post to it.
-        _inbox = new NoticeInbox(_layout.NoticesLog, logger, time);
+        _inbox = new NoticeInbox(_layout.NoticesLog, logger, time, _layout.NoticeSecret);
         await _inbox.StartAsync(0, stopping);
 
         var alertsPort = FreePort.Next();

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -18,15 +21,19 @@ namespace LiveRoom.Demo.Notices;
 /// <see cref="Keep"/> notices for its page (<c>GET /</c>) and as JSON (<c>GET /notices</c>), appends every one to
 /// <c>logs/notices.jsonl</c>, and logs one line per notice on the demo's console. A retry with an
 /// <c>Idempotency-Key</c> already received is answered 200 and counted, not shown twice, as the webhook contract asks
-/// of a receiver. A body it cannot read is refused with the reason (the collector's log then shows it).
+/// of a receiver. A body it cannot read is refused with the reason (the collector's log then shows it). With a
+/// <c>secret</c> it checks each request's signature as docs/operations/webhook.md tells a receiver to, and refuses 401
+/// one that is missing, wrong or more than <see cref="SignatureWindow"/> old.
 /// </summary>
-internal sealed partial class NoticeInbox(string logFile, ILogger logger, TimeProvider time) : IAsyncDisposable
+internal sealed partial class NoticeInbox(string logFile, ILogger logger, TimeProvider time, string? secret = null) : IAsyncDisposable
 {
     public const int Keep = 200;
 
     public const long MaxBodyBytes = 1 << 20;
 
     public const string ChannelName = "demo-inbox";
+
+    public static readonly TimeSpan SignatureWindow = TimeSpan.FromMinutes(5);
 
     // Chinese titles and names as they are in the file and the JSON (read with tail and jq), not as \u escapes.
     private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -96,18 +103,29 @@ internal sealed partial class NoticeInbox(string logFile, ILogger logger, TimePr
             return Refuse($"expected a JSON body (Content-Type: application/json), got {request.ContentType ?? "no Content-Type"}", StatusCodes.Status415UnsupportedMediaType);
         }
 
-        JsonNode? node;
+        string raw;
         try
         {
-            node = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException ex)
-        {
-            return Refuse($"the body is not JSON: {JsonProblem.Describe(ex)}", StatusCodes.Status400BadRequest);
+            raw = await new StreamReader(request.Body).ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return Refuse($"the body is over {MaxBodyBytes / 1024} KiB", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (secret is not null && SignatureProblem(request, raw) is { } problem)
+        {
+            return Refuse(problem, StatusCodes.Status401Unauthorized);
+        }
+
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(raw);
+        }
+        catch (JsonException ex)
+        {
+            return Refuse($"the body is not JSON: {JsonProblem.Describe(ex)}", StatusCodes.Status400BadRequest);
         }
 
         if (node is not JsonObject body)
@@ -136,6 +154,28 @@ internal sealed partial class NoticeInbox(string logFile, ILogger logger, TimePr
         LogReceived(logger, notice.Title, notice.Recipients);
         await AppendAsync(notice, cancellationToken).ConfigureAwait(false);
         return Results.Ok();
+    }
+
+    /// <summary>Why the request's signature does not hold, or null: HMAC-SHA256 of "{timestamp}.{body}" with the secret, recent.</summary>
+    private string? SignatureProblem(HttpRequest request, string body)
+    {
+        var timestamp = request.Headers["X-LiveRoom-Timestamp"].ToString();
+        var signature = request.Headers["X-LiveRoom-Signature"].ToString();
+        if (timestamp.Length == 0 || signature.Length == 0)
+        {
+            return "unsigned: X-LiveRoom-Timestamp and X-LiveRoom-Signature are required (the channel's Secret)";
+        }
+
+        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || (time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(seconds, 0, 253_402_300_799))).Duration() > SignatureWindow)
+        {
+            return $"X-LiveRoom-Timestamp {timestamp} is not within {SignatureWindow.TotalMinutes:0} minutes of this clock";
+        }
+
+        var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret!), Encoding.UTF8.GetBytes(timestamp + "." + body)));
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature))
+            ? null
+            : "X-LiveRoom-Signature does not match the body and the channel's Secret";
     }
 
     private async Task AppendAsync(ReceivedNotice notice, CancellationToken cancellationToken)

@@ -81,20 +81,22 @@ internal static class DemoCommands
         string.Create(CultureInfo.InvariantCulture, $"--Ingest:Alerts:DashboardUrl=http://127.0.0.1:{dashboardPort}/"),
         // The edges' uplink test endpoint (POST /uplink).
         $"--Ingest:Uplink:Url={UplinkUrl(uplinkPort)}",
-        .. NoticeChannel(notices),
+        .. NoticeChannel(layout, notices),
         $"--Logging:Directory={layout.Logs}",
     ];
 
     /// <summary>
     /// The notification channel of the collector and the watchdog: a webhook to the demo's notice inbox, in Chinese
-    /// like the demo's site (a studio's DingTalk, WeCom or Feishu robot is configured the same way, with its Url and Secret).
+    /// like the demo's site, signed with the run's secret, which the inbox checks (a studio's DingTalk, WeCom or Feishu
+    /// robot is configured the same way, with its Url and Secret).
     /// </summary>
-    public static IReadOnlyList<string> NoticeChannel(Uri notices) =>
+    public static IReadOnlyList<string> NoticeChannel(DemoLayout layout, Uri notices) =>
     [
         $"--Ingest:Alerts:Channels:0:Name={Notices.NoticeInbox.ChannelName}",
         "--Ingest:Alerts:Channels:0:Type=webhook",
         $"--Ingest:Alerts:Channels:0:Url={notices}",
         "--Ingest:Alerts:Channels:0:Language=zh-CN",
+        $"--Ingest:Alerts:Channels:0:Secret={layout.NoticeSecret}",
     ];
 
     /// <summary>
@@ -109,7 +111,7 @@ internal static class DemoCommands
         string.Create(CultureInfo.InvariantCulture, $"--Ingest:Mqtt:Port={mqttPort}"),
         $"--Ingest:Influx:Url={influx.ToString().TrimEnd('/')}",
         $"--Ingest:StateDirectory={layout.Ingest}",
-        .. NoticeChannel(notices),
+        .. NoticeChannel(layout, notices),
         $"--Logging:Directory={layout.Logs}",
     ];
 

@@ -38,6 +38,9 @@ internal sealed class DemoLayout
     /// </summary>
     public string AlertsAdminToken { get; } = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
 
+    /// <summary>The webhook channel's signing secret for this run (random): the collector signs, the notice inbox checks.</summary>
+    public string NoticeSecret { get; } = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+
     /// <summary>Pid of the supervisor, for scripts and tests that want to signal it.</summary>
     public string PidFile => Path.Combine(State, "liveroom-demo.pid");
 

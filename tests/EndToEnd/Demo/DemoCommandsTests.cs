@@ -69,7 +69,7 @@ public sealed class DemoCommandsTests
         {
             var options = new ConfigurationBuilder().AddCommandLine([.. args.Skip(1)]).Build().GetSection("Ingest").Get<LiveRoom.Ingest.Options.IngestOptions>()!;
             var channel = Assert.Single(options.Alerts.Channels);
-            Assert.Equal(("demo-inbox", "webhook", "http://127.0.0.1:5097/notices", "zh-CN"), (channel.Name, channel.Type, channel.Url, channel.Language));
+            Assert.Equal(("demo-inbox", "webhook", "http://127.0.0.1:5097/notices", "zh-CN", Layout.NoticeSecret), (channel.Name, channel.Type, channel.Url, channel.Language, channel.Secret));
         }
     }
 

@@ -78,6 +78,24 @@ public sealed class NoticeInboxTests
     }
 
     [Fact]
+    public async Task WithASecret_TheCollectorsSignedRequestsTaken_UnsignedWrongOrOldOnesRefused401()
+    {
+        using var dir = new TempDirectory("inbox");
+        var clock = new FakeTimeProvider(Now);
+        await using var inbox = new NoticeInbox(Path.Combine(dir.Path, "notices.jsonl"), new ListLogger<NoticeInbox>(), clock, "run-secret");
+        await inbox.StartAsync(0, CancellationToken.None);
+        using var http = new HttpClient();
+
+        await new WebhookSender(NoticeInbox.ChannelName, inbox.WebhookUrl, http, secret: "run-secret", time: clock).SendAsync(Notice(NoticeKind.Test, "signed"), CancellationToken.None);
+
+        var unsigned = await Assert.ThrowsAsync<NotificationException>(() => new WebhookSender("x", inbox.WebhookUrl, http).SendAsync(Notice(NoticeKind.Test, "unsigned"), CancellationToken.None));
+        var wrong = await Assert.ThrowsAsync<NotificationException>(() => new WebhookSender("x", inbox.WebhookUrl, http, secret: "guess", time: clock).SendAsync(Notice(NoticeKind.Test, "wrong"), CancellationToken.None));
+        var old = await Assert.ThrowsAsync<NotificationException>(() => new WebhookSender("x", inbox.WebhookUrl, http, secret: "run-secret", time: new FakeTimeProvider(Now.AddMinutes(-6))).SendAsync(Notice(NoticeKind.Test, "old"), CancellationToken.None));
+        Assert.All([unsigned, wrong, old], e => Assert.Contains("401", e.Message, StringComparison.Ordinal));
+        Assert.Equal(["signed"], inbox.Notices.Select(n => n.Key));
+    }
+
+    [Fact]
     public async Task BodyItCannotRead_RefusedNamingTheProblem_NothingKept()
     {
         using var dir = new TempDirectory("inbox");
