@@ -33,7 +33,7 @@ internal static class UnreadableRequests
         // A body that is not JSON at all is answered 415 with nothing in it, without an exception.
         if (context.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType && !context.Response.HasStarted)
         {
-            var what = $"{context.Request.Method} {context.Request.Path}";
+            var what = What(context.Request);
             var got = context.Request.ContentType ?? "no Content-Type";
             await Problems.Problem(
                 StatusCodes.Status415UnsupportedMediaType,
@@ -44,7 +44,7 @@ internal static class UnreadableRequests
 
     internal static ProblemHttpResult Problem(HttpRequest request, BadHttpRequestException ex)
     {
-        var what = $"{request.Method} {request.Path}";
+        var what = What(request);
         LocalText detail = ex switch
         {
             { InnerException: JsonException json } when JsonProblem.Describe(json) is var problem =>
@@ -56,4 +56,6 @@ internal static class UnreadableRequests
         };
         return Problems.Problem(ex.StatusCode, Title, detail);
     }
+
+    private static string What(HttpRequest request) => $"{request.Method} {request.Path}";
 }

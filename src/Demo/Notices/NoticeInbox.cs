@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LiveRoom.Contracts.Notices;
 using LiveRoom.Contracts.Validation;
 using LiveRoom.Runtime.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -159,8 +158,8 @@ internal sealed partial class NoticeInbox(string logFile, ILogger logger, TimePr
     /// <summary>Why the request's signature does not hold, or null: HMAC-SHA256 of "{timestamp}.{body}" with the secret, recent.</summary>
     private string? SignatureProblem(HttpRequest request, string body)
     {
-        var timestamp = request.Headers["X-LiveRoom-Timestamp"].ToString();
-        var signature = request.Headers["X-LiveRoom-Signature"].ToString();
+        var timestamp = request.Headers[WebhookSignature.TimestampHeader].ToString();
+        var signature = request.Headers[WebhookSignature.SignatureHeader].ToString();
         if (timestamp.Length == 0 || signature.Length == 0)
         {
             return "unsigned: X-LiveRoom-Timestamp and X-LiveRoom-Signature are required (the channel's Secret)";
@@ -172,8 +171,7 @@ internal sealed partial class NoticeInbox(string logFile, ILogger logger, TimePr
             return $"X-LiveRoom-Timestamp {timestamp} is not within {SignatureWindow.TotalMinutes:0} minutes of this clock";
         }
 
-        var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret!), Encoding.UTF8.GetBytes(timestamp + "." + body)));
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature))
+        return WebhookSignature.Matches(secret!, timestamp, body, signature)
             ? null
             : "X-LiveRoom-Signature does not match the body and the channel's Secret";
     }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using LiveRoom.Contracts.Notices;
 using LiveRoom.Ingest.Alerts.Lifecycle;
 
 namespace LiveRoom.Ingest.Alerts.Notifying;
@@ -16,10 +16,6 @@ namespace LiveRoom.Ingest.Alerts.Notifying;
 /// </summary>
 public sealed class WebhookSender(string name, Uri url, HttpClient http, NoticeLanguage language = NoticeLanguage.English, string? secret = null, TimeProvider? time = null) : INotificationSender
 {
-    public const string TimestampHeader = "X-LiveRoom-Timestamp";
-
-    public const string SignatureHeader = "X-LiveRoom-Signature";
-
     public string Name => name;
 
     public async Task SendAsync(AlertNotice notice, CancellationToken cancellationToken)
@@ -34,19 +30,12 @@ public sealed class WebhookSender(string name, Uri url, HttpClient http, NoticeL
         {
             // Per attempt: a retry carries its own time, so a receiver may refuse old replays.
             var timestamp = (time ?? TimeProvider.System).GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-            request.Headers.Add(TimestampHeader, timestamp);
-            request.Headers.Add(SignatureHeader, Signature(secret, timestamp, body));
+            request.Headers.Add(WebhookSignature.TimestampHeader, timestamp);
+            request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Compute(secret, timestamp, body));
         }
 
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         await RobotReply.CheckAsync(response, "", "", [], cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary><c>sha256=</c> and the lower-case hex HMAC-SHA256 of <c>{timestamp}.{body}</c> (UTF-8) keyed with the secret's UTF-8 bytes.</summary>
-    public static string Signature(string secret, string timestamp, string body)
-    {
-        ArgumentNullException.ThrowIfNull(secret);
-        return "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(timestamp + "." + body)));
     }
 
     public static JsonObject Json(AlertNotice notice, NoticeLanguage language = NoticeLanguage.English)

@@ -71,7 +71,7 @@ public sealed class DispatcherTests : IAsyncLifetime
         // docs/operations/webhook.md's worked example, as openssl computes it there.
         Assert.Equal(
             "sha256=3eef8a437a4bc8c58de3905a49d6cd91908cae3fe6551b0429f7cf9dca63601b",
-            WebhookSender.Signature("whsec-studio-7", "1795521770", "{\"kind\":\"test\"}"));
+            LiveRoom.Contracts.Notices.WebhookSignature.Compute("whsec-studio-7", "1795521770", "{\"kind\":\"test\"}"));
     }
 
     [Fact]
