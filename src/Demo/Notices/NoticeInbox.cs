@@ -22,11 +22,14 @@ namespace LiveRoom.Demo.Notices;
 /// <c>Idempotency-Key</c> already received is answered 200 and counted, not shown twice, as the webhook contract asks
 /// of a receiver. A body it cannot read is refused with the reason (the collector's log then shows it). With a
 /// <c>secret</c> it checks each request's signature as docs/operations/webhook.md tells a receiver to, and refuses 401
-/// one that is missing, wrong or more than <see cref="SignatureWindow"/> old.
+/// one that is missing, wrong or more than <see cref="SignatureWindow"/> old. Refused requests are counted and the last
+/// <see cref="KeepRefused"/> listed on the page with their reason (a sender's wrong secret shows here, not only in its log).
 /// </summary>
 internal sealed partial class NoticeInbox(string logFile, ILogger logger, TimeProvider time, string? secret = null) : IAsyncDisposable
 {
     public const int Keep = 200;
+
+    public const int KeepRefused = 20;
 
     public const long MaxBodyBytes = 1 << 20;
 
@@ -39,6 +42,8 @@ internal sealed partial class NoticeInbox(string logFile, ILogger logger, TimePr
 
     private readonly Lock _gate = new();
     private readonly LinkedList<ReceivedNotice> _notices = new();
+    private readonly LinkedList<RefusedRequest> _refused = new();
+    private long _refusedCount;
     private readonly SemaphoreSlim _file = new(1, 1);
     private WebApplication? _app;
 
@@ -56,6 +61,18 @@ internal sealed partial class NoticeInbox(string logFile, ILogger logger, TimePr
             lock (_gate)
             {
                 return [.. _notices];
+            }
+        }
+    }
+
+    /// <summary>The last <see cref="KeepRefused"/> refused requests, newest first, and how many were refused in all.</summary>
+    public (IReadOnlyList<RefusedRequest> Last, long Count) Refused
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return ([.. _refused], _refusedCount);
             }
         }
     }
@@ -80,7 +97,7 @@ internal sealed partial class NoticeInbox(string logFile, ILogger logger, TimePr
         app.MapPost("/notices", (HttpRequest request, CancellationToken ct) => ReceiveAsync(request, ct));
         app.MapGet("/notices", () => Results.Text(new JsonArray([.. Notices.Select(n => (JsonNode)n.Json())]).ToJsonString(Readable), "application/json; charset=utf-8"));
         app.MapGet("/favicon.ico", () => Results.NoContent());
-        app.MapGet("/", () => Results.Text(NoticeInboxPage.Render(Notices, ChannelName), "text/html; charset=utf-8"));
+        app.MapGet("/", () => Results.Text(NoticeInboxPage.Render(Notices, Refused, ChannelName, signed: secret is not null), "text/html; charset=utf-8"));
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -197,6 +214,16 @@ internal sealed partial class NoticeInbox(string logFile, ILogger logger, TimePr
     private IResult Refuse(string reason, int status)
     {
         LogRefused(logger, reason);
+        lock (_gate)
+        {
+            _refusedCount++;
+            _refused.AddFirst(new RefusedRequest(time.GetUtcNow(), status, reason));
+            while (_refused.Count > KeepRefused)
+            {
+                _refused.RemoveLast();
+            }
+        }
+
         return Results.Text(reason, "text/plain; charset=utf-8", statusCode: status);
     }
 

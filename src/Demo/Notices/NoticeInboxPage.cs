@@ -8,14 +8,15 @@ namespace LiveRoom.Demo.Notices;
 
 /// <summary>
 /// The inbox's page: newest notice first, each with its title, whom it names, and per alert severity, room, what was
-/// measured, since when and the link the on-call engineer would follow. Reloads every 10 s; times in the reader's zone.
+/// measured, since when and the link the on-call engineer would follow; above them, the requests it refused and why.
+/// Reloads every 10 s; times in the reader's zone.
 /// </summary>
 internal static class NoticeInboxPage
 {
     // Chinese titles and names stay as they are; markup characters are encoded.
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static string Render(IReadOnlyList<ReceivedNotice> notices, string channel)
+    public static string Render(IReadOnlyList<ReceivedNotice> notices, (IReadOnlyList<RefusedRequest> Last, long Count) refused, string channel, bool signed)
     {
         var page = new StringBuilder();
         page.Append(CultureInfo.InvariantCulture, $$"""
@@ -29,13 +30,28 @@ internal static class NoticeInboxPage
             article.firing,article.escalation{border-color:#e5534b}article.reminder{border-color:#d29922}
             article.resolved{border-color:#3fb950}article.test{border-color:#4493f8}
             .meta{color:#9aa3ad;font-size:13px}h2{font-size:16px;margin:2px 0}ul{margin:4px 0 0;padding-left:18px}
-            .sev{font-weight:600}.sev.critical{color:#ff7b72}.sev.warning{color:#e3b341}.sev.info{color:#79c0ff}a{color:#79c0ff}
+            section#refused{border:1px solid #d29922;background:#2a2212;border-radius:6px;padding:8px 12px;margin:0 0 16px}
+            section#refused h2{color:#e3b341}.sev{font-weight:600}.sev.critical{color:#ff7b72}.sev.warning{color:#e3b341}.sev.info{color:#79c0ff}a{color:#79c0ff}
             </style></head><body>
             <h1>Notice inbox</h1>
             <p class="about">What the demo's webhook channel <b>{{Html.Encode(channel)}}</b> received: alerts, escalations, reminders,
             resolutions, the watchdog's notices and test notices sent from the alerts page. The collector posts here as it would to
-            a studio's own webhook; <code>logs/notices.jsonl</code> keeps every one. Newest first; the page reloads every 10 s.</p>
+            a studio's own webhook; <code>logs/notices.jsonl</code> keeps every one. Newest first; the page reloads every 10 s.
+            {{(signed ? "Every request must be signed with the channel's secret (<code>X-LiveRoom-Signature</code>, docs/operations/webhook.md): each notice below was; one that was not is refused and listed." : "Requests are not checked for a signature: the channel has no secret.")}}</p>
             """);
+        if (refused.Count > 0)
+        {
+            // A sender with the wrong secret, or a body the inbox cannot read: the sender's log says so too, but here is
+            // where someone watching for notices looks.
+            page.Append(CultureInfo.InvariantCulture, $"<section id=\"refused\"><h2>Refused {refused.Count} request{(refused.Count == 1 ? "" : "s")}</h2><ul>");
+            foreach (var r in refused.Last)
+            {
+                page.Append(CultureInfo.InvariantCulture, $"<li>{Time(r.At)} · {r.Status} · {Html.Encode(r.Reason)}</li>");
+            }
+
+            page.Append(refused.Count > refused.Last.Count ? $"</ul><div class=\"meta\">the last {refused.Last.Count} shown</div></section>" : "</ul></section>");
+        }
+
         if (notices.Count == 0)
         {
             page.Append("<p id=\"empty\">No notice yet. Send a test notice from the dashboard's alerts page to see one arrive.</p>");

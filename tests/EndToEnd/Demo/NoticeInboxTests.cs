@@ -93,6 +93,22 @@ public sealed class NoticeInboxTests
         var old = await Assert.ThrowsAsync<NotificationException>(() => new WebhookSender("x", inbox.WebhookUrl, http, secret: "run-secret", time: new FakeTimeProvider(Now.AddMinutes(-6))).SendAsync(Notice(NoticeKind.Test, "old"), CancellationToken.None));
         Assert.All([unsigned, wrong, old], e => Assert.Contains("401", e.Message, StringComparison.Ordinal));
         Assert.Equal(["signed"], inbox.Notices.Select(n => n.Key));
+
+        // Whoever watches the page for notices sees that three were turned away, and why, newest first.
+        var page = await http.GetStringAsync(inbox.Address);
+        Assert.Contains("Every request must be signed with the channel's secret", page, StringComparison.Ordinal);
+        Assert.Contains("<h2>Refused 3 requests</h2>", page, StringComparison.Ordinal);
+        string[] reasons =
+        [
+            "401 · X-LiveRoom-Timestamp 1795521240 is not within 5 minutes of this clock",
+            "401 · X-LiveRoom-Signature does not match the body and the channel&#x27;s Secret",
+            "401 · unsigned: X-LiveRoom-Timestamp and X-LiveRoom-Signature are required (the channel&#x27;s Secret)",
+        ];
+        Assert.All(reasons, r => Assert.Contains(r, page, StringComparison.Ordinal));
+        Assert.True(
+            page.IndexOf(reasons[0], StringComparison.Ordinal) < page.IndexOf(reasons[1], StringComparison.Ordinal)
+            && page.IndexOf(reasons[1], StringComparison.Ordinal) < page.IndexOf(reasons[2], StringComparison.Ordinal),
+            "newest first");
     }
 
     [Fact]
@@ -120,7 +136,25 @@ public sealed class NoticeInboxTests
         Assert.Empty(inbox.Notices);
         Assert.False(File.Exists(Path.Combine(dir.Path, "notices.jsonl")));
         Assert.Equal(4, log.Lines.Count(l => l.StartsWith("Warning: Notice inbox refused a POST: ", StringComparison.Ordinal)));
-        Assert.Contains("No notice yet.", await http.GetStringAsync(inbox.Address), StringComparison.Ordinal);
+        var page = await http.GetStringAsync(inbox.Address);
+        Assert.Contains("No notice yet.", page, StringComparison.Ordinal);
+        Assert.Contains("Requests are not checked for a signature", page, StringComparison.Ordinal);
+        Assert.Contains("<h2>Refused 4 requests</h2>", page, StringComparison.Ordinal);
+        Assert.Contains("413 · the body is over 1024 KiB</li>", page, StringComparison.Ordinal);
+        Assert.Contains("415 · expected a JSON body (Content-Type: application/json), got text/plain; charset=utf-8</li>", page, StringComparison.Ordinal);
+
+        // Counted in full, the last 20 listed.
+        for (var i = 0; i < NoticeInbox.KeepRefused; i++)
+        {
+            await Post($"[{i}]", "application/json");
+        }
+
+        Assert.Equal(NoticeInbox.KeepRefused + 4, inbox.Refused.Count);
+        Assert.Equal(NoticeInbox.KeepRefused, inbox.Refused.Last.Count);
+        page = await http.GetStringAsync(inbox.Address);
+        Assert.Contains($"<h2>Refused {NoticeInbox.KeepRefused + 4} requests</h2>", page, StringComparison.Ordinal);
+        Assert.Contains($"the last {NoticeInbox.KeepRefused} shown", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("413 ·", page, StringComparison.Ordinal);
     }
 
     private static AlertSnapshot Alert(string rule, string title, double value) =>
