@@ -9,6 +9,7 @@ using LiveRoom.Ingest.Options;
 using LiveRoom.Ingest.Spill;
 using LiveRoom.Ingest.Writing;
 using LiveRoom.Mqtt;
+using LiveRoom.Runtime.Hosting.Watchdog;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -69,7 +70,18 @@ public sealed partial class Collector : IAsyncDisposable
         _deadLetters = new DeadLetterPublisher(_counters, _logger, _time);
         _handler = new MessageHandler(_queue.Writer, _counters);
         _parser = new MessageParser(_counters, _deadLetters, new RejectionLog(_logger, _time), _logger, _time) { Observer = observer };
+
+        // Taken off the queue: every message received, less those still in it (a dispatcher blocked on a full queue
+        // counts one more as received; that only shifts the count, it does not fake progress).
+        Progress = new PipelineProgress(
+            () => _queue.Reader.Count,
+            () => _counters.Snapshot().MessagesReceived - _queue.Reader.Count,
+            PipelineProgress.LimitFor(options.Influx),
+            _time);
     }
+
+    /// <summary>For systemd's watchdog: fails when received messages wait and the write pipeline takes none (hung workers).</summary>
+    public ILivenessCheck Progress { get; }
 
     /// <summary>A snapshot of the counters.</summary>
     public IngestStats Stats => _counters.Snapshot();

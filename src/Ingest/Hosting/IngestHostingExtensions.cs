@@ -4,6 +4,7 @@ using LiveRoom.Ingest.Collecting;
 using LiveRoom.Ingest.Options;
 using LiveRoom.Ingest.Standby;
 using LiveRoom.Mqtt;
+using LiveRoom.Runtime.Hosting.Watchdog;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -71,6 +72,8 @@ public static class IngestHostingExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 options.Alerts.Enabled ? sp.GetRequiredService<AlertService>().Evaluator : null);
         });
+        // systemd's watchdog (decision 0028): the write pipeline must keep taking what the broker delivers.
+        builder.Services.AddSingleton<ILivenessCheck>(sp => sp.GetRequiredService<Collector>().Progress);
         builder.Services.AddHostedService<IngestHostedService>();
         // Up whether this collector is active or standby: edges measure their link, not the collector's role.
         builder.Services.AddHostedService<Uplink.UplinkHostedService>();

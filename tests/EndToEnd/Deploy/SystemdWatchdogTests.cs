@@ -10,7 +10,8 @@ namespace LiveRoom.EndToEnd.Deploy;
 /// <summary>
 /// Decision 0028: under systemd's watchdog (WatchdogSec= in deploy/systemd) the dashboard says <c>WATCHDOG=1</c> on
 /// systemd's notify socket every half of <c>WATCHDOG_USEC</c> while it answers its own <c>GET /healthz</c>. The socket here
-/// is the test's own, speaking systemd's protocol (sd_notify(3): one datagram per message on a Unix socket).
+/// is the test's own, speaking systemd's protocol (sd_notify(3): one datagram per message on a Unix socket). The collector
+/// says it while its write pipeline keeps taking what an edge sends.
 /// </summary>
 public sealed class SystemdWatchdogTests
 {
@@ -51,18 +52,8 @@ public sealed class SystemdWatchdogTests
             "the dashboard to answer over https");
 
         // Listening now, so each round asks the dashboard itself over TLS; the words must keep coming before systemd would give up.
-        var words = new List<(string Text, DateTimeOffset At)>();
-        var buffer = new byte[512];
-        using var listen = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            while (words.Count < 4)
-            {
-                var read = await notify.ReceiveAsync(buffer, SocketFlags.None, listen.Token);
-                words.Add((Encoding.UTF8.GetString(buffer, 0, read), DateTimeOffset.UtcNow));
-            }
-        }
-        catch (OperationCanceledException)
+        var words = await ListenAsync(notify, 4, TimeSpan.FromSeconds(60));
+        if (words.Count < 4)
         {
             lock (output)
             {
@@ -81,5 +72,45 @@ public sealed class SystemdWatchdogTests
             Assert.Contains(output, l => l.Contains("systemd watchdog: timeout 10 s; this service says it is alive every 5 s while these answer: the dashboard answers GET /healthz", StringComparison.Ordinal));
             Assert.DoesNotContain(output, l => l.Contains("Liveness check", StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task Collector_Watched_SaysAliveWhileItsWritePipelineTakesWhatAnEdgeSends()
+    {
+        await using var spine = await Faults.SpineHarness.StartAsync();
+        using var dir = new TempDirectory("systemd-watchdog-ingest");
+        using var notify = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        notify.Bind(new UnixDomainSocketEndPoint(dir.Combine("notify")));
+        spine.StartCollector(environment: new Dictionary<string, string> { ["NOTIFY_SOCKET"] = dir.Combine("notify"), ["WATCHDOG_USEC"] = "10000000" });
+        spine.StartEdge("room-1");
+        await spine.WaitForRowsAsync("room-1", 3, TimeSpan.FromSeconds(90));
+
+        var words = await ListenAsync(notify, 4, TimeSpan.FromSeconds(60));
+        Assert.True(words.Count == 4, $"{words.Count} words in 60 s while points flowed; {spine.Diagnostics()}");
+        Assert.All(words, w => Assert.Equal("WATCHDOG=1", w.Text));
+        Assert.True(words.Zip(words.Skip(1), (a, b) => (b.At - a.At).TotalSeconds).All(g => g < 10), "a gap reached systemd's 10 s timeout");
+        var events = spine.CollectorEvents();
+        Assert.Contains(events, e => e.EventId == 812 && e.Message.Contains("collector write pipeline", StringComparison.Ordinal));
+        Assert.DoesNotContain(events, e => e.EventId == 815);
+    }
+
+    private static async Task<List<(string Text, DateTimeOffset At)>> ListenAsync(Socket notify, int count, TimeSpan timeout)
+    {
+        var words = new List<(string Text, DateTimeOffset At)>();
+        var buffer = new byte[512];
+        using var listen = new CancellationTokenSource(timeout);
+        try
+        {
+            while (words.Count < count)
+            {
+                var read = await notify.ReceiveAsync(buffer, SocketFlags.None, listen.Token);
+                words.Add((Encoding.UTF8.GetString(buffer, 0, read), DateTimeOffset.UtcNow));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return words;
     }
 }

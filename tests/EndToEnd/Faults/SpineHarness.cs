@@ -53,8 +53,11 @@ internal sealed class SpineHarness : IAsyncDisposable
 
     public static string Exe(string name) => Path.Combine(AppContext.BaseDirectory, name);
 
-    /// <summary>The single collector, or with <paramref name="standbyInstance"/> one of several (primary/standby, 1 s heartbeat).</summary>
-    public ChildProcess StartCollector(string? standbyInstance = null)
+    /// <summary>
+    /// The single collector, or with <paramref name="standbyInstance"/> one of several (primary/standby, 1 s heartbeat);
+    /// <paramref name="environment"/> adds to the process's environment (systemd's NOTIFY_SOCKET and WATCHDOG_USEC).
+    /// </summary>
+    public ChildProcess StartCollector(string? standbyInstance = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var key = standbyInstance ?? string.Empty;
         var name = standbyInstance is null ? "ingest" : "ingest-" + standbyInstance;
@@ -82,6 +85,7 @@ internal sealed class SpineHarness : IAsyncDisposable
             FileName = Exe("liveroom-ingest"),
             Arguments = arguments,
             WorkingDirectory = _root.Path,
+            Environment = environment,
         });
         _collectors[key] = collector;
         _alertUrls[key] = alertUrl;
