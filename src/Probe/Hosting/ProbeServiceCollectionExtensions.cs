@@ -1,4 +1,5 @@
 using LiveRoom.Mqtt;
+using LiveRoom.Runtime.Hosting.Watchdog;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +25,10 @@ public static class ProbeServiceCollectionExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<MqttClientFactory>(sp =>
             options => new MosquittoClient(options, sp.GetService<ILogger<MosquittoClient>>()));
+        // systemd's watchdog (decision 0028): the stream monitor's sampling step, once a second whether the stream is up
+        // or down, must keep reaching the outbox.
+        builder.Services.AddSingleton(sp => new LoopBeacon("the stream monitor's sampling", ProbeDefaults.SampleInterval, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<ILivenessCheck>(sp => sp.GetRequiredService<LoopBeacon>());
         builder.Services.AddHostedService<ProbeWorker>();
 
         return builder;

@@ -13,6 +13,7 @@ using LiveRoom.Probe.Vision;
 using LiveRoom.Probe.Vision.Analysis;
 using LiveRoom.Probe.Stream;
 using LiveRoom.Runtime.Hosting;
+using LiveRoom.Runtime.Hosting.Watchdog;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,7 @@ namespace LiveRoom.Probe.Hosting;
 /// with backoff), and publishes the outbox. Every monitor writes through a <see cref="MeasurementTee"/> so the room
 /// lifecycle (schedule, pre-show checklist, room state, door display) sees the newest values. At shutdown: retained <c>offline</c>, DISCONNECT, outbox fsynced.
 /// </summary>
-internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttClientFactory clientFactory, TimeProvider time, ILoggerFactory loggers)
+internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttClientFactory clientFactory, TimeProvider time, ILoggerFactory loggers, LoopBeacon sampling)
     : IHostedService
 {
     private static readonly TimeSpan ShutdownStep = TimeSpan.FromSeconds(3);
@@ -76,7 +77,10 @@ internal sealed partial class ProbeWorker(IOptions<ProbeOptions> options, MqttCl
             o.Room,
             time,
             loggers.CreateLogger<StreamMonitor>(),
-            [vision, _evidence!]);
+            [vision, _evidence!])
+        {
+            Beacon = sampling,
+        };
         var clock = new ClockOffsetEstimator(time);
         _uplinkHttp = UplinkTester.CreateHttpClient();
         var obs = new ObsMonitor(sink, o.Obs, o.Room, time, loggers.CreateLogger<ObsMonitor>());

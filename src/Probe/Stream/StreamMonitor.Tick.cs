@@ -39,6 +39,7 @@ public sealed partial class StreamMonitor
             }
 
             Append(StreamPoints.Measurement(sample, ts));
+            Beacon?.Beat();
             var conditions = _evaluator.Evaluate(sample, audio, picture);
             if (sample.Up)
             {

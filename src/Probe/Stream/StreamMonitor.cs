@@ -4,6 +4,7 @@ using LiveRoom.Probe.Detection;
 using LiveRoom.Probe.Frames;
 using LiveRoom.Probe.Outbox;
 using LiveRoom.Probe.Picture;
+using LiveRoom.Runtime.Hosting.Watchdog;
 using LiveRoom.Runtime.Processes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -42,6 +43,12 @@ public sealed partial class StreamMonitor : IDisposable
     private string? _lastProfile;
     private StreamSample? _lastSample;
     private RoomSample? _lastRoomSample;
+
+    /// <summary>
+    /// Told after every sampling step that reached the sink, and stopped when <see cref="RunAsync"/> ends: the edge's
+    /// sign of life for systemd's watchdog (a step runs every second, stream up or down, so a silent one means a hang).
+    /// </summary>
+    public LoopBeacon? Beacon { get; init; }
 
     public StreamMonitor(IMetricSink sink, StreamMonitorOptions options, string name, TimeProvider time, ILogger<StreamMonitor>? logger = null, IReadOnlyList<IFrameConsumer>? frameConsumers = null)
     {
@@ -100,6 +107,7 @@ public sealed partial class StreamMonitor : IDisposable
         finally
         {
             _timer.Dispose();
+            Beacon?.Stop();
             pipes?.Dispose();
         }
     }

@@ -104,9 +104,15 @@ internal sealed class SpineHarness : IAsyncDisposable
     }
 
     /// <summary>The collector's log events so far (its JSON log files): event id and rendered message.</summary>
-    public IReadOnlyList<(int EventId, string Message)> CollectorEvents(string? standbyInstance = null)
+    public IReadOnlyList<(int EventId, string Message)> CollectorEvents(string? standbyInstance = null) =>
+        Events(standbyInstance is null ? "ingest" : "ingest-" + standbyInstance);
+
+    /// <summary>The edge's log events so far, as <see cref="CollectorEvents"/>.</summary>
+    public IReadOnlyList<(int EventId, string Message)> EdgeEvents(string room) => Events(room);
+
+    private List<(int EventId, string Message)> Events(string logDirectory)
     {
-        var directory = _root.Combine("logs", standbyInstance is null ? "ingest" : "ingest-" + standbyInstance);
+        var directory = _root.Combine("logs", logDirectory);
         var events = new List<(int, string)>();
         if (!Directory.Exists(directory))
         {
@@ -154,8 +160,11 @@ internal sealed class SpineHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the edge of <paramref name="room"/>; through a cuttable relay when <paramref name="viaRelay"/>.</summary>
-    public void StartEdge(string room, bool viaRelay = false)
+    /// <summary>
+    /// Starts the edge of <paramref name="room"/>; through a cuttable relay when <paramref name="viaRelay"/>;
+    /// <paramref name="environment"/> adds to its environment (systemd's NOTIFY_SOCKET and WATCHDOG_USEC).
+    /// </summary>
+    public void StartEdge(string room, bool viaRelay = false, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = Broker.Port;
         if (viaRelay)
@@ -188,6 +197,7 @@ internal sealed class SpineHarness : IAsyncDisposable
                 $"--Logging:Directory={_root.Combine("logs", room)}",
             ],
             WorkingDirectory = _root.Path,
+            Environment = environment,
         });
     }
 
