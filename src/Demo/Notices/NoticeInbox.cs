@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -22,7 +21,7 @@ namespace LiveRoom.Demo.Notices;
 /// <c>Idempotency-Key</c> already received is answered 200 and counted, not shown twice, as the webhook contract asks
 /// of a receiver. A body it cannot read is refused with the reason (the collector's log then shows it). With a
 /// <c>secret</c> it checks each request's signature as docs/operations/webhook.md tells a receiver to, and refuses 401
-/// one that is missing, wrong or more than <see cref="SignatureWindow"/> old. Refused requests are counted and the last
+/// one that is missing, wrong or more than <see cref="WebhookSignature.Window"/> old. Refused requests are counted and the last
 /// <see cref="KeepRefused"/> listed on the page with their reason (a sender's wrong secret shows here, not only in its log).
 /// </summary>
 internal sealed partial class NoticeInbox(string logFile, ILogger logger, TimeProvider time, string? secret = null) : IAsyncDisposable
@@ -34,8 +33,6 @@ internal sealed partial class NoticeInbox(string logFile, ILogger logger, TimePr
     public const long MaxBodyBytes = 1 << 20;
 
     public const string ChannelName = "demo-inbox";
-
-    public static readonly TimeSpan SignatureWindow = TimeSpan.FromMinutes(5);
 
     // Chinese titles and names as they are in the file and the JSON (read with tail and jq), not as \u escapes.
     private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -129,7 +126,8 @@ internal sealed partial class NoticeInbox(string logFile, ILogger logger, TimePr
             return Refuse($"the body is over {MaxBodyBytes / 1024} KiB", StatusCodes.Status413PayloadTooLarge);
         }
 
-        if (secret is not null && SignatureProblem(request, raw) is { } problem)
+        if (secret is not null
+            && WebhookSignature.Problem(secret, request.Headers[WebhookSignature.TimestampHeader].ToString(), request.Headers[WebhookSignature.SignatureHeader].ToString(), raw, time.GetUtcNow()) is { } problem)
         {
             return Refuse(problem, StatusCodes.Status401Unauthorized);
         }
@@ -170,27 +168,6 @@ internal sealed partial class NoticeInbox(string logFile, ILogger logger, TimePr
         LogReceived(logger, notice.Title, notice.Recipients);
         await AppendAsync(notice, cancellationToken).ConfigureAwait(false);
         return Results.Ok();
-    }
-
-    /// <summary>Why the request's signature does not hold, or null: HMAC-SHA256 of "{timestamp}.{body}" with the secret, recent.</summary>
-    private string? SignatureProblem(HttpRequest request, string body)
-    {
-        var timestamp = request.Headers[WebhookSignature.TimestampHeader].ToString();
-        var signature = request.Headers[WebhookSignature.SignatureHeader].ToString();
-        if (timestamp.Length == 0 || signature.Length == 0)
-        {
-            return "unsigned: X-LiveRoom-Timestamp and X-LiveRoom-Signature are required (the channel's Secret)";
-        }
-
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            || (time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(seconds, 0, 253_402_300_799))).Duration() > SignatureWindow)
-        {
-            return $"X-LiveRoom-Timestamp {timestamp} is not within {SignatureWindow.TotalMinutes:0} minutes of this clock";
-        }
-
-        return WebhookSignature.Matches(secret!, timestamp, body, signature)
-            ? null
-            : "X-LiveRoom-Signature does not match the body and the channel's Secret";
     }
 
     private async Task AppendAsync(ReceivedNotice notice, CancellationToken cancellationToken)

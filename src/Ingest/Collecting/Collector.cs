@@ -71,13 +71,7 @@ public sealed partial class Collector : IAsyncDisposable
         _handler = new MessageHandler(_queue.Writer, _counters);
         _parser = new MessageParser(_counters, _deadLetters, new RejectionLog(_logger, _time), _logger, _time) { Observer = observer };
 
-        // Taken off the queue: every message received, less those still in it (a dispatcher blocked on a full queue
-        // counts one more as received; that only shifts the count, it does not fake progress).
-        Progress = new PipelineProgress(
-            () => _queue.Reader.Count,
-            () => _counters.Snapshot().MessagesReceived - _queue.Reader.Count,
-            PipelineProgress.LimitFor(options.Influx),
-            _time);
+        Progress = new PipelineProgress(() => _queue.Reader.Count, () => _counters.MessagesReceived, PipelineProgress.LimitFor(options.Influx), _time);
     }
 
     /// <summary>For systemd's watchdog: fails when received messages wait and the write pipeline takes none (hung workers).</summary>

@@ -24,6 +24,9 @@ public sealed class IngestCounters
 
     public void MessageReceived() => Interlocked.Increment(ref _messagesReceived);
 
+    /// <summary>Messages the broker delivered so far (what <see cref="Snapshot"/> reports, without taking one).</summary>
+    public long MessagesReceived => Interlocked.Read(ref _messagesReceived);
+
     public void MessageIgnored() => Interlocked.Increment(ref _messagesIgnored);
 
     public void PointsReceived(int count) => Interlocked.Add(ref _pointsReceived, count);

@@ -10,8 +10,10 @@ namespace LiveRoom.Ingest.Writing;
 /// are hung (a deadlock, a write that never returns), and the check fails: systemd restarts the collector and the edges
 /// re-send everything unacknowledged. An empty queue is never judged, however long the collector has been idle, and the
 /// clock starts at the first check that sees messages waiting without progress, not at the last message taken.
+/// Taken = received − waiting, from one reading of the queue (a dispatcher blocked on a full queue counts one more as
+/// received; that only shifts the count, it does not fake progress).
 /// </summary>
-internal sealed class PipelineProgress(Func<int> waiting, Func<long> taken, TimeSpan limit, TimeProvider time) : ILivenessCheck
+internal sealed class PipelineProgress(Func<int> waiting, Func<long> received, TimeSpan limit, TimeProvider time) : ILivenessCheck
 {
     /// <summary>The shortest no-progress time that counts as hung: 3 minutes.</summary>
     public static readonly TimeSpan MinLimit = TimeSpan.FromMinutes(3);
@@ -30,13 +32,16 @@ internal sealed class PipelineProgress(Func<int> waiting, Func<long> taken, Time
         (options.RequestTimeout * (options.MaxRetryAttempts + 1)) + (options.RetryMaxDelay * options.MaxRetryAttempts);
 
     /// <summary>Twice the worst write, at least <see cref="MinLimit"/>.</summary>
-    public static TimeSpan LimitFor(InfluxOptions options) =>
-        WorstWrite(options) * 2 > MinLimit ? WorstWrite(options) * 2 : MinLimit;
+    public static TimeSpan LimitFor(InfluxOptions options)
+    {
+        var twice = WorstWrite(options) * 2;
+        return twice > MinLimit ? twice : MinLimit;
+    }
 
     public Task<string?> CheckAsync(CancellationToken cancellationToken)
     {
         var count = waiting();
-        var done = taken();
+        var done = received() - count;
         var now = time.GetUtcNow();
         lock (_gate)
         {

@@ -32,11 +32,11 @@ public sealed class PipelineProgressTests
     public async Task MessagesWaiting_WhileSomeAreTaken_Alive()
     {
         var time = new FakeTimeProvider(Now);
-        long taken = 0;
-        var check = new PipelineProgress(() => 1_000, () => taken, TimeSpan.FromMinutes(3), time);
+        long received = 0;
+        var check = new PipelineProgress(() => 1_000, () => received, TimeSpan.FromMinutes(3), time);
         for (var i = 0; i < 20; i++)
         {
-            taken += 1; // one message per round: slow (InfluxDB timing out, batches spilled) is not hung
+            received += 1; // with 1,000 always waiting, one message taken per round: slow (InfluxDB timing out, batches spilled) is not hung
             Assert.Null(await check.CheckAsync(CancellationToken.None));
             time.Advance(TimeSpan.FromSeconds(30));
         }
@@ -47,14 +47,15 @@ public sealed class PipelineProgressTests
     {
         var time = new FakeTimeProvider(Now);
         var waiting = 0;
-        long taken = 500;
-        var check = new PipelineProgress(() => waiting, () => taken, TimeSpan.FromMinutes(3), time);
+        long received = 500;
+        var check = new PipelineProgress(() => waiting, () => received, TimeSpan.FromMinutes(3), time);
         Assert.Null(await check.CheckAsync(CancellationToken.None));
 
         // An hour idle, then messages arrive and the workers stop: the hour does not count, only the time since a check
         // first saw them waiting without progress.
         time.Advance(TimeSpan.FromHours(1));
         waiting = 40;
+        received += 40;
         Assert.Null(await check.CheckAsync(CancellationToken.None));
         time.Advance(TimeSpan.FromSeconds(179));
         Assert.Null(await check.CheckAsync(CancellationToken.None));
@@ -63,7 +64,7 @@ public sealed class PipelineProgressTests
             "40 received message(s) waiting and none taken by the workers for 180 s (a write gives up and spills within 90 s; hung after 180 s)",
             await check.CheckAsync(CancellationToken.None));
 
-        taken++;
+        waiting--;
         Assert.Null(await check.CheckAsync(CancellationToken.None));
     }
 

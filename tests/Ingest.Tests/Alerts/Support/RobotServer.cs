@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LiveRoom.Contracts.Notices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -160,10 +161,9 @@ internal sealed class RobotServer : IAsyncDisposable
         var n = Interlocked.Increment(ref WebhookRequests);
         if (WebhookSecret is not null)
         {
-            var ts = c.Request.Headers["X-LiveRoom-Timestamp"].ToString();
-            var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(WebhookSecret), Encoding.UTF8.GetBytes(ts + "." + raw)));
-            var fresh = long.TryParse(ts, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && Math.Abs(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - seconds) <= 300;
-            if (!fresh || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(c.Request.Headers["X-LiveRoom-Signature"].ToString())))
+            // The receiver's check as documented (pinned to openssl's HMAC by DispatcherTests.WebhookSignature_IsTheDocumentedHmac).
+            var headers = c.Request.Headers;
+            if (WebhookSignature.Problem(WebhookSecret, headers[WebhookSignature.TimestampHeader].ToString(), headers[WebhookSignature.SignatureHeader].ToString(), raw, DateTimeOffset.UtcNow) is not null)
             {
                 Refused.Enqueue("webhook 401 bad signature");
                 return Results.StatusCode(401);
